@@ -1,0 +1,30 @@
+//! The domain core of Polku: plain data and pure functions, no I/O.
+//!
+//! Every change to a workshop is an [`Op`]. [`plan`] validates an op against the current state
+//! (read through [`DocRead`]) and answers with the [`Change`]s it makes, as before/after values;
+//! the store writes those changes in one transaction, and the in-memory [`Workshop`] can
+//! [`Workshop::commit`] them too. Undo and redo are derived from recorded changes
+//! ([`undo_ops`], [`redo_ops`]), so they re-apply values rather than replaying history.
+
+mod change;
+mod error;
+mod model;
+mod op;
+mod plan;
+pub mod template;
+mod undo;
+mod validate;
+
+pub use change::Change;
+pub use error::OpError;
+pub use model::*;
+pub use op::{NewNote, NotePatch, Op, UndoMode};
+pub use plan::{plan, DocRead};
+pub use undo::{redo_ops, undo_ops, History};
+pub use validate::{validate_client_id, validate_title, MAX_COORD, MAX_NOTE_TEXT, MAX_TITLE};
+
+/// Every entity id: a UUID (v7 when Polku makes it, so ids sort by creation time).
+pub type Id = uuid::Uuid;
+
+/// Milliseconds since the Unix epoch; the clock is always passed in, never read here.
+pub type Millis = i64;

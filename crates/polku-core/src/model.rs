@@ -1,0 +1,224 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Id, Millis};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Sentiment {
+    Negative,
+    Neutral,
+    Positive,
+}
+
+impl Sentiment {
+    pub const ALL: [Sentiment; 3] = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sentiment::Negative => "negative",
+            Sentiment::Neutral => "neutral",
+            Sentiment::Positive => "positive",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Before,
+    During,
+    After,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::Before, Phase::During, Phase::After];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Before => "before",
+            Phase::During => "during",
+            Phase::After => "after",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BoardKind {
+    ServicePath,
+    JourneyCanvas,
+    Blueprint,
+    Free,
+}
+
+impl BoardKind {
+    pub const ALL: [BoardKind; 4] =
+        [BoardKind::ServicePath, BoardKind::JourneyCanvas, BoardKind::Blueprint, BoardKind::Free];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BoardKind::ServicePath => "service_path",
+            BoardKind::JourneyCanvas => "journey_canvas",
+            BoardKind::Blueprint => "blueprint",
+            BoardKind::Free => "free",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// The language a workshop's own content (template labels, exports) is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    Fi,
+    En,
+    Sv,
+}
+
+impl Language {
+    pub const ALL: [Language; 3] = [Language::Fi, Language::En, Language::Sv];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Fi => "fi",
+            Language::En => "en",
+            Language::Sv => "sv",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Workshop {
+    pub id: Id,
+    pub title: String,
+    pub language: Language,
+    #[ts(type = "number")]
+    pub created_at: Millis,
+    #[ts(type = "number")]
+    pub updated_at: Millis,
+    pub boards: Vec<Board>,
+    pub personas: Vec<Persona>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct WorkshopSummary {
+    pub id: Id,
+    pub title: String,
+    pub language: Language,
+    #[ts(type = "number")]
+    pub created_at: Millis,
+    #[ts(type = "number")]
+    pub updated_at: Millis,
+    /// How many notes the workshop holds, over all its boards.
+    #[ts(type = "number")]
+    pub notes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    pub id: Id,
+    pub kind: BoardKind,
+    pub title: String,
+    #[ts(type = "number")]
+    pub position: i64,
+    pub touchpoints: Vec<Touchpoint>,
+    pub lanes: Vec<Lane>,
+    /// Sorted by id, so a snapshot has one canonical form.
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Touchpoint {
+    pub id: Id,
+    pub board_id: Id,
+    #[ts(type = "number")]
+    pub position: i64,
+    pub label: String,
+    pub phase: Option<Phase>,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Lane {
+    pub id: Id,
+    pub board_id: Id,
+    #[ts(type = "number")]
+    pub position: i64,
+    pub label: String,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: Id,
+    pub board_id: Id,
+    pub touchpoint_id: Option<Id>,
+    pub lane_id: Option<Id>,
+    pub persona_id: Option<Id>,
+    pub sentiment: Sentiment,
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    /// Grows by one with every change, so clients can drop stale copies.
+    #[ts(type = "number")]
+    pub version: i64,
+    #[ts(type = "number")]
+    pub created_at: Millis,
+    #[ts(type = "number")]
+    pub updated_at: Millis,
+}
+
+/// Minimal for now: the persona issue fills in the rest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    pub id: Id,
+    pub name: String,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+impl Workshop {
+    pub fn board(&self, id: Id) -> Option<&Board> {
+        self.boards.iter().find(|b| b.id == id)
+    }
+
+    pub fn notes(&self) -> impl Iterator<Item = &Note> {
+        self.boards.iter().flat_map(|b| b.notes.iter())
+    }
+
+    pub fn summary(&self) -> WorkshopSummary {
+        WorkshopSummary {
+            id: self.id,
+            title: self.title.clone(),
+            language: self.language,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            notes: self.notes().count() as i64,
+        }
+    }
+}

@@ -1,0 +1,101 @@
+use serde::{Deserialize, Deserializer, Serialize};
+use ts_rs::TS;
+
+use crate::{Id, Note, Sentiment};
+
+/// One change a client asks for. Ops name the values they want, never deltas, so that a retry or a
+/// replay lands on the same state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Op {
+    CreateNote { note: NewNote },
+    UpdateNote { id: Id, patch: NotePatch },
+    DeleteNote { id: Id },
+    /// Brings a deleted note back whole (its creation time, persona and all); what undo of a delete
+    /// and redo of a create send.
+    RestoreNote { note: Note },
+}
+
+/// Whether an op becomes a step of its client's undo history. Required on every op, so that no
+/// caller can forget to decide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UndoMode {
+    Record,
+    Skip,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewNote {
+    pub id: Id,
+    pub board_id: Id,
+    pub touchpoint_id: Option<Id>,
+    pub lane_id: Option<Id>,
+    pub sentiment: Sentiment,
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// The fields an update sets; an absent field stays as it is. `touchpoint_id: null` detaches the
+/// note, which is why those two are double options.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NotePatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sentiment: Option<Sentiment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub x: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub y: Option<f64>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string | null")]
+    pub touchpoint_id: Option<Option<Id>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string | null")]
+    pub lane_id: Option<Option<Id>>,
+}
+
+impl NotePatch {
+    pub fn is_empty(&self) -> bool {
+        self == &NotePatch::default()
+    }
+}
+
+/// Tells "absent" (outer None, by `default`) from "null" (Some(None)).
+fn double_option<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(de).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patch_tells_null_from_absent() {
+        let p: NotePatch = serde_json::from_str(r#"{"touchpoint_id": null}"#).unwrap();
+        assert_eq!(p.touchpoint_id, Some(None));
+        assert_eq!(p.lane_id, None);
+        let back = serde_json::to_string(&p).unwrap();
+        assert_eq!(back, r#"{"touchpoint_id":null}"#);
+    }
+
+    #[test]
+    fn op_refuses_unknown_fields_and_types() {
+        let bad = r#"{"type":"delete_note","id":"0191e5a0-0000-7000-8000-000000000001","x":1}"#;
+        assert!(serde_json::from_str::<Op>(bad).is_err());
+        let bad = r#"{"type":"explode_note","id":"0191e5a0-0000-7000-8000-000000000001"}"#;
+        assert!(serde_json::from_str::<Op>(bad).is_err());
+    }
+}

@@ -1,0 +1,164 @@
+use crate::validate::{coord, note_text};
+use crate::{Change, Id, Lane, Millis, Note, NotePatch, Op, OpError, Touchpoint, Workshop};
+
+/// What planning needs to read of a workshop. The store answers from SQLite inside the write
+/// transaction; the in-memory [`Workshop`] answers from itself.
+pub trait DocRead {
+    fn board_exists(&self, id: Id) -> bool;
+    fn note(&self, id: Id) -> Option<Note>;
+    fn touchpoint(&self, id: Id) -> Option<Touchpoint>;
+    fn lane(&self, id: Id) -> Option<Lane>;
+    fn persona_exists(&self, id: Id) -> bool;
+    /// The highest version the note ever had, also after a delete, so a restored note's version
+    /// keeps growing. None when the note never existed.
+    fn last_note_version(&self, id: Id) -> Option<i64> {
+        self.note(id).map(|n| n.version)
+    }
+}
+
+/// Validates `op` against `doc` and tells what it changes. Pure: nothing is written.
+pub fn plan(op: &Op, doc: &impl DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+    match op {
+        Op::CreateNote { note } => {
+            if doc.note(note.id).is_some() {
+                return Err(OpError::Conflict(format!("note {} already exists", note.id)));
+            }
+            let after = Note {
+                id: note.id,
+                board_id: note.board_id,
+                touchpoint_id: note.touchpoint_id,
+                lane_id: note.lane_id,
+                persona_id: None,
+                sentiment: note.sentiment,
+                text: note.text.clone(),
+                x: note.x,
+                y: note.y,
+                version: doc.last_note_version(note.id).unwrap_or(0) + 1,
+                created_at: now,
+                updated_at: now,
+            };
+            check_note(&after, doc)?;
+            Ok(vec![Change::Note { id: note.id, before: None, after: Some(after) }])
+        }
+        Op::RestoreNote { note } => {
+            if doc.note(note.id).is_some() {
+                return Err(OpError::Conflict(format!("note {} already exists", note.id)));
+            }
+            let after = Note {
+                version: doc.last_note_version(note.id).unwrap_or(0).max(note.version) + 1,
+                updated_at: now,
+                ..note.clone()
+            };
+            check_note(&after, doc)?;
+            Ok(vec![Change::Note { id: note.id, before: None, after: Some(after) }])
+        }
+        Op::UpdateNote { id, patch } => {
+            if patch.is_empty() {
+                return Err(OpError::invalid("patch", "names nothing to change"));
+            }
+            let before = doc.note(*id).ok_or(OpError::NotFound { entity: "note", id: *id })?;
+            let after = patched(&before, patch, now);
+            check_note(&after, doc)?;
+            Ok(vec![Change::Note { id: *id, before: Some(before), after: Some(after) }])
+        }
+        Op::DeleteNote { id } => {
+            let before = doc.note(*id).ok_or(OpError::NotFound { entity: "note", id: *id })?;
+            Ok(vec![Change::Note { id: *id, before: Some(before), after: None }])
+        }
+    }
+}
+
+fn patched(before: &Note, patch: &NotePatch, now: Millis) -> Note {
+    let mut n = before.clone();
+    if let Some(t) = &patch.text {
+        n.text = t.clone();
+    }
+    if let Some(s) = patch.sentiment {
+        n.sentiment = s;
+    }
+    if let Some(x) = patch.x {
+        n.x = x;
+    }
+    if let Some(y) = patch.y {
+        n.y = y;
+    }
+    if let Some(t) = patch.touchpoint_id {
+        n.touchpoint_id = t;
+    }
+    if let Some(l) = patch.lane_id {
+        n.lane_id = l;
+    }
+    n.version += 1;
+    n.updated_at = now;
+    n
+}
+
+/// The whole-note rules, checked on the value the op would leave behind.
+fn check_note(n: &Note, doc: &impl DocRead) -> Result<(), OpError> {
+    note_text(&n.text)?;
+    coord("x", n.x)?;
+    coord("y", n.y)?;
+    if !doc.board_exists(n.board_id) {
+        return Err(OpError::NotFound { entity: "board", id: n.board_id });
+    }
+    if let Some(tp) = n.touchpoint_id {
+        let t = doc.touchpoint(tp).ok_or(OpError::NotFound { entity: "touchpoint", id: tp })?;
+        if t.board_id != n.board_id {
+            return Err(OpError::invalid("touchpoint_id", "is on another board"));
+        }
+    }
+    if let Some(l) = n.lane_id {
+        let lane = doc.lane(l).ok_or(OpError::NotFound { entity: "lane", id: l })?;
+        if lane.board_id != n.board_id {
+            return Err(OpError::invalid("lane_id", "is on another board"));
+        }
+    }
+    if let Some(p) = n.persona_id {
+        if !doc.persona_exists(p) {
+            return Err(OpError::NotFound { entity: "persona", id: p });
+        }
+    }
+    Ok(())
+}
+
+impl DocRead for Workshop {
+    fn board_exists(&self, id: Id) -> bool {
+        self.board(id).is_some()
+    }
+    fn note(&self, id: Id) -> Option<Note> {
+        self.notes().find(|n| n.id == id).cloned()
+    }
+    fn touchpoint(&self, id: Id) -> Option<Touchpoint> {
+        self.boards.iter().flat_map(|b| &b.touchpoints).find(|t| t.id == id).cloned()
+    }
+    fn lane(&self, id: Id) -> Option<Lane> {
+        self.boards.iter().flat_map(|b| &b.lanes).find(|l| l.id == id).cloned()
+    }
+    fn persona_exists(&self, id: Id) -> bool {
+        self.personas.iter().any(|p| p.id == id)
+    }
+}
+
+impl Workshop {
+    /// Applies planned changes to this snapshot, as the store does to its tables.
+    pub fn commit(&mut self, changes: &[Change], now: Millis) {
+        for change in changes {
+            match change {
+                Change::Note { id, after, .. } => {
+                    for b in &mut self.boards {
+                        b.notes.retain(|n| n.id != *id);
+                    }
+                    if let Some(n) = after {
+                        if let Some(b) = self.boards.iter_mut().find(|b| b.id == n.board_id) {
+                            let at = b.notes.partition_point(|m| m.id < n.id);
+                            b.notes.insert(at, n.clone());
+                        }
+                    }
+                }
+            }
+        }
+        if !changes.is_empty() {
+            self.updated_at = now;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Templates: data that creates a workshop (boards, touchpoints, lanes), with labels in each
+//! language. They live as JSON in `workshops/`; the built-in ones are compiled in.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::{Board, BoardKind, Id, Language, Millis, Phase, Touchpoint, Workshop};
+
+pub const TEMPLATE_FORMAT: &str = "polku.template";
+pub const TEMPLATE_VERSION: u32 = 1;
+
+/// A text in several languages; English must be there, the others fall back to it.
+pub type Labels = BTreeMap<Language, String>;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub format: String,
+    pub version: u32,
+    pub id: String,
+    pub title: Labels,
+    pub boards: Vec<BoardTemplate>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardTemplate {
+    pub kind: BoardKind,
+    pub title: Labels,
+    pub touchpoints: Vec<TouchpointTemplate>,
+    #[serde(default)]
+    pub lanes: Vec<Labels>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TouchpointTemplate {
+    pub label: Labels,
+    #[serde(default)]
+    pub phase: Option<Phase>,
+}
+
+/// The service path every new workshop starts from.
+pub fn service_path() -> Template {
+    // Compiled in and checked by a test, so a parse failure here is a build defect.
+    parse(include_str!("../../../workshops/service-path.json")).expect("built-in template is valid")
+}
+
+pub fn parse(json: &str) -> Result<Template, String> {
+    let t: Template = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    if t.format != TEMPLATE_FORMAT {
+        return Err(format!("format is {:?}, expected {TEMPLATE_FORMAT:?}", t.format));
+    }
+    if t.version != TEMPLATE_VERSION {
+        return Err(format!("version {} is not supported (this Polku reads {TEMPLATE_VERSION})", t.version));
+    }
+    let all_labels = std::iter::once(&t.title)
+        .chain(t.boards.iter().map(|b| &b.title))
+        .chain(t.boards.iter().flat_map(|b| b.touchpoints.iter().map(|tp| &tp.label)))
+        .chain(t.boards.iter().flat_map(|b| b.lanes.iter()));
+    for labels in all_labels {
+        match labels.get(&Language::En) {
+            Some(en) if !en.trim().is_empty() => {}
+            _ => return Err(format!("a label has no English text: {labels:?}")),
+        }
+    }
+    Ok(t)
+}
+
+pub fn label(labels: &Labels, lang: Language) -> String {
+    labels.get(&lang).or_else(|| labels.get(&Language::En)).cloned().unwrap_or_default()
+}
+
+impl Template {
+    /// A new workshop laid out from this template, labelled in `lang`.
+    pub fn instantiate(
+        &self,
+        title: &str,
+        lang: Language,
+        now: Millis,
+        new_id: &mut dyn FnMut() -> Id,
+    ) -> Workshop {
+        let boards = self
+            .boards
+            .iter()
+            .enumerate()
+            .map(|(bi, bt)| {
+                let board_id = new_id();
+                Board {
+                    id: board_id,
+                    kind: bt.kind,
+                    title: label(&bt.title, lang),
+                    position: bi as i64,
+                    touchpoints: bt
+                        .touchpoints
+                        .iter()
+                        .enumerate()
+                        .map(|(i, tp)| Touchpoint {
+                            id: new_id(),
+                            board_id,
+                            position: i as i64,
+                            label: label(&tp.label, lang),
+                            phase: tp.phase,
+                            version: 1,
+                        })
+                        .collect(),
+                    lanes: bt
+                        .lanes
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| crate::Lane {
+                            id: new_id(),
+                            board_id,
+                            position: i as i64,
+                            label: label(l, lang),
+                            version: 1,
+                        })
+                        .collect(),
+                    notes: Vec::new(),
+                }
+            })
+            .collect();
+        Workshop {
+            id: new_id(),
+            title: title.to_string(),
+            language: lang,
+            created_at: now,
+            updated_at: now,
+            boards,
+            personas: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_service_path_has_the_five_stations_in_finnish_and_english() {
+        let t = service_path();
+        let mut n = 0u128;
+        let mut ids = || {
+            n += 1;
+            Id::from_u128(n)
+        };
+        let fi = t.instantiate("Testi", Language::Fi, 0, &mut ids);
+        let labels: Vec<_> = fi.boards[0].touchpoints.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Ensimmäinen yhteydenotto", "Asiakkuus alkaa", "Tauko", "Tiiviimpi asiakkuus", "Asiakkuus päättyy"]
+        );
+        let en = t.instantiate("Test", Language::En, 0, &mut ids);
+        let labels: Vec<_> = en.boards[0].touchpoints.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["First contact", "Client relationship begins", "Pause", "Closer relationship", "Relationship ends"]
+        );
+        assert_eq!(en.boards[0].kind, BoardKind::ServicePath);
+        assert!(en.boards[0].lanes.is_empty());
+    }
+
+    #[test]
+    fn refuses_foreign_or_newer_templates() {
+        assert!(parse(r#"{"format":"x","version":1,"id":"a","title":{"en":"A"},"boards":[]}"#).is_err());
+        assert!(parse(r#"{"format":"polku.template","version":9,"id":"a","title":{"en":"A"},"boards":[]}"#)
+            .is_err());
+        assert!(parse(r#"{"format":"polku.template","version":1,"id":"a","title":{"fi":"A"},"boards":[]}"#)
+            .is_err());
+    }
+}

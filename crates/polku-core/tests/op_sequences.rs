@@ -1,0 +1,202 @@
+//! Properties of random op sequences: full undo returns to the start, and replaying the log of
+//! applied ops rebuilds the same state.
+
+use polku_core::template::service_path;
+use polku_core::*;
+use proptest::prelude::*;
+
+fn start() -> Workshop {
+    let mut n = 0u128;
+    service_path().instantiate("Ominaisuustesti", Language::Fi, 1_000, &mut || {
+        n += 1;
+        Id::from_u128(n)
+    })
+}
+
+/// Notes draw their ids from a small pool so that ops often hit existing notes (and sometimes
+/// missing ones, which must be refused without a trace).
+fn note_id(i: u8) -> Id {
+    Id::from_u128(10_000 + u128::from(i % 6))
+}
+
+#[derive(Debug, Clone)]
+enum Gen {
+    Create(u8, u8, Sentiment, String, f64, f64),
+    Text(u8, String),
+    Move(u8, f64, f64, Option<u8>),
+    Recolour(u8, Sentiment),
+    Delete(u8),
+}
+
+fn sentiment() -> impl Strategy<Value = Sentiment> {
+    prop_oneof![Just(Sentiment::Negative), Just(Sentiment::Neutral), Just(Sentiment::Positive)]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    // Mostly valid text, sometimes blank or control characters, which must be refused.
+    prop_oneof![4 => "[a-zåäö ]{1,30}", 1 => Just("  ".to_string()), 1 => Just("a\u{7}".to_string())]
+}
+
+fn coord() -> impl Strategy<Value = f64> {
+    prop_oneof![8 => -5_000.0..5_000.0f64, 1 => Just(f64::NAN), 1 => Just(2.0e6)]
+}
+
+fn gen() -> impl Strategy<Value = Gen> {
+    prop_oneof![
+        (any::<u8>(), 0..7u8, sentiment(), text(), coord(), coord())
+            .prop_map(|(i, t, s, x, a, b)| Gen::Create(i, t, s, x, a, b)),
+        (any::<u8>(), text()).prop_map(|(i, t)| Gen::Text(i, t)),
+        (any::<u8>(), coord(), coord(), proptest::option::of(0..7u8))
+            .prop_map(|(i, x, y, t)| Gen::Move(i, x, y, t)),
+        (any::<u8>(), sentiment()).prop_map(|(i, s)| Gen::Recolour(i, s)),
+        any::<u8>().prop_map(Gen::Delete),
+    ]
+}
+
+/// Index 5 and 6 name no touchpoint of the board: refused as unknown ids.
+fn touchpoint(w: &Workshop, i: u8) -> Id {
+    w.boards[0].touchpoints.get(usize::from(i)).map(|t| t.id).unwrap_or(Id::from_u128(99_999))
+}
+
+fn to_op(g: &Gen, w: &Workshop) -> Op {
+    match g.clone() {
+        Gen::Create(i, t, sentiment, text, x, y) => Op::CreateNote {
+            note: NewNote {
+                id: note_id(i),
+                board_id: w.boards[0].id,
+                touchpoint_id: Some(touchpoint(w, t)),
+                lane_id: None,
+                sentiment,
+                text,
+                x,
+                y,
+            },
+        },
+        Gen::Text(i, text) => Op::UpdateNote { id: note_id(i), patch: NotePatch { text: Some(text), ..Default::default() } },
+        Gen::Move(i, x, y, t) => Op::UpdateNote {
+            id: note_id(i),
+            patch: NotePatch { x: Some(x), y: Some(y), touchpoint_id: Some(t.map(|t| touchpoint(w, t))), ..Default::default() },
+        },
+        Gen::Recolour(i, s) => Op::UpdateNote { id: note_id(i), patch: NotePatch { sentiment: Some(s), ..Default::default() } },
+        Gen::Delete(i) => Op::DeleteNote { id: note_id(i) },
+    }
+}
+
+/// What a user sees of a note: undo may leave versions and change times higher, nothing else.
+fn content(w: &Workshop) -> Vec<(Id, Option<Id>, Sentiment, String, u64, u64, i64)> {
+    w.notes()
+        .map(|n| (n.id, n.touchpoint_id, n.sentiment, n.text.clone(), n.x.to_bits(), n.y.to_bits(), n.created_at))
+        .collect()
+}
+
+fn apply(w: &mut Workshop, op: &Op, now: i64) -> Result<Vec<Change>, OpError> {
+    let changes = plan(op, w, now)?;
+    w.commit(&changes, now);
+    Ok(changes)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn full_undo_returns_to_the_start(gens in proptest::collection::vec(gen(), 1..40)) {
+        let mut w = start();
+        let initial = content(&w);
+        let mut steps = Vec::new();
+        for (t, g) in gens.iter().enumerate() {
+            let op = to_op(g, &w);
+            let before = w.clone();
+            match apply(&mut w, &op, 2_000 + t as i64) {
+                Ok(changes) => steps.push(changes),
+                // A refused op leaves no trace at all.
+                Err(_) => prop_assert_eq!(&w, &before),
+            }
+        }
+        let mut now = 10_000;
+        while let Some(step) = steps.pop() {
+            for op in undo_ops(&step) {
+                now += 1;
+                apply(&mut w, &op, now).map_err(|e| TestCaseError::fail(format!("undo {op:?}: {e}")))?;
+            }
+        }
+        prop_assert_eq!(content(&w), initial);
+    }
+
+    #[test]
+    fn undo_then_redo_lands_on_the_same_content(gens in proptest::collection::vec(gen(), 1..30)) {
+        let mut w = start();
+        let mut steps = Vec::new();
+        for (t, g) in gens.iter().enumerate() {
+            let op = to_op(g, &w);
+            if let Ok(changes) = apply(&mut w, &op, 2_000 + t as i64) {
+                steps.push(changes);
+            }
+        }
+        let done = content(&w);
+        let mut now = 10_000;
+        for step in steps.iter().rev() {
+            for op in undo_ops(step) { now += 1; apply(&mut w, &op, now).unwrap(); }
+        }
+        for step in &steps {
+            for op in redo_ops(step) { now += 1; apply(&mut w, &op, now).unwrap(); }
+        }
+        prop_assert_eq!(content(&w), done);
+    }
+
+    #[test]
+    fn replaying_the_op_log_rebuilds_the_same_state(gens in proptest::collection::vec(gen(), 1..40)) {
+        let mut w = start();
+        let mut log = Vec::new();
+        for (t, g) in gens.iter().enumerate() {
+            let op = to_op(g, &w);
+            let now = 2_000 + t as i64;
+            if apply(&mut w, &op, now).is_ok() {
+                log.push((op, now));
+            }
+        }
+        let mut replay = start();
+        for (op, now) in &log {
+            apply(&mut replay, op, *now).map_err(|e| TestCaseError::fail(format!("replay {op:?}: {e}")))?;
+        }
+        prop_assert_eq!(replay, w);
+    }
+}
+
+#[test]
+fn a_restored_note_keeps_growing_its_version() {
+    let mut w = start();
+    let board = w.boards[0].id;
+    let id = note_id(0);
+    let create = Op::CreateNote {
+        note: NewNote { id, board_id: board, touchpoint_id: None, lane_id: None, sentiment: Sentiment::Positive, text: "Helpotus".into(), x: 1.0, y: 2.0 },
+    };
+    let created = apply(&mut w, &create, 5).unwrap();
+    let deleted = apply(&mut w, &Op::DeleteNote { id }, 6).unwrap();
+    let undo = undo_ops(&deleted);
+    assert!(matches!(undo.as_slice(), [Op::RestoreNote { .. }]));
+    apply(&mut w, &undo[0], 7).unwrap();
+    let n = w.notes().next().unwrap();
+    assert_eq!(n.text, "Helpotus");
+    assert_eq!(n.created_at, 5, "restoring keeps when the note was first made");
+    assert!(n.version > 1);
+    assert!(matches!(undo_ops(&created).as_slice(), [Op::DeleteNote { .. }]));
+}
+
+#[test]
+fn refusals_are_typed() {
+    let mut w = start();
+    let missing = Id::from_u128(77);
+    let r = plan(&Op::DeleteNote { id: missing }, &w, 1);
+    assert_eq!(r, Err(OpError::NotFound { entity: "note", id: missing }));
+    let board = w.boards[0].id;
+    let new = |text: &str, x: f64| Op::CreateNote {
+        note: NewNote { id: note_id(1), board_id: board, touchpoint_id: None, lane_id: None, sentiment: Sentiment::Neutral, text: text.into(), x, y: 0.0 },
+    };
+    assert!(matches!(plan(&new("", 0.0), &w, 1), Err(OpError::Validation { field: "text", .. })));
+    assert!(matches!(plan(&new(&"x".repeat(MAX_NOTE_TEXT + 1), 0.0), &w, 1), Err(OpError::Validation { field: "text", .. })));
+    assert!(matches!(plan(&new("ok", 1e9), &w, 1), Err(OpError::Validation { field: "x", .. })));
+    apply(&mut w, &new("ok", 0.0), 1).unwrap();
+    assert!(matches!(plan(&new("again", 0.0), &w, 2), Err(OpError::Conflict(_))));
+    let empty = Op::UpdateNote { id: note_id(1), patch: NotePatch::default() };
+    assert!(matches!(plan(&empty, &w, 2), Err(OpError::Validation { field: "patch", .. })));
+}

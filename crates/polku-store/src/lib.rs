@@ -1,0 +1,83 @@
+//! The library database: every workshop of one data directory in one SQLite file.
+//!
+//! An edit is acknowledged only after its transaction commits: the change, the op-log row and the
+//! client's undo step are written together or not at all.
+
+mod error;
+mod migrations;
+mod ops;
+mod paths;
+mod rows;
+mod txdoc;
+mod workshops;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use error::StoreError;
+pub use migrations::SCHEMA_VERSION;
+pub use ops::{Applied, Envelope};
+pub use paths::{database_path, default_data_dir, DATA_DIR_ENV, DATABASE_FILE};
+
+/// How SQLite waits for the disk. `Normal` (the default) may lose the last commits on a power cut
+/// but never corrupts; `Full` also survives power cuts, at some cost per edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Durability {
+    #[default]
+    Normal,
+    Full,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the library database in `data_dir`.
+    pub fn open_dir(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::Io {
+            path: data_dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        Store::open(&database_path(data_dir), Durability::default())
+    }
+
+    /// Opens (or creates) the library database at `path`. A file that is not a Polku database,
+    /// fails its integrity check, or was written by a newer Polku is refused and left untouched.
+    pub fn open(path: &Path, durability: Durability) -> Result<Store, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(|e| StoreError::from_open(path, e))?;
+        migrations::check_ours(&conn, path)?;
+        let sync = match durability {
+            Durability::Normal => "NORMAL",
+            Durability::Full => "FULL",
+        };
+        conn.execute_batch(&format!(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync}; PRAGMA foreign_keys = ON;"
+        ))
+        .map_err(|e| StoreError::from_open(path, e))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        migrations::migrate(&mut store.conn, path)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// SQLite's own full check; "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        let rows: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows.join("; "))
+    }
+}

@@ -1,0 +1,108 @@
+//! Turning rows into core values. Text columns that should hold ids or enum names are checked,
+//! so a hand-edited database gives a clear error instead of a panic.
+
+use polku_core::{BoardKind, Id, Language, Note, Phase, Sentiment};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
+use rusqlite::{Row, ToSql};
+
+/// An id column.
+pub(crate) struct DbId(pub Id);
+
+impl FromSql for DbId {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let s = v.as_str()?;
+        Id::parse_str(s).map(DbId).map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
+
+impl ToSql for DbId {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0.to_string()))
+    }
+}
+
+pub(crate) fn id(row: &Row, i: usize) -> rusqlite::Result<Id> {
+    row.get::<_, DbId>(i).map(|d| d.0)
+}
+
+pub(crate) fn opt_id(row: &Row, i: usize) -> rusqlite::Result<Option<Id>> {
+    row.get::<_, Option<DbId>>(i).map(|d| d.map(|d| d.0))
+}
+
+pub(crate) fn opt_str(id: Option<Id>) -> Option<String> {
+    id.map(|i| i.to_string())
+}
+
+fn named<T>(row: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let s: String = row.get(i)?;
+    parse(&s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown value {s:?}").into())
+    })
+}
+
+pub(crate) fn sentiment(row: &Row, i: usize) -> rusqlite::Result<Sentiment> {
+    named(row, i, Sentiment::parse)
+}
+
+pub(crate) fn language(row: &Row, i: usize) -> rusqlite::Result<Language> {
+    named(row, i, Language::parse)
+}
+
+pub(crate) fn board_kind(row: &Row, i: usize) -> rusqlite::Result<BoardKind> {
+    named(row, i, BoardKind::parse)
+}
+
+pub(crate) fn phase(row: &Row, i: usize) -> rusqlite::Result<Option<Phase>> {
+    let s: Option<String> = row.get(i)?;
+    match s {
+        None => Ok(None),
+        Some(s) => Phase::parse(&s).map(Some).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown phase {s:?}").into())
+        }),
+    }
+}
+
+pub(crate) const NOTE_COLUMNS: &str = "note.id, note.board_id, note.touchpoint_id, note.lane_id, note.persona_id, \
+     note.sentiment, note.text, note.x, note.y, note.version, note.created_at, note.updated_at";
+
+pub(crate) fn note(row: &Row) -> rusqlite::Result<Note> {
+    Ok(Note {
+        id: id(row, 0)?,
+        board_id: id(row, 1)?,
+        touchpoint_id: opt_id(row, 2)?,
+        lane_id: opt_id(row, 3)?,
+        persona_id: opt_id(row, 4)?,
+        sentiment: sentiment(row, 5)?,
+        text: row.get(6)?,
+        x: row.get(7)?,
+        y: row.get(8)?,
+        version: row.get(9)?,
+        created_at: row.get(10)?,
+        updated_at: row.get(11)?,
+    })
+}
+
+/// Inserts or replaces a note row whole.
+pub(crate) fn upsert_note(conn: &rusqlite::Connection, n: &Note) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO note (id, board_id, touchpoint_id, lane_id, persona_id, sentiment, text, x, y, version, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT(id) DO UPDATE SET board_id = ?2, touchpoint_id = ?3, lane_id = ?4, persona_id = ?5,
+           sentiment = ?6, text = ?7, x = ?8, y = ?9, version = ?10, created_at = ?11, updated_at = ?12",
+    )?
+    .execute(rusqlite::params![
+        n.id.to_string(),
+        n.board_id.to_string(),
+        opt_str(n.touchpoint_id),
+        opt_str(n.lane_id),
+        opt_str(n.persona_id),
+        n.sentiment.as_str(),
+        n.text,
+        n.x,
+        n.y,
+        n.version,
+        n.created_at,
+        n.updated_at
+    ])?;
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! The library: workshops as a whole (list, create, rename, delete, load a snapshot).
+
+use polku_core::{validate_title, Board, Id, Lane, Millis, Persona, Touchpoint, Workshop, WorkshopSummary};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::rows;
+use crate::{Store, StoreError};
+
+const SUMMARY: &str = "SELECT w.id, w.title, w.language, w.created_at, w.updated_at,
+        (SELECT count(*) FROM note JOIN board b ON b.id = note.board_id WHERE b.workshop_id = w.id)
+     FROM workshop w";
+
+fn summary(row: &rusqlite::Row) -> rusqlite::Result<WorkshopSummary> {
+    Ok(WorkshopSummary {
+        id: rows::id(row, 0)?,
+        title: row.get(1)?,
+        language: rows::language(row, 2)?,
+        created_at: row.get(3)?,
+        updated_at: row.get(4)?,
+        notes: row.get(5)?,
+    })
+}
+
+impl Store {
+    /// All workshops, the most recently changed first.
+    pub fn list_workshops(&self) -> Result<Vec<WorkshopSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!("{SUMMARY} ORDER BY w.updated_at DESC, w.id"))?;
+        let list = stmt.query_map([], summary)?.collect::<Result<_, _>>()?;
+        Ok(list)
+    }
+
+    pub fn workshop_summary(&self, id: Id) -> Result<WorkshopSummary, StoreError> {
+        self.conn
+            .query_row(&format!("{SUMMARY} WHERE w.id = ?1"), [id.to_string()], summary)
+            .optional()?
+            .ok_or(StoreError::NotFound { entity: "workshop", id })
+    }
+
+    pub fn workshop_exists(&self, id: Id) -> Result<bool, StoreError> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM workshop WHERE id = ?1", [id.to_string()], |r| r.get(0))?;
+        Ok(n > 0)
+    }
+
+    /// Writes a whole workshop (new from a template, or imported) in one transaction.
+    pub fn insert_workshop(&mut self, w: &Workshop) -> Result<(), StoreError> {
+        validate_title(&w.title)?;
+        let tx = self.conn.transaction()?;
+        insert_snapshot(&tx, w)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn rename_workshop(&mut self, id: Id, title: &str, now: Millis) -> Result<WorkshopSummary, StoreError> {
+        validate_title(title)?;
+        let n = self.conn.execute(
+            "UPDATE workshop SET title = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id.to_string(), title, now],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound { entity: "workshop", id });
+        }
+        self.workshop_summary(id)
+    }
+
+    /// Removes the workshop with everything in it, its op log and undo history included.
+    pub fn delete_workshop(&mut self, id: Id) -> Result<(), StoreError> {
+        let n = self.conn.execute("DELETE FROM workshop WHERE id = ?1", [id.to_string()])?;
+        if n == 0 {
+            return Err(StoreError::NotFound { entity: "workshop", id });
+        }
+        Ok(())
+    }
+
+    /// The whole workshop as one snapshot; notes sorted by id, everything else by position.
+    pub fn load_workshop(&self, id: Id) -> Result<Workshop, StoreError> {
+        let key = id.to_string();
+        let head = self
+            .conn
+            .query_row(
+                "SELECT title, language, created_at, updated_at FROM workshop WHERE id = ?1",
+                [&key],
+                |r| Ok((r.get::<_, String>(0)?, rows::language(r, 1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound { entity: "workshop", id })?;
+        let mut boards: Vec<Board> = self
+            .conn
+            .prepare_cached("SELECT id, kind, title, position FROM board WHERE workshop_id = ?1 ORDER BY position, id")?
+            .query_map([&key], |r| {
+                Ok(Board {
+                    id: rows::id(r, 0)?,
+                    kind: rows::board_kind(r, 1)?,
+                    title: r.get(2)?,
+                    position: r.get(3)?,
+                    touchpoints: Vec::new(),
+                    lanes: Vec::new(),
+                    notes: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        for b in &mut boards {
+            let bkey = b.id.to_string();
+            b.touchpoints = self
+                .conn
+                .prepare_cached(
+                    "SELECT id, board_id, position, label, phase, version FROM touchpoint WHERE board_id = ?1 ORDER BY position, id",
+                )?
+                .query_map([&bkey], |r| {
+                    Ok(Touchpoint {
+                        id: rows::id(r, 0)?,
+                        board_id: rows::id(r, 1)?,
+                        position: r.get(2)?,
+                        label: r.get(3)?,
+                        phase: rows::phase(r, 4)?,
+                        version: r.get(5)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            b.lanes = self
+                .conn
+                .prepare_cached("SELECT id, board_id, position, label, version FROM lane WHERE board_id = ?1 ORDER BY position, id")?
+                .query_map([&bkey], |r| {
+                    Ok(Lane {
+                        id: rows::id(r, 0)?,
+                        board_id: rows::id(r, 1)?,
+                        position: r.get(2)?,
+                        label: r.get(3)?,
+                        version: r.get(4)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            b.notes = self
+                .conn
+                .prepare_cached(&format!("SELECT {} FROM note WHERE board_id = ?1 ORDER BY id", rows::NOTE_COLUMNS))?
+                .query_map([&bkey], rows::note)?
+                .collect::<Result<_, _>>()?;
+        }
+        let personas = self
+            .conn
+            .prepare_cached("SELECT id, name, version FROM persona WHERE workshop_id = ?1 ORDER BY id")?
+            .query_map([&key], |r| Ok(Persona { id: rows::id(r, 0)?, name: r.get(1)?, version: r.get(2)? }))?
+            .collect::<Result<_, _>>()?;
+        let (title, language, created_at, updated_at) = head;
+        Ok(Workshop { id, title, language, created_at, updated_at, boards, personas })
+    }
+}
+
+fn insert_snapshot(tx: &Transaction, w: &Workshop) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO workshop (id, title, language, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![w.id.to_string(), w.title, w.language.as_str(), w.created_at, w.updated_at],
+    )?;
+    for p in &w.personas {
+        tx.execute(
+            "INSERT INTO persona (id, workshop_id, name, version) VALUES (?1, ?2, ?3, ?4)",
+            params![p.id.to_string(), w.id.to_string(), p.name, p.version],
+        )?;
+    }
+    for b in &w.boards {
+        tx.execute(
+            "INSERT INTO board (id, workshop_id, kind, title, position) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![b.id.to_string(), w.id.to_string(), b.kind.as_str(), b.title, b.position],
+        )?;
+        for t in &b.touchpoints {
+            tx.execute(
+                "INSERT INTO touchpoint (id, board_id, position, label, phase, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![t.id.to_string(), b.id.to_string(), t.position, t.label, t.phase.map(|p| p.as_str()), t.version],
+            )?;
+        }
+        for l in &b.lanes {
+            tx.execute(
+                "INSERT INTO lane (id, board_id, position, label, version) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![l.id.to_string(), b.id.to_string(), l.position, l.label, l.version],
+            )?;
+        }
+        for n in &b.notes {
+            rows::upsert_note(tx, n)?;
+        }
+    }
+    Ok(())
+}

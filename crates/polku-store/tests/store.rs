@@ -1,0 +1,176 @@
+mod common;
+
+use common::*;
+use polku_core::*;
+use polku_store::{Durability, Store, StoreError, SCHEMA_VERSION};
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_dir(dir.path()).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn every_migration_ran_and_the_file_is_ours() {
+    let (_dir, store) = temp_store();
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_database_from_a_newer_polku_is_refused_and_left_alone() {
+    let (dir, store) = temp_store();
+    let path = store.path().to_path_buf();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path, Durability::Normal).err().expect("must refuse");
+    assert!(matches!(err, StoreError::NewerDatabase { found, .. } if found == SCHEMA_VERSION + 1));
+    assert!(err.to_string().contains("newer Polku"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(dir);
+}
+
+#[test]
+fn foreign_files_are_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "this is not a database at all, just some text that is long enough").unwrap();
+    let err = Store::open(&text, Durability::Normal).err().expect("must refuse");
+    assert!(matches!(err, StoreError::NotPolku { .. }), "{err:?}");
+    let other = dir.path().join("other.sqlite3");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t(x)").unwrap();
+    let err = Store::open(&other, Durability::Normal).err().expect("must refuse");
+    assert!(matches!(err, StoreError::NotPolku { .. }), "{err:?}");
+    assert!(std::fs::read_to_string(&text).unwrap().starts_with("this is not"));
+}
+
+#[test]
+fn edits_survive_reopening_with_their_undo_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let (w, note) = {
+        let mut store = Store::open_dir(dir.path()).unwrap();
+        let w = new_workshop(&mut store, "Työpaja");
+        let (note, op) = create_note(&w, "Pelko", Sentiment::Negative);
+        store.apply(&env(&w, "tab-a", op), 2_000).unwrap();
+        store.apply(&env(&w, "tab-a", text_patch(note, "Pelko ja häpeä")), 3_000).unwrap();
+        (w, note)
+    };
+    let mut store = Store::open_dir(dir.path()).unwrap();
+    let loaded = store.load_workshop(w.id).unwrap();
+    assert_eq!(loaded.notes().next().unwrap().text, "Pelko ja häpeä");
+    assert_eq!(store.history(w.id, "tab-a").unwrap(), History { can_undo: true, can_redo: false });
+    let undone = store.undo(w.id, "tab-a", Id::now_v7(), 4_000).unwrap();
+    assert_eq!(undone.history, History { can_undo: true, can_redo: true });
+    assert_eq!(store.load_workshop(w.id).unwrap().note(note).unwrap().text, "Pelko");
+    let summary = store.list_workshops().unwrap();
+    assert_eq!((summary[0].notes, summary[0].updated_at), (1, 4_000));
+}
+
+#[test]
+fn undo_is_per_client_and_keeps_other_clients_fields() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Kaksi välilehteä");
+    let (note, op) = create_note(&w, "Yksinäisyys", Sentiment::Negative);
+    store.apply(&env(&w, "a", op), 1).unwrap();
+    // b recolours, then a moves: a's undo takes back the move only, b's colour stays.
+    let recolour = Op::UpdateNote { id: note, patch: NotePatch { sentiment: Some(Sentiment::Neutral), ..Default::default() } };
+    store.apply(&env(&w, "b", recolour), 2).unwrap();
+    let mv = Op::UpdateNote { id: note, patch: NotePatch { x: Some(500.0), ..Default::default() } };
+    store.apply(&env(&w, "a", mv), 3).unwrap();
+    store.undo(w.id, "a", Id::now_v7(), 4).unwrap();
+    let n = store.load_workshop(w.id).unwrap().note(note).unwrap();
+    assert_eq!((n.x, n.sentiment), (100.0, Sentiment::Neutral));
+    // b's undo takes back b's recolour, not a's create.
+    store.undo(w.id, "b", Id::now_v7(), 5).unwrap();
+    let n = store.load_workshop(w.id).unwrap().note(note).unwrap();
+    assert_eq!(n.sentiment, Sentiment::Negative);
+    assert!(matches!(store.undo(w.id, "b", Id::now_v7(), 6), Err(StoreError::NothingToUndo)));
+    // a's next undo removes the note; redo brings it back whole.
+    store.undo(w.id, "a", Id::now_v7(), 7).unwrap();
+    assert!(store.load_workshop(w.id).unwrap().note(note).is_none());
+    store.redo(w.id, "a", Id::now_v7(), 8).unwrap();
+    assert_eq!(store.load_workshop(w.id).unwrap().note(note).unwrap().text, "Yksinäisyys");
+}
+
+#[test]
+fn an_undo_step_made_impossible_by_someone_else_is_skipped() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Ristiriita");
+    let (keep, op) = create_note(&w, "Jää", Sentiment::Positive);
+    store.apply(&env(&w, "a", op), 1).unwrap();
+    let (gone, op) = create_note(&w, "Lähtee", Sentiment::Positive);
+    store.apply(&env(&w, "b", op), 2).unwrap();
+    store.apply(&env(&w, "a", text_patch(gone, "a muokkasi")), 3).unwrap();
+    store.apply(&env(&w, "b", Op::DeleteNote { id: gone }), 4).unwrap();
+    // a's last step edited a note b deleted: undo skips it and takes back a's create instead.
+    let r = store.undo(w.id, "a", Id::now_v7(), 5).unwrap();
+    assert_eq!(r.changes.len(), 1);
+    assert_eq!(r.changes[0].id(), keep);
+    assert!(store.load_workshop(w.id).unwrap().note(keep).is_none());
+}
+
+#[test]
+fn a_retried_op_id_is_applied_once_and_a_reused_one_refused() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Uudelleenyritys");
+    let (_, op) = create_note(&w, "Tavoitteet", Sentiment::Positive);
+    let e = env(&w, "a", op);
+    let first = store.apply(&e, 1).unwrap();
+    let again = store.apply(&e, 2).unwrap();
+    assert!(again.replayed);
+    assert_eq!((again.seq, &again.changes), (first.seq, &first.changes));
+    assert_eq!(store.load_workshop(w.id).unwrap().notes().count(), 1);
+    let (_, other) = create_note(&w, "Toinen", Sentiment::Positive);
+    let reused = polku_store::Envelope { op: other, ..e };
+    assert!(matches!(store.apply(&reused, 3), Err(StoreError::OpIdReused(_))));
+}
+
+#[test]
+fn refused_ops_change_nothing() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Virheet");
+    let other = new_workshop(&mut store, "Toinen työpaja");
+    let (note, op) = create_note(&w, "Oikea", Sentiment::Neutral);
+    store.apply(&env(&w, "a", op), 1).unwrap();
+    let before = store.load_workshop(w.id).unwrap();
+    let bad = [
+        text_patch(note, ""),
+        text_patch(note, &"x".repeat(MAX_NOTE_TEXT + 1)),
+        Op::UpdateNote { id: note, patch: NotePatch { y: Some(f64::NAN), ..Default::default() } },
+        Op::DeleteNote { id: Id::now_v7() },
+        // A touchpoint of another workshop is as unknown as a made-up one.
+        Op::UpdateNote { id: note, patch: NotePatch { touchpoint_id: Some(Some(other.boards[0].touchpoints[0].id)), ..Default::default() } },
+    ];
+    for op in bad {
+        assert!(store.apply(&env(&w, "a", op.clone()), 9).is_err(), "{op:?} must be refused");
+    }
+    // The note of this workshop is not reachable through the other workshop either.
+    assert!(matches!(store.apply(&env(&other, "a", Op::DeleteNote { id: note }), 9), Err(StoreError::Op(OpError::NotFound { .. }))));
+    assert_eq!(store.load_workshop(w.id).unwrap(), before);
+    assert!(matches!(store.apply(&env(&w, "bad client!", Op::DeleteNote { id: note }), 9), Err(StoreError::Op(_))));
+}
+
+#[test]
+fn rename_and_delete_workshops() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Vanha nimi");
+    let (_, op) = create_note(&w, "Jotain", Sentiment::Neutral);
+    store.apply(&env(&w, "a", op), 1).unwrap();
+    assert_eq!(store.rename_workshop(w.id, "Uusi nimi", 5).unwrap().title, "Uusi nimi");
+    assert!(store.rename_workshop(w.id, "  ", 6).is_err());
+    store.delete_workshop(w.id).unwrap();
+    assert!(store.list_workshops().unwrap().is_empty());
+    assert!(matches!(store.load_workshop(w.id), Err(StoreError::NotFound { .. })));
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let left: i64 = conn
+        .query_row("SELECT (SELECT count(*) FROM note) + (SELECT count(*) FROM op_log) + (SELECT count(*) FROM undo_step)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0, "deleting a workshop leaves none of its notes or history behind");
+}

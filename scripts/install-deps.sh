@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what Polku needs on Debian/Ubuntu, and only what is missing, so a bare machine
+# (a new laptop or CI) gets from clone to running app with `make run` / `make test`.
+#   install-deps.sh build   — what building the desktop app needs
+#   install-deps.sh test    — plus what the test layers need (Xvfb, WebKitWebDriver, Chromium, poppler)
+set -euo pipefail
+want=${1:-build}
+
+pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev curl file)
+if [ "$want" = test ]; then
+  pkgs+=(xvfb xauth webkit2gtk-driver chromium poppler-utils fonts-dejavu-core)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "Polku: please install these packages with your system's package manager: ${missing[*]}" >&2
+    exit 1
+  fi
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Polku: installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v cargo >/dev/null 2>&1 || {
+  echo "Polku: Rust is missing. Install it from rustup (https://rustup.rs), then run this again." >&2
+  exit 1
+}
+command -v npm >/dev/null 2>&1 || {
+  echo "Polku: Node.js 20+ and npm are missing. Install them (e.g. apt-get install nodejs npm), then run this again." >&2
+  exit 1
+}
+
+if [ "$want" = test ] && ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "Polku: installing tauri-driver (desktop end-to-end tests)"
+  cargo install tauri-driver --locked --quiet
+fi
