@@ -19,7 +19,7 @@ pub use change::Change;
 pub use error::OpError;
 pub use model::*;
 pub use op::{NewNote, NotePatch, Op, UndoMode};
-pub use plan::{plan, DocRead};
+pub use plan::{check_note, plan, DocRead};
 pub use undo::{redo_ops, undo_ops, History};
 pub use validate::{validate_client_id, validate_title, MAX_COORD, MAX_NOTE_TEXT, MAX_TITLE};
 

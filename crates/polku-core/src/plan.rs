@@ -93,8 +93,8 @@ fn patched(before: &Note, patch: &NotePatch, now: Millis) -> Note {
     n
 }
 
-/// The whole-note rules, checked on the value the op would leave behind.
-fn check_note(n: &Note, doc: &impl DocRead) -> Result<(), OpError> {
+/// The whole-note rules, checked on the value an op would leave behind (and on imported notes).
+pub fn check_note(n: &Note, doc: &impl DocRead) -> Result<(), OpError> {
     note_text(&n.text)?;
     coord("x", n.x)?;
     coord("y", n.y)?;

@@ -1,0 +1,41 @@
+//! The command surface over HTTP: `POST /api/<command>` and the change stream on
+//! `GET /api/events` (WebSocket), plus the web UI itself. Binds 127.0.0.1 only.
+
+mod api;
+mod assets;
+mod events;
+mod guard;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+use polku_api::Host;
+
+/// The largest request body: a note of 2,000 characters is ~8 KB of JSON, so this is generous
+/// while refusing junk before it is parsed.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+pub fn router(host: Arc<Host>) -> Router {
+    Router::new()
+        .route("/api/events", get(events::upgrade))
+        .route("/api/{command}", post(api::call))
+        .fallback(get(assets::serve))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(guard::local_only))
+        .with_state(host)
+}
+
+/// Binds 127.0.0.1:`port` (0 = any free port) and answers until `shutdown` resolves.
+pub async fn serve(
+    host: Arc<Host>,
+    port: u16,
+    on_ready: impl FnOnce(SocketAddr),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+    on_ready(listener.local_addr()?);
+    axum::serve(listener, router(host)).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,96 @@
+use polku_core::OpError;
+use polku_store::StoreError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A refused command. `message` is English for logs; clients show their own words, chosen by
+/// `code` and `field`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{code:?}: {message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    BadRequest,
+    NotFound,
+    Validation,
+    TooLarge,
+    NothingToUndo,
+    NothingToRedo,
+    Conflict,
+    Forbidden,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::BadRequest => 400,
+            ErrorCode::Forbidden => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::NothingToUndo | ErrorCode::NothingToRedo | ErrorCode::Conflict => 409,
+            ErrorCode::TooLarge => 413,
+            ErrorCode::Validation => 422,
+            ErrorCode::Internal => 500,
+        }
+    }
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError { code, message: message.into(), field: None }
+    }
+
+    pub fn bad_request(e: impl std::fmt::Display) -> Self {
+        ApiError::new(ErrorCode::BadRequest, e.to_string())
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        ApiError::new(ErrorCode::Internal, message)
+    }
+
+    pub fn unknown_command(name: &str) -> Self {
+        let shown: String = name.chars().take(64).collect();
+        ApiError::new(ErrorCode::NotFound, format!("no command named {shown:?}"))
+    }
+
+    /// The HTTP body: `{"error": {...}}`.
+    pub fn to_body(&self) -> serde_json::Value {
+        serde_json::json!({ "error": self })
+    }
+}
+
+impl From<OpError> for ApiError {
+    fn from(e: OpError) -> Self {
+        let message = e.to_string();
+        match e {
+            OpError::NotFound { entity, .. } => {
+                ApiError { code: ErrorCode::NotFound, message, field: Some(entity.to_string()) }
+            }
+            OpError::Validation { field, .. } => {
+                ApiError { code: ErrorCode::Validation, message, field: Some(field.to_string()) }
+            }
+            OpError::Conflict(_) => ApiError::new(ErrorCode::Conflict, message),
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Op(op) => op.into(),
+            StoreError::NotFound { entity, .. } => {
+                ApiError { code: ErrorCode::NotFound, message: e.to_string(), field: Some(entity.to_string()) }
+            }
+            StoreError::NothingToUndo => ApiError::new(ErrorCode::NothingToUndo, e.to_string()),
+            StoreError::NothingToRedo => ApiError::new(ErrorCode::NothingToRedo, e.to_string()),
+            StoreError::OpIdReused(_) => ApiError::new(ErrorCode::Conflict, e.to_string()),
+            _ => ApiError::internal(e.to_string()),
+        }
+    }
+}

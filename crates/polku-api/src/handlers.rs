@@ -1,0 +1,74 @@
+//! One function per command, named as the command. Each takes the host and the request and
+//! answers with the response or a typed error; none of them knows which transport called it.
+
+use polku_core::template::service_path;
+use polku_core::{validate_title, History, Id, Workshop, WorkshopSummary};
+use polku_store::Envelope;
+
+use crate::*;
+
+pub(crate) fn list_workshops(host: &Host, _: ListWorkshopsRequest) -> Result<Vec<WorkshopSummary>, ApiError> {
+    Ok(host.store()?.list_workshops()?)
+}
+
+pub(crate) fn create_workshop(host: &Host, req: CreateWorkshopRequest) -> Result<WorkshopSummary, ApiError> {
+    validate_title(&req.title)?;
+    let w = service_path().instantiate(req.title.trim(), req.language, host.now(), &mut Id::now_v7);
+    let summary = {
+        let mut store = host.store()?;
+        store.insert_workshop(&w)?;
+        store.workshop_summary(w.id)?
+    };
+    host.emit(Event::LibraryChanged);
+    Ok(summary)
+}
+
+pub(crate) fn rename_workshop(host: &Host, req: RenameWorkshopRequest) -> Result<WorkshopSummary, ApiError> {
+    let summary = host.store()?.rename_workshop(req.id, req.title.trim(), host.now())?;
+    host.emit(Event::LibraryChanged);
+    Ok(summary)
+}
+
+pub(crate) fn delete_workshop(host: &Host, req: DeleteWorkshopRequest) -> Result<(), ApiError> {
+    host.store()?.delete_workshop(req.id)?;
+    host.emit(Event::LibraryChanged);
+    Ok(())
+}
+
+pub(crate) fn open_workshop(host: &Host, req: OpenWorkshopRequest) -> Result<Workshop, ApiError> {
+    Ok(host.store()?.load_workshop(req.id)?)
+}
+
+pub(crate) fn apply_op(host: &Host, req: ApplyOpRequest) -> Result<OpResult, ApiError> {
+    let env = Envelope { workshop_id: req.workshop_id, op_id: req.op_id, client_id: req.client_id, undo: req.undo, op: req.op };
+    let applied = host.store()?.apply(&env, host.now())?;
+    Ok(announce(host, applied))
+}
+
+pub(crate) fn undo(host: &Host, req: StepRequest) -> Result<OpResult, ApiError> {
+    let applied = host.store()?.undo(req.workshop_id, &req.client_id, req.op_id, host.now())?;
+    Ok(announce(host, applied))
+}
+
+pub(crate) fn redo(host: &Host, req: StepRequest) -> Result<OpResult, ApiError> {
+    let applied = host.store()?.redo(req.workshop_id, &req.client_id, req.op_id, host.now())?;
+    Ok(announce(host, applied))
+}
+
+pub(crate) fn history(host: &Host, req: HistoryRequest) -> Result<History, ApiError> {
+    Ok(host.store()?.history(req.workshop_id, &req.client_id)?)
+}
+
+/// Tells every client about a committed change (a retried op was announced the first time).
+fn announce(host: &Host, a: polku_store::Applied) -> OpResult {
+    if !a.replayed {
+        host.emit(Event::Changed {
+            workshop_id: a.workshop_id,
+            seq: a.seq,
+            op_id: a.op_id,
+            client_id: a.client_id.clone(),
+            changes: a.changes.clone(),
+        });
+    }
+    OpResult { seq: a.seq, op_id: a.op_id, changes: a.changes, history: a.history }
+}

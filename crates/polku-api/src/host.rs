@@ -1,0 +1,81 @@
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use polku_core::{Id, Millis, WorkshopSummary};
+use polku_export::workshop_file;
+use polku_store::{Store, StoreError};
+use tokio::sync::broadcast;
+
+use crate::{ApiError, ErrorCode, Event};
+
+/// One library (data directory) served to any number of clients. The desktop shell and the
+/// HTTP server each hold one and call [`Host::call`]; both forward [`Host::subscribe`]'s events.
+pub struct Host {
+    store: Mutex<Store>,
+    events: broadcast::Sender<Event>,
+    clock: fn() -> Millis,
+}
+
+/// What an import did.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub summary: WorkshopSummary,
+    /// True when the file's workshop was already in the library, so the copy got new ids.
+    pub renumbered: bool,
+}
+
+fn system_clock() -> Millis {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
+}
+
+impl Host {
+    pub fn open(data_dir: &Path) -> Result<Host, StoreError> {
+        Ok(Host::new(Store::open_dir(data_dir)?))
+    }
+
+    pub fn new(store: Store) -> Host {
+        // Clients that fall this far behind are told to reload rather than replay.
+        let (events, _) = broadcast::channel(1024);
+        Host { store: Mutex::new(store), events, clock: system_clock }
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Event> {
+        self.events.subscribe()
+    }
+
+    pub(crate) fn now(&self) -> Millis {
+        (self.clock)()
+    }
+
+    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Store>, ApiError> {
+        // A panic while holding the lock cannot leave a half-written edit (SQLite rolled it back),
+        // so the store is still sound to use.
+        Ok(self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    pub(crate) fn emit(&self, event: Event) {
+        // No subscribers is fine: nobody is listening yet.
+        let _ = self.events.send(event);
+    }
+
+    /// The workshop as `.polku` file bytes.
+    pub fn export_workshop(&self, id: Id) -> Result<Vec<u8>, ApiError> {
+        let w = self.store()?.load_workshop(id)?;
+        Ok(workshop_file::write(&w, self.now()))
+    }
+
+    /// Reads a `.polku` file and adds its workshop to the library; nothing is written unless the
+    /// whole file is valid.
+    pub fn import_workshop(&self, bytes: &[u8]) -> Result<Imported, ApiError> {
+        let w = workshop_file::read(bytes).map_err(|e| ApiError::new(ErrorCode::Validation, e.to_string()))?;
+        let mut store = self.store()?;
+        let renumbered = store.workshop_exists(w.id)?;
+        let w = if renumbered { workshop_file::with_new_ids(&w, &mut Id::now_v7) } else { w };
+        store.insert_workshop(&w)?;
+        let summary = store.workshop_summary(w.id)?;
+        drop(store);
+        self.emit(Event::LibraryChanged);
+        Ok(Imported { summary, renumbered })
+    }
+}

@@ -1,0 +1,86 @@
+use polku_core::{Change, History, Id, Language, Op, UndoMode};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ListWorkshopsRequest {}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct CreateWorkshopRequest {
+    pub title: String,
+    /// The language of the template's labels.
+    pub language: Language,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RenameWorkshopRequest {
+    pub id: Id,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteWorkshopRequest {
+    pub id: Id,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct OpenWorkshopRequest {
+    pub id: Id,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ApplyOpRequest {
+    pub workshop_id: Id,
+    /// Made by the client before the first try; a retry with the same id is answered, not redone.
+    pub op_id: Id,
+    pub client_id: String,
+    pub undo: UndoMode,
+    pub op: Op,
+}
+
+/// Undo or redo one step of this client's own history.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct StepRequest {
+    pub workshop_id: Id,
+    pub client_id: String,
+    pub op_id: Id,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryRequest {
+    pub workshop_id: Id,
+    pub client_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OpResult {
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub op_id: Id,
+    pub changes: Vec<Change>,
+    pub history: History,
+}
+
+/// What the change stream carries to every client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    Changed {
+        workshop_id: Id,
+        #[ts(type = "number")]
+        seq: i64,
+        op_id: Id,
+        client_id: String,
+        changes: Vec<Change>,
+    },
+    /// A workshop was created, renamed, deleted or imported: lists should reload.
+    LibraryChanged,
+}

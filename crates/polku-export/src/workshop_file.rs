@@ -1,0 +1,181 @@
+//! The `.polku` workshop file: one workshop whole, as versioned JSON (see docs/workshop-file.md).
+//!
+//! Reading checks everything before anything is returned, so an import either gets a complete,
+//! valid workshop or one line that says what is wrong and where.
+
+use std::collections::HashSet;
+
+use polku_core::{check_note, validate_title, Id, Millis, Workshop, MAX_TITLE};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub const FORMAT: &str = "polku.workshop";
+/// The version this build writes. Older files are brought up to it by [`STEPS`].
+pub const VERSION: u64 = 1;
+/// Far beyond any real workshop (10,000 notes are ~3 MB), small enough to refuse junk quickly.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Named steps that turn a file of version `from` into `from + 1`, applied in order on import.
+/// Version 1 is the first, so there is nothing to migrate yet; each new version adds a step here
+/// and a test that reads a file of the old version.
+type Step = (u64, &'static str, fn(Value) -> Result<Value, String>);
+const STEPS: &[Step] = &[];
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    format: String,
+    version: u64,
+    exported_at: Millis,
+    generator: String,
+    workshop: Workshop,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum FileError {
+    #[error("the file is {0} bytes, more than the {MAX_FILE_BYTES} a workshop file may be")]
+    TooLarge(usize),
+    #[error("not a Polku workshop file: {0}")]
+    Foreign(String),
+    #[error("the file ends too early (is it cut short?) at line {line}, column {column}")]
+    Truncated { line: usize, column: usize },
+    #[error("the file is not valid JSON: {0}")]
+    Malformed(String),
+    #[error("the file was written by a newer Polku (file version {found}, this Polku reads up to {VERSION}); update Polku to import it")]
+    Newer { found: u64 },
+    #[error("{at}: {reason}")]
+    Invalid { at: String, reason: String },
+}
+
+/// The file's bytes for `w`: pretty JSON, so a person can read and diff it.
+pub fn write(w: &Workshop, now: Millis) -> Vec<u8> {
+    let file = File {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: now,
+        generator: concat!("polku ", env!("CARGO_PKG_VERSION")).into(),
+        workshop: w.clone(),
+    };
+    let mut out = serde_json::to_vec_pretty(&file).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| FileError::Foreign("it is not UTF-8 text".into()))?;
+    let mut value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            FileError::Truncated { line: e.line(), column: e.column() }
+        } else if bytes.first().is_some_and(|b| !matches!(b, b'{' | b' ' | b'\n' | b'\r' | b'\t')) {
+            FileError::Foreign("it is not a JSON document".into())
+        } else {
+            FileError::Malformed(e.to_string())
+        }
+    })?;
+    let format = value.get("format").and_then(Value::as_str);
+    if format != Some(FORMAT) {
+        let what = match format {
+            Some(f) => format!("its format is {f:?}, expected {FORMAT:?}"),
+            None => format!("it has no \"format\": {FORMAT:?} field"),
+        };
+        return Err(FileError::Foreign(what));
+    }
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| FileError::Invalid { at: "version".into(), reason: "must be a whole number from 1 up".into() })?;
+    if version > VERSION {
+        return Err(FileError::Newer { found: version });
+    }
+    for (from, name, step) in STEPS.iter().filter(|(from, _, _)| *from >= version) {
+        value = step(value).map_err(|reason| FileError::Invalid { at: format!("upgrade {name} (v{from})"), reason })?;
+        value["version"] = Value::from(from + 1);
+    }
+    let file: File = serde_path_to_error::deserialize(value).map_err(|e| FileError::Invalid {
+        at: e.path().to_string(),
+        reason: e.inner().to_string(),
+    })?;
+    check(&file.workshop)?;
+    Ok(file.workshop)
+}
+
+/// The rules the store relies on: unique ids, references inside the workshop, valid text.
+fn check(w: &Workshop) -> Result<(), FileError> {
+    let bad = |at: String, reason: &str| FileError::Invalid { at, reason: reason.into() };
+    validate_title(&w.title).map_err(|e| bad("workshop.title".into(), &e.to_string()))?;
+    let mut seen: HashSet<Id> = HashSet::from([w.id]);
+    let mut unique = |id: Id, at: String| if seen.insert(id) { Ok(()) } else { Err(bad(at, "repeats an id used elsewhere in the file")) };
+    for (i, p) in w.personas.iter().enumerate() {
+        unique(p.id, format!("workshop.personas[{i}].id"))?;
+        short_text(&p.name, format!("workshop.personas[{i}].name"))?;
+    }
+    for (bi, b) in w.boards.iter().enumerate() {
+        let at = format!("workshop.boards[{bi}]");
+        unique(b.id, format!("{at}.id"))?;
+        short_text(&b.title, format!("{at}.title"))?;
+        for (i, t) in b.touchpoints.iter().enumerate() {
+            unique(t.id, format!("{at}.touchpoints[{i}].id"))?;
+            short_text(&t.label, format!("{at}.touchpoints[{i}].label"))?;
+            if t.board_id != b.id {
+                return Err(bad(format!("{at}.touchpoints[{i}].board_id"), "is not the board it is in"));
+            }
+        }
+        for (i, l) in b.lanes.iter().enumerate() {
+            unique(l.id, format!("{at}.lanes[{i}].id"))?;
+            short_text(&l.label, format!("{at}.lanes[{i}].label"))?;
+            if l.board_id != b.id {
+                return Err(bad(format!("{at}.lanes[{i}].board_id"), "is not the board it is in"));
+            }
+        }
+        for (i, n) in b.notes.iter().enumerate() {
+            unique(n.id, format!("{at}.notes[{i}].id"))?;
+            if n.board_id != b.id {
+                return Err(bad(format!("{at}.notes[{i}].board_id"), "is not the board it is in"));
+            }
+            check_note(n, w).map_err(|e| bad(format!("{at}.notes[{i}]"), &e.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+fn short_text(s: &str, at: String) -> Result<(), FileError> {
+    if s.trim().is_empty() || s.chars().count() > MAX_TITLE || s.chars().any(char::is_control) {
+        return Err(FileError::Invalid { at, reason: format!("must be 1–{MAX_TITLE} characters on one line") });
+    }
+    Ok(())
+}
+
+/// The same workshop under fresh ids, for importing a file whose workshop is already here.
+pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
+    let mut map = std::collections::HashMap::new();
+    let mut fresh = |old: Id| *map.entry(old).or_insert_with(&mut *new_id);
+    let mut out = w.clone();
+    out.id = fresh(w.id);
+    for p in &mut out.personas {
+        p.id = fresh(p.id);
+    }
+    for b in &mut out.boards {
+        b.id = fresh(b.id);
+        for t in &mut b.touchpoints {
+            t.id = fresh(t.id);
+            t.board_id = b.id;
+        }
+        for l in &mut b.lanes {
+            l.id = fresh(l.id);
+            l.board_id = b.id;
+        }
+        for n in &mut b.notes {
+            n.id = fresh(n.id);
+            n.board_id = b.id;
+            n.touchpoint_id = n.touchpoint_id.map(&mut fresh);
+            n.lane_id = n.lane_id.map(&mut fresh);
+            n.persona_id = n.persona_id.map(&mut fresh);
+        }
+        b.notes.sort_by_key(|n| n.id);
+    }
+    out
+}

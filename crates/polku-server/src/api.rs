@@ -1,0 +1,50 @@
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use polku_api::{ApiError, ErrorCode, Host};
+
+use crate::guard::error_response;
+
+/// `POST /api/<command>`: the body is the request as JSON; the answer is the response as JSON or
+/// `{"error": {...}}` with a 4xx status. Nothing is changed unless the answer is 200.
+pub(crate) async fn call(
+    State(host): State<Arc<Host>>,
+    Path(command): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    // A JSON content type cannot be sent cross-site without a CORS preflight, which we never allow.
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+    if !json {
+        return error_response(&ApiError::new(ErrorCode::Forbidden, "Content-Type must be application/json"));
+    }
+    let body = match body {
+        Ok(b) => b,
+        Err(rejection) => {
+            let e = if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(ErrorCode::TooLarge, format!("the request is over {} bytes", crate::MAX_BODY_BYTES))
+            } else {
+                ApiError::bad_request(rejection.body_text())
+            };
+            return error_response(&e);
+        }
+    };
+    let args: serde_json::Value = match serde_json::from_slice(&body) {
+        Ok(v) => v,
+        Err(e) => return error_response(&ApiError::bad_request(format!("the body is not valid JSON: {e}"))),
+    };
+    // SQLite work blocks; keep it off the async workers.
+    let answer = tokio::task::spawn_blocking(move || host.call(&command, args)).await;
+    match answer {
+        Ok(Ok(value)) => axum::Json(value).into_response(),
+        Ok(Err(e)) => error_response(&e),
+        Err(_) => error_response(&ApiError::internal("the command failed unexpectedly; nothing was changed")),
+    }
+}

@@ -1,0 +1,157 @@
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use polku_api::Host;
+use polku_core::{Id, Millis};
+use polku_store::{default_data_dir, DATA_DIR_ENV};
+
+#[derive(Parser)]
+#[command(name = "polku", version, about = "Polku: service journey workshops. The library from the command line.")]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct DataDir {
+    /// The library folder [default: the platform's app-data folder]
+    #[arg(long, env = DATA_DIR_ENV, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+impl DataDir {
+    fn open(&self) -> Result<Host, String> {
+        let dir = self.data_dir.clone().unwrap_or_else(default_data_dir);
+        Host::open(&dir).map_err(|e| e.to_string())
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the UI and the API on 127.0.0.1 for a browser
+    Serve {
+        #[command(flatten)]
+        data: DataDir,
+        /// The port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 4870)]
+        port: u16,
+    },
+    /// List the workshops in the library
+    List {
+        #[command(flatten)]
+        data: DataDir,
+        /// Print JSON: [{"id", "title", "updated_at", "notes"}]
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write one workshop to a file
+    Export {
+        /// The workshop's id (see `polku list`)
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Polku)]
+        format: Format,
+        /// The file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        data: DataDir,
+    },
+    /// Add the workshop in a .polku file to the library
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        data: DataDir,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// The .polku workshop file (docs/workshop-file.md)
+    Polku,
+}
+
+pub fn run(args: Args) -> Result<(), String> {
+    match args.command {
+        Command::Serve { data, port } => serve(data.open()?, port),
+        Command::List { data, json } => list(&data.open()?, json),
+        Command::Export { id, format: Format::Polku, output, data } => {
+            let id = Id::parse_str(&id).map_err(|_| format!("{id:?} is not a workshop id (see `polku list`)"))?;
+            let bytes = data.open()?.export_workshop(id).map_err(|e| e.message)?;
+            write_file(&output, &bytes)?;
+            eprintln!("Wrote {}", output.display());
+            Ok(())
+        }
+        Command::Import { file, data } => {
+            let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let host = data.open()?;
+            let imported = host.import_workshop(&bytes).map_err(|e| format!("cannot import {}: {}", file.display(), e.message))?;
+            let s = imported.summary;
+            let copy = if imported.renumbered { " (as a copy: that workshop was already in the library)" } else { "" };
+            println!("Imported \"{}\" ({} notes) as {}{copy}", s.title, s.notes, s.id);
+            Ok(())
+        }
+    }
+}
+
+/// Writes through a temporary file so a failed write never leaves half a file behind.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let tmp = path.with_extension("polku-partial");
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("cannot write {}: {e}", path.display())
+        })
+}
+
+fn rfc3339(ms: Millis) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+fn list(host: &Host, json: bool) -> Result<(), String> {
+    let list: Vec<polku_core::WorkshopSummary> = serde_json::from_value(
+        host.call("list_workshops", serde_json::json!({})).map_err(|e| e.message)?,
+    )
+    .map_err(|e| e.to_string())?;
+    if json {
+        let rows: Vec<_> = list
+            .iter()
+            .map(|w| serde_json::json!({ "id": w.id, "title": w.title, "updated_at": rfc3339(w.updated_at), "notes": w.notes }))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    if list.is_empty() {
+        println!("No workshops yet. Create one in the app, or `polku import FILE`.");
+    }
+    for w in list {
+        println!("{}  {}  {:>5} notes  {}", w.id, rfc3339(w.updated_at), w.notes, w.title);
+    }
+    Ok(())
+}
+
+fn serve(host: Host, port: u16) -> Result<(), String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        polku_server::serve(
+            Arc::new(host),
+            port,
+            |addr| {
+                println!("Polku is serving at http://{addr}/");
+                println!("Press Ctrl+C to stop.");
+            },
+            shutdown,
+        )
+        .await
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AddrInUse => format!("port {port} is already in use; choose another with --port (0 picks a free one)"),
+            _ => format!("cannot serve: {e}"),
+        })
+    })
+}
