@@ -12,6 +12,14 @@ pub use error::{ApiError, ErrorCode};
 pub use host::Host;
 pub use types::*;
 
+/// What a subscriber of [`Host::subscribe`] may get instead of an event.
+pub use tokio::sync::broadcast::error::RecvError;
+
+/// Whether `id` may name a client (a browser tab, a desktop window).
+pub fn is_valid_client_id(id: &str) -> bool {
+    polku_core::validate_client_id(id).is_ok()
+}
+
 use polku_core::{History, Workshop, WorkshopSummary};
 
 /// Declares the commands: the name a client calls, its request type, its response type. The

@@ -143,8 +143,12 @@ fn serve(host: Host, port: u16) -> Result<(), String> {
             Arc::new(host),
             port,
             |addr| {
-                println!("Polku is serving at http://{addr}/");
-                println!("Press Ctrl+C to stop.");
+                // Whoever started us may have stopped reading (`polku serve | head -1`): that must
+                // not stop the server, so write errors are ignored rather than panicking.
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "Polku is serving at http://{addr}/\nPress Ctrl+C to stop.");
+                let _ = out.flush();
             },
             shutdown,
         )

@@ -1,0 +1,157 @@
+//! The `polku` binary as a user runs it.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Command, Stdio};
+
+use common::*;
+
+#[test]
+fn list_starts_empty_and_the_env_var_works_like_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(list_json(dir.path()), Vec::<serde_json::Value>::new());
+    let out = polku(dir.path(), &["import", example_file().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&format!("({} notes)", seed_notes())), "{}", stdout(&out));
+    let by_env = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .args(["list", "--json"])
+        .env("POLKU_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&by_env.stdout).unwrap();
+    assert_eq!(rows, list_json(dir.path()));
+    let row = rows[0].as_object().unwrap();
+    let mut keys: Vec<_> = row.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["id", "notes", "title", "updated_at"]);
+    assert_eq!(row["notes"], seed_notes());
+    assert!(row["updated_at"].as_str().unwrap().starts_with("2025-03-01T"), "{row:?}");
+}
+
+#[test]
+fn export_then_import_reproduces_the_workshop_exactly() {
+    let a = tempfile::tempdir().unwrap();
+    assert!(polku(a.path(), &["import", example_file().to_str().unwrap()]).status.success());
+    let id = list_json(a.path())[0]["id"].as_str().unwrap().to_string();
+    let file = a.path().join("out.polku");
+    let out = polku(a.path(), &["export", &id, "--format", "polku", "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let b = tempfile::tempdir().unwrap();
+    assert!(polku(b.path(), &["import", file.to_str().unwrap()]).status.success());
+    let again = b.path().join("again.polku");
+    assert!(polku(b.path(), &["export", &id, "-o", again.to_str().unwrap()]).status.success());
+    let first: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let second: serde_json::Value = serde_json::from_slice(&std::fs::read(&again).unwrap()).unwrap();
+    assert_eq!(first["workshop"], second["workshop"]);
+    let original: serde_json::Value = serde_json::from_slice(&std::fs::read(example_file()).unwrap()).unwrap();
+    assert_eq!(first["workshop"], original["workshop"], "nothing is lost or changed on the way through the database");
+}
+
+#[test]
+fn importing_a_workshop_that_is_already_here_makes_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = example_file();
+    assert!(polku(dir.path(), &["import", f.to_str().unwrap()]).status.success());
+    let out = polku(dir.path(), &["import", f.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("as a copy"));
+    let rows = list_json(dir.path());
+    assert_eq!(rows.len(), 2);
+    assert_ne!(rows[0]["id"], rows[1]["id"]);
+    assert_eq!(rows[1]["notes"], seed_notes());
+}
+
+#[test]
+fn bad_files_are_refused_with_one_clear_line_and_import_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(example_file()).unwrap();
+    let newer = example.replacen("\"version\": 1", "\"version\": 99", 1);
+    let bad_note = example.replacen("\"sentiment\": \"negative\"", "\"sentiment\": \"furious\"", 1);
+    let dangling = example.replacen("\"touchpoint_id\": \"01954f00-b000-7000-8000-000000000002\"", "\"touchpoint_id\": \"01954f00-b000-7000-8000-0000000000ff\"", 1);
+    assert_ne!(dangling, example);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated", example.as_bytes()[..example.len() / 2].to_vec(), "ends too early"),
+        ("malformed", example.replacen("\"format\"", "\"format\" \"oops\",", 1).into_bytes(), "not valid JSON"),
+        ("foreign", b"\x89PNG\r\n\x1a\nnot a workshop".to_vec(), "not a Polku workshop file"),
+        ("other json", br#"{"format": "excalidraw", "version": 2}"#.to_vec(), "not a Polku workshop file"),
+        ("newer", newer.into_bytes(), "newer Polku"),
+        ("bad value", bad_note.into_bytes(), "workshop.boards[0].notes["),
+        ("dangling reference", dangling.into_bytes(), "touchpoint"),
+    ];
+    for (name, bytes, says) in cases {
+        let f = dir.path().join(format!("{name}.polku"));
+        std::fs::write(&f, bytes).unwrap();
+        let out = polku(dir.path(), &["import", f.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{name}: must fail");
+        assert_eq!(err.trim_end().lines().count(), 1, "{name}: one line, got {err:?}");
+        assert!(err.contains(says), "{name}: {err:?} should say {says:?}");
+        assert!(err.contains(&format!("{name}.polku")), "{name}: says which file: {err:?}");
+    }
+    assert!(list_json(dir.path()).is_empty(), "nothing was imported");
+}
+
+#[test]
+fn export_of_an_unknown_workshop_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = polku(dir.path(), &["export", "not-an-id", "-o", "/tmp/x.polku"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not a workshop id"));
+    let out = polku(dir.path(), &["export", "01954f00-b000-7000-8000-000000000001", "-o", "/tmp/x.polku"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}
+
+#[test]
+fn serve_prints_its_url_and_answers_on_127_0_0_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .args(["serve", "--port", "0", "--data-dir"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    // Read only the first line, then close our end: the server must keep serving regardless.
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let addr = line.trim().rsplit("http://").next().unwrap().trim_end_matches('/').to_string();
+    assert!(addr.starts_with("127.0.0.1:"), "{line}");
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    let body = r#"{"title":"Verkko","language":"en"}"#;
+    write!(
+        s,
+        "POST /api/create_workshop HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut reply = String::new();
+    s.read_to_string(&mut reply).unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    assert_eq!(list_json(dir.path())[0]["title"], "Verkko");
+}
+
+#[test]
+fn a_database_from_a_newer_polku_is_refused_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(polku(dir.path(), &["list"]).status.success());
+    let db = dir.path().join("polku.sqlite3");
+    let conn = rusqlite_free_user_version(&db, 99);
+    assert!(conn);
+    let out = polku(dir.path(), &["list"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("newer Polku"), "{}", stderr(&out));
+}
+
+/// Bumps `PRAGMA user_version` by patching the header (bytes 60..64), as a newer Polku would
+/// have left it, without linking SQLite into this test.
+fn rusqlite_free_user_version(db: &std::path::Path, v: u32) -> bool {
+    let mut bytes = std::fs::read(db).unwrap();
+    bytes[60..64].copy_from_slice(&v.to_be_bytes());
+    std::fs::write(db, bytes).is_ok()
+}

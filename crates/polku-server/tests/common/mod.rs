@@ -1,0 +1,44 @@
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn example_file() -> PathBuf {
+    repo().join("workshops/examples/aikuissosiaalityo.polku")
+}
+
+/// Runs the real `polku` binary with a data dir.
+pub fn polku(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_polku"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .env_remove("POLKU_DATA_DIR")
+        .output()
+        .expect("polku runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn list_json(data: &Path) -> Vec<serde_json::Value> {
+    let o = polku(data, &["list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("list --json prints JSON")
+}
+
+/// How many notes the real workshop in the seed has.
+pub fn seed_notes() -> usize {
+    let seed: serde_json::Value =
+        serde_json::from_str(include_str!("../../../../workshops/examples/seed-workshop.json")).unwrap();
+    seed["notes"].as_array().unwrap().len()
+}

@@ -1,0 +1,125 @@
+//! `workshops/examples/aikuissosiaalityo.polku` is built from the real workshop in
+//! `workshops/examples/seed-workshop.json`. This test rebuilds it in memory and checks the
+//! committed file is exactly that; `UPDATE_EXAMPLE=1` rewrites the file.
+
+mod common;
+
+use common::*;
+use polku_core::*;
+use serde_json::Value;
+
+/// Board layout shared with the UI (ui/src/lib/board/geometry.ts): stations every 260 units from
+/// x = 160, notes 200 wide with their top-left given, rows every 126 units from y = 230.
+const FIRST_X: f64 = 160.0;
+const STEP_X: f64 = 260.0;
+const NOTE_W: f64 = 200.0;
+const FIRST_ROW_Y: f64 = 230.0;
+const ROW: f64 = 126.0;
+/// 2025-03-01: the example keeps fixed times and ids so that rebuilding it changes nothing.
+const CREATED: Millis = 1_740_787_200_000;
+
+fn ids() -> impl FnMut() -> Id {
+    let mut n: u16 = 0;
+    move || {
+        n += 1;
+        let mut bytes = [0u8; 10];
+        bytes[8..].copy_from_slice(&n.to_be_bytes());
+        uuid::Builder::from_unix_timestamp_millis(CREATED as u64, &bytes).into_uuid()
+    }
+}
+
+fn build() -> Workshop {
+    let seed: Value = serde_json::from_str(include_str!("../../../workshops/examples/seed-workshop.json")).unwrap();
+    let mut new_id = ids();
+    let board_id = new_id();
+    let touchpoints: Vec<Touchpoint> = seed["touchpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Touchpoint {
+            id: new_id(),
+            board_id,
+            position: i as i64,
+            label: t["label"].as_str().unwrap().into(),
+            phase: Phase::parse(t["phase"].as_str().unwrap()),
+            version: 1,
+        })
+        .collect();
+    let keys: Vec<&str> = seed["touchpoints"].as_array().unwrap().iter().map(|t| t["key"].as_str().unwrap()).collect();
+    let mut rows = vec![0usize; keys.len()];
+    let mut notes: Vec<Note> = Vec::new();
+    for (k, n) in seed["notes"].as_array().unwrap().iter().enumerate() {
+        let col = keys.iter().position(|key| *key == n["at"].as_str().unwrap()).unwrap();
+        let t = CREATED + 60_000 * (k as i64 + 1);
+        notes.push(Note {
+            id: new_id(),
+            board_id,
+            touchpoint_id: Some(touchpoints[col].id),
+            lane_id: None,
+            persona_id: None,
+            sentiment: Sentiment::parse(n["sentiment"].as_str().unwrap()).unwrap(),
+            text: n["text"].as_str().unwrap().into(),
+            x: FIRST_X + col as f64 * STEP_X - NOTE_W / 2.0,
+            y: FIRST_ROW_Y + rows[col] as f64 * ROW,
+            version: 1,
+            created_at: t,
+            updated_at: t,
+        });
+        rows[col] += 1;
+    }
+    notes.sort_by_key(|n| n.id);
+    let updated = notes.iter().map(|n| n.updated_at).max().unwrap_or(CREATED);
+    Workshop {
+        id: new_id(),
+        title: seed["title"].as_str().unwrap().into(),
+        language: Language::Fi,
+        created_at: CREATED,
+        updated_at: updated,
+        boards: vec![Board {
+            id: board_id,
+            kind: BoardKind::ServicePath,
+            title: "Palvelupolku".into(),
+            position: 0,
+            touchpoints,
+            lanes: vec![],
+            notes,
+        }],
+        personas: vec![],
+    }
+}
+
+#[test]
+fn the_committed_example_is_the_seed_workshop() {
+    let bytes = polku_export::workshop_file::write(&build(), CREATED + 86_400_000);
+    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
+        std::fs::write(example_file(), &bytes).unwrap();
+    }
+    let committed = std::fs::read(example_file()).expect("the example file is committed");
+    assert!(committed == bytes, "the example is stale: run UPDATE_EXAMPLE=1 cargo test -p polku-server --test example_workshop");
+}
+
+#[test]
+fn the_example_imports_with_every_seed_note_at_its_touchpoint() {
+    let seed: Value = serde_json::from_str(include_str!("../../../workshops/examples/seed-workshop.json")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = polku(dir.path(), &["import", example_file().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = list_json(dir.path());
+    let seed_notes = seed["notes"].as_array().unwrap();
+    assert_eq!(list[0]["notes"], seed_notes.len());
+    assert_eq!(list[0]["title"], seed["title"]);
+    let host = polku_api::Host::open(dir.path()).unwrap();
+    let w: Workshop = serde_json::from_value(
+        host.call("open_workshop", serde_json::json!({ "id": list[0]["id"] })).unwrap(),
+    )
+    .unwrap();
+    let board = &w.boards[0];
+    for n in seed_notes {
+        let label = seed["touchpoints"].as_array().unwrap().iter().find(|t| t["key"] == n["at"]).unwrap()["label"].as_str().unwrap();
+        let found = board.notes.iter().find(|m| m.text == n["text"].as_str().unwrap()).expect("seed note present");
+        assert_eq!(found.sentiment.as_str(), n["sentiment"].as_str().unwrap());
+        let tp = board.touchpoints.iter().find(|t| Some(t.id) == found.touchpoint_id).unwrap();
+        assert_eq!(tp.label, label);
+    }
+}

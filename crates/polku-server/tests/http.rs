@@ -1,0 +1,136 @@
+//! The HTTP transport over a real temp database: good calls work, bad ones get a 4xx JSON error
+//! and change nothing.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use polku_api::{Event, Host};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+struct Api {
+    host: Arc<Host>,
+    _dir: tempfile::TempDir,
+}
+
+impl Api {
+    fn new() -> Api {
+        let dir = tempfile::tempdir().unwrap();
+        Api { host: Arc::new(Host::open(dir.path()).unwrap()), _dir: dir }
+    }
+
+    async fn raw(&self, command: &str, body: impl Into<Body>, content_type: &str) -> (StatusCode, Value) {
+        let req = Request::post(format!("/api/{command}"))
+            .header("host", "127.0.0.1:4870")
+            .header("content-type", content_type)
+            .body(body.into())
+            .unwrap();
+        let res = polku_server::router(self.host.clone()).oneshot(req).await.unwrap();
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+    }
+
+    async fn call(&self, command: &str, body: Value) -> (StatusCode, Value) {
+        self.raw(command, body.to_string(), "application/json").await
+    }
+
+    async fn ok(&self, command: &str, body: Value) -> Value {
+        let (status, v) = self.call(command, body).await;
+        assert_eq!(status, StatusCode::OK, "{command}: {v}");
+        v
+    }
+}
+
+fn new_note(w: &Value, text: &str) -> Value {
+    let board = &w["boards"][0];
+    json!({ "type": "create_note", "note": {
+        "id": uuid::Uuid::now_v7(), "board_id": board["id"], "touchpoint_id": board["touchpoints"][0]["id"],
+        "lane_id": null, "sentiment": "positive", "text": text, "x": 60.0, "y": 230.0 } })
+}
+
+fn apply(w: &Value, client: &str, op: Value) -> Value {
+    json!({ "workshop_id": w["id"], "op_id": uuid::Uuid::now_v7(), "client_id": client, "undo": "record", "op": op })
+}
+
+#[tokio::test]
+async fn a_session_of_edits_with_undo_and_change_events() {
+    let api = Api::new();
+    let mut events = api.host.subscribe();
+    let summary = api.ok("create_workshop", json!({ "title": "Palvelupolku", "language": "en" })).await;
+    assert_eq!(events.recv().await.unwrap(), Event::LibraryChanged);
+    let w = api.ok("open_workshop", json!({ "id": summary["id"] })).await;
+    let labels: Vec<&str> = w["boards"][0]["touchpoints"].as_array().unwrap().iter().map(|t| t["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["First contact", "Client relationship begins", "Pause", "Closer relationship", "Relationship ends"]);
+
+    let r = api.ok("apply_op", apply(&w, "tab-1", new_note(&w, "Oma sosiaalityöntekijä"))).await;
+    assert_eq!(r["history"], json!({ "can_undo": true, "can_redo": false }));
+    let note_id = r["changes"][0]["id"].clone();
+    match events.recv().await.unwrap() {
+        Event::Changed { client_id, changes, .. } => {
+            assert_eq!(client_id, "tab-1");
+            assert_eq!(changes.len(), 1);
+        }
+        other => panic!("expected a change, got {other:?}"),
+    }
+    let edit = json!({ "type": "update_note", "id": note_id, "patch": { "text": "Oma työntekijä" } });
+    api.ok("apply_op", apply(&w, "tab-1", edit)).await;
+    api.ok("undo", json!({ "workshop_id": w["id"], "client_id": "tab-1", "op_id": uuid::Uuid::now_v7() })).await;
+    let now = api.ok("open_workshop", json!({ "id": w["id"] })).await;
+    assert_eq!(now["boards"][0]["notes"][0]["text"], "Oma sosiaalityöntekijä");
+    let h = api.ok("history", json!({ "workshop_id": w["id"], "client_id": "tab-1" })).await;
+    assert_eq!(h, json!({ "can_undo": true, "can_redo": true }));
+    let (status, e) = api.call("undo", json!({ "workshop_id": w["id"], "client_id": "tab-2", "op_id": uuid::Uuid::now_v7() })).await;
+    assert_eq!((status, e["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("nothing_to_undo")));
+}
+
+#[tokio::test]
+async fn bad_requests_get_4xx_json_and_change_nothing() {
+    let api = Api::new();
+    let summary = api.ok("create_workshop", json!({ "title": "Rajat", "language": "fi" })).await;
+    let w = api.ok("open_workshop", json!({ "id": summary["id"] })).await;
+    api.ok("apply_op", apply(&w, "t", new_note(&w, "Alkuperäinen"))).await;
+    let before = api.ok("open_workshop", json!({ "id": w["id"] })).await;
+    let note_id = before["boards"][0]["notes"][0]["id"].clone();
+    let megabyte = "ä".repeat(512 * 1024);
+    let update = |patch: Value| apply(&w, "t", json!({ "type": "update_note", "id": note_id, "patch": patch }));
+
+    let cases: Vec<(&str, &str, Body, &str, StatusCode, &str)> = vec![
+        ("malformed JSON", "apply_op", Body::from("{\"workshop_id\": "), "application/json", StatusCode::BAD_REQUEST, "bad_request"),
+        ("not JSON at all", "rename_workshop", Body::from("rename please"), "application/json", StatusCode::BAD_REQUEST, "bad_request"),
+        ("wrong type", "apply_op", Body::from(update(json!({ "x": "left" })).to_string()), "application/json", StatusCode::BAD_REQUEST, "bad_request"),
+        ("unknown field", "apply_op", Body::from(update(json!({ "colour": "red" })).to_string()), "application/json", StatusCode::BAD_REQUEST, "bad_request"),
+        ("unknown sentiment", "apply_op", Body::from(update(json!({ "sentiment": "angry" })).to_string()), "application/json", StatusCode::BAD_REQUEST, "bad_request"),
+        ("not a uuid", "open_workshop", Body::from(json!({ "id": "../../etc/passwd" }).to_string()), "application/json", StatusCode::BAD_REQUEST, "bad_request"),
+        ("unknown note", "apply_op", Body::from(apply(&w, "t", json!({ "type": "delete_note", "id": uuid::Uuid::now_v7() })).to_string()), "application/json", StatusCode::NOT_FOUND, "not_found"),
+        ("unknown workshop", "rename_workshop", Body::from(json!({ "id": uuid::Uuid::now_v7(), "title": "x" }).to_string()), "application/json", StatusCode::NOT_FOUND, "not_found"),
+        ("unknown command", "drop_tables", Body::from("{}"), "application/json", StatusCode::NOT_FOUND, "not_found"),
+        ("empty text", "apply_op", Body::from(update(json!({ "text": "   " })).to_string()), "application/json", StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+        ("over-long text", "apply_op", Body::from(update(json!({ "text": "a".repeat(2001) })).to_string()), "application/json", StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+        ("off the board", "apply_op", Body::from(update(json!({ "x": 1e12 })).to_string()), "application/json", StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+        ("1 MB of text", "apply_op", Body::from(update(json!({ "text": megabyte })).to_string()), "application/json", StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+        ("form post", "delete_workshop", Body::from(json!({ "id": w["id"] }).to_string()), "text/plain", StatusCode::FORBIDDEN, "forbidden"),
+    ];
+    for (name, command, body, ctype, status, code) in cases {
+        let (got, v) = api.raw(command, body, ctype).await;
+        assert_eq!(got, status, "{name}: {v}");
+        assert_eq!(v["error"]["code"], code, "{name}: {v}");
+        assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{name}: {v}");
+    }
+    let after = api.ok("open_workshop", json!({ "id": w["id"] })).await;
+    assert_eq!(before, after, "no bad request changed anything");
+}
+
+#[tokio::test]
+async fn requests_for_another_host_name_are_refused() {
+    let api = Api::new();
+    let req = Request::post("/api/list_workshops")
+        .header("host", "attacker.example:4870")
+        .header("content-type", "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    let res = polku_server::router(api.host.clone()).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
