@@ -1,1 +1,90 @@
-fn main(){}
+// No console window behind the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+//! The desktop shell. Commands are a thin adapter: `call` hands the command name and its JSON
+//! request to polku-api, the same handler the HTTP server runs; change events are forwarded as
+//! the Tauri event `polku://event`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use polku_api::{ApiError, Host};
+use tauri::{Emitter, Manager};
+
+const EVENT: &str = "polku://event";
+
+struct Desktop {
+    host: Arc<Host>,
+    client_id: String,
+}
+
+#[tauri::command]
+async fn call(
+    state: tauri::State<'_, Desktop>,
+    command: String,
+    args: serde_json::Value,
+) -> Result<serde_json::Value, ApiError> {
+    let host = state.host.clone();
+    // SQLite work blocks; keep it off the async runtime that drives the window.
+    tauri::async_runtime::spawn_blocking(move || host.call(&command, args))
+        .await
+        .map_err(|_| ApiError::internal("the command failed unexpectedly; nothing was changed"))?
+}
+
+/// This window's client id: kept in the data folder so undo history survives a restart.
+#[tauri::command]
+fn client_id(state: tauri::State<'_, Desktop>) -> String {
+    state.client_id.clone()
+}
+
+fn data_dir(app: &tauri::App) -> PathBuf {
+    match std::env::var_os(polku_store::DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => app.path().app_data_dir().unwrap_or_else(|_| polku_store::default_data_dir()),
+    }
+}
+
+fn stored_client_id(dir: &Path) -> std::io::Result<String> {
+    let file = dir.join("desktop-client-id");
+    if let Ok(id) = std::fs::read_to_string(&file) {
+        let id = id.trim();
+        if polku_api::is_valid_client_id(id) {
+            return Ok(id.to_string());
+        }
+    }
+    let id = format!("desktop-{}", uuid::Uuid::now_v7().simple());
+    std::fs::write(&file, &id)?;
+    Ok(id)
+}
+
+fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = data_dir(app);
+    let host = Arc::new(Host::open(&dir)?);
+    let client_id = stored_client_id(&dir)?;
+    let mut events = host.subscribe();
+    let handle = app.handle().clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            match events.recv().await {
+                Ok(event) => {
+                    let _ = handle.emit(EVENT, event);
+                }
+                Err(polku_api::RecvError::Lagged(_)) => continue,
+                Err(polku_api::RecvError::Closed) => break,
+            }
+        }
+    });
+    app.manage(Desktop { host, client_id });
+    Ok(())
+}
+
+fn main() {
+    let result = tauri::Builder::default()
+        .setup(setup)
+        .invoke_handler(tauri::generate_handler![call, client_id])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Polku could not start: {e}");
+        std::process::exit(1);
+    }
+}
