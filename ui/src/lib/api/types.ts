@@ -1,0 +1,21 @@
+// The one place the UI takes its wire types from: the files ts-rs generates from the Rust types.
+export type { Board } from "./generated/Board";
+export type { BoardKind } from "./generated/BoardKind";
+export type { Change } from "./generated/Change";
+export type { ErrorCode } from "./generated/ErrorCode";
+export type { Event } from "./generated/Event";
+export type { History } from "./generated/History";
+export type { Lane } from "./generated/Lane";
+export type { Language } from "./generated/Language";
+export type { NewNote } from "./generated/NewNote";
+export type { Note } from "./generated/Note";
+export type { NotePatch } from "./generated/NotePatch";
+export type { Op } from "./generated/Op";
+export type { OpResult } from "./generated/OpResult";
+export type { Persona } from "./generated/Persona";
+export type { Phase } from "./generated/Phase";
+export type { Sentiment } from "./generated/Sentiment";
+export type { Touchpoint } from "./generated/Touchpoint";
+export type { UndoMode } from "./generated/UndoMode";
+export type { Workshop } from "./generated/Workshop";
+export type { WorkshopSummary } from "./generated/WorkshopSummary";

@@ -1,0 +1,40 @@
+import type { Command, Req, Res } from "../api/commands";
+import type { Event } from "../api/types";
+
+export type EventHandler = (event: Event) => void;
+
+/** The one way the UI reaches Polku, whether over Tauri IPC or HTTP + WebSocket. */
+export interface Backend {
+  /** Resolves with the response, rejects with an ApiError. */
+  call<C extends Command>(command: C, args: Req<C>): Promise<Res<C>>;
+  /** Change events from every client, this one included. Returns an unsubscribe function. */
+  subscribe(handler: EventHandler): () => void;
+  /**
+   * Called after the event stream was lost and came back: events may have been missed, so whoever
+   * shows data must reload it. Returns an unsubscribe function.
+   */
+  onReconnect(handler: () => void): () => void;
+  /** Whether the event stream is up; a store the UI can show. */
+  onConnection(handler: (connected: boolean) => void): () => void;
+  /** Names this client (tab or window) for undo/redo. */
+  clientId(): string;
+}
+
+/** A tiny listener set shared by both transports. */
+export class Listeners<A extends unknown[]> {
+  private set = new Set<(...args: A) => void>();
+  add(fn: (...args: A) => void): () => void {
+    this.set.add(fn);
+    return () => this.set.delete(fn);
+  }
+  emit(...args: A): void {
+    for (const fn of [...this.set]) {
+      try {
+        fn(...args);
+      } catch (e) {
+        // One broken listener must not stop the others from hearing about a change.
+        console.error(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { Command, Req, Res } from "../api/commands";
+import { toApiError } from "../api/errors";
+import type { Event } from "../api/types";
+import { Listeners, type Backend, type EventHandler } from "./backend";
+
+export class TauriBackend implements Backend {
+  private readonly events = new Listeners<[Event]>();
+
+  private constructor(
+    private readonly id: string,
+    private readonly invoke: <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>,
+  ) {}
+
+  /** Loaded lazily so the browser build never pulls in Tauri's IPC glue. */
+  static async create(): Promise<TauriBackend> {
+    const { invoke } = await import("@tauri-apps/api/core");
+    const { listen } = await import("@tauri-apps/api/event");
+    const id = await invoke<string>("client_id");
+    const backend = new TauriBackend(id, invoke);
+    await listen<Event>("polku://event", (e) => backend.events.emit(e.payload));
+    return backend;
+  }
+
+  clientId(): string {
+    return this.id;
+  }
+
+  async call<C extends Command>(command: C, args: Req<C>): Promise<Res<C>> {
+    try {
+      return await this.invoke<Res<C>>("call", { command, args });
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
+  subscribe(handler: EventHandler): () => void {
+    return this.events.add(handler);
+  }
+
+  // In-process events cannot be lost, so there is never a reconnect to report.
+  onReconnect(): () => void {
+    return () => {};
+  }
+
+  onConnection(handler: (connected: boolean) => void): () => void {
+    handler(true);
+    return () => {};
+  }
+}

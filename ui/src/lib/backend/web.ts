@@ -1,0 +1,141 @@
+import { RETRY_SAFE, type Command, type Req, type Res } from "../api/commands";
+import { ApiError, toApiError } from "../api/errors";
+import type { Event } from "../api/types";
+import { uuid } from "../ids";
+import { Listeners, type Backend, type EventHandler } from "./backend";
+import { backoffDelay } from "./backoff";
+
+const CLIENT_KEY = "polku.client_id";
+
+/**
+ * One id per tab: sessionStorage survives a reload of the tab but is not shared with other tabs,
+ * so two tabs keep two undo histories.
+ */
+export function webClientId(storage: Pick<Storage, "getItem" | "setItem"> | null): string {
+  try {
+    const known = storage?.getItem(CLIENT_KEY);
+    if (known) return known;
+    const id = uuid();
+    storage?.setItem(CLIENT_KEY, id);
+    return id;
+  } catch {
+    return uuid();
+  }
+}
+
+export class WebBackend implements Backend {
+  private readonly id: string;
+  private readonly events = new Listeners<[Event]>();
+  private readonly reconnects = new Listeners<[]>();
+  private readonly connection = new Listeners<[boolean]>();
+  private socket: WebSocket | null = null;
+  private attempts = 0;
+  private everOpen = false;
+  private connected = false;
+
+  constructor(private readonly origin: string = location.origin) {
+    this.id = webClientId(typeof sessionStorage === "undefined" ? null : sessionStorage);
+    this.connect();
+  }
+
+  clientId(): string {
+    return this.id;
+  }
+
+  async call<C extends Command>(command: C, args: Req<C>): Promise<Res<C>> {
+    const tries = RETRY_SAFE.has(command) ? 3 : 1;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once(command, args);
+      } catch (e) {
+        const err = toApiError(e);
+        if (err.code !== "network" || attempt + 1 >= tries) throw err;
+        await sleep(backoffDelay(attempt, 300, 2000));
+      }
+    }
+  }
+
+  private async once<C extends Command>(command: C, args: Req<C>): Promise<Res<C>> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.origin}/api/${command}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(args ?? {}),
+      });
+    } catch (e) {
+      throw new ApiError("network", e instanceof Error ? e.message : String(e));
+    }
+    const text = await response.text();
+    let body: unknown = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    if (!response.ok) throw toApiError(body, response.status);
+    return body as Res<C>;
+  }
+
+  subscribe(handler: EventHandler): () => void {
+    return this.events.add(handler);
+  }
+
+  onReconnect(handler: () => void): () => void {
+    return this.reconnects.add(handler);
+  }
+
+  onConnection(handler: (connected: boolean) => void): () => void {
+    handler(this.connected);
+    return this.connection.add(handler);
+  }
+
+  private connect(): void {
+    const url = this.origin.replace(/^http/, "ws") + "/api/events";
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(url);
+    } catch {
+      this.retry();
+      return;
+    }
+    this.socket = ws;
+    ws.onopen = () => {
+      this.attempts = 0;
+      this.setConnected(true);
+      if (this.everOpen) this.reconnects.emit();
+      this.everOpen = true;
+    };
+    ws.onmessage = (msg) => {
+      if (typeof msg.data !== "string") return;
+      try {
+        this.events.emit(JSON.parse(msg.data) as Event);
+      } catch (e) {
+        console.error("polku: unreadable event", e);
+      }
+    };
+    ws.onclose = () => {
+      if (this.socket !== ws) return;
+      this.socket = null;
+      this.setConnected(false);
+      this.retry();
+    };
+  }
+
+  private retry(): void {
+    const delay = backoffDelay(this.attempts++, 500, 10_000);
+    setTimeout(() => this.connect(), delay);
+  }
+
+  private setConnected(up: boolean): void {
+    if (this.connected === up) return;
+    this.connected = up;
+    this.connection.emit(up);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,57 @@
+import type { Change, Note } from "../api/types";
+
+/**
+ * The notes a client holds, plus the version each deleted note had when it went, so that a late
+ * copy of a note that is already gone cannot bring it back. Versions only grow, also across a
+ * delete and a restore, so comparing versions is enough to order a response and an event that race.
+ */
+export type NoteStore = {
+  notes: Record<string, Note>;
+  gone: Record<string, number>;
+};
+
+export function emptyStore(): NoteStore {
+  return { notes: {}, gone: {} };
+}
+
+export function storeFrom(notes: readonly Note[]): NoteStore {
+  const store = emptyStore();
+  for (const n of notes) store.notes[n.id] = n;
+  return store;
+}
+
+/** Whether `change` is older than what `store` already knows about its note. */
+export function isStale(store: NoteStore, change: Change): boolean {
+  const held = store.notes[change.id];
+  const goneAt = store.gone[change.id];
+  if (change.after) {
+    if (held && held.version > change.after.version) return true;
+    if (!held && goneAt !== undefined && goneAt >= change.after.version) return true;
+    return false;
+  }
+  // A delete of an older version than we hold was followed by a restore we already applied.
+  const deleted = change.before?.version ?? 0;
+  return !!held && held.version > deleted;
+}
+
+/**
+ * Applies changes (from an op response or from an event) in order, skipping stale ones. Mutates
+ * `store` in place so it works on a reactive proxy; returns the ids it changed.
+ */
+export function applyChanges(store: NoteStore, changes: readonly Change[], boardId?: string): string[] {
+  const touched: string[] = [];
+  for (const change of changes) {
+    if (change.entity !== "note" || isStale(store, change)) continue;
+    if (change.after && (boardId === undefined || change.after.board_id === boardId)) {
+      store.notes[change.id] = change.after;
+      delete store.gone[change.id];
+    } else {
+      // Deleted, or (later) moved to a board this view does not show: either way it leaves.
+      delete store.notes[change.id];
+      const version = change.after?.version ?? change.before?.version ?? 0;
+      store.gone[change.id] = Math.max(store.gone[change.id] ?? 0, version);
+    }
+    touched.push(change.id);
+  }
+  return touched;
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from "vitest/config";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+const api = process.env.POLKU_API ?? "http://127.0.0.1:4870";
+
+export default defineConfig({
+  plugins: [svelte()],
+  // Relative base: the Tauri custom protocol and `polku serve` load the build from files.
+  base: "./",
+  build: { outDir: "dist", emptyOutDir: true },
+  server: {
+    proxy: {
+      "/api": { target: api, changeOrigin: true, ws: true },
+    },
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    environment: "node",
+  },
+});
