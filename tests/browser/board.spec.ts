@@ -1,0 +1,134 @@
+import { expect, test } from "@playwright/test";
+import { addNote, createWorkshop, dragBy, note, position, TOUCHPOINTS, unique } from "./helpers";
+
+test("a group's notes survive a drag, an edit, an undo and a reload", async ({ page }) => {
+  const title = unique("Family services");
+  await createWorkshop(page, title);
+
+  // The template's five touchpoints are on the path, in order.
+  const path = page.getByRole("list", { name: "Service path" });
+  await expect(path.getByRole("listitem")).toHaveCount(5);
+  for (const [i, label] of TOUCHPOINTS.en.entries()) {
+    await expect(path.getByRole("listitem").nth(i)).toContainText(label);
+  }
+
+  await addNote(page, "negative", "Long queue on the phone");
+  await addNote(page, "neutral", "The form was fine");
+  await addNote(page, "positive", "Friendly worker");
+  await expect(page.getByTestId("note")).toHaveCount(3);
+  // Colour is never alone: each note names its sentiment and shows its symbol.
+  await expect(page.getByRole("button", { name: "Negative note: Long queue on the phone" })).toBeVisible();
+  await expect(note(page, "Long queue")).toContainText("−");
+  await expect(note(page, "form was fine")).toContainText("○");
+  await expect(note(page, "Friendly")).toContainText("+");
+
+  // Drag the positive note to the right and down.
+  const friendly = note(page, "Friendly worker");
+  const before = await position(friendly);
+  await dragBy(page, friendly, 280, 60);
+  const dragged = await position(friendly);
+  expect(dragged.x).toBeGreaterThan(before.x + 100);
+  expect(dragged.y).toBeGreaterThan(before.y + 20);
+
+  // Edit the neutral note in place, then undo the edit.
+  await note(page, "The form was fine").dblclick();
+  const editor = page.getByLabel("Text of the neutral note");
+  await editor.fill("The form was confusing");
+  let saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
+  await editor.press("Enter");
+  await saved;
+  await expect(note(page, "The form was confusing")).toBeVisible();
+
+  saved = page.waitForResponse((r) => r.url().endsWith("/api/undo") && r.ok());
+  await page.getByRole("button", { name: "Undo" }).click();
+  await saved;
+  await expect(note(page, "The form was fine")).toBeVisible();
+  await expect(note(page, "The form was confusing")).toHaveCount(0);
+  // The redo of that edit is now possible.
+  await expect(page.getByRole("button", { name: "Redo" })).toBeEnabled();
+
+  await page.reload();
+  await expect(page.getByTestId("note")).toHaveCount(3);
+  await expect(note(page, "Long queue on the phone")).toHaveAttribute("data-sentiment", "negative");
+  await expect(note(page, "The form was fine")).toHaveAttribute("data-sentiment", "neutral");
+  await expect(note(page, "Friendly worker")).toHaveAttribute("data-sentiment", "positive");
+  await expect(note(page, "The form was confusing")).toHaveCount(0);
+  expect(await position(note(page, "Friendly worker"))).toEqual(dragged);
+  // Undo history is kept for this tab across the reload.
+  await expect(page.getByRole("button", { name: "Redo" })).toBeEnabled();
+});
+
+test("a note is usable from the keyboard alone", async ({ page }) => {
+  await createWorkshop(page, unique("Keyboard"));
+  const card = await addNote(page, "neutral", "Typed only");
+  // Enter saved the note and left the focus on it.
+  await expect(card).toBeFocused();
+  const start = await position(card);
+
+  let saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
+  await page.keyboard.press("ArrowDown");
+  await saved;
+  await expect.poll(async () => (await position(note(page, "Typed only"))).y).toBe(start.y + 10);
+  await expect(note(page, "Typed only")).toBeFocused();
+
+  // Change its sentiment with the palette shown for the focused note.
+  saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
+  await page.getByRole("group", { name: "Tone of the note" }).getByRole("button", { name: "Positive" }).click();
+  await saved;
+  await expect(note(page, "Typed only")).toHaveAttribute("data-sentiment", "positive");
+
+  // Ctrl+Z outside a text field undoes the sentiment change.
+  await note(page, "Typed only").focus();
+  saved = page.waitForResponse((r) => r.url().endsWith("/api/undo") && r.ok());
+  await page.keyboard.press("Control+z");
+  await saved;
+  await expect(note(page, "Typed only")).toHaveAttribute("data-sentiment", "neutral");
+
+  // Emptying the text keeps the old text and says why.
+  await note(page, "Typed only").focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Text of the neutral note").fill("   ");
+  await page.keyboard.press("Enter");
+  await expect(note(page, "Typed only")).toBeVisible();
+  await expect(page.getByText("A note can't be empty")).toBeVisible();
+
+  // Delete removes the focused note.
+  await note(page, "Typed only").focus();
+  saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
+  await page.keyboard.press("Delete");
+  await saved;
+  await expect(page.getByTestId("note")).toHaveCount(0);
+});
+
+test("Escape gives up a new note without saving anything", async ({ page }) => {
+  await createWorkshop(page, unique("Escape"));
+  await page.getByRole("button", { name: "Add negative note" }).click();
+  await page.getByLabel("Text of the negative note").fill("never mind");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("note-draft")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add negative note" })).toBeFocused();
+  await page.reload();
+  await expect(page.getByText(TOUCHPOINTS.en[0], { exact: true })).toBeVisible();
+  await expect(page.getByTestId("note")).toHaveCount(0);
+});
+
+test("a note whose save fails keeps its text until it can be saved", async ({ page }) => {
+  await createWorkshop(page, unique("Offline"));
+  // Cut the line to the server for saves only; the server itself stays real.
+  await page.route("**/api/apply_op", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Add positive note" }).click();
+  const editor = page.getByLabel("Text of the positive note");
+  await editor.fill("Worth keeping");
+  await editor.press("Enter");
+  await expect(page.getByText("Polku can't be reached right now")).toBeVisible();
+  await expect(editor).toHaveValue("Worth keeping");
+  await expect(page.getByTestId("note")).toHaveCount(0);
+
+  await page.unroute("**/api/apply_op");
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
+  await editor.press("Enter");
+  await saved;
+  await expect(note(page, "Worth keeping")).toBeVisible();
+  await page.reload();
+  await expect(note(page, "Worth keeping")).toHaveAttribute("data-sentiment", "positive");
+});

@@ -1,0 +1,63 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const TOUCHPOINTS = {
+  en: ["First contact", "Client relationship begins", "Pause", "Closer relationship", "Relationship ends"],
+  fi: ["Ensimmäinen yhteydenotto", "Asiakkuus alkaa", "Tauko", "Tiiviimpi asiakkuus", "Asiakkuus päättyy"],
+};
+
+export type Sentiment = "negative" | "neutral" | "positive";
+
+/** A title no other test uses: every spec shares one server and one library. */
+export function unique(name: string): string {
+  return `${name} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Creates a workshop from the list (English UI) and waits for its board. */
+export async function createWorkshop(page: Page, title: string): Promise<void> {
+  await page.goto("/");
+  await page.getByLabel("Workshop name").fill(title);
+  await page.getByRole("button", { name: "Create workshop" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(TOUCHPOINTS.en[0], { exact: true })).toBeVisible();
+}
+
+export function note(page: Page, text: string): Locator {
+  return page.getByTestId("note").filter({ hasText: text });
+}
+
+/** Adds a note with the toolbar button, types its text and saves it with Enter. */
+export async function addNote(page: Page, sentiment: Sentiment, text: string): Promise<Locator> {
+  await page.getByRole("button", { name: `Add ${sentiment} note` }).click();
+  const editor = page.getByLabel(`Text of the ${sentiment} note`);
+  await expect(editor).toBeFocused();
+  await editor.fill(text);
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
+  await editor.press("Enter");
+  await saved;
+  const card = note(page, text);
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute("data-sentiment", sentiment);
+  return card;
+}
+
+/** Drags a note with the mouse by (dx, dy) screen pixels and waits until the move is saved. */
+export async function dragBy(page: Page, card: Locator, dx: number, dy: number): Promise<void> {
+  const box = await card.boundingBox();
+  if (!box) throw new Error("note is not on screen");
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+  await saved;
+}
+
+export async function position(card: Locator): Promise<{ x: number; y: number }> {
+  return {
+    x: Number(await card.getAttribute("data-x")),
+    y: Number(await card.getAttribute("data-y")),
+  };
+}

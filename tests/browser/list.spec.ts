@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { createWorkshop, unique } from "./helpers";
+
+test("workshops can be renamed and deleted, with a confirmation", async ({ page }) => {
+  const keep = unique("Youth services");
+  const gone = unique("Old draft");
+  await createWorkshop(page, keep);
+  await createWorkshop(page, gone);
+  await page.getByRole("link", { name: "Workshops" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Workshops" })).toBeVisible();
+  await expect(page.getByRole("link", { name: keep })).toBeVisible();
+
+  // Rename inline: Escape leaves the name as it was, Enter saves.
+  await page.getByRole("button", { name: `Rename ${keep}` }).click();
+  let field = page.getByLabel(`New name for ${keep}`);
+  await field.fill("not this");
+  await field.press("Escape");
+  await expect(page.getByRole("link", { name: keep })).toBeVisible();
+
+  const renamed = `${keep} (spring)`;
+  await page.getByRole("button", { name: `Rename ${keep}` }).click();
+  field = page.getByLabel(`New name for ${keep}`);
+  await field.fill(renamed);
+  await field.press("Enter");
+  await expect(page.getByRole("link", { name: renamed })).toBeVisible();
+
+  // Delete asks first; cancelling keeps the workshop.
+  await page.getByRole("button", { name: `Delete ${gone}` }).click();
+  let dialog = page.getByRole("dialog", { name: "Delete workshop?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(gone);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("link", { name: gone })).toBeVisible();
+
+  await page.getByRole("button", { name: `Delete ${gone}` }).click();
+  dialog = page.getByRole("dialog", { name: "Delete workshop?" });
+  await dialog.getByRole("button", { name: "Delete workshop" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("link", { name: gone })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole("link", { name: renamed })).toBeVisible();
+  await expect(page.getByRole("link", { name: gone })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: keep, exact: true })).toHaveCount(0);
+});
+
+test("another tab's new workshop shows up in the list", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto("/");
+  await expect(a.getByRole("heading", { level: 1, name: "Workshops" })).toBeVisible();
+  const title = unique("Made elsewhere");
+  await createWorkshop(b, title);
+  await expect(a.getByRole("link", { name: title })).toBeVisible({ timeout: 2_000 });
+});

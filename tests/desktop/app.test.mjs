@@ -1,0 +1,158 @@
+// The real desktop window, end to end: tauri-driver starts the built polku-desktop binary under
+// Xvfb; the UI talks to the real backend over Tauri IPC; the database is a temp POLKU_DATA_DIR.
+// The two tests run in order: the second reopens the library the first one wrote.
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { Key } from "webdriverio";
+import {
+  DATA_DIR,
+  TMP,
+  appPids,
+  closeApp,
+  exportWorkshop,
+  listLibrary,
+  notesIn,
+  openApp,
+  t,
+  xq,
+} from "./helpers.mjs";
+
+const TITLE = `Family services ${Date.now().toString(36)}`;
+const SENTIMENT = "positive";
+const NOTE = "The nurse called back the same day – kiitos!";
+
+let browser = null;
+let workshopId = null;
+let firstPid = null;
+
+describe("Polku desktop window", { concurrency: 1 }, () => {
+  after(async () => {
+    // Whatever happened, do not leave a window behind (run.sh also ends tauri-driver's group).
+    if (browser) await browser.deleteSession().catch(() => {});
+    browser = null;
+  });
+
+  test("opens, creates a workshop, adds a note, and the note is in the database", { timeout: 90_000 }, async (ctx) => {
+    assert.ok(!existsSync(join(DATA_DIR, "polku.sqlite3")), "the data dir starts empty");
+    browser = await openApp();
+
+    // The window shows the workshop list.
+    assert.equal(await browser.getTitle(), t("app.name"));
+    await expectHeading(t("list.heading"));
+    // The app opened its library in POLKU_DATA_DIR (the env var reached it through the drivers).
+    assert.ok(existsSync(join(DATA_DIR, "polku.sqlite3")), "the app created polku.sqlite3 in POLKU_DATA_DIR");
+    const pids = appPids();
+    assert.equal(pids.length, 1, "one polku-desktop process runs with this POLKU_DATA_DIR");
+    firstPid = pids[0];
+    await browser.$(`//p[normalize-space()=${xq(t("list.empty"))}]`).waitForDisplayed();
+
+    // Create a workshop; it opens on its board.
+    const name = await browser.$(`//label[span[normalize-space()=${xq(t("list.create.title"))}]]//input`);
+    await name.setValue(TITLE);
+    await browser.$(`//label[span[normalize-space()=${xq(t("list.create.language"))}]]//select`)
+      .selectByAttribute("value", "en");
+    await browser.$(`//button[normalize-space()=${xq(t("list.create.submit"))}]`).click();
+    await browser.$(`[role="toolbar"][aria-label=${JSON.stringify(t("toolbar.label"))}]`).waitForDisplayed();
+    await expectHeading(TITLE);
+    workshopId = decodeURIComponent((await browser.getUrl()).split("/").pop() ?? "");
+
+    // Add a note of the chosen sentiment: it opens in edit mode, Enter saves it.
+    await browser.$(`button[aria-label=${JSON.stringify(t(`toolbar.add.${SENTIMENT}`))}]`).click();
+    const editor = await browser.$(`textarea[aria-label=${JSON.stringify(t(`note.editor.${SENTIMENT}`))}]`);
+    await editor.waitForDisplayed();
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.tagName)) === "TEXTAREA", {
+      timeoutMsg: "the new note's editor did not get the focus",
+    });
+    // addValue, not setValue: clearing first would blur the empty draft, which discards it.
+    await editor.addValue(NOTE);
+    await browser.keys(Key.Enter);
+
+    // The saved note is on the board (a draft only becomes a "note" once the backend answered).
+    const card = await browser.$(
+      `[data-testid="note"][aria-label=${JSON.stringify(t(`note.aria.${SENTIMENT}`, { text: NOTE }))}]`,
+    );
+    await card.waitForDisplayed();
+    assert.equal(await card.getAttribute("data-sentiment"), SENTIMENT);
+    assert.equal(await card.$("p").getText(), NOTE);
+    assert.equal(await browser.$$('[data-testid="note-draft"]').length, 0, "no draft is left open");
+
+    // A picture of the real window, for a person to look at (kept with POLKU_E2E_KEEP=1).
+    const shot = join(TMP, "board.png");
+    if (await screenshot(shot)) ctx.diagnostic(`screenshot: ${shot} (kept on failure or with POLKU_E2E_KEEP=1)`);
+    else ctx.diagnostic("screenshot: WebKitWebDriver did not answer; skipped");
+
+    // ...and in the database, as the CLI reads it from the file.
+    const library = listLibrary();
+    assert.equal(library.length, 1, "one workshop in the library");
+    assert.equal(library[0].title, TITLE);
+    assert.equal(library[0].notes, 1, "the workshop has the one note");
+    if (workshopId) assert.equal(library[0].id, workshopId, "the board shows the workshop in the database");
+    workshopId = library[0].id;
+
+    const notes = notesIn(exportWorkshop(workshopId));
+    assert.equal(notes.length, 1);
+    assert.equal(notes[0].text, NOTE);
+    assert.equal(notes[0].sentiment, SENTIMENT);
+  });
+
+  test("after closing and starting again, the workshop and its note are still there", { timeout: 90_000 }, async () => {
+    assert.ok(workshopId, "the first test created a workshop");
+    // Close the window; the app quits by itself. Its process has really ended, so what shows
+    // next was read back from the database file by a new process.
+    const quit = await closeApp(browser);
+    browser = null;
+    assert.ok(quit, `polku-desktop (pid ${firstPid}) did not quit after its window was closed`);
+    assert.deepEqual(appPids(), [], "no polku-desktop process is left");
+
+    browser = await openApp();
+    const pids = appPids();
+    assert.equal(pids.length, 1, "one polku-desktop process runs again");
+    assert.notEqual(pids[0], firstPid, "it is a new process");
+    await expectHeading(t("list.heading"));
+
+    // The list shows the workshop with one note.
+    const row = await browser.$(`//li[.//a[normalize-space()=${xq(TITLE)}]]`);
+    await row.waitForDisplayed();
+    assert.match(await row.getText(), new RegExp(t("list.notes.one", { count: 1 })));
+
+    // Opening it shows the note, with its text and sentiment.
+    await row.$(`.//a[normalize-space()=${xq(TITLE)}]`).click();
+    await expectHeading(TITLE);
+    const card = await browser.$(
+      `[data-testid="note"][aria-label=${JSON.stringify(t(`note.aria.${SENTIMENT}`, { text: NOTE }))}]`,
+    );
+    await card.waitForDisplayed();
+    assert.equal(await browser.$$('[data-testid="note"]').length, 1);
+
+    const library = listLibrary();
+    assert.equal(library.length, 1);
+    assert.equal(library[0].notes, 1);
+  });
+});
+
+/** saveScreenshot, but never hanging the suite: WebKitWebDriver can stall on it in some setups. */
+async function screenshot(file) {
+  let timer;
+  const gaveUp = new Promise((resolve) => (timer = setTimeout(() => resolve(false), 15_000)));
+  try {
+    return await Promise.race([browser.saveScreenshot(file).then(() => true), gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function expectHeading(text) {
+  await browser.$(`//h1[normalize-space()=${xq(text)}]`).waitForDisplayed({
+    timeoutMsg: `no heading "${text}" (headings: ${await headings()})`,
+  });
+}
+
+async function headings() {
+  try {
+    return JSON.stringify(await browser.execute(() => [...document.querySelectorAll("h1")].map((h) => h.textContent)));
+  } catch {
+    return "?";
+  }
+}
