@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use polku_api::{ApiError, Host};
-use tauri::{Emitter, Manager};
+use tauri::{Emitter, Manager, RunEvent};
 
 const EVENT: &str = "polku://event";
 
@@ -79,12 +79,22 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 fn main() {
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
         .setup(setup)
         .invoke_handler(tauri::generate_handler![call, client_id])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("Polku could not start: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|app, event| {
+            // The process ends without running destructors; leave the database file whole.
+            if let RunEvent::Exit = event {
+                if let Some(desktop) = app.try_state::<Desktop>() {
+                    desktop.host.shutdown();
+                }
+            }
+        }),
+        Err(e) => {
+            eprintln!("Polku could not start: {e}");
+            std::process::exit(1);
+        }
     }
 }

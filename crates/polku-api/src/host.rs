@@ -59,6 +59,13 @@ impl Host {
         let _ = self.events.send(event);
     }
 
+    /// Empties the WAL into the database file, for a clean exit. Edits were durable before this.
+    pub fn shutdown(&self) {
+        if let Ok(store) = self.store() {
+            let _ = store.checkpoint();
+        }
+    }
+
     /// The workshop as `.polku` file bytes.
     pub fn export_workshop(&self, id: Id) -> Result<Vec<u8>, ApiError> {
         let w = self.store()?.load_workshop(id)?;

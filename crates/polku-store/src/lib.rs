@@ -3,6 +3,7 @@
 //! An edit is acknowledged only after its transaction commits: the change, the op-log row and the
 //! client's undo step are written together or not at all.
 
+mod checkpoint;
 mod error;
 mod migrations;
 mod ops;
@@ -33,6 +34,8 @@ pub enum Durability {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    // Declared after `conn` only by habit: it stops its own thread and holds its own connection.
+    _checkpointer: checkpoint::Checkpointer,
 }
 
 impl Store {
@@ -51,20 +54,28 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(|e| StoreError::from_open(path, e))?;
         migrations::check_ours(&conn, path)?;
         let sync = match durability {
             Durability::Normal => "NORMAL",
             Durability::Full => "FULL",
         };
+        // No automatic checkpoints inside commits: a background thread does them (checkpoint.rs).
         conn.execute_batch(&format!(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync}; PRAGMA foreign_keys = ON;"
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;"
         ))
         .map_err(|e| StoreError::from_open(path, e))?;
-        let mut store = Store { conn, path: path.to_path_buf() };
-        migrations::migrate(&mut store.conn, path)?;
-        Ok(store)
+        migrations::migrate(&mut conn, path)?;
+        let checkpointer = checkpoint::Checkpointer::start(path.to_path_buf());
+        Ok(Store { conn, path: path.to_path_buf(), _checkpointer: checkpointer })
+    }
+
+    /// Moves everything from the WAL into the database file and empties the WAL; for a clean
+    /// exit (the desktop app calls it when the window closes).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
