@@ -32,10 +32,12 @@ command -v cargo >/dev/null 2>&1 || {
   echo "Polku: Rust is missing. Install it from rustup (https://rustup.rs), then run this again." >&2
   exit 1
 }
-command -v npm >/dev/null 2>&1 || {
-  echo "Polku: Node.js 20+ and npm are missing. Install them (e.g. apt-get install nodejs npm), then run this again." >&2
+# Vite 8 needs Node.js 20.19 or newer; Debian 12's own nodejs package is older.
+node_ok=$(node -e 'const [a,b]=process.versions.node.split(".").map(Number); console.log(a>20||(a===20&&b>=19)?1:0)' 2>/dev/null || echo 0)
+if [ "$node_ok" != 1 ] || ! command -v npm >/dev/null 2>&1; then
+  echo "Polku: Node.js 20.19+ with npm is needed (found: $(node --version 2>/dev/null || echo none)). Install it from nodejs.org or NodeSource, then run this again." >&2
   exit 1
-}
+fi
 
 if [ "$want" = test ] && ! command -v tauri-driver >/dev/null 2>&1; then
   echo "Polku: installing tauri-driver (desktop end-to-end tests)"
