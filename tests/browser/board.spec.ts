@@ -54,8 +54,13 @@ test("a group's notes survive a drag, an edit, an undo and a reload", async ({ p
   await expect(note(page, "Friendly worker")).toHaveAttribute("data-sentiment", "positive");
   await expect(note(page, "The form was confusing")).toHaveCount(0);
   expect(await position(note(page, "Friendly worker"))).toEqual(dragged);
-  // Undo history is kept for this tab across the reload.
+  // Undo history is kept for this tab across the reload: redo brings the undone edit back.
   await expect(page.getByRole("button", { name: "Redo" })).toBeEnabled();
+  const redone = page.waitForResponse((r) => r.url().endsWith("/api/redo") && r.ok());
+  await page.getByRole("button", { name: "Redo" }).click();
+  await redone;
+  await expect(note(page, "The form was confusing")).toBeVisible();
+  await expect(note(page, "The form was fine")).toHaveCount(0);
 });
 
 test("a note is usable from the keyboard alone", async ({ page }) => {
