@@ -14,7 +14,10 @@ use tauri::{Emitter, Manager, RunEvent};
 const EVENT: &str = "polku://event";
 
 struct Desktop {
-    host: Arc<Host>,
+    /// Err when the library could not be opened (say, a database from a newer Polku): the window
+    /// still opens and every command answers with the reason, which the UI explains in the
+    /// user's language. Nothing is written meanwhile.
+    host: Result<Arc<Host>, ApiError>,
     client_id: String,
 }
 
@@ -24,7 +27,7 @@ async fn call(
     command: String,
     args: serde_json::Value,
 ) -> Result<serde_json::Value, ApiError> {
-    let host = state.host.clone();
+    let host = state.host.clone()?;
     // SQLite work blocks; keep it off the async runtime that drives the window.
     tauri::async_runtime::spawn_blocking(move || host.call(&command, args))
         .await
@@ -59,21 +62,27 @@ fn stored_client_id(dir: &Path) -> std::io::Result<String> {
 
 fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     let dir = data_dir(app);
-    let host = Arc::new(Host::open(&dir)?);
-    let client_id = stored_client_id(&dir)?;
-    let mut events = host.subscribe();
-    let handle = app.handle().clone();
-    tauri::async_runtime::spawn(async move {
-        loop {
-            match events.recv().await {
-                Ok(event) => {
-                    let _ = handle.emit(EVENT, event);
-                }
-                Err(polku_api::RecvError::Lagged(_)) => continue,
-                Err(polku_api::RecvError::Closed) => break,
-            }
-        }
+    let host = Host::open(&dir).map(Arc::new).map_err(|e| {
+        eprintln!("Polku: {e}");
+        ApiError::library_unavailable(&e)
     });
+    // Without a stored id undo history only lasts this run, which beats not starting.
+    let client_id = stored_client_id(&dir).unwrap_or_else(|_| format!("desktop-{}", uuid::Uuid::now_v7().simple()));
+    if let Ok(host) = &host {
+        let mut events = host.subscribe();
+        let handle = app.handle().clone();
+        tauri::async_runtime::spawn(async move {
+            loop {
+                match events.recv().await {
+                    Ok(event) => {
+                        let _ = handle.emit(EVENT, event);
+                    }
+                    Err(polku_api::RecvError::Lagged(_)) => continue,
+                    Err(polku_api::RecvError::Closed) => break,
+                }
+            }
+        });
+    }
     app.manage(Desktop { host, client_id });
     Ok(())
 }
@@ -87,8 +96,8 @@ fn main() {
         Ok(app) => app.run(|app, event| {
             // The process ends without running destructors; leave the database file whole.
             if let RunEvent::Exit = event {
-                if let Some(desktop) = app.try_state::<Desktop>() {
-                    desktop.host.shutdown();
+                if let Some(Ok(host)) = app.try_state::<Desktop>().map(|d| d.host.clone()) {
+                    host.shutdown();
                 }
             }
         }),

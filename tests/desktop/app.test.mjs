@@ -2,7 +2,7 @@
 // Xvfb; the UI talks to the real backend over Tauri IPC; the database is a temp POLKU_DATA_DIR.
 // The two tests run in order: the second reopens the library the first one wrote.
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { Key } from "webdriverio";
@@ -156,3 +156,27 @@ async function headings() {
     return "?";
   }
 }
+
+describe("Polku desktop window, when its library cannot be opened", { concurrency: 1 }, () => {
+  test("a library from a newer Polku is explained in the window and left untouched", { timeout: 90_000 }, async () => {
+    // The earlier tests quit the app, which empties the WAL into polku.sqlite3; its header then
+    // carries user_version (bytes 60..64), which a newer Polku would have raised.
+    const db = join(DATA_DIR, "polku.sqlite3");
+    assert.deepEqual(appPids(), [], "no app holds the library");
+    const bytes = readFileSync(db);
+    bytes.writeUInt32BE(99, 60);
+    writeFileSync(db, bytes);
+
+    let app = await openApp();
+    try {
+      const alert = await app.$('[role="alert"]');
+      await alert.waitForDisplayed({ timeoutMsg: "no alert explains why the list is missing" });
+      assert.equal(await alert.getText(), t("error.library_unavailable.newer"));
+      assert.equal(await app.$$('[data-testid="note"]').length, 0);
+    } finally {
+      await closeApp(app);
+      app = null;
+    }
+    assert.ok(readFileSync(db).equals(bytes), "the newer library was not written to");
+  });
+});

@@ -24,6 +24,9 @@ pub enum ErrorCode {
     NothingToRedo,
     Conflict,
     Forbidden,
+    /// The library database could not be opened; `field` says why: `newer`, `not_polku`,
+    /// `corrupt` or `io`. Nothing was changed.
+    LibraryUnavailable,
     Internal,
 }
 
@@ -37,6 +40,7 @@ impl ErrorCode {
             ErrorCode::TooLarge => 413,
             ErrorCode::Validation => 422,
             ErrorCode::Internal => 500,
+            ErrorCode::LibraryUnavailable => 503,
         }
     }
 }
@@ -62,6 +66,19 @@ impl ApiError {
     /// The HTTP body: `{"error": {...}}`.
     pub fn to_body(&self) -> serde_json::Value {
         serde_json::json!({ "error": self })
+    }
+}
+
+impl ApiError {
+    /// Why the library could not be opened, for a client to explain in its own language.
+    pub fn library_unavailable(e: &StoreError) -> Self {
+        let why = match e {
+            StoreError::NewerDatabase { .. } => "newer",
+            StoreError::NotPolku { .. } => "not_polku",
+            StoreError::Corrupt { .. } => "corrupt",
+            _ => "io",
+        };
+        ApiError { code: ErrorCode::LibraryUnavailable, message: e.to_string(), field: Some(why.to_string()) }
     }
 }
 

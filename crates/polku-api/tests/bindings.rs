@@ -40,3 +40,17 @@ fn typescript_bindings_are_fresh() {
         committed_dir.display()
     );
 }
+
+#[test]
+fn a_library_that_cannot_be_opened_is_explained_by_code() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(polku_api::Host::open(dir.path()).unwrap());
+    let db = dir.path().join("polku.sqlite3");
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes[60..64].copy_from_slice(&99u32.to_be_bytes()); // user_version, as a newer Polku leaves it
+    std::fs::write(&db, bytes).unwrap();
+    let err = polku_api::Host::open(dir.path()).err().expect("a newer library is refused");
+    let api = polku_api::ApiError::library_unavailable(&err);
+    assert_eq!((api.code, api.field.as_deref()), (polku_api::ErrorCode::LibraryUnavailable, Some("newer")));
+    assert_eq!(api.code.http_status(), 503);
+}
