@@ -82,8 +82,11 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
     }
 }
 
+/// id, touchpoint, sentiment, text, x and y bits, creation time.
+type Seen = (Id, Option<Id>, Sentiment, String, u64, u64, i64);
+
 /// What a user sees of a note: undo may leave versions and change times higher, nothing else.
-fn content(w: &Workshop) -> Vec<(Id, Option<Id>, Sentiment, String, u64, u64, i64)> {
+fn content(w: &Workshop) -> Vec<Seen> {
     w.notes()
         .map(|n| (n.id, n.touchpoint_id, n.sentiment, n.text.clone(), n.x.to_bits(), n.y.to_bits(), n.created_at))
         .collect()

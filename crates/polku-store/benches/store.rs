@@ -36,7 +36,7 @@ fn workshop_with_notes(store: &mut Store, n: usize) -> Workshop {
 
 fn edit(w: &Workshop, i: usize) -> Envelope {
     let note = &w.boards[0].notes[i % w.boards[0].notes.len()];
-    let patch = if i % 2 == 0 {
+    let patch = if i.is_multiple_of(2) {
         NotePatch { x: Some(note.x + (i % 50) as f64), y: Some(note.y + 1.0), ..Default::default() }
     } else {
         NotePatch { text: Some(format!("Muokattu {i}")), ..Default::default() }

@@ -34,7 +34,7 @@ pub enum Durability {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    // Declared after `conn` only by habit: it stops its own thread and holds its own connection.
+    /// Runs WAL checkpoints on its own connection; stops its thread when the store is dropped.
     _checkpointer: checkpoint::Checkpointer,
 }
 

@@ -1,7 +1,7 @@
 //! Turning rows into core values. Text columns that should hold ids or enum names are checked,
 //! so a hand-edited database gives a clear error instead of a panic.
 
-use polku_core::{BoardKind, Id, Language, Note, Phase, Sentiment};
+use polku_core::{BoardKind, Id, Lane, Language, Note, Phase, Sentiment, Touchpoint};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Row, ToSql};
 
@@ -60,6 +60,27 @@ pub(crate) fn phase(row: &Row, i: usize) -> rusqlite::Result<Option<Phase>> {
             rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown phase {s:?}").into())
         }),
     }
+}
+
+/// Columns `touchpoint()` reads, for a query on table alias `t`.
+pub(crate) const TOUCHPOINT_COLUMNS: &str = "t.id, t.board_id, t.position, t.label, t.phase, t.version";
+
+pub(crate) fn touchpoint(r: &Row) -> rusqlite::Result<Touchpoint> {
+    Ok(Touchpoint {
+        id: id(r, 0)?,
+        board_id: id(r, 1)?,
+        position: r.get(2)?,
+        label: r.get(3)?,
+        phase: phase(r, 4)?,
+        version: r.get(5)?,
+    })
+}
+
+/// Columns `lane()` reads, for a query on table alias `l`.
+pub(crate) const LANE_COLUMNS: &str = "l.id, l.board_id, l.position, l.label, l.version";
+
+pub(crate) fn lane(r: &Row) -> rusqlite::Result<Lane> {
+    Ok(Lane { id: id(r, 0)?, board_id: id(r, 1)?, position: r.get(2)?, label: r.get(3)?, version: r.get(4)? })
 }
 
 pub(crate) const NOTE_COLUMNS: &str = "note.id, note.board_id, note.touchpoint_id, note.lane_id, note.persona_id, \

@@ -37,38 +37,19 @@ impl DocRead for TxDoc<'_> {
     }
 
     fn touchpoint(&self, id: Id) -> Option<Touchpoint> {
-        self.one(
-            "SELECT t.id, t.board_id, t.position, t.label, t.phase, t.version FROM touchpoint t
-             JOIN board ON board.id = t.board_id WHERE t.id = ?1 AND board.workshop_id = ?2",
-            id,
-            |r| {
-                Ok(Touchpoint {
-                    id: rows::id(r, 0)?,
-                    board_id: rows::id(r, 1)?,
-                    position: r.get(2)?,
-                    label: r.get(3)?,
-                    phase: rows::phase(r, 4)?,
-                    version: r.get(5)?,
-                })
-            },
-        )
+        let sql = format!(
+            "SELECT {} FROM touchpoint t JOIN board ON board.id = t.board_id WHERE t.id = ?1 AND board.workshop_id = ?2",
+            rows::TOUCHPOINT_COLUMNS
+        );
+        self.one(&sql, id, rows::touchpoint)
     }
 
     fn lane(&self, id: Id) -> Option<Lane> {
-        self.one(
-            "SELECT l.id, l.board_id, l.position, l.label, l.version FROM lane l
-             JOIN board ON board.id = l.board_id WHERE l.id = ?1 AND board.workshop_id = ?2",
-            id,
-            |r| {
-                Ok(Lane {
-                    id: rows::id(r, 0)?,
-                    board_id: rows::id(r, 1)?,
-                    position: r.get(2)?,
-                    label: r.get(3)?,
-                    version: r.get(4)?,
-                })
-            },
-        )
+        let sql = format!(
+            "SELECT {} FROM lane l JOIN board ON board.id = l.board_id WHERE l.id = ?1 AND board.workshop_id = ?2",
+            rows::LANE_COLUMNS
+        );
+        self.one(&sql, id, rows::lane)
     }
 
     fn persona_exists(&self, id: Id) -> bool {

@@ -1,6 +1,6 @@
 //! The library: workshops as a whole (list, create, rename, delete, load a snapshot).
 
-use polku_core::{validate_title, Board, Id, Lane, Millis, Persona, Touchpoint, Workshop, WorkshopSummary};
+use polku_core::{validate_title, Board, Id, Millis, Persona, Workshop, WorkshopSummary};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::rows;
@@ -102,32 +102,19 @@ impl Store {
             let bkey = b.id.to_string();
             b.touchpoints = self
                 .conn
-                .prepare_cached(
-                    "SELECT id, board_id, position, label, phase, version FROM touchpoint WHERE board_id = ?1 ORDER BY position, id",
-                )?
-                .query_map([&bkey], |r| {
-                    Ok(Touchpoint {
-                        id: rows::id(r, 0)?,
-                        board_id: rows::id(r, 1)?,
-                        position: r.get(2)?,
-                        label: r.get(3)?,
-                        phase: rows::phase(r, 4)?,
-                        version: r.get(5)?,
-                    })
-                })?
+                .prepare_cached(&format!(
+                    "SELECT {} FROM touchpoint t WHERE t.board_id = ?1 ORDER BY t.position, t.id",
+                    rows::TOUCHPOINT_COLUMNS
+                ))?
+                .query_map([&bkey], rows::touchpoint)?
                 .collect::<Result<_, _>>()?;
             b.lanes = self
                 .conn
-                .prepare_cached("SELECT id, board_id, position, label, version FROM lane WHERE board_id = ?1 ORDER BY position, id")?
-                .query_map([&bkey], |r| {
-                    Ok(Lane {
-                        id: rows::id(r, 0)?,
-                        board_id: rows::id(r, 1)?,
-                        position: r.get(2)?,
-                        label: r.get(3)?,
-                        version: r.get(4)?,
-                    })
-                })?
+                .prepare_cached(&format!(
+                    "SELECT {} FROM lane l WHERE l.board_id = ?1 ORDER BY l.position, l.id",
+                    rows::LANE_COLUMNS
+                ))?
+                .query_map([&bkey], rows::lane)?
                 .collect::<Result<_, _>>()?;
             b.notes = self
                 .conn

@@ -81,7 +81,7 @@ fn every_acknowledged_edit_survives_kill_9() {
             let what = parts.next().unwrap().to_string();
             total_acks += 1;
             if what == "create" {
-                acked.entry(id).or_insert(String::new());
+                acked.entry(id).or_default();
             } else {
                 acked.insert(id, what);
             }
