@@ -66,6 +66,7 @@ ui-test:
 	npm --prefix ui run check
 
 browser-test:
+	npm --prefix tests run check
 	cargo build -p polku-server
 	POLKU_SKIP_UI_BUILD=1 POLKU_BIN=$(BIN)/polku npm --prefix tests run test:browser
 

@@ -17,7 +17,7 @@ test("two fingers drag two notes at once", async ({ page }) => {
   const pb = { x: boxB.x + 40, y: boxB.y + 40 };
 
   const cdp = await page.context().newCDPSession(page);
-  const touch = (type: string, points: { x: number; y: number; id: number }[]) =>
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd" | "touchCancel", points: { x: number; y: number; id: number }[]) =>
     cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points });
   let saved = 0;
   page.on("response", (r) => {
