@@ -74,8 +74,11 @@ desktop-test:
 	cargo build -p polku-server -p polku-desktop --features polku-desktop/custom-protocol
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop npm --prefix tests run test:desktop
 
-bench:
+bench: deps-test
 	cargo bench -p polku-store --bench store
+	npm --prefix ui run build
+	cargo build -p polku-server
+	POLKU_BIN=$(BIN)/polku node tests/bench/board.bench.mjs
 
 ## Upkeep -----------------------------------------------------------------------------
 

@@ -1,0 +1,284 @@
+// The board benchmark (`make bench`): a generated workshop of 5,000 notes in Debian's Chromium
+// against the real `polku serve` and its real database. It reports, each on a line of its own:
+//
+//   bench: board.first_frame_ms     navigation start → first painted frame with the board's notes
+//   bench: board.pan.p50_frame_ms   median frame interval during a scripted 5 s of pan + zoom
+//   bench: board.pan.p95_frame_ms   95th percentile of the same
+//   bench: board.drag_to_db_ms      pointerup of a mouse drag → the apply_op answer (after commit)
+//
+// Benchmarks report; they do not fail on slow figures. A broken measurement exits non-zero.
+// Needs: the built UI (ui/dist) and `polku` (POLKU_BIN or $CARGO_TARGET_DIR/debug/polku).
+// POLKU_BENCH_NOTES changes the note count; POLKU_BENCH_SHOTS=DIR saves screenshots there.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import { generateWorkshop, uuidFor } from "./generate.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = process.env.POLKU_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug", "polku");
+const NOTES = Number(process.env.POLKU_BENCH_NOTES ?? 5000);
+const SHOTS = process.env.POLKU_BENCH_SHOTS;
+const PAN_MS = 5000;
+
+function report(name, value, unit) {
+  console.log(`bench: ${name} ${value.toFixed(1)} ${unit}`);
+}
+
+function percentile(sorted, p) {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+function polku(args) {
+  return execFileSync(BIN, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Starts `polku serve` on a free port; resolves with the server and its base URL. */
+function serve(dataDir) {
+  const server = spawn(BIN, ["serve", "--data-dir", dataDir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((ok, fail) => {
+    let seen = "";
+    const timer = setTimeout(() => fail(new Error(`polku serve did not report its address:\n${seen}`)), 20_000);
+    server.stdout.on("data", (chunk) => {
+      seen += chunk.toString();
+      const m = /Polku is serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        server.stdout.resume();
+        ok({ server, url: m[1] });
+      }
+    });
+    server.stderr.on("data", (c) => (seen += c.toString()));
+    server.on("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`polku serve exited early (${code}):\n${seen}`));
+    });
+  });
+}
+
+/**
+ * Installed before the page's own scripts: watches every frame until the board's notes are in the
+ * DOM. rAF callbacks run before a frame's style, layout and paint, so the frame in which the notes
+ * are first seen is the one that paints them; the *next* rAF callback runs once that frame has been
+ * produced. Its performance.now() (milliseconds since navigation start, the document's time origin)
+ * is the first frame figure. Rendering of fonts/images is not waited for beyond that frame.
+ */
+function watchFirstFrame() {
+  const look = () => {
+    if (document.querySelector(".world [data-testid=note]")) {
+      requestAnimationFrame(() => (window.__firstFrame = performance.now()));
+    } else {
+      requestAnimationFrame(look);
+    }
+  };
+  requestAnimationFrame(look);
+}
+
+/** In the page: records rAF timestamps (the frame's begin time) until stopped. */
+function startFrameLog() {
+  const log = (window.__frames = []);
+  window.__recording = true;
+  const tick = (ts) => {
+    log.push(ts);
+    if (window.__recording) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** A point on empty board (not on a note, toolbar or zoom control), for a pan by mouse drag. */
+async function emptyPoint(page) {
+  return page.evaluate(() => {
+    const vp = document.querySelector(".viewport").getBoundingClientRect();
+    for (let y = vp.top + 40; y < vp.bottom - 40; y += 17) {
+      for (let x = vp.left + 40; x < vp.right - 120; x += 13) {
+        const el = document.elementFromPoint(x, y);
+        if (el && el.closest(".viewport") && !el.closest(".wrap, .zoom")) return { x, y };
+      }
+    }
+    return null;
+  });
+}
+
+/** 5 s of real input: wheel pans, Ctrl+wheel zooms out to far zoom and back, mouse-drag pans. */
+async function panAndZoom(page) {
+  const vp = await page.locator(".viewport").boundingBox();
+  const centre = { x: vp.x + vp.width / 2, y: vp.y + vp.height / 2 };
+  await page.mouse.move(centre.x, centre.y);
+  const start = Date.now();
+  const left = () => PAN_MS - (Date.now() - start);
+  const steps = [
+    async () => page.mouse.wheel(0, 60), // pan down
+    async () => page.mouse.wheel(30, -20), // pan up and sideways
+    async () => {
+      await page.keyboard.down("Control");
+      await page.mouse.wheel(0, 40); // zoom out
+      await page.keyboard.up("Control");
+    },
+    async () => {
+      await page.keyboard.down("Control");
+      await page.mouse.wheel(0, -40); // zoom in
+      await page.keyboard.up("Control");
+    },
+  ];
+  // Phases of 12 events each: down, out, across, in, up, and a drag; repeated until time is up.
+  const phases = [0, 2, 0, 1, 3, 1, "drag"];
+  let drags = 0;
+  for (let p = 0; left() > 0; p = (p + 1) % phases.length) {
+    const phase = phases[p];
+    if (phase === "drag") {
+      const at = await emptyPoint(page);
+      if (!at) continue;
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 12 && left() > 0; i++) await page.mouse.move(at.x - i * 15, at.y - i * 20);
+      await page.mouse.up();
+      await page.mouse.move(centre.x, centre.y);
+      drags++;
+      continue;
+    }
+    for (let i = 0; i < 12 && left() > 0; i++) {
+      await steps[phase]();
+      await page.waitForTimeout(8);
+    }
+  }
+  return drags;
+}
+
+async function main() {
+  if (!existsSync(BIN)) throw new Error(`no polku binary at ${BIN}: build it (cargo build -p polku-server)`);
+  if (!existsSync(join(ROOT, "ui/dist/index.html"))) throw new Error("no built UI: run npm --prefix ui run build");
+  const tmp = mkdtempSync(join(tmpdir(), "polku-bench-"));
+  const dataDir = join(tmp, "data");
+  let server = null;
+  let browser = null;
+  try {
+    const file = join(tmp, "bench.polku");
+    writeFileSync(file, JSON.stringify(generateWorkshop(NOTES), null, 2));
+    polku(["import", file, "--data-dir", dataDir]);
+    const workshopId = uuidFor(1);
+    const listed = JSON.parse(polku(["list", "--json", "--data-dir", dataDir]));
+    const entry = listed.find((w) => w.id === workshopId);
+    if (!entry || entry.notes !== NOTES) throw new Error(`import did not give ${NOTES} notes: ${JSON.stringify(listed)}`);
+
+    const started = await serve(dataDir);
+    server = started.server;
+    const base = started.url;
+
+    browser = await chromium.launch({
+      executablePath: process.env.POLKU_CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.addInitScript(watchFirstFrame);
+
+    // A warm-up load (the HTTP cache and the server's first query are not what is measured)...
+    await page.goto(`${base}/#/w/${workshopId}`);
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 60_000 });
+    // ...then the measured one, a fresh document.
+    await page.goto("about:blank");
+    await page.goto(`${base}/#/w/${workshopId}`);
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 60_000 });
+    const firstFrame = await page.evaluate(() => window.__firstFrame);
+    const rendered = await page.locator(".world [data-testid=note]").count();
+    if (rendered === 0) throw new Error("no notes in the DOM after the first frame");
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, "board-normal.png") });
+
+    await page.waitForTimeout(500);
+    await page.evaluate(startFrameLog);
+    const drags = await panAndZoom(page);
+    const frames = await page.evaluate(() => {
+      window.__recording = false;
+      return window.__frames;
+    });
+    const intervals = frames.slice(2).map((t, i) => t - frames[i + 1]).sort((a, b) => a - b);
+    if (intervals.length < 50 || drags === 0) throw new Error(`pan+zoom did not run (${intervals.length} frames, ${drags} drags)`);
+
+    if (SHOTS) {
+      await page.locator(".zoom button").nth(1).click(); // Fit
+      await page.mouse.move(640, 400);
+      await page.keyboard.down("Control");
+      for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 120);
+      await page.keyboard.up("Control");
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SHOTS, "board-far.png") });
+    }
+
+    // Drag to the database: back to the fitted view, drag a note on screen by the mouse.
+    await page.locator(".zoom button").nth(1).click(); // Fit
+    await page.waitForTimeout(200);
+    const card = await page.evaluate(() => {
+      for (const el of document.querySelectorAll(".world [data-testid=note]")) {
+        const r = el.getBoundingClientRect();
+        if (r.top > 150 && r.bottom < 700 && r.left > 20 && r.right < 1100) {
+          return { id: el.dataset.noteId, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+      }
+      return null;
+    });
+    if (!card) throw new Error("no note on screen to drag");
+    await page.evaluate(() => {
+      addEventListener("pointerup", () => (window.__pointerup = performance.now()), { capture: true, once: true });
+    });
+    const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op"));
+    await page.mouse.move(card.x, card.y);
+    await page.mouse.down();
+    await page.mouse.move(card.x + 30, card.y + 25, { steps: 4 });
+    await page.mouse.move(card.x + 60, card.y + 50, { steps: 4 });
+    await page.mouse.up();
+    const response = await saved;
+    if (!response.ok()) throw new Error(`apply_op answered ${response.status()}`);
+    const dragToDb = await page.evaluate(() => {
+      const entry = performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/api/apply_op")).pop();
+      return entry.responseEnd - window.__pointerup;
+    });
+    const moved = page.locator(`[data-note-id="${card.id}"]`);
+    const shown = { x: Number(await moved.getAttribute("data-x")), y: Number(await moved.getAttribute("data-y")) };
+
+    // The moved position is what the database holds (read back through the CLI's export).
+    const out = join(tmp, "after.polku");
+    polku(["export", workshopId, "-o", out, "--data-dir", dataDir]);
+    const stored = JSON.parse(readFileSync(out, "utf8")).workshop.boards[0].notes.find((n) => n.id === card.id);
+    if (!stored || stored.x !== shown.x || stored.y !== shown.y) {
+      throw new Error(`the drag is not in the database: shown ${JSON.stringify(shown)}, stored ${stored?.x},${stored?.y}`);
+    }
+    if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+
+    const long = intervals.filter((t) => t > 20).length;
+    console.log(
+      `board benchmark: ${NOTES} notes, ${rendered} in the DOM at first; pan+zoom: ${intervals.length} frames in ` +
+        `${PAN_MS} ms, ${long} longer than 20 ms, longest ${intervals[intervals.length - 1].toFixed(1)} ms`,
+    );
+    report("board.first_frame_ms", firstFrame, "ms");
+    report("board.pan.p50_frame_ms", percentile(intervals, 50), "ms");
+    report("board.pan.p95_frame_ms", percentile(intervals, 95), "ms");
+    report("board.drag_to_db_ms", dragToDb, "ms");
+  } finally {
+    await browser?.close().catch(() => {});
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((done) => {
+        const force = setTimeout(() => (server.kill("SIGKILL"), done()), 5000);
+        server.once("exit", () => (clearTimeout(force), done()));
+      });
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`board benchmark failed: ${e?.stack ?? e}`);
+  process.exit(1);
+});
