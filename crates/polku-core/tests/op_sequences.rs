@@ -5,12 +5,37 @@ use polku_core::template::service_path;
 use polku_core::*;
 use proptest::prelude::*;
 
-fn start() -> Workshop {
+fn empty_start() -> Workshop {
     let mut n = 0u128;
     service_path().instantiate("Ominaisuustesti", Language::Fi, 1_000, &mut || {
         n += 1;
         Id::from_u128(n)
     })
+}
+
+/// A board that already holds notes before any recorded op: undoing everything must bring
+/// these back field for field (on an empty board, full undo would just delete whatever exists).
+fn start() -> Workshop {
+    let mut w = empty_start();
+    let board = w.boards[0].id;
+    let tps: Vec<Id> = w.boards[0].touchpoints.iter().map(|t| t.id).collect();
+    w.boards[0].notes = (0..3u8)
+        .map(|i| Note {
+            id: note_id(i),
+            board_id: board,
+            touchpoint_id: Some(tps[usize::from(i)]),
+            lane_id: None,
+            persona_id: None,
+            sentiment: Sentiment::ALL[usize::from(i)],
+            text: format!("alussa {i}"),
+            x: 60.0 + 260.0 * f64::from(i),
+            y: 230.0,
+            version: 1,
+            created_at: 500,
+            updated_at: 500,
+        })
+        .collect();
+    w
 }
 
 /// Notes draw their ids from a small pool so that ops often hit existing notes (and sometimes
@@ -167,7 +192,7 @@ proptest! {
 
 #[test]
 fn a_restored_note_keeps_growing_its_version() {
-    let mut w = start();
+    let mut w = empty_start();
     let board = w.boards[0].id;
     let id = note_id(0);
     let create = Op::CreateNote {
@@ -187,7 +212,7 @@ fn a_restored_note_keeps_growing_its_version() {
 
 #[test]
 fn refusals_are_typed() {
-    let mut w = start();
+    let mut w = empty_start();
     let missing = Id::from_u128(77);
     let r = plan(&Op::DeleteNote { id: missing }, &w, 1);
     assert_eq!(r, Err(OpError::NotFound { entity: "note", id: missing }));
