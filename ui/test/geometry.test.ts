@@ -129,6 +129,14 @@ describe("camera", () => {
     expect(wide.x).toBe((3000 - boardWidth(5)) / 2);
   });
 
+  it("fits closer up when allowed to enlarge (big-screen mode), still within the limit", () => {
+    const big = fitCamera(1920, 5, 0.6, 1.5);
+    expect(big.zoom).toBeCloseTo(1920 / boardWidth(5));
+    expect(big.zoom).toBeGreaterThan(1);
+    expect(fitCamera(5000, 5, 0.6, 1.5).zoom).toBe(1.5);
+    expect(fitCamera(300, 5, 0.6, 1.5).zoom).toBe(0.6);
+  });
+
   it("zooms around the anchor point", () => {
     const cam = { x: 10, y: 20, zoom: 1 };
     const anchor = { x: 200, y: 100 };

@@ -69,10 +69,10 @@ export function screenToBoard(camera: Camera, p: Point): Point {
   return { x: (p.x - camera.x) / camera.zoom, y: (p.y - camera.y) / camera.zoom };
 }
 
-/** Camera that shows the whole path across the viewport, never enlarging past 1:1. */
-export function fitCamera(viewportWidth: number, stationCount: number, min = 0.4): Camera {
+/** Camera that shows the whole path across the viewport, never enlarging past `max` (1:1). */
+export function fitCamera(viewportWidth: number, stationCount: number, min = 0.4, max = 1): Camera {
   const width = boardWidth(stationCount);
-  const zoom = Math.max(min, Math.min(1, viewportWidth / width));
+  const zoom = Math.max(min, Math.min(max, viewportWidth / width));
   return { x: Math.max(0, (viewportWidth - width * zoom) / 2), y: 8, zoom };
 }
 
