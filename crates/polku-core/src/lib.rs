@@ -9,6 +9,7 @@
 mod change;
 mod error;
 mod model;
+mod overlay;
 mod op;
 mod plan;
 pub mod template;
@@ -21,7 +22,7 @@ pub use model::*;
 pub use op::{NewNote, NotePatch, Op, UndoMode};
 pub use plan::{check_note, plan, DocRead};
 pub use undo::{redo_ops, undo_ops, History};
-pub use validate::{validate_client_id, validate_title, MAX_COORD, MAX_NOTE_TEXT, MAX_TITLE};
+pub use validate::{validate_client_id, validate_title, MAX_BATCH_OPS, MAX_COORD, MAX_NOTE_TEXT, MAX_TITLE};
 
 /// Every entity id: a UUID (v7 when Polku makes it, so ids sort by creation time).
 pub type Id = uuid::Uuid;

@@ -14,6 +14,9 @@ pub enum Op {
     /// Brings a deleted note back whole (its creation time, persona and all); what undo of a delete
     /// and redo of a create send.
     RestoreNote { note: Note },
+    /// Several ops as one: all apply or none, and they are one step of undo (moving, recolouring
+    /// or deleting a selection). Each op sees the ones before it. Batches do not nest.
+    Batch { ops: Vec<Op> },
 }
 
 /// Whether an op becomes a step of its client's undo history. Required on every op, so that no

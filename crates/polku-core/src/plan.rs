@@ -1,4 +1,5 @@
-use crate::validate::{coord, note_text};
+use crate::overlay::Overlay;
+use crate::validate::{coord, note_text, MAX_BATCH_OPS};
 use crate::{Change, Id, Lane, Millis, Note, NotePatch, Op, OpError, Touchpoint, Workshop};
 
 /// What planning needs to read of a workshop. The store answers from SQLite inside the write
@@ -18,6 +19,12 @@ pub trait DocRead {
 
 /// Validates `op` against `doc` and tells what it changes. Pure: nothing is written.
 pub fn plan(op: &Op, doc: &impl DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+    plan_in(op, doc, now)
+}
+
+// Not generic: a batch plans its ops against an overlay of the document, and a generic version
+// would have to exist for overlays of overlays of overlays.
+fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
     match op {
         Op::CreateNote { note } => {
             if doc.note(note.id).is_some() {
@@ -65,6 +72,22 @@ pub fn plan(op: &Op, doc: &impl DocRead, now: Millis) -> Result<Vec<Change>, OpE
             let before = doc.note(*id).ok_or(OpError::NotFound { entity: "note", id: *id })?;
             Ok(vec![Change::Note { id: *id, before: Some(before), after: None }])
         }
+        Op::Batch { ops } => {
+            if ops.is_empty() || ops.len() > MAX_BATCH_OPS {
+                return Err(OpError::invalid("ops", format!("a batch holds 1–{MAX_BATCH_OPS} ops")));
+            }
+            let mut view = Overlay::new(doc);
+            let mut all = Vec::new();
+            for op in ops {
+                if matches!(op, Op::Batch { .. }) {
+                    return Err(OpError::invalid("ops", "batches do not nest"));
+                }
+                let changes = plan_in(op, &view, now)?;
+                view.record(&changes);
+                all.extend(changes);
+            }
+            Ok(all)
+        }
     }
 }
 
@@ -94,7 +117,7 @@ fn patched(before: &Note, patch: &NotePatch, now: Millis) -> Note {
 }
 
 /// The whole-note rules, checked on the value an op would leave behind (and on imported notes).
-pub fn check_note(n: &Note, doc: &impl DocRead) -> Result<(), OpError> {
+pub fn check_note(n: &Note, doc: &dyn DocRead) -> Result<(), OpError> {
     note_text(&n.text)?;
     coord("x", n.x)?;
     coord("y", n.y)?;

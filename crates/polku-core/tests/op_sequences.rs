@@ -51,6 +51,8 @@ enum Gen {
     Move(u8, f64, f64, Option<u8>),
     Recolour(u8, Sentiment),
     Delete(u8),
+    /// Several of the above as one op: all or nothing, one undo step.
+    Batch(Vec<Gen>),
 }
 
 fn sentiment() -> impl Strategy<Value = Sentiment> {
@@ -67,6 +69,10 @@ fn coord() -> impl Strategy<Value = f64> {
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
+    prop_oneof![4 => single(), 1 => proptest::collection::vec(single(), 1..5).prop_map(Gen::Batch)]
+}
+
+fn single() -> impl Strategy<Value = Gen> {
     prop_oneof![
         (any::<u8>(), 0..7u8, sentiment(), text(), coord(), coord())
             .prop_map(|(i, t, s, x, a, b)| Gen::Create(i, t, s, x, a, b)),
@@ -104,6 +110,7 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
         },
         Gen::Recolour(i, s) => Op::UpdateNote { id: note_id(i), patch: NotePatch { sentiment: Some(s), ..Default::default() } },
         Gen::Delete(i) => Op::DeleteNote { id: note_id(i) },
+        Gen::Batch(gens) => Op::Batch { ops: gens.iter().map(|g| to_op(g, w)).collect() },
     }
 }
 
@@ -208,6 +215,32 @@ fn a_restored_note_keeps_growing_its_version() {
     assert_eq!(n.created_at, 5, "restoring keeps when the note was first made");
     assert!(n.version > 1);
     assert!(matches!(undo_ops(&created).as_slice(), [Op::DeleteNote { .. }]));
+}
+
+#[test]
+fn a_batch_is_one_step_and_all_or_nothing() {
+    let mut w = start();
+    let before = w.clone();
+    let (a, b) = (note_id(0), note_id(1));
+    let recolour = |id| Op::UpdateNote { id, patch: NotePatch { sentiment: Some(Sentiment::Positive), ..Default::default() } };
+    let mv = |id, x| Op::UpdateNote { id, patch: NotePatch { x: Some(x), ..Default::default() } };
+    // The second op names a missing note: nothing of the batch applies.
+    let bad = Op::Batch { ops: vec![recolour(a), Op::DeleteNote { id: Id::from_u128(4242) }] };
+    assert!(matches!(plan(&bad, &w, 5), Err(OpError::NotFound { .. })));
+    // Each op sees the ones before it: move a note, then move it again, then delete another.
+    let good = Op::Batch { ops: vec![mv(a, 700.0), recolour(a), mv(a, 900.0), Op::DeleteNote { id: b }] };
+    let changes = apply(&mut w, &good, 6).unwrap();
+    assert_eq!(changes.len(), 4);
+    let moved = w.note(a).unwrap();
+    assert_eq!((moved.x, moved.sentiment, moved.version), (900.0, Sentiment::Positive, 4));
+    assert!(w.note(b).is_none());
+    for op in undo_ops(&changes) {
+        apply(&mut w, &op, 7).unwrap();
+    }
+    assert_eq!(content(&w), content(&before), "one undo step takes the whole batch back");
+    let nested = Op::Batch { ops: vec![Op::Batch { ops: vec![recolour(a)] }] };
+    assert!(matches!(plan(&nested, &w, 8), Err(OpError::Validation { field: "ops", .. })));
+    assert!(matches!(plan(&Op::Batch { ops: vec![] }, &w, 8), Err(OpError::Validation { field: "ops", .. })));
 }
 
 #[test]

@@ -174,3 +174,34 @@ fn rename_and_delete_workshops() {
         .unwrap();
     assert_eq!(left, 0, "deleting a workshop leaves none of its notes or history behind");
 }
+
+#[test]
+fn a_batch_is_one_logged_op_and_one_undo_step() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Valinta");
+    let mut ids = Vec::new();
+    for text in ["Yksi", "Kaksi", "Kolme"] {
+        let (id, op) = create_note(&w, text, Sentiment::Neutral);
+        store.apply(&env(&w, "a", op), 1).unwrap();
+        ids.push(id);
+    }
+    let before = store.load_workshop(w.id).unwrap();
+    let recolour_all = Op::Batch {
+        ops: ids
+            .iter()
+            .map(|&id| Op::UpdateNote { id, patch: NotePatch { sentiment: Some(Sentiment::Negative), ..Default::default() } })
+            .chain([Op::DeleteNote { id: ids[2] }])
+            .collect(),
+    };
+    let r = store.apply(&env(&w, "a", recolour_all), 2).unwrap();
+    assert_eq!(r.changes.len(), 4);
+    let after = store.load_workshop(w.id).unwrap();
+    assert_eq!(after.notes().filter(|n| n.sentiment == Sentiment::Negative).count(), 2);
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let logged: i64 = conn.query_row("SELECT count(*) FROM op_log", [], |r| r.get(0)).unwrap();
+    assert_eq!(logged, 4, "three creates and one batch");
+    store.undo(w.id, "a", Id::now_v7(), 3).unwrap();
+    let undone = store.load_workshop(w.id).unwrap();
+    let view = |w: &Workshop| w.notes().map(|n| (n.id, n.sentiment, n.text.clone())).collect::<Vec<_>>();
+    assert_eq!(view(&undone), view(&before), "one undo takes the whole batch back");
+}

@@ -7,4 +7,4 @@ import type { NotePatch } from "./NotePatch";
  * One change a client asks for. Ops name the values they want, never deltas, so that a retry or a
  * replay lands on the same state.
  */
-export type Op = { "type": "create_note", note: NewNote, } | { "type": "update_note", id: string, patch: NotePatch, } | { "type": "delete_note", id: string, } | { "type": "restore_note", note: Note, };
+export type Op = { "type": "create_note", note: NewNote, } | { "type": "update_note", id: string, patch: NotePatch, } | { "type": "delete_note", id: string, } | { "type": "restore_note", note: Note, } | { "type": "batch", ops: Array<Op>, };
