@@ -2,8 +2,9 @@ use crate::OpError;
 
 /// Characters in one note; a note is a few words on a card, this leaves room for a paragraph.
 pub const MAX_NOTE_TEXT: usize = 2_000;
-/// Ops in one batch: a whole board of notes selected at once, with room to spare.
-pub const MAX_BATCH_OPS: usize = 5_000;
+/// Ops in one batch. A thousand moves are ~120 KB of JSON, inside the HTTP body limit (256 KiB);
+/// a client acting on a bigger selection sends several batches.
+pub const MAX_BATCH_OPS: usize = 1_000;
 /// Characters in a workshop (or board) title.
 pub const MAX_TITLE: usize = 200;
 /// Board units either way from the origin: far beyond any real board, near enough to stay exact.

@@ -134,3 +134,25 @@ async fn requests_for_another_host_name_are_refused() {
     let res = polku_server::router(api.host.clone()).oneshot(req).await.unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_batch_of_a_thousand_moves_fits_in_one_request() {
+    let api = Api::new();
+    let summary = api.ok("create_workshop", json!({ "title": "Iso valinta", "language": "fi" })).await;
+    let w = api.ok("open_workshop", json!({ "id": summary["id"] })).await;
+    let creates: Vec<Value> = (0..polku_core::MAX_BATCH_OPS).map(|i| new_note(&w, &format!("lappu {i}"))).collect();
+    api.ok("apply_op", apply(&w, "t", json!({ "type": "batch", "ops": creates }))).await;
+    let now = api.ok("open_workshop", json!({ "id": w["id"] })).await;
+    let moves: Vec<Value> = now["boards"][0]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| json!({ "type": "update_note", "id": n["id"], "patch": { "x": 123456.5, "y": -98765.25 } }))
+        .collect();
+    let r = api.ok("apply_op", apply(&w, "t", json!({ "type": "batch", "ops": moves }))).await;
+    assert_eq!(r["changes"].as_array().unwrap().len(), polku_core::MAX_BATCH_OPS);
+    let (status, e) = api
+        .call("apply_op", apply(&w, "t", json!({ "type": "batch", "ops": vec![json!({ "type": "delete_note", "id": uuid::Uuid::now_v7() }); polku_core::MAX_BATCH_OPS + 1] })))
+        .await;
+    assert_eq!((status, e["error"]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("validation")));
+}
