@@ -59,7 +59,7 @@ for (const lang of ["fi", "sv", "en"] as const) {
     }, lang);
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
-    await expect(page.locator(".toolbar button[aria-pressed=true]")).toBeVisible();
+    await expect(page.locator(".toolbar button.big[aria-pressed=true]")).toBeVisible();
     const clipped = await page.locator("header, .toolbar, .zoom").locator("button, a.button").evaluateAll((els) =>
       els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth).map((e) => e.textContent?.trim()),
     );

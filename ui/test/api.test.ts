@@ -65,5 +65,10 @@ describe("routes", () => {
     expect(parseRoute("#/w/abc-1")).toEqual({ name: "board", id: "abc-1" });
     expect(parseRoute("#/w/")).toEqual({ name: "list" });
     expect(parseRoute(routeHash({ name: "board", id: "x y" }))).toEqual({ name: "board", id: "x y" });
+    expect(parseRoute("#/w/abc-1/outline")).toEqual({ name: "board", id: "abc-1", view: "outline" });
+    expect(parseRoute("#/w/abc-1/board")).toEqual({ name: "board", id: "abc-1", view: "board" });
+    expect(parseRoute("#/w/abc-1/other")).toEqual({ name: "list" });
+    expect(routeHash({ name: "board", id: "a", view: "outline" })).toBe("#/w/a/outline");
+    expect(routeHash({ name: "board", id: "a", view: "board" })).toBe("#/w/a");
   });
 });

@@ -14,3 +14,10 @@ export const router = {
 export function go(route: Route): void {
   location.hash = routeHash(route);
 }
+
+/** The same place said another way (a view switch): no new history entry, so Back leaves the workshop. */
+export function replace(route: Route): void {
+  const hash = routeHash(route);
+  if (location.hash !== hash) history.replaceState(history.state, "", hash);
+  current = route;
+}

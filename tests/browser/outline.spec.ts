@@ -1,0 +1,178 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addNote, createWorkshop, note, position, unique } from "./helpers";
+
+// Board geometry (ui/src/lib/board/geometry.ts): station i sits at FIRST_X + i * STEP_X.
+const stationX = (i: number) => 160 + i * 260;
+const NOTE_W = 200;
+
+function saved(page: Page, command = "apply_op") {
+  return page.waitForResponse((r) => r.url().endsWith(`/api/${command}`) && r.ok());
+}
+
+async function showOutline(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Outline", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Outline of the service path" })).toBeVisible();
+}
+
+function outlineNote(page: Page, text: string) {
+  return page.getByTestId("outline-note").filter({ hasText: text });
+}
+
+test("a note added in the outline lands on the board under its touchpoint", async ({ page }) => {
+  await createWorkshop(page, unique("Outline add"));
+  await showOutline(page);
+  // Headings: the touchpoints in path order, each numbered.
+  await expect(page.getByRole("heading", { level: 3 })).toHaveCount(5);
+  await expect(page.getByRole("heading", { level: 3 }).nth(2)).toHaveText(/3\s*Touchpoint 3:\s*Pause/);
+
+  await page.getByRole("button", { name: "Add note at Pause" }).click();
+  const form = page.getByRole("group", { name: "Add note at Pause" });
+  await form.getByRole("button", { name: "Negative" }).click();
+  await expect(form.getByRole("button", { name: "Negative" })).toHaveAttribute("aria-pressed", "true");
+  const editor = form.getByLabel("Text of the negative note");
+  await editor.fill("Nobody called back");
+  const done = saved(page);
+  await editor.press("Enter");
+  await done;
+
+  const pause = page.getByRole("region", { name: "Touchpoint 3: Pause" });
+  const item = pause.getByTestId("outline-note").filter({ hasText: "Nobody called back" });
+  await expect(item).toHaveAttribute("data-sentiment", "negative");
+  // Sentiment is said in words and a symbol, not only by colour; the new note has the focus.
+  await expect(item).toContainText("−");
+  await expect(item).toContainText("Negative");
+  await expect(pause.getByRole("button", { name: "Negative note: Nobody called back" })).toBeFocused();
+
+  await page.getByRole("button", { name: "Board", exact: true }).click();
+  const card = note(page, "Nobody called back");
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute("data-sentiment", "negative");
+  expect((await position(card)).x + NOTE_W / 2).toBe(stationX(2));
+});
+
+test("edits in the outline reach the board and another tab", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await createWorkshop(a, unique("Outline edit"));
+  await addNote(a, "neutral", "Waiting room");
+  await b.goto(a.url());
+  await expect(note(b, "Waiting room")).toBeVisible();
+
+  await showOutline(a);
+  await a.getByRole("button", { name: "Neutral note: Waiting room" }).click();
+  const editor = a.getByLabel("Text of the neutral note");
+  await expect(editor).toBeFocused();
+  await editor.fill("Waiting room was cold");
+  let done = saved(a);
+  await editor.press("Enter");
+  await done;
+  const item = outlineNote(a, "Waiting room was cold");
+  await expect(item).toBeVisible();
+
+  done = saved(a);
+  await item.getByRole("button", { name: "Positive", exact: true }).click();
+  await done;
+  await expect(item).toHaveAttribute("data-sentiment", "positive");
+  await expect(item.getByRole("button", { name: "Positive", exact: true })).toHaveAttribute("aria-pressed", "true");
+
+  // The other tab (board view) sees both within a second.
+  await expect(note(b, "Waiting room was cold")).toHaveAttribute("data-sentiment", "positive", { timeout: 1_000 });
+
+  // Moving to another touchpoint: one op, into that column's first free slot.
+  await item.getByLabel("Touchpoint").selectOption({ label: "5. Relationship ends" });
+  done = saved(a);
+  await item.getByRole("button", { name: "Move" }).click();
+  await done;
+  const ends = a.getByRole("region", { name: "Touchpoint 5: Relationship ends" });
+  await expect(ends.getByTestId("outline-note")).toHaveText(/Waiting room was cold/);
+  await expect(ends.getByRole("button", { name: "Positive note: Waiting room was cold" })).toBeFocused();
+  await expect.poll(async () => (await position(note(b, "Waiting room was cold"))).x + NOTE_W / 2).toBe(stationX(4));
+
+  await a.getByRole("button", { name: "Board", exact: true }).click();
+  await expect(note(a, "Waiting room was cold")).toHaveAttribute("data-sentiment", "positive");
+});
+
+test("the outline works from the keyboard alone", async ({ page }) => {
+  await createWorkshop(page, unique("Outline keys"));
+  await addNote(page, "negative", "Form lost");
+  await page.getByRole("button", { name: "Outline", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  const item = page.getByRole("button", { name: "Negative note: Form lost" });
+  await expect(item).toBeVisible();
+
+  // Tab forward from the switch until the note is reached.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    if (await item.evaluate((el) => el === document.activeElement)) break;
+  }
+  await expect(item).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  const editor = page.getByLabel("Text of the negative note");
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("Form lost twice");
+  await page.keyboard.press("Shift+Enter");
+  await page.keyboard.type("by the office");
+  let done = saved(page);
+  await page.keyboard.press("Enter");
+  await done;
+  const edited = page.getByRole("button", { name: "Negative note: Form lost twice\nby the office" });
+  await expect(edited).toBeFocused();
+
+  // Esc gives up an edit; an emptied note keeps its text.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Enter");
+  await expect(edited).toBeFocused();
+
+  done = saved(page);
+  await page.keyboard.press("Delete");
+  await done;
+  await expect(page.getByTestId("outline-note")).toHaveCount(0);
+  // The focus stays in the touchpoint: on its add button.
+  await expect(page.locator(":focus")).toHaveAccessibleName(/^Add note at /);
+
+  done = saved(page, "undo");
+  await page.keyboard.press("ControlOrMeta+Z");
+  await done;
+  await expect(outlineNote(page, "Form lost twice")).toBeVisible();
+});
+
+test("the outline view survives a reload and a visit to the list", async ({ page }) => {
+  const title = unique("Outline stays");
+  await createWorkshop(page, title);
+  await showOutline(page);
+  await expect(page).toHaveURL(/#\/w\/[^/]+\/outline$/);
+  await expect(page.getByRole("button", { name: "Outline", exact: true })).toHaveAttribute("aria-pressed", "true");
+  // Every control is a comfortable target.
+  for (const control of await page.getByRole("region", { name: "Outline of the service path" }).getByRole("button").all()) {
+    const box = await control.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+  }
+
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Outline of the service path" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Outline", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("note")).toHaveCount(0);
+
+  // Big-screen mode's larger targets reach the outline too.
+  await page.getByRole("button", { name: "Big screen" }).click();
+  const outline = page.getByRole("region", { name: "Outline of the service path" });
+  for (const h of await outline.getByRole("button").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) {
+    expect(h).toBeGreaterThan(63.9);
+  }
+  await page.getByRole("button", { name: "Big screen" }).click();
+
+  // Back to the list and in again: this tab remembers the view.
+  await page.getByRole("link", { name: "Workshops" }).click();
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("region", { name: "Outline of the service path" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Board", exact: true }).click();
+  await expect(page).toHaveURL(/#\/w\/[^/]+$/);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Service path board" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Outline of the service path" })).toHaveCount(0);
+});

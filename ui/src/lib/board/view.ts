@@ -1,0 +1,24 @@
+import type { View } from "../router";
+
+/**
+ * Board or outline: remembered per tab (sessionStorage), so a reload or coming back to a workshop
+ * from the list keeps the view this person chose; another tab keeps its own.
+ */
+const STORAGE_KEY = "polku.view";
+
+export function storedView(): View {
+  try {
+    return sessionStorage.getItem(STORAGE_KEY) === "outline" ? "outline" : "board";
+  } catch {
+    // Storage can be off (private mode): the board is the default.
+    return "board";
+  }
+}
+
+export function storeView(view: View): void {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, view);
+  } catch {
+    // Not remembered then; the URL still says it.
+  }
+}
