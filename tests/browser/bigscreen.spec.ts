@@ -59,7 +59,7 @@ for (const lang of ["fi", "sv", "en"] as const) {
     }, lang);
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
-    await expect(page.locator(".toolbar button.big[aria-pressed=true]")).toBeVisible();
+    await expect(page.locator("header button.big[aria-pressed=true]")).toBeVisible();
     const clipped = await page.locator("header, .toolbar, .zoom").locator("button, a.button").evaluateAll((els) =>
       els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth).map((e) => e.textContent?.trim()),
     );
@@ -68,5 +68,19 @@ for (const lang of ["fi", "sv", "en"] as const) {
     // The board keeps most of the screen.
     const board = (await page.locator(".viewport").boundingBox())!;
     expect(board.height).toBeGreaterThan(800 * 0.55);
+  });
+}
+
+for (const lang of ["fi", "sv", "en"] as const) {
+  test(`the board's toolbar stays on one row in ${lang} at 1280×800`, async ({ page }) => {
+    await createWorkshop(page, unique("Rivi"));
+    await page.evaluate((l) => localStorage.setItem("polku.language", l), lang);
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    const toolbar = page.getByRole("toolbar").first();
+    const buttons = await toolbar.locator("button, a.button").evaluateAll((els) =>
+      els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => Math.round(e.getBoundingClientRect().top)),
+    );
+    expect(new Set(buttons).size, `rows of toolbar controls: ${[...new Set(buttons)]}`).toBe(1);
   });
 }
