@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Id, Note};
+use crate::{Id, Lane, Note, Phase, Touchpoint};
 
 /// What one op did to one entity: its whole value before and after (None = did not exist).
 /// Clients apply `after`; undo and redo are derived from the pair.
@@ -9,12 +9,15 @@ use crate::{Id, Note};
 #[serde(tag = "entity", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     Note { id: Id, before: Option<Note>, after: Option<Note> },
+    Touchpoint { id: Id, before: Option<Touchpoint>, after: Option<Touchpoint> },
+    Lane { id: Id, before: Option<Lane>, after: Option<Lane> },
+    Phase { id: Id, before: Option<Phase>, after: Option<Phase> },
 }
 
 impl Change {
     pub fn id(&self) -> Id {
         match self {
-            Change::Note { id, .. } => *id,
+            Change::Note { id, .. } | Change::Touchpoint { id, .. } | Change::Lane { id, .. } | Change::Phase { id, .. } => *id,
         }
     }
 }

@@ -8,10 +8,12 @@
 
 mod change;
 mod error;
+pub mod layout;
 mod model;
 mod overlay;
 mod op;
 mod plan;
+mod structure;
 pub mod template;
 mod undo;
 mod validate;
@@ -19,10 +21,11 @@ mod validate;
 pub use change::Change;
 pub use error::OpError;
 pub use model::*;
-pub use op::{NewNote, NotePatch, Op, UndoMode};
-pub use plan::{check_note, plan, DocRead};
+pub use op::{LanePatch, NewLane, NewNote, NewPhase, NewTouchpoint, NotePatch, Op, PhasePatch, TouchpointPatch, UndoMode};
+pub use plan::{check_note, plan, DocRead, NoteFilter};
+pub use structure::{check_lane, check_touchpoint};
 pub use undo::{redo_ops, undo_ops, History};
-pub use validate::{validate_client_id, validate_title, MAX_BATCH_OPS, MAX_COORD, MAX_NOTE_TEXT, MAX_TITLE};
+pub use validate::{validate_client_id, validate_title, MAX_BATCH_OPS, MAX_COORD, MAX_DESCRIPTION, MAX_LABEL, MAX_NOTE_TEXT, MAX_TITLE};
 
 /// Every entity id: a UUID (v7 when Polku makes it, so ids sort by creation time).
 pub type Id = uuid::Uuid;

@@ -27,22 +27,24 @@ impl Sentiment {
     }
 }
 
+/// What a note is: an observation (with a sentiment: the red, yellow and green notes), an idea
+/// (blue) or a question (purple). Only observations count in the touchpoint counts and mood line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-pub enum Phase {
-    Before,
-    During,
-    After,
+pub enum NoteKind {
+    Observation,
+    Idea,
+    Question,
 }
 
-impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::Before, Phase::During, Phase::After];
+impl NoteKind {
+    pub const ALL: [NoteKind; 3] = [NoteKind::Observation, NoteKind::Idea, NoteKind::Question];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Phase::Before => "before",
-            Phase::During => "during",
-            Phase::After => "after",
+            NoteKind::Observation => "observation",
+            NoteKind::Idea => "idea",
+            NoteKind::Question => "question",
         }
     }
 
@@ -140,6 +142,8 @@ pub struct Board {
     pub title: String,
     #[ts(type = "number")]
     pub position: i64,
+    /// Sorted by position, as are touchpoints and lanes.
+    pub phases: Vec<Phase>,
     pub touchpoints: Vec<Touchpoint>,
     pub lanes: Vec<Lane>,
     /// Sorted by id, so a snapshot has one canonical form.
@@ -154,7 +158,26 @@ pub struct Touchpoint {
     #[ts(type = "number")]
     pub position: i64,
     pub label: String,
-    pub phase: Option<Phase>,
+    /// What happens here, in a sentence or two; may be empty.
+    pub description: String,
+    pub phase_id: Option<Id>,
+    /// A station off the main line (a pause that can come between any two stations): drawn
+    /// beside the path, and a walk may visit or skip it.
+    pub side_station: bool,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+/// A named group of touchpoints ("before / during / after the service"); drawn as a band over
+/// each run of its touchpoints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: Id,
+    pub board_id: Id,
+    #[ts(type = "number")]
+    pub position: i64,
+    pub label: String,
     #[ts(type = "number")]
     pub version: i64,
 }
@@ -167,10 +190,15 @@ pub struct Lane {
     #[ts(type = "number")]
     pub position: i64,
     pub label: String,
+    /// Board units; the lanes stack from `layout::LANES_TOP` down in position order.
+    pub height: f64,
     #[ts(type = "number")]
     pub version: i64,
 }
 
+/// Where a note is: with a touchpoint, `x` is measured from that touchpoint's column
+/// (`layout::column_x`); with a lane, `y` from that lane's top. Without them, they are board
+/// units. So reordering touchpoints or lanes moves no note: notes follow their cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
@@ -179,7 +207,9 @@ pub struct Note {
     pub touchpoint_id: Option<Id>,
     pub lane_id: Option<Id>,
     pub persona_id: Option<Id>,
-    pub sentiment: Sentiment,
+    pub kind: NoteKind,
+    /// Set for observations, absent for ideas and questions.
+    pub sentiment: Option<Sentiment>,
     pub text: String,
     pub x: f64,
     pub y: f64,

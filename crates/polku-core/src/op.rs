@@ -1,7 +1,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
-use crate::{Id, Note, Sentiment};
+use crate::{Id, Lane, Note, NoteKind, Phase, Sentiment, Touchpoint};
 
 /// One change a client asks for. Ops name the values they want, never deltas, so that a retry or a
 /// replay lands on the same state.
@@ -14,6 +14,28 @@ pub enum Op {
     /// Brings a deleted note back whole (its creation time, persona and all); what undo of a delete
     /// and redo of a create send.
     RestoreNote { note: Note },
+    /// A new touchpoint at `index` in path order (the ones from there on shift right).
+    CreateTouchpoint { touchpoint: NewTouchpoint },
+    UpdateTouchpoint { id: Id, patch: TouchpointPatch },
+    /// Puts the touchpoint at `index` in path order; its notes go with it.
+    MoveTouchpoint { id: Id, index: u32 },
+    /// Removes a touchpoint. Its notes are never dropped: they move to the touchpoint
+    /// `move_notes_to` (same offset in the new column), or stay where they are on the board,
+    /// attached to no touchpoint, when it is null.
+    DeleteTouchpoint { id: Id, move_notes_to: Option<Id> },
+    RestoreTouchpoint { touchpoint: Touchpoint },
+    CreateLane { lane: NewLane },
+    UpdateLane { id: Id, patch: LanePatch },
+    MoveLane { id: Id, index: u32 },
+    /// Removes a lane; its notes move to the lane `move_notes_to`, or stay where they are on the
+    /// board in no lane when it is null.
+    DeleteLane { id: Id, move_notes_to: Option<Id> },
+    RestoreLane { lane: Lane },
+    CreatePhase { phase: NewPhase },
+    UpdatePhase { id: Id, patch: PhasePatch },
+    /// Removes a phase; its touchpoints stay, in no phase.
+    DeletePhase { id: Id },
+    RestorePhase { phase: Phase },
     /// Several ops as one: all apply or none, and they are one step of undo (moving, recolouring
     /// or deleting a selection). Each op sees the ones before it. Batches do not nest.
     Batch { ops: Vec<Op> },
@@ -35,10 +57,87 @@ pub struct NewNote {
     pub board_id: Id,
     pub touchpoint_id: Option<Id>,
     pub lane_id: Option<Id>,
-    pub sentiment: Sentiment,
+    pub kind: NoteKind,
+    pub sentiment: Option<Sentiment>,
     pub text: String,
     pub x: f64,
     pub y: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewTouchpoint {
+    pub id: Id,
+    pub board_id: Id,
+    pub index: u32,
+    pub label: String,
+    pub description: String,
+    pub phase_id: Option<Id>,
+    pub side_station: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct TouchpointPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string | null")]
+    pub phase_id: Option<Option<Id>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub side_station: Option<bool>,
+    /// Raw order key; clients reorder with `move_touchpoint`, undo writes positions back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub position: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewLane {
+    pub id: Id,
+    pub board_id: Id,
+    pub index: u32,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LanePatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub height: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub position: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewPhase {
+    pub id: Id,
+    pub board_id: Id,
+    pub index: u32,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PhasePatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub position: Option<i64>,
 }
 
 /// The fields an update sets; an absent field stays as it is. `touchpoint_id: null` detaches the
@@ -51,7 +150,11 @@ pub struct NotePatch {
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub sentiment: Option<Sentiment>,
+    pub kind: Option<NoteKind>,
+    /// Null for an idea or a question.
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "Sentiment | null")]
+    pub sentiment: Option<Option<Sentiment>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub x: Option<f64>,
@@ -66,11 +169,16 @@ pub struct NotePatch {
     pub lane_id: Option<Option<Id>>,
 }
 
-impl NotePatch {
-    pub fn is_empty(&self) -> bool {
-        self == &NotePatch::default()
-    }
+macro_rules! empty_check {
+    ($($t:ty),*) => {$(
+        impl $t {
+            pub fn is_empty(&self) -> bool {
+                self == &<$t>::default()
+            }
+        }
+    )*};
 }
+empty_check!(NotePatch, TouchpointPatch, LanePatch, PhasePatch);
 
 /// Tells "absent" (outer None, by `default`) from "null" (Some(None)).
 fn double_option<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>

@@ -1,6 +1,26 @@
+use crate::layout::{sort_lanes, sort_touchpoints};
 use crate::overlay::Overlay;
+use crate::structure;
 use crate::validate::{coord, note_text, MAX_BATCH_OPS};
-use crate::{Change, Id, Lane, Millis, Note, NotePatch, Op, OpError, Touchpoint, Workshop};
+use crate::{Change, Id, Lane, Millis, Note, NoteKind, NotePatch, Op, OpError, Phase, Touchpoint, Workshop};
+
+/// Which notes of a board a structural op needs to see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteFilter {
+    Touchpoint(Id),
+    Lane(Id),
+    NoLane,
+}
+
+impl NoteFilter {
+    pub fn matches(self, n: &Note) -> bool {
+        match self {
+            NoteFilter::Touchpoint(t) => n.touchpoint_id == Some(t),
+            NoteFilter::Lane(l) => n.lane_id == Some(l),
+            NoteFilter::NoLane => n.lane_id.is_none(),
+        }
+    }
+}
 
 /// What planning needs to read of a workshop. The store answers from SQLite inside the write
 /// transaction; the in-memory [`Workshop`] answers from itself.
@@ -9,7 +29,14 @@ pub trait DocRead {
     fn note(&self, id: Id) -> Option<Note>;
     fn touchpoint(&self, id: Id) -> Option<Touchpoint>;
     fn lane(&self, id: Id) -> Option<Lane>;
+    fn phase(&self, id: Id) -> Option<Phase>;
     fn persona_exists(&self, id: Id) -> bool;
+    /// The board's touchpoints in path order (position, then id), as are lanes and phases.
+    fn touchpoints(&self, board: Id) -> Vec<Touchpoint>;
+    fn lanes(&self, board: Id) -> Vec<Lane>;
+    fn phases(&self, board: Id) -> Vec<Phase>;
+    /// The board's notes that `filter` picks, sorted by id.
+    fn notes_in(&self, board: Id, filter: NoteFilter) -> Vec<Note>;
     /// The highest version the note ever had, also after a delete, so a restored note's version
     /// keeps growing. None when the note never existed.
     fn last_note_version(&self, id: Id) -> Option<i64> {
@@ -24,7 +51,7 @@ pub fn plan(op: &Op, doc: &impl DocRead, now: Millis) -> Result<Vec<Change>, OpE
 
 // Not generic: a batch plans its ops against an overlay of the document, and a generic version
 // would have to exist for overlays of overlays of overlays.
-fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
     match op {
         Op::CreateNote { note } => {
             if doc.note(note.id).is_some() {
@@ -36,6 +63,7 @@ fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpErr
                 touchpoint_id: note.touchpoint_id,
                 lane_id: note.lane_id,
                 persona_id: None,
+                kind: note.kind,
                 sentiment: note.sentiment,
                 text: note.text.clone(),
                 x: note.x,
@@ -72,6 +100,20 @@ fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpErr
             let before = doc.note(*id).ok_or(OpError::NotFound { entity: "note", id: *id })?;
             Ok(vec![Change::Note { id: *id, before: Some(before), after: None }])
         }
+        Op::CreateTouchpoint { .. }
+        | Op::UpdateTouchpoint { .. }
+        | Op::MoveTouchpoint { .. }
+        | Op::DeleteTouchpoint { .. }
+        | Op::RestoreTouchpoint { .. }
+        | Op::CreateLane { .. }
+        | Op::UpdateLane { .. }
+        | Op::MoveLane { .. }
+        | Op::DeleteLane { .. }
+        | Op::RestoreLane { .. }
+        | Op::CreatePhase { .. }
+        | Op::UpdatePhase { .. }
+        | Op::DeletePhase { .. }
+        | Op::RestorePhase { .. } => structure::plan(op, doc, now),
         Op::Batch { ops } => {
             if ops.is_empty() || ops.len() > MAX_BATCH_OPS {
                 return Err(OpError::invalid("ops", format!("a batch holds 1–{MAX_BATCH_OPS} ops")));
@@ -96,6 +138,9 @@ fn patched(before: &Note, patch: &NotePatch, now: Millis) -> Note {
     if let Some(t) = &patch.text {
         n.text = t.clone();
     }
+    if let Some(k) = patch.kind {
+        n.kind = k;
+    }
     if let Some(s) = patch.sentiment {
         n.sentiment = s;
     }
@@ -119,6 +164,13 @@ fn patched(before: &Note, patch: &NotePatch, now: Millis) -> Note {
 /// The whole-note rules, checked on the value an op would leave behind (and on imported notes).
 pub fn check_note(n: &Note, doc: &dyn DocRead) -> Result<(), OpError> {
     note_text(&n.text)?;
+    match (n.kind, n.sentiment) {
+        (NoteKind::Observation, None) => return Err(OpError::invalid("sentiment", "an observation needs a sentiment")),
+        (NoteKind::Idea | NoteKind::Question, Some(_)) => {
+            return Err(OpError::invalid("sentiment", "only observations have a sentiment"))
+        }
+        _ => {}
+    }
     coord("x", n.x)?;
     coord("y", n.y)?;
     if !doc.board_exists(n.board_id) {
@@ -157,8 +209,24 @@ impl DocRead for Workshop {
     fn lane(&self, id: Id) -> Option<Lane> {
         self.boards.iter().flat_map(|b| &b.lanes).find(|l| l.id == id).cloned()
     }
+    fn phase(&self, id: Id) -> Option<Phase> {
+        self.boards.iter().flat_map(|b| &b.phases).find(|p| p.id == id).cloned()
+    }
     fn persona_exists(&self, id: Id) -> bool {
         self.personas.iter().any(|p| p.id == id)
+    }
+    fn touchpoints(&self, board: Id) -> Vec<Touchpoint> {
+        self.board(board).map(|b| b.touchpoints.clone()).unwrap_or_default()
+    }
+    fn lanes(&self, board: Id) -> Vec<Lane> {
+        self.board(board).map(|b| b.lanes.clone()).unwrap_or_default()
+    }
+    fn phases(&self, board: Id) -> Vec<Phase> {
+        self.board(board).map(|b| b.phases.clone()).unwrap_or_default()
+    }
+    fn notes_in(&self, board: Id, filter: NoteFilter) -> Vec<Note> {
+        let Some(b) = self.board(board) else { return Vec::new() };
+        b.notes.iter().filter(|n| filter.matches(n)).cloned().collect()
     }
 }
 
@@ -175,6 +243,33 @@ impl Workshop {
                         if let Some(b) = self.boards.iter_mut().find(|b| b.id == n.board_id) {
                             let at = b.notes.partition_point(|m| m.id < n.id);
                             b.notes.insert(at, n.clone());
+                        }
+                    }
+                }
+                Change::Touchpoint { id, after, .. } => {
+                    for b in &mut self.boards {
+                        b.touchpoints.retain(|t| t.id != *id);
+                        if let Some(t) = after.as_ref().filter(|t| t.board_id == b.id) {
+                            b.touchpoints.push(t.clone());
+                            sort_touchpoints(&mut b.touchpoints);
+                        }
+                    }
+                }
+                Change::Lane { id, after, .. } => {
+                    for b in &mut self.boards {
+                        b.lanes.retain(|l| l.id != *id);
+                        if let Some(l) = after.as_ref().filter(|l| l.board_id == b.id) {
+                            b.lanes.push(l.clone());
+                            sort_lanes(&mut b.lanes);
+                        }
+                    }
+                }
+                Change::Phase { id, after, .. } => {
+                    for b in &mut self.boards {
+                        b.phases.retain(|p| p.id != *id);
+                        if let Some(p) = after.as_ref().filter(|p| p.board_id == b.id) {
+                            b.phases.push(p.clone());
+                            b.phases.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
                         }
                     }
                 }

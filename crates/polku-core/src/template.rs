@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::layout::LANE_H;
 use crate::{Board, BoardKind, Id, Language, Millis, Phase, Touchpoint, Workshop};
 
 pub const TEMPLATE_FORMAT: &str = "polku.template";
@@ -28,6 +29,8 @@ pub struct Template {
 pub struct BoardTemplate {
     pub kind: BoardKind,
     pub title: Labels,
+    #[serde(default)]
+    pub phases: Vec<PhaseTemplate>,
     pub touchpoints: Vec<TouchpointTemplate>,
     #[serde(default)]
     pub lanes: Vec<Labels>,
@@ -35,10 +38,21 @@ pub struct BoardTemplate {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct PhaseTemplate {
+    /// What touchpoints name it by, inside the template.
+    pub key: String,
+    pub label: Labels,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TouchpointTemplate {
     pub label: Labels,
+    /// The key of one of the board's phases.
     #[serde(default)]
-    pub phase: Option<Phase>,
+    pub phase: Option<String>,
+    #[serde(default)]
+    pub side_station: bool,
 }
 
 /// The service path every new workshop starts from.
@@ -58,11 +72,21 @@ pub fn parse(json: &str) -> Result<Template, String> {
     let all_labels = std::iter::once(&t.title)
         .chain(t.boards.iter().map(|b| &b.title))
         .chain(t.boards.iter().flat_map(|b| b.touchpoints.iter().map(|tp| &tp.label)))
-        .chain(t.boards.iter().flat_map(|b| b.lanes.iter()));
+        .chain(t.boards.iter().flat_map(|b| b.lanes.iter()))
+        .chain(t.boards.iter().flat_map(|b| b.phases.iter().map(|p| &p.label)));
     for labels in all_labels {
         match labels.get(&Language::En) {
             Some(en) if !en.trim().is_empty() => {}
             _ => return Err(format!("a label has no English text: {labels:?}")),
+        }
+    }
+    for b in &t.boards {
+        for tp in &b.touchpoints {
+            if let Some(key) = &tp.phase {
+                if !b.phases.iter().any(|p| &p.key == key) {
+                    return Err(format!("a touchpoint names the phase {key:?}, which its board does not have"));
+                }
+            }
         }
     }
     Ok(t)
@@ -87,6 +111,16 @@ impl Template {
             .enumerate()
             .map(|(bi, bt)| {
                 let board_id = new_id();
+                let phases: Vec<Phase> = bt
+                    .phases
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| Phase { id: new_id(), board_id, position: i as i64, label: label(&p.label, lang), version: 1 })
+                    .collect();
+                let phase_id = |key: &Option<String>| {
+                    let at = bt.phases.iter().position(|p| Some(&p.key) == key.as_ref())?;
+                    Some(phases[at].id)
+                };
                 Board {
                     id: board_id,
                     kind: bt.kind,
@@ -101,7 +135,9 @@ impl Template {
                             board_id,
                             position: i as i64,
                             label: label(&tp.label, lang),
-                            phase: tp.phase,
+                            description: String::new(),
+                            phase_id: phase_id(&tp.phase),
+                            side_station: tp.side_station,
                             version: 1,
                         })
                         .collect(),
@@ -114,9 +150,11 @@ impl Template {
                             board_id,
                             position: i as i64,
                             label: label(l, lang),
+                            height: LANE_H,
                             version: 1,
                         })
                         .collect(),
+                    phases,
                     notes: Vec::new(),
                 }
             })

@@ -1,8 +1,8 @@
 //! Undo re-applies the "before" values of a recorded step as a new op, and redo its "after"
 //! values. Only the fields the step changed are written back, so a later edit by someone else to
-//! another field of the same note survives (last writer wins per field).
+//! another field of the same entity survives (last writer wins per field).
 
-use crate::{Change, Note, NotePatch, Op};
+use crate::{Change, LanePatch, NotePatch, Op, PhasePatch, TouchpointPatch};
 
 /// The ops that take a recorded step back, in the order to apply them.
 pub fn undo_ops(changes: &[Change]) -> Vec<Op> {
@@ -19,36 +19,75 @@ enum Direction {
     Forward,
 }
 
-/// None when the step changed no field (there is nothing to write back).
-fn toward(change: &Change, dir: Direction) -> Option<Op> {
-    let Change::Note { id, before, after } = change;
-    let (from, to) = match dir {
-        Direction::Back => (after, before),
-        Direction::Forward => (before, after),
-    };
-    match (from, to) {
-        (None, None) => None,
-        (Some(_), None) => Some(Op::DeleteNote { id: *id }),
-        (None, Some(n)) => Some(Op::RestoreNote { note: n.clone() }),
-        (Some(f), Some(t)) => {
-            let patch = diff(f, t);
-            (!patch.is_empty()).then_some(Op::UpdateNote { id: *id, patch })
-        }
-    }
+fn set<T: PartialEq + Clone>(a: &T, b: &T) -> Option<T> {
+    (a != b).then(|| b.clone())
 }
 
-/// The patch that turns `from` into `to`, field by field.
-fn diff(from: &Note, to: &Note) -> NotePatch {
-    fn set<T: PartialEq + Clone>(a: &T, b: &T) -> Option<T> {
-        (a != b).then(|| b.clone())
+/// None when the step changed no field (there is nothing to write back).
+fn toward(change: &Change, dir: Direction) -> Option<Op> {
+    fn pick<'a, T>(dir: &Direction, before: &'a Option<T>, after: &'a Option<T>) -> (&'a Option<T>, &'a Option<T>) {
+        match dir {
+            Direction::Back => (after, before),
+            Direction::Forward => (before, after),
+        }
     }
-    NotePatch {
-        text: set(&from.text, &to.text),
-        sentiment: set(&from.sentiment, &to.sentiment),
-        x: set(&from.x, &to.x),
-        y: set(&from.y, &to.y),
-        touchpoint_id: set(&from.touchpoint_id, &to.touchpoint_id),
-        lane_id: set(&from.lane_id, &to.lane_id),
+    match change {
+        Change::Note { id, before, after } => match pick(&dir, before, after) {
+            (None, None) => None,
+            (Some(_), None) => Some(Op::DeleteNote { id: *id }),
+            (None, Some(n)) => Some(Op::RestoreNote { note: n.clone() }),
+            (Some(f), Some(t)) => {
+                let patch = NotePatch {
+                    text: set(&f.text, &t.text),
+                    kind: set(&f.kind, &t.kind),
+                    sentiment: set(&f.sentiment, &t.sentiment),
+                    x: set(&f.x, &t.x),
+                    y: set(&f.y, &t.y),
+                    touchpoint_id: set(&f.touchpoint_id, &t.touchpoint_id),
+                    lane_id: set(&f.lane_id, &t.lane_id),
+                };
+                (!patch.is_empty()).then_some(Op::UpdateNote { id: *id, patch })
+            }
+        },
+        // Taking a touchpoint or lane away again never drops notes someone has put there since:
+        // they stay on the board, unattached.
+        Change::Touchpoint { id, before, after } => match pick(&dir, before, after) {
+            (None, None) => None,
+            (Some(_), None) => Some(Op::DeleteTouchpoint { id: *id, move_notes_to: None }),
+            (None, Some(t)) => Some(Op::RestoreTouchpoint { touchpoint: t.clone() }),
+            (Some(f), Some(t)) => {
+                let patch = TouchpointPatch {
+                    label: set(&f.label, &t.label),
+                    description: set(&f.description, &t.description),
+                    phase_id: set(&f.phase_id, &t.phase_id),
+                    side_station: set(&f.side_station, &t.side_station),
+                    position: set(&f.position, &t.position),
+                };
+                (!patch.is_empty()).then_some(Op::UpdateTouchpoint { id: *id, patch })
+            }
+        },
+        Change::Lane { id, before, after } => match pick(&dir, before, after) {
+            (None, None) => None,
+            (Some(_), None) => Some(Op::DeleteLane { id: *id, move_notes_to: None }),
+            (None, Some(l)) => Some(Op::RestoreLane { lane: l.clone() }),
+            (Some(f), Some(t)) => {
+                let patch = LanePatch {
+                    label: set(&f.label, &t.label),
+                    height: set(&f.height, &t.height),
+                    position: set(&f.position, &t.position),
+                };
+                (!patch.is_empty()).then_some(Op::UpdateLane { id: *id, patch })
+            }
+        },
+        Change::Phase { id, before, after } => match pick(&dir, before, after) {
+            (None, None) => None,
+            (Some(_), None) => Some(Op::DeletePhase { id: *id }),
+            (None, Some(p)) => Some(Op::RestorePhase { phase: p.clone() }),
+            (Some(f), Some(t)) => {
+                let patch = PhasePatch { label: set(&f.label, &t.label), position: set(&f.position, &t.position) };
+                (!patch.is_empty()).then_some(Op::UpdatePhase { id: *id, patch })
+            }
+        },
     }
 }
 

@@ -7,11 +7,27 @@ pub const MAX_NOTE_TEXT: usize = 2_000;
 pub const MAX_BATCH_OPS: usize = 1_000;
 /// Characters in a workshop (or board) title.
 pub const MAX_TITLE: usize = 200;
+/// Characters in a touchpoint, lane or phase label.
+pub const MAX_LABEL: usize = 200;
+/// Characters in a touchpoint's description.
+pub const MAX_DESCRIPTION: usize = 2_000;
 /// Board units either way from the origin: far beyond any real board, near enough to stay exact.
 pub const MAX_COORD: f64 = 1_000_000.0;
 
 pub(crate) fn note_text(text: &str) -> Result<(), OpError> {
     text_field("text", text, MAX_NOTE_TEXT, true)
+}
+
+pub(crate) fn label(field: &'static str, text: &str) -> Result<(), OpError> {
+    text_field(field, text, MAX_LABEL, false)
+}
+
+/// A description may be empty; when it is not, the note rules apply.
+pub(crate) fn description(text: &str) -> Result<(), OpError> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    text_field("description", text, MAX_DESCRIPTION, true)
 }
 
 pub fn validate_title(title: &str) -> Result<(), OpError> {

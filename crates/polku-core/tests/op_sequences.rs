@@ -26,9 +26,10 @@ fn start() -> Workshop {
             touchpoint_id: Some(tps[usize::from(i)]),
             lane_id: None,
             persona_id: None,
-            sentiment: Sentiment::ALL[usize::from(i)],
+            kind: NoteKind::Observation,
+            sentiment: Some(Sentiment::ALL[usize::from(i)]),
             text: format!("alussa {i}"),
-            x: 60.0 + 260.0 * f64::from(i),
+            x: -100.0,
             y: 230.0,
             version: 1,
             created_at: 500,
@@ -44,19 +45,40 @@ fn note_id(i: u8) -> Id {
     Id::from_u128(10_000 + u128::from(i % 6))
 }
 
+/// A note's colour: its kind, and its sentiment when it is an observation.
+type Tone = (NoteKind, Option<Sentiment>);
+
 #[derive(Debug, Clone)]
 enum Gen {
-    Create(u8, u8, Sentiment, String, f64, f64),
+    Create(u8, u8, Tone, String, f64, f64),
     Text(u8, String),
     Move(u8, f64, f64, Option<u8>),
-    Recolour(u8, Sentiment),
+    Recolour(u8, Tone),
     Delete(u8),
+    AddTouchpoint(u8, u32, String),
+    MoveTouchpoint(u8, u32),
+    /// Which touchpoint, and where its notes go (None: stay, unattached).
+    DeleteTouchpoint(u8, Option<u8>),
+    SideStation(u8, bool),
+    AddLane(u8, u32),
+    LaneOf(u8, Option<u8>, f64),
+    DeleteLane(u8, Option<u8>),
+    AddPhase(u8, u32),
+    PhaseOf(u8, Option<u8>),
+    DeletePhase(u8),
     /// Several of the above as one op: all or nothing, one undo step.
     Batch(Vec<Gen>),
 }
 
-fn sentiment() -> impl Strategy<Value = Sentiment> {
-    prop_oneof![Just(Sentiment::Negative), Just(Sentiment::Neutral), Just(Sentiment::Positive)]
+fn tone() -> impl Strategy<Value = Tone> {
+    prop_oneof![
+        3 => prop_oneof![Just(Sentiment::Negative), Just(Sentiment::Neutral), Just(Sentiment::Positive)]
+            .prop_map(|s| (NoteKind::Observation, Some(s))),
+        1 => Just((NoteKind::Idea, None)),
+        1 => Just((NoteKind::Question, None)),
+        // A kind and sentiment that don't go together must be refused.
+        1 => Just((NoteKind::Idea, Some(Sentiment::Negative))),
+    ]
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -69,17 +91,36 @@ fn coord() -> impl Strategy<Value = f64> {
 }
 
 fn gen() -> impl Strategy<Value = Gen> {
-    prop_oneof![4 => single(), 1 => proptest::collection::vec(single(), 1..5).prop_map(Gen::Batch)]
+    prop_oneof![
+        4 => single(),
+        2 => structural(),
+        1 => proptest::collection::vec(prop_oneof![3 => single(), 1 => structural()], 1..5).prop_map(Gen::Batch)
+    ]
+}
+
+fn structural() -> impl Strategy<Value = Gen> {
+    prop_oneof![
+        (any::<u8>(), 0..8u32, text()).prop_map(|(i, at, t)| Gen::AddTouchpoint(i, at, t)),
+        (0..7u8, 0..8u32).prop_map(|(i, at)| Gen::MoveTouchpoint(i, at)),
+        (0..7u8, proptest::option::of(0..7u8)).prop_map(|(i, to)| Gen::DeleteTouchpoint(i, to)),
+        (0..7u8, any::<bool>()).prop_map(|(i, b)| Gen::SideStation(i, b)),
+        (any::<u8>(), 0..4u32).prop_map(|(i, at)| Gen::AddLane(i, at)),
+        (any::<u8>(), proptest::option::of(0..4u8), -50.0..300.0f64).prop_map(|(n, l, y)| Gen::LaneOf(n, l, y)),
+        (0..4u8, proptest::option::of(0..4u8)).prop_map(|(i, to)| Gen::DeleteLane(i, to)),
+        (any::<u8>(), 0..4u32).prop_map(|(i, at)| Gen::AddPhase(i, at)),
+        (0..7u8, proptest::option::of(0..4u8)).prop_map(|(t, p)| Gen::PhaseOf(t, p)),
+        (0..4u8).prop_map(Gen::DeletePhase),
+    ]
 }
 
 fn single() -> impl Strategy<Value = Gen> {
     prop_oneof![
-        (any::<u8>(), 0..7u8, sentiment(), text(), coord(), coord())
+        (any::<u8>(), 0..7u8, tone(), text(), coord(), coord())
             .prop_map(|(i, t, s, x, a, b)| Gen::Create(i, t, s, x, a, b)),
         (any::<u8>(), text()).prop_map(|(i, t)| Gen::Text(i, t)),
         (any::<u8>(), coord(), coord(), proptest::option::of(0..7u8))
             .prop_map(|(i, x, y, t)| Gen::Move(i, x, y, t)),
-        (any::<u8>(), sentiment()).prop_map(|(i, s)| Gen::Recolour(i, s)),
+        (any::<u8>(), tone()).prop_map(|(i, s)| Gen::Recolour(i, s)),
         any::<u8>().prop_map(Gen::Delete),
     ]
 }
@@ -89,14 +130,58 @@ fn touchpoint(w: &Workshop, i: u8) -> Id {
     w.boards[0].touchpoints.get(usize::from(i)).map(|t| t.id).unwrap_or(Id::from_u128(99_999))
 }
 
+/// Index past the end names no lane or phase: refused as unknown ids.
+fn lane(w: &Workshop, i: u8) -> Id {
+    w.boards[0].lanes.get(usize::from(i)).map(|l| l.id).unwrap_or(Id::from_u128(99_998))
+}
+
+fn phase(w: &Workshop, i: u8) -> Id {
+    w.boards[0].phases.get(usize::from(i)).map(|p| p.id).unwrap_or(Id::from_u128(99_997))
+}
+
 fn to_op(g: &Gen, w: &Workshop) -> Op {
+    let board_id = w.boards[0].id;
     match g.clone() {
-        Gen::Create(i, t, sentiment, text, x, y) => Op::CreateNote {
+        Gen::AddTouchpoint(i, index, label) => Op::CreateTouchpoint {
+            touchpoint: NewTouchpoint {
+                id: Id::from_u128(20_000 + u128::from(i % 4)),
+                board_id,
+                index,
+                label,
+                description: String::new(),
+                phase_id: None,
+                side_station: false,
+            },
+        },
+        Gen::MoveTouchpoint(i, index) => Op::MoveTouchpoint { id: touchpoint(w, i), index },
+        Gen::DeleteTouchpoint(i, to) => Op::DeleteTouchpoint { id: touchpoint(w, i), move_notes_to: to.map(|t| touchpoint(w, t)) },
+        Gen::SideStation(i, b) => Op::UpdateTouchpoint {
+            id: touchpoint(w, i),
+            patch: TouchpointPatch { side_station: Some(b), ..Default::default() },
+        },
+        Gen::AddLane(i, index) => Op::CreateLane {
+            lane: NewLane { id: Id::from_u128(30_000 + u128::from(i % 3)), board_id, index, label: format!("Kaista {i}") },
+        },
+        Gen::LaneOf(n, l, y) => Op::UpdateNote {
+            id: note_id(n),
+            patch: NotePatch { lane_id: Some(l.map(|l| lane(w, l))), y: Some(y), ..Default::default() },
+        },
+        Gen::DeleteLane(i, to) => Op::DeleteLane { id: lane(w, i), move_notes_to: to.map(|t| lane(w, t)) },
+        Gen::AddPhase(i, index) => Op::CreatePhase {
+            phase: NewPhase { id: Id::from_u128(40_000 + u128::from(i % 3)), board_id, index, label: format!("Vaihe {i}") },
+        },
+        Gen::PhaseOf(t, p) => Op::UpdateTouchpoint {
+            id: touchpoint(w, t),
+            patch: TouchpointPatch { phase_id: Some(p.map(|p| phase(w, p))), ..Default::default() },
+        },
+        Gen::DeletePhase(i) => Op::DeletePhase { id: phase(w, i) },
+        Gen::Create(i, t, (kind, sentiment), text, x, y) => Op::CreateNote {
             note: NewNote {
                 id: note_id(i),
-                board_id: w.boards[0].id,
+                board_id,
                 touchpoint_id: Some(touchpoint(w, t)),
                 lane_id: None,
+                kind,
                 sentiment,
                 text,
                 x,
@@ -108,20 +193,25 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
             id: note_id(i),
             patch: NotePatch { x: Some(x), y: Some(y), touchpoint_id: Some(t.map(|t| touchpoint(w, t))), ..Default::default() },
         },
-        Gen::Recolour(i, s) => Op::UpdateNote { id: note_id(i), patch: NotePatch { sentiment: Some(s), ..Default::default() } },
+        Gen::Recolour(i, (kind, s)) => {
+            Op::UpdateNote { id: note_id(i), patch: NotePatch { kind: Some(kind), sentiment: Some(s), ..Default::default() } }
+        }
         Gen::Delete(i) => Op::DeleteNote { id: note_id(i) },
         Gen::Batch(gens) => Op::Batch { ops: gens.iter().map(|g| to_op(g, w)).collect() },
     }
 }
 
-/// id, touchpoint, sentiment, text, x and y bits, creation time.
-type Seen = (Id, Option<Id>, Sentiment, String, u64, u64, i64);
-
-/// What a user sees of a note: undo may leave versions and change times higher, nothing else.
-fn content(w: &Workshop) -> Vec<Seen> {
-    w.notes()
-        .map(|n| (n.id, n.touchpoint_id, n.sentiment, n.text.clone(), n.x.to_bits(), n.y.to_bits(), n.created_at))
-        .collect()
+/// What a user sees of a workshop: undo may leave versions and change times higher, nothing else.
+fn content(w: &Workshop) -> Workshop {
+    let mut w = w.clone();
+    w.updated_at = 0;
+    for b in &mut w.boards {
+        b.notes.iter_mut().for_each(|n| (n.version, n.updated_at) = (0, 0));
+        b.touchpoints.iter_mut().for_each(|t| t.version = 0);
+        b.lanes.iter_mut().for_each(|l| l.version = 0);
+        b.phases.iter_mut().for_each(|p| p.version = 0);
+    }
+    w
 }
 
 fn apply(w: &mut Workshop, op: &Op, now: i64) -> Result<Vec<Change>, OpError> {
@@ -203,7 +293,7 @@ fn a_restored_note_keeps_growing_its_version() {
     let board = w.boards[0].id;
     let id = note_id(0);
     let create = Op::CreateNote {
-        note: NewNote { id, board_id: board, touchpoint_id: None, lane_id: None, sentiment: Sentiment::Positive, text: "Helpotus".into(), x: 1.0, y: 2.0 },
+        note: NewNote { id, board_id: board, touchpoint_id: None, lane_id: None, kind: NoteKind::Observation, sentiment: Some(Sentiment::Positive), text: "Helpotus".into(), x: 1.0, y: 2.0 },
     };
     let created = apply(&mut w, &create, 5).unwrap();
     let deleted = apply(&mut w, &Op::DeleteNote { id }, 6).unwrap();
@@ -222,7 +312,7 @@ fn a_batch_is_one_step_and_all_or_nothing() {
     let mut w = start();
     let before = w.clone();
     let (a, b) = (note_id(0), note_id(1));
-    let recolour = |id| Op::UpdateNote { id, patch: NotePatch { sentiment: Some(Sentiment::Positive), ..Default::default() } };
+    let recolour = |id| Op::UpdateNote { id, patch: NotePatch { sentiment: Some(Some(Sentiment::Positive)), ..Default::default() } };
     let mv = |id, x| Op::UpdateNote { id, patch: NotePatch { x: Some(x), ..Default::default() } };
     // The second op names a missing note: nothing of the batch applies.
     let bad = Op::Batch { ops: vec![recolour(a), Op::DeleteNote { id: Id::from_u128(4242) }] };
@@ -232,7 +322,7 @@ fn a_batch_is_one_step_and_all_or_nothing() {
     let changes = apply(&mut w, &good, 6).unwrap();
     assert_eq!(changes.len(), 4);
     let moved = w.note(a).unwrap();
-    assert_eq!((moved.x, moved.sentiment, moved.version), (900.0, Sentiment::Positive, 4));
+    assert_eq!((moved.x, moved.sentiment, moved.version), (900.0, Some(Sentiment::Positive), 4));
     assert!(w.note(b).is_none());
     for op in undo_ops(&changes) {
         apply(&mut w, &op, 7).unwrap();
@@ -251,7 +341,7 @@ fn refusals_are_typed() {
     assert_eq!(r, Err(OpError::NotFound { entity: "note", id: missing }));
     let board = w.boards[0].id;
     let new = |text: &str, x: f64| Op::CreateNote {
-        note: NewNote { id: note_id(1), board_id: board, touchpoint_id: None, lane_id: None, sentiment: Sentiment::Neutral, text: text.into(), x, y: 0.0 },
+        note: NewNote { id: note_id(1), board_id: board, touchpoint_id: None, lane_id: None, kind: NoteKind::Observation, sentiment: Some(Sentiment::Neutral), text: text.into(), x, y: 0.0 },
     };
     assert!(matches!(plan(&new("", 0.0), &w, 1), Err(OpError::Validation { field: "text", .. })));
     assert!(matches!(plan(&new(&"x".repeat(MAX_NOTE_TEXT + 1), 0.0), &w, 1), Err(OpError::Validation { field: "text", .. })));

@@ -5,21 +5,20 @@
 
 use std::collections::HashSet;
 
-use polku_core::{check_note, validate_title, Id, Millis, Workshop, MAX_TITLE};
+use polku_core::{check_lane, check_note, check_touchpoint, validate_title, Id, Millis, Workshop, MAX_TITLE};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub const FORMAT: &str = "polku.workshop";
 /// The version this build writes. Older files are brought up to it by [`STEPS`].
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// Far beyond any real workshop (10,000 notes are ~3 MB), small enough to refuse junk quickly.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Named steps that turn a file of version `from` into `from + 1`, applied in order on import.
-/// Version 1 is the first, so there is nothing to migrate yet; each new version adds a step here
-/// and a test that reads a file of the old version.
+/// Each new version adds a step here and a test that reads a file of the old version.
 type Step = (u64, &'static str, fn(Value) -> Result<Value, String>);
-const STEPS: &[Step] = &[];
+const STEPS: &[Step] = &[(1, "v1_cells_and_phases", crate::file_steps::v1_cells_and_phases)];
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -99,8 +98,18 @@ pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
         at: e.path().to_string(),
         reason: e.inner().to_string(),
     })?;
-    check(&file.workshop)?;
-    Ok(file.workshop)
+    let mut w = file.workshop;
+    check(&w)?;
+    // In the order the store loads them, so the layout (which reads lists in order) and a
+    // round trip through the library agree.
+    for b in &mut w.boards {
+        b.phases.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
+        polku_core::layout::sort_touchpoints(&mut b.touchpoints);
+        polku_core::layout::sort_lanes(&mut b.lanes);
+        b.notes.sort_by_key(|n| n.id);
+    }
+    w.personas.sort_by_key(|p| p.id);
+    Ok(w)
 }
 
 /// The rules the store relies on: unique ids, references inside the workshop, valid text.
@@ -117,19 +126,26 @@ fn check(w: &Workshop) -> Result<(), FileError> {
         let at = format!("workshop.boards[{bi}]");
         unique(b.id, format!("{at}.id"))?;
         short_text(&b.title, format!("{at}.title"))?;
+        for (i, p) in b.phases.iter().enumerate() {
+            unique(p.id, format!("{at}.phases[{i}].id"))?;
+            short_text(&p.label, format!("{at}.phases[{i}].label"))?;
+            if p.board_id != b.id {
+                return Err(bad(format!("{at}.phases[{i}].board_id"), "is not the board it is in"));
+            }
+        }
         for (i, t) in b.touchpoints.iter().enumerate() {
             unique(t.id, format!("{at}.touchpoints[{i}].id"))?;
-            short_text(&t.label, format!("{at}.touchpoints[{i}].label"))?;
             if t.board_id != b.id {
                 return Err(bad(format!("{at}.touchpoints[{i}].board_id"), "is not the board it is in"));
             }
+            check_touchpoint(t, w).map_err(|e| bad(format!("{at}.touchpoints[{i}]"), &e.to_string()))?;
         }
         for (i, l) in b.lanes.iter().enumerate() {
             unique(l.id, format!("{at}.lanes[{i}].id"))?;
-            short_text(&l.label, format!("{at}.lanes[{i}].label"))?;
             if l.board_id != b.id {
                 return Err(bad(format!("{at}.lanes[{i}].board_id"), "is not the board it is in"));
             }
+            check_lane(l).map_err(|e| bad(format!("{at}.lanes[{i}]"), &e.to_string()))?;
         }
         for (i, n) in b.notes.iter().enumerate() {
             unique(n.id, format!("{at}.notes[{i}].id"))?;
@@ -160,9 +176,14 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
     }
     for b in &mut out.boards {
         b.id = fresh(b.id);
+        for p in &mut b.phases {
+            p.id = fresh(p.id);
+            p.board_id = b.id;
+        }
         for t in &mut b.touchpoints {
             t.id = fresh(t.id);
             t.board_id = b.id;
+            t.phase_id = t.phase_id.map(&mut fresh);
         }
         for l in &mut b.lanes {
             l.id = fresh(l.id);

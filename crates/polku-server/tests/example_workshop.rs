@@ -8,13 +8,10 @@ use common::*;
 use polku_core::*;
 use serde_json::Value;
 
-/// Board layout shared with the UI (ui/src/lib/board/geometry.ts): stations every 260 units from
-/// x = 160, notes 200 wide with their top-left given, rows every 126 units from y = 230.
-const FIRST_X: f64 = 160.0;
-const STEP_X: f64 = 260.0;
-const NOTE_W: f64 = 200.0;
-const FIRST_ROW_Y: f64 = 230.0;
-const ROW: f64 = 126.0;
+use polku_core::layout::{LANES_TOP, NOTE_GAP, NOTE_H, NOTE_W};
+
+/// Notes sit centred under their station (x is measured from the station's column), in rows.
+const ROW: f64 = NOTE_H + NOTE_GAP;
 /// 2025-03-01: the example keeps fixed times and ids so that rebuilding it changes nothing.
 const CREATED: Millis = 1_740_787_200_000;
 
@@ -32,6 +29,12 @@ fn build() -> Workshop {
     let seed: Value = serde_json::from_str(include_str!("../../../workshops/examples/seed-workshop.json")).unwrap();
     let mut new_id = ids();
     let board_id = new_id();
+    let phases: Vec<Phase> = [("before", "Ennen palvelua"), ("during", "Palvelun aikana"), ("after", "Palvelun jälkeen")]
+        .iter()
+        .enumerate()
+        .map(|(i, (_, label))| Phase { id: new_id(), board_id, position: i as i64, label: (*label).into(), version: 1 })
+        .collect();
+    let phase_id = |key: &str| ["before", "during", "after"].iter().position(|k| *k == key).map(|i| phases[i].id);
     let touchpoints: Vec<Touchpoint> = seed["touchpoints"]
         .as_array()
         .unwrap()
@@ -42,7 +45,10 @@ fn build() -> Workshop {
             board_id,
             position: i as i64,
             label: t["label"].as_str().unwrap().into(),
-            phase: Phase::parse(t["phase"].as_str().unwrap()),
+            description: String::new(),
+            phase_id: phase_id(t["phase"].as_str().unwrap()),
+            // The seed says of the pause: "may come between any two stations".
+            side_station: t["key"] == "pause",
             version: 1,
         })
         .collect();
@@ -58,10 +64,11 @@ fn build() -> Workshop {
             touchpoint_id: Some(touchpoints[col].id),
             lane_id: None,
             persona_id: None,
-            sentiment: Sentiment::parse(n["sentiment"].as_str().unwrap()).unwrap(),
+            kind: NoteKind::Observation,
+            sentiment: Sentiment::parse(n["sentiment"].as_str().unwrap()),
             text: n["text"].as_str().unwrap().into(),
-            x: FIRST_X + col as f64 * STEP_X - NOTE_W / 2.0,
-            y: FIRST_ROW_Y + rows[col] as f64 * ROW,
+            x: -NOTE_W / 2.0,
+            y: LANES_TOP + rows[col] as f64 * ROW,
             version: 1,
             created_at: t,
             updated_at: t,
@@ -81,6 +88,7 @@ fn build() -> Workshop {
             kind: BoardKind::ServicePath,
             title: "Palvelupolku".into(),
             position: 0,
+            phases,
             touchpoints,
             lanes: vec![],
             notes,
@@ -118,7 +126,7 @@ fn the_example_imports_with_every_seed_note_at_its_touchpoint() {
     for n in seed_notes {
         let label = seed["touchpoints"].as_array().unwrap().iter().find(|t| t["key"] == n["at"]).unwrap()["label"].as_str().unwrap();
         let found = board.notes.iter().find(|m| m.text == n["text"].as_str().unwrap()).expect("seed note present");
-        assert_eq!(found.sentiment.as_str(), n["sentiment"].as_str().unwrap());
+        assert_eq!(found.sentiment.map(Sentiment::as_str).unwrap_or_default(), n["sentiment"].as_str().unwrap());
         let tp = board.touchpoints.iter().find(|t| Some(t.id) == found.touchpoint_id).unwrap();
         assert_eq!(tp.label, label);
     }

@@ -48,7 +48,7 @@ fn new_note(w: &Value, text: &str) -> Value {
     let board = &w["boards"][0];
     json!({ "type": "create_note", "note": {
         "id": uuid::Uuid::now_v7(), "board_id": board["id"], "touchpoint_id": board["touchpoints"][0]["id"],
-        "lane_id": null, "sentiment": "positive", "text": text, "x": 60.0, "y": 230.0 } })
+        "lane_id": null, "kind": "observation", "sentiment": "positive", "text": text, "x": -100.0, "y": 230.0 } })
 }
 
 fn apply(w: &Value, client: &str, op: Value) -> Value {
@@ -140,8 +140,11 @@ async fn a_batch_of_a_thousand_moves_fits_in_one_request() {
     let api = Api::new();
     let summary = api.ok("create_workshop", json!({ "title": "Iso valinta", "language": "fi" })).await;
     let w = api.ok("open_workshop", json!({ "id": summary["id"] })).await;
-    let creates: Vec<Value> = (0..polku_core::MAX_BATCH_OPS).map(|i| new_note(&w, &format!("lappu {i}"))).collect();
-    api.ok("apply_op", apply(&w, "t", json!({ "type": "batch", "ops": creates }))).await;
+    // Creates are bigger than moves: a client sends them in batches that fit the body limit.
+    for half in 0..2 {
+        let creates: Vec<Value> = (0..polku_core::MAX_BATCH_OPS / 2).map(|i| new_note(&w, &format!("lappu {half} {i}"))).collect();
+        api.ok("apply_op", apply(&w, "t", json!({ "type": "batch", "ops": creates }))).await;
+    }
     let now = api.ok("open_workshop", json!({ "id": w["id"] })).await;
     let moves: Vec<Value> = now["boards"][0]["notes"]
         .as_array()

@@ -9,7 +9,10 @@ use crate::StoreError;
 /// 'POLK' as a big-endian integer, set by the first migration.
 const APPLICATION_ID: i64 = 0x504F_4C4B;
 
-const MIGRATIONS: &[(&str, &str)] = &[("0001_library", include_str!("../migrations/0001_library.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_library", include_str!("../migrations/0001_library.sql")),
+    ("0002_board_structure", include_str!("../migrations/0002_board_structure.sql")),
+];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -65,7 +65,9 @@ impl Store {
         let changes = plan(&env.op, &doc, now)?;
         write_changes(&tx, &changes)?;
         let seq = log(&tx, env.workshop_id, env.op_id, &env.client_id, Kind::Do, &request, &changes, now)?;
-        if env.undo == UndoMode::Record {
+        // A step that changed nothing (a touchpoint moved to where it already was) would make
+        // the next undo seem to do nothing.
+        if env.undo == UndoMode::Record && !changes.is_empty() {
             push_step(&tx, env.workshop_id, &env.client_id, seq)?;
         }
         let history = history(&tx, env.workshop_id, &env.client_id)?;
@@ -189,6 +191,18 @@ fn write_changes(tx: &Transaction, changes: &[Change]) -> Result<(), StoreError>
             Change::Note { after: Some(n), .. } => rows::upsert_note(tx, n)?,
             Change::Note { id, after: None, .. } => {
                 tx.prepare_cached("DELETE FROM note WHERE id = ?1")?.execute([id.to_string()])?;
+            }
+            Change::Touchpoint { after: Some(t), .. } => rows::upsert_touchpoint(tx, t)?,
+            Change::Touchpoint { id, after: None, .. } => {
+                tx.prepare_cached("DELETE FROM touchpoint WHERE id = ?1")?.execute([id.to_string()])?;
+            }
+            Change::Lane { after: Some(l), .. } => rows::upsert_lane(tx, l)?,
+            Change::Lane { id, after: None, .. } => {
+                tx.prepare_cached("DELETE FROM lane WHERE id = ?1")?.execute([id.to_string()])?;
+            }
+            Change::Phase { after: Some(p), .. } => rows::upsert_phase(tx, p)?,
+            Change::Phase { id, after: None, .. } => {
+                tx.prepare_cached("DELETE FROM phase WHERE id = ?1")?.execute([id.to_string()])?;
             }
         }
     }

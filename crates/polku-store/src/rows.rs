@@ -1,7 +1,7 @@
 //! Turning rows into core values. Text columns that should hold ids or enum names are checked,
 //! so a hand-edited database gives a clear error instead of a panic.
 
-use polku_core::{BoardKind, Id, Lane, Language, Note, Phase, Sentiment, Touchpoint};
+use polku_core::{BoardKind, Id, Lane, Language, Note, NoteKind, Phase, Sentiment, Touchpoint};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Row, ToSql};
 
@@ -40,10 +40,6 @@ fn named<T>(row: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Resu
     })
 }
 
-pub(crate) fn sentiment(row: &Row, i: usize) -> rusqlite::Result<Sentiment> {
-    named(row, i, Sentiment::parse)
-}
-
 pub(crate) fn language(row: &Row, i: usize) -> rusqlite::Result<Language> {
     named(row, i, Language::parse)
 }
@@ -52,18 +48,19 @@ pub(crate) fn board_kind(row: &Row, i: usize) -> rusqlite::Result<BoardKind> {
     named(row, i, BoardKind::parse)
 }
 
-pub(crate) fn phase(row: &Row, i: usize) -> rusqlite::Result<Option<Phase>> {
+fn opt_sentiment(row: &Row, i: usize) -> rusqlite::Result<Option<Sentiment>> {
     let s: Option<String> = row.get(i)?;
     match s {
         None => Ok(None),
-        Some(s) => Phase::parse(&s).map(Some).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown phase {s:?}").into())
+        Some(s) => Sentiment::parse(&s).map(Some).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown sentiment {s:?}").into())
         }),
     }
 }
 
 /// Columns `touchpoint()` reads, for a query on table alias `t`.
-pub(crate) const TOUCHPOINT_COLUMNS: &str = "t.id, t.board_id, t.position, t.label, t.phase, t.version";
+pub(crate) const TOUCHPOINT_COLUMNS: &str =
+    "t.id, t.board_id, t.position, t.label, t.description, t.phase_id, t.side_station, t.version";
 
 pub(crate) fn touchpoint(r: &Row) -> rusqlite::Result<Touchpoint> {
     Ok(Touchpoint {
@@ -71,20 +68,67 @@ pub(crate) fn touchpoint(r: &Row) -> rusqlite::Result<Touchpoint> {
         board_id: id(r, 1)?,
         position: r.get(2)?,
         label: r.get(3)?,
-        phase: phase(r, 4)?,
-        version: r.get(5)?,
+        description: r.get(4)?,
+        phase_id: opt_id(r, 5)?,
+        side_station: r.get(6)?,
+        version: r.get(7)?,
     })
 }
 
+pub(crate) fn upsert_touchpoint(conn: &rusqlite::Connection, t: &Touchpoint) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO touchpoint (id, board_id, position, label, description, phase_id, side_station, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT(id) DO UPDATE SET board_id = ?2, position = ?3, label = ?4, description = ?5, phase_id = ?6,
+           side_station = ?7, version = ?8",
+    )?
+    .execute(rusqlite::params![
+        t.id.to_string(),
+        t.board_id.to_string(),
+        t.position,
+        t.label,
+        t.description,
+        opt_str(t.phase_id),
+        t.side_station,
+        t.version
+    ])?;
+    Ok(())
+}
+
 /// Columns `lane()` reads, for a query on table alias `l`.
-pub(crate) const LANE_COLUMNS: &str = "l.id, l.board_id, l.position, l.label, l.version";
+pub(crate) const LANE_COLUMNS: &str = "l.id, l.board_id, l.position, l.label, l.height, l.version";
 
 pub(crate) fn lane(r: &Row) -> rusqlite::Result<Lane> {
-    Ok(Lane { id: id(r, 0)?, board_id: id(r, 1)?, position: r.get(2)?, label: r.get(3)?, version: r.get(4)? })
+    Ok(Lane { id: id(r, 0)?, board_id: id(r, 1)?, position: r.get(2)?, label: r.get(3)?, height: r.get(4)?, version: r.get(5)? })
+}
+
+pub(crate) fn upsert_lane(conn: &rusqlite::Connection, l: &Lane) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO lane (id, board_id, position, label, height, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(id) DO UPDATE SET board_id = ?2, position = ?3, label = ?4, height = ?5, version = ?6",
+    )?
+    .execute(rusqlite::params![l.id.to_string(), l.board_id.to_string(), l.position, l.label, l.height, l.version])?;
+    Ok(())
+}
+
+/// Columns `phase()` reads, for a query on table alias `p`.
+pub(crate) const PHASE_COLUMNS: &str = "p.id, p.board_id, p.position, p.label, p.version";
+
+pub(crate) fn phase(r: &Row) -> rusqlite::Result<Phase> {
+    Ok(Phase { id: id(r, 0)?, board_id: id(r, 1)?, position: r.get(2)?, label: r.get(3)?, version: r.get(4)? })
+}
+
+pub(crate) fn upsert_phase(conn: &rusqlite::Connection, p: &Phase) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO phase (id, board_id, position, label, version) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(id) DO UPDATE SET board_id = ?2, position = ?3, label = ?4, version = ?5",
+    )?
+    .execute(rusqlite::params![p.id.to_string(), p.board_id.to_string(), p.position, p.label, p.version])?;
+    Ok(())
 }
 
 pub(crate) const NOTE_COLUMNS: &str = "note.id, note.board_id, note.touchpoint_id, note.lane_id, note.persona_id, \
-     note.sentiment, note.text, note.x, note.y, note.version, note.created_at, note.updated_at";
+     note.kind, note.sentiment, note.text, note.x, note.y, note.version, note.created_at, note.updated_at";
 
 pub(crate) fn note(row: &Row) -> rusqlite::Result<Note> {
     Ok(Note {
@@ -93,23 +137,24 @@ pub(crate) fn note(row: &Row) -> rusqlite::Result<Note> {
         touchpoint_id: opt_id(row, 2)?,
         lane_id: opt_id(row, 3)?,
         persona_id: opt_id(row, 4)?,
-        sentiment: sentiment(row, 5)?,
-        text: row.get(6)?,
-        x: row.get(7)?,
-        y: row.get(8)?,
-        version: row.get(9)?,
-        created_at: row.get(10)?,
-        updated_at: row.get(11)?,
+        kind: named(row, 5, NoteKind::parse)?,
+        sentiment: opt_sentiment(row, 6)?,
+        text: row.get(7)?,
+        x: row.get(8)?,
+        y: row.get(9)?,
+        version: row.get(10)?,
+        created_at: row.get(11)?,
+        updated_at: row.get(12)?,
     })
 }
 
 /// Inserts or replaces a note row whole.
 pub(crate) fn upsert_note(conn: &rusqlite::Connection, n: &Note) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT INTO note (id, board_id, touchpoint_id, lane_id, persona_id, sentiment, text, x, y, version, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+        "INSERT INTO note (id, board_id, touchpoint_id, lane_id, persona_id, kind, sentiment, text, x, y, version, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT(id) DO UPDATE SET board_id = ?2, touchpoint_id = ?3, lane_id = ?4, persona_id = ?5,
-           sentiment = ?6, text = ?7, x = ?8, y = ?9, version = ?10, created_at = ?11, updated_at = ?12",
+           kind = ?6, sentiment = ?7, text = ?8, x = ?9, y = ?10, version = ?11, created_at = ?12, updated_at = ?13",
     )?
     .execute(rusqlite::params![
         n.id.to_string(),
@@ -117,7 +162,8 @@ pub(crate) fn upsert_note(conn: &rusqlite::Connection, n: &Note) -> rusqlite::Re
         opt_str(n.touchpoint_id),
         opt_str(n.lane_id),
         opt_str(n.persona_id),
-        n.sentiment.as_str(),
+        n.kind.as_str(),
+        n.sentiment.map(Sentiment::as_str),
         n.text,
         n.x,
         n.y,

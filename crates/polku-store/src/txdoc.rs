@@ -1,7 +1,7 @@
 //! The core's view of one workshop, read from inside the write transaction. Every read is scoped
 //! to the workshop, so an op cannot reach into another workshop by naming a foreign id.
 
-use polku_core::{DocRead, Id, Lane, Note, Touchpoint};
+use polku_core::{DocRead, Id, Lane, Note, NoteFilter, Phase, Touchpoint};
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::rows;
@@ -20,6 +20,19 @@ impl TxDoc<'_> {
             .and_then(|mut s| s.query_row([id.to_string(), self.workshop.clone()], f).optional())
             .ok()
             .flatten()
+    }
+}
+
+impl TxDoc<'_> {
+    /// The board's rows, when the board is in this workshop; empty otherwise.
+    fn list<T>(&self, sql: &str, board: Id, f: fn(&rusqlite::Row) -> rusqlite::Result<T>) -> Vec<T> {
+        if !self.board_exists(board) {
+            return Vec::new();
+        }
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut s| s.query_map([board.to_string()], f)?.collect())
+            .unwrap_or_default()
     }
 }
 
@@ -50,6 +63,44 @@ impl DocRead for TxDoc<'_> {
             rows::LANE_COLUMNS
         );
         self.one(&sql, id, rows::lane)
+    }
+
+    fn phase(&self, id: Id) -> Option<Phase> {
+        let sql = format!(
+            "SELECT {} FROM phase p JOIN board ON board.id = p.board_id WHERE p.id = ?1 AND board.workshop_id = ?2",
+            rows::PHASE_COLUMNS
+        );
+        self.one(&sql, id, rows::phase)
+    }
+
+    fn touchpoints(&self, board: Id) -> Vec<Touchpoint> {
+        let sql = format!("SELECT {} FROM touchpoint t WHERE t.board_id = ?1 ORDER BY t.position, t.id", rows::TOUCHPOINT_COLUMNS);
+        self.list(&sql, board, rows::touchpoint)
+    }
+
+    fn lanes(&self, board: Id) -> Vec<Lane> {
+        let sql = format!("SELECT {} FROM lane l WHERE l.board_id = ?1 ORDER BY l.position, l.id", rows::LANE_COLUMNS);
+        self.list(&sql, board, rows::lane)
+    }
+
+    fn phases(&self, board: Id) -> Vec<Phase> {
+        let sql = format!("SELECT {} FROM phase p WHERE p.board_id = ?1 ORDER BY p.position, p.id", rows::PHASE_COLUMNS);
+        self.list(&sql, board, rows::phase)
+    }
+
+    fn notes_in(&self, board: Id, filter: NoteFilter) -> Vec<Note> {
+        let (cond, key) = match filter {
+            NoteFilter::Touchpoint(t) => ("note.touchpoint_id = ?2", Some(t)),
+            NoteFilter::Lane(l) => ("note.lane_id = ?2", Some(l)),
+            NoteFilter::NoLane => ("note.lane_id IS NULL AND ?2 IS NULL", None),
+        };
+        let sql = format!("SELECT {} FROM note WHERE note.board_id = ?1 AND {cond} ORDER BY note.id", rows::NOTE_COLUMNS);
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_map(rusqlite::params![board.to_string(), key.map(|k| k.to_string())], rows::note)?.collect()
+            })
+            .unwrap_or_default()
     }
 
     fn persona_exists(&self, id: Id) -> bool {

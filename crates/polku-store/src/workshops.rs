@@ -92,6 +92,7 @@ impl Store {
                     kind: rows::board_kind(r, 1)?,
                     title: r.get(2)?,
                     position: r.get(3)?,
+                    phases: Vec::new(),
                     touchpoints: Vec::new(),
                     lanes: Vec::new(),
                     notes: Vec::new(),
@@ -100,6 +101,14 @@ impl Store {
             .collect::<Result<_, _>>()?;
         for b in &mut boards {
             let bkey = b.id.to_string();
+            b.phases = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {} FROM phase p WHERE p.board_id = ?1 ORDER BY p.position, p.id",
+                    rows::PHASE_COLUMNS
+                ))?
+                .query_map([&bkey], rows::phase)?
+                .collect::<Result<_, _>>()?;
             b.touchpoints = self
                 .conn
                 .prepare_cached(&format!(
@@ -148,17 +157,14 @@ fn insert_snapshot(tx: &Transaction, w: &Workshop) -> Result<(), StoreError> {
             "INSERT INTO board (id, workshop_id, kind, title, position) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![b.id.to_string(), w.id.to_string(), b.kind.as_str(), b.title, b.position],
         )?;
+        for p in &b.phases {
+            rows::upsert_phase(tx, p)?;
+        }
         for t in &b.touchpoints {
-            tx.execute(
-                "INSERT INTO touchpoint (id, board_id, position, label, phase, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![t.id.to_string(), b.id.to_string(), t.position, t.label, t.phase.map(|p| p.as_str()), t.version],
-            )?;
+            rows::upsert_touchpoint(tx, t)?;
         }
         for l in &b.lanes {
-            tx.execute(
-                "INSERT INTO lane (id, board_id, position, label, version) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![l.id.to_string(), b.id.to_string(), l.position, l.label, l.version],
-            )?;
+            rows::upsert_lane(tx, l)?;
         }
         for n in &b.notes {
             rows::upsert_note(tx, n)?;

@@ -80,17 +80,17 @@ fn undo_is_per_client_and_keeps_other_clients_fields() {
     let (note, op) = create_note(&w, "Yksinäisyys", Sentiment::Negative);
     store.apply(&env(&w, "a", op), 1).unwrap();
     // b recolours, then a moves: a's undo takes back the move only, b's colour stays.
-    let recolour = Op::UpdateNote { id: note, patch: NotePatch { sentiment: Some(Sentiment::Neutral), ..Default::default() } };
+    let recolour = Op::UpdateNote { id: note, patch: NotePatch { sentiment: Some(Some(Sentiment::Neutral)), ..Default::default() } };
     store.apply(&env(&w, "b", recolour), 2).unwrap();
     let mv = Op::UpdateNote { id: note, patch: NotePatch { x: Some(500.0), ..Default::default() } };
     store.apply(&env(&w, "a", mv), 3).unwrap();
     store.undo(w.id, "a", Id::now_v7(), 4).unwrap();
     let n = store.load_workshop(w.id).unwrap().note(note).unwrap();
-    assert_eq!((n.x, n.sentiment), (100.0, Sentiment::Neutral));
+    assert_eq!((n.x, n.sentiment), (100.0, Some(Sentiment::Neutral)));
     // b's undo takes back b's recolour, not a's create.
     store.undo(w.id, "b", Id::now_v7(), 5).unwrap();
     let n = store.load_workshop(w.id).unwrap().note(note).unwrap();
-    assert_eq!(n.sentiment, Sentiment::Negative);
+    assert_eq!(n.sentiment, Some(Sentiment::Negative));
     assert!(matches!(store.undo(w.id, "b", Id::now_v7(), 6), Err(StoreError::NothingToUndo)));
     // a's next undo removes the note; redo brings it back whole.
     store.undo(w.id, "a", Id::now_v7(), 7).unwrap();
@@ -189,14 +189,14 @@ fn a_batch_is_one_logged_op_and_one_undo_step() {
     let recolour_all = Op::Batch {
         ops: ids
             .iter()
-            .map(|&id| Op::UpdateNote { id, patch: NotePatch { sentiment: Some(Sentiment::Negative), ..Default::default() } })
+            .map(|&id| Op::UpdateNote { id, patch: NotePatch { sentiment: Some(Some(Sentiment::Negative)), ..Default::default() } })
             .chain([Op::DeleteNote { id: ids[2] }])
             .collect(),
     };
     let r = store.apply(&env(&w, "a", recolour_all), 2).unwrap();
     assert_eq!(r.changes.len(), 4);
     let after = store.load_workshop(w.id).unwrap();
-    assert_eq!(after.notes().filter(|n| n.sentiment == Sentiment::Negative).count(), 2);
+    assert_eq!(after.notes().filter(|n| n.sentiment == Some(Sentiment::Negative)).count(), 2);
     let conn = rusqlite::Connection::open(store.path()).unwrap();
     let logged: i64 = conn.query_row("SELECT count(*) FROM op_log", [], |r| r.get(0)).unwrap();
     assert_eq!(logged, 4, "three creates and one batch");
@@ -204,4 +204,33 @@ fn a_batch_is_one_logged_op_and_one_undo_step() {
     let undone = store.load_workshop(w.id).unwrap();
     let view = |w: &Workshop| w.notes().map(|n| (n.id, n.sentiment, n.text.clone())).collect::<Vec<_>>();
     assert_eq!(view(&undone), view(&before), "one undo takes the whole batch back");
+}
+
+#[test]
+fn structure_ops_commit_with_their_notes_and_undo_in_one_step() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Rakenne");
+    let board = w.boards[0].id;
+    let (note, op) = create_note(&w, "Jonottaminen", Sentiment::Negative);
+    store.apply(&env(&w, "a", op), 2).unwrap();
+    let tp = w.boards[0].touchpoints[0].id;
+    // The first lane takes the note in, in the same transaction (the lane row first).
+    let lane = Id::now_v7();
+    let add_lane = Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Tunteet".into() } };
+    store.apply(&env(&w, "a", add_lane), 3).unwrap();
+    let delete = Op::DeleteTouchpoint { id: tp, move_notes_to: None };
+    store.apply(&env(&w, "a", delete), 4).unwrap();
+    let after = store.load_workshop(w.id).unwrap();
+    assert_eq!(after.boards[0].touchpoints.len(), 4);
+    let n = after.note(note).unwrap();
+    assert_eq!((n.touchpoint_id, n.lane_id), (None, Some(lane)));
+    store.undo(w.id, "a", Id::now_v7(), 5).unwrap();
+    let back = store.load_workshop(w.id).unwrap();
+    assert_eq!(back.boards[0].touchpoints[0].id, tp, "the touchpoint is back in its place");
+    assert_eq!(back.note(note).unwrap().touchpoint_id, Some(tp));
+    store.undo(w.id, "a", Id::now_v7(), 6).unwrap();
+    let unlaned = store.load_workshop(w.id).unwrap();
+    assert!(unlaned.boards[0].lanes.is_empty());
+    assert_eq!(unlaned.note(note).unwrap().lane_id, None);
+    assert_eq!(unlaned.note(note).unwrap().y, 200.0);
 }

@@ -2,9 +2,14 @@
 import type { BoardKind } from "./BoardKind";
 import type { Lane } from "./Lane";
 import type { Note } from "./Note";
+import type { Phase } from "./Phase";
 import type { Touchpoint } from "./Touchpoint";
 
-export type Board = { id: string, kind: BoardKind, title: string, position: number, touchpoints: Array<Touchpoint>, lanes: Array<Lane>, 
+export type Board = { id: string, kind: BoardKind, title: string, position: number, 
+/**
+ * Sorted by position, as are touchpoints and lanes.
+ */
+phases: Array<Phase>, touchpoints: Array<Touchpoint>, lanes: Array<Lane>, 
 /**
  * Sorted by id, so a snapshot has one canonical form.
  */

@@ -1,0 +1,353 @@
+//! Planning ops on a board's structure: touchpoints, lanes and phases. Order is kept as
+//! positions 0, 1, 2 … renumbered by the op that inserts or moves, so each reorder changes one
+//! field per entity that moved and nothing else; notes follow their cell (see `Note`).
+
+use crate::layout::{column_x, lane_top, LANES_TOP, LANE_H, MAX_LANE_H, MIN_LANE_H, NOTE_GAP, NOTE_H};
+use crate::plan::{DocRead, NoteFilter};
+use crate::validate::{description, label};
+use crate::{Change, Id, Lane, Millis, Note, Op, OpError, Phase, Touchpoint};
+
+/// What renumbering needs of touchpoints, lanes and phases.
+trait Ordered: Clone {
+    fn key(&self) -> Id;
+    fn position(&self) -> i64;
+    fn at(&self, position: i64) -> Self;
+    fn change(before: Option<Self>, after: Option<Self>) -> Change;
+}
+
+macro_rules! ordered {
+    ($t:ident) => {
+        impl Ordered for $t {
+            fn key(&self) -> Id {
+                self.id
+            }
+            fn position(&self) -> i64 {
+                self.position
+            }
+            fn at(&self, position: i64) -> Self {
+                $t { position, version: self.version + 1, ..self.clone() }
+            }
+            fn change(before: Option<Self>, after: Option<Self>) -> Change {
+                let id = before.as_ref().or(after.as_ref()).map(|v| v.id).unwrap_or_default();
+                Change::$t { id, before, after }
+            }
+        }
+    };
+}
+ordered!(Touchpoint);
+ordered!(Lane);
+ordered!(Phase);
+
+/// Positions 0, 1, 2 … in `order`, as changes for the entities of `list` whose position differs.
+fn renumber<T: Ordered>(list: &[T], order: &[Id]) -> Vec<Change> {
+    order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let v = list.iter().find(|v| v.key() == *id)?;
+            (v.position() != i as i64).then(|| T::change(Some(v.clone()), Some(v.at(i as i64))))
+        })
+        .collect()
+}
+
+/// `list`'s order with `id` (taken out first if it is there) at `index`, clamped to the end.
+fn order_with<T: Ordered>(list: &[T], id: Id, index: u32) -> (Vec<Id>, usize) {
+    let mut order: Vec<Id> = list.iter().map(T::key).filter(|k| *k != id).collect();
+    let at = (index as usize).min(order.len());
+    order.insert(at, id);
+    (order, at)
+}
+
+fn not_found(entity: &'static str, id: Id) -> OpError {
+    OpError::NotFound { entity, id }
+}
+
+fn require_board(doc: &dyn DocRead, id: Id) -> Result<(), OpError> {
+    doc.board_exists(id).then_some(()).ok_or(not_found("board", id))
+}
+
+fn moved_note(n: &Note, now: Millis) -> Note {
+    Note { version: n.version + 1, updated_at: now, ..n.clone() }
+}
+
+pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+    match op {
+        Op::CreateTouchpoint { touchpoint: new } => {
+            require_board(doc, new.board_id)?;
+            if doc.touchpoint(new.id).is_some() {
+                return Err(OpError::Conflict(format!("touchpoint {} already exists", new.id)));
+            }
+            let list = doc.touchpoints(new.board_id);
+            let (order, at) = order_with(&list, new.id, new.index);
+            let t = Touchpoint {
+                id: new.id,
+                board_id: new.board_id,
+                position: at as i64,
+                label: new.label.clone(),
+                description: new.description.clone(),
+                phase_id: new.phase_id,
+                side_station: new.side_station,
+                version: 1,
+            };
+            check_touchpoint(&t, doc)?;
+            let mut changes = vec![Change::Touchpoint { id: t.id, before: None, after: Some(t) }];
+            changes.extend(renumber(&list, &order));
+            Ok(changes)
+        }
+        Op::UpdateTouchpoint { id, patch } => {
+            if patch.is_empty() {
+                return Err(OpError::invalid("patch", "names nothing to change"));
+            }
+            let before = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
+            let mut after = before.clone();
+            if let Some(v) = &patch.label {
+                after.label = v.clone();
+            }
+            if let Some(v) = &patch.description {
+                after.description = v.clone();
+            }
+            if let Some(v) = patch.phase_id {
+                after.phase_id = v;
+            }
+            if let Some(v) = patch.side_station {
+                after.side_station = v;
+            }
+            if let Some(v) = patch.position {
+                after.position = v;
+            }
+            after.version += 1;
+            check_touchpoint(&after, doc)?;
+            Ok(vec![Change::Touchpoint { id: *id, before: Some(before), after: Some(after) }])
+        }
+        Op::MoveTouchpoint { id, index } => {
+            let t = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
+            let list = doc.touchpoints(t.board_id);
+            Ok(renumber(&list, &order_with(&list, *id, *index).0))
+        }
+        Op::DeleteTouchpoint { id, move_notes_to } => {
+            let before = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
+            let list = doc.touchpoints(before.board_id);
+            let index = list.iter().position(|t| t.id == *id).unwrap_or(0);
+            let notes = doc.notes_in(before.board_id, NoteFilter::Touchpoint(*id));
+            let mut changes = match move_notes_to {
+                Some(target) => {
+                    let to = doc.touchpoint(*target).ok_or(not_found("touchpoint", *target))?;
+                    if to.board_id != before.board_id || to.id == *id {
+                        return Err(OpError::invalid("move_notes_to", "must be another touchpoint of the same board"));
+                    }
+                    let there = doc.notes_in(before.board_id, NoteFilter::Touchpoint(*target));
+                    stack_under(&notes, &there, now, |n| n.lane_id, |n| n.touchpoint_id = Some(*target))
+                }
+                None => notes
+                    .iter()
+                    .map(|n| {
+                        let after = Note { touchpoint_id: None, x: column_x(index) + n.x, ..moved_note(n, now) };
+                        Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
+                    })
+                    .collect(),
+            };
+            changes.push(Change::Touchpoint { id: *id, before: Some(before), after: None });
+            Ok(changes)
+        }
+        Op::RestoreTouchpoint { touchpoint } => {
+            require_board(doc, touchpoint.board_id)?;
+            if doc.touchpoint(touchpoint.id).is_some() {
+                return Err(OpError::Conflict(format!("touchpoint {} already exists", touchpoint.id)));
+            }
+            let mut after = Touchpoint { version: touchpoint.version + 1, ..touchpoint.clone() };
+            // Its phase may have gone meanwhile; the touchpoint still comes back, in no phase.
+            if after.phase_id.is_some_and(|p| doc.phase(p).is_none_or(|p| p.board_id != after.board_id)) {
+                after.phase_id = None;
+            }
+            check_touchpoint(&after, doc)?;
+            Ok(vec![Change::Touchpoint { id: after.id, before: None, after: Some(after) }])
+        }
+        Op::CreateLane { lane: new } => {
+            require_board(doc, new.board_id)?;
+            if doc.lane(new.id).is_some() {
+                return Err(OpError::Conflict(format!("lane {} already exists", new.id)));
+            }
+            label("label", &new.label)?;
+            let list = doc.lanes(new.board_id);
+            let (order, at) = order_with(&list, new.id, new.index);
+            // The first lane takes in the notes already on the board, so they don't float over
+            // the lanes; it is made tall enough for them.
+            let loose = if list.is_empty() { doc.notes_in(new.board_id, NoteFilter::NoLane) } else { Vec::new() };
+            let needed = loose.iter().map(|n| n.y - LANES_TOP + NOTE_H + NOTE_GAP).fold(LANE_H, f64::max);
+            let lane = Lane {
+                id: new.id,
+                board_id: new.board_id,
+                position: at as i64,
+                label: new.label.clone(),
+                height: needed.min(MAX_LANE_H),
+                version: 1,
+            };
+            let mut changes = vec![Change::Lane { id: lane.id, before: None, after: Some(lane) }];
+            changes.extend(renumber(&list, &order));
+            changes.extend(loose.iter().map(|n| {
+                let after = Note { lane_id: Some(new.id), y: n.y - LANES_TOP, ..moved_note(n, now) };
+                Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
+            }));
+            Ok(changes)
+        }
+        Op::UpdateLane { id, patch } => {
+            if patch.is_empty() {
+                return Err(OpError::invalid("patch", "names nothing to change"));
+            }
+            let before = doc.lane(*id).ok_or(not_found("lane", *id))?;
+            let mut after = before.clone();
+            if let Some(v) = &patch.label {
+                after.label = v.clone();
+            }
+            if let Some(v) = patch.height {
+                after.height = v;
+            }
+            if let Some(v) = patch.position {
+                after.position = v;
+            }
+            after.version += 1;
+            check_lane(&after)?;
+            Ok(vec![Change::Lane { id: *id, before: Some(before), after: Some(after) }])
+        }
+        Op::MoveLane { id, index } => {
+            let l = doc.lane(*id).ok_or(not_found("lane", *id))?;
+            let list = doc.lanes(l.board_id);
+            Ok(renumber(&list, &order_with(&list, *id, *index).0))
+        }
+        Op::DeleteLane { id, move_notes_to } => {
+            let before = doc.lane(*id).ok_or(not_found("lane", *id))?;
+            let list = doc.lanes(before.board_id);
+            let index = list.iter().position(|l| l.id == *id).unwrap_or(0);
+            let notes = doc.notes_in(before.board_id, NoteFilter::Lane(*id));
+            let mut changes = match move_notes_to {
+                Some(target) => {
+                    let to = doc.lane(*target).ok_or(not_found("lane", *target))?;
+                    if to.board_id != before.board_id || to.id == *id {
+                        return Err(OpError::invalid("move_notes_to", "must be another lane of the same board"));
+                    }
+                    let there = doc.notes_in(before.board_id, NoteFilter::Lane(*target));
+                    stack_under(&notes, &there, now, |n| n.touchpoint_id, |n| n.lane_id = Some(*target))
+                }
+                None => {
+                    let top = lane_top(&list, index);
+                    notes
+                        .iter()
+                        .map(|n| {
+                            let after = Note { lane_id: None, y: top + n.y, ..moved_note(n, now) };
+                            Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
+                        })
+                        .collect()
+                }
+            };
+            changes.push(Change::Lane { id: *id, before: Some(before), after: None });
+            Ok(changes)
+        }
+        Op::RestoreLane { lane } => {
+            require_board(doc, lane.board_id)?;
+            if doc.lane(lane.id).is_some() {
+                return Err(OpError::Conflict(format!("lane {} already exists", lane.id)));
+            }
+            let after = Lane { version: lane.version + 1, ..lane.clone() };
+            check_lane(&after)?;
+            Ok(vec![Change::Lane { id: after.id, before: None, after: Some(after) }])
+        }
+        Op::CreatePhase { phase: new } => {
+            require_board(doc, new.board_id)?;
+            if doc.phase(new.id).is_some() {
+                return Err(OpError::Conflict(format!("phase {} already exists", new.id)));
+            }
+            label("label", &new.label)?;
+            let list = doc.phases(new.board_id);
+            let (order, at) = order_with(&list, new.id, new.index);
+            let p = Phase { id: new.id, board_id: new.board_id, position: at as i64, label: new.label.clone(), version: 1 };
+            let mut changes = vec![Change::Phase { id: p.id, before: None, after: Some(p) }];
+            changes.extend(renumber(&list, &order));
+            Ok(changes)
+        }
+        Op::UpdatePhase { id, patch } => {
+            if patch.is_empty() {
+                return Err(OpError::invalid("patch", "names nothing to change"));
+            }
+            let before = doc.phase(*id).ok_or(not_found("phase", *id))?;
+            let mut after = before.clone();
+            if let Some(v) = &patch.label {
+                label("label", v)?;
+                after.label = v.clone();
+            }
+            if let Some(v) = patch.position {
+                after.position = v;
+            }
+            after.version += 1;
+            Ok(vec![Change::Phase { id: *id, before: Some(before), after: Some(after) }])
+        }
+        Op::DeletePhase { id } => {
+            let before = doc.phase(*id).ok_or(not_found("phase", *id))?;
+            let mut changes: Vec<Change> = doc
+                .touchpoints(before.board_id)
+                .into_iter()
+                .filter(|t| t.phase_id == Some(*id))
+                .map(|t| {
+                    let after = Touchpoint { phase_id: None, version: t.version + 1, ..t.clone() };
+                    Change::Touchpoint { id: t.id, before: Some(t), after: Some(after) }
+                })
+                .collect();
+            changes.push(Change::Phase { id: *id, before: Some(before), after: None });
+            Ok(changes)
+        }
+        Op::RestorePhase { phase } => {
+            require_board(doc, phase.board_id)?;
+            if doc.phase(phase.id).is_some() {
+                return Err(OpError::Conflict(format!("phase {} already exists", phase.id)));
+            }
+            label("label", &phase.label)?;
+            let after = Phase { version: phase.version + 1, ..phase.clone() };
+            Ok(vec![Change::Phase { id: after.id, before: None, after: Some(after) }])
+        }
+        _ => Err(OpError::invalid("type", "is not a structure op")),
+    }
+}
+
+/// Moves `notes` into another cell below the notes already there (per lane when moving between
+/// touchpoints, per touchpoint when moving between lanes), keeping their layout among themselves.
+fn stack_under(
+    notes: &[Note],
+    there: &[Note],
+    now: Millis,
+    group: fn(&Note) -> Option<Id>,
+    attach: impl Fn(&mut Note),
+) -> Vec<Change> {
+    notes
+        .iter()
+        .map(|n| {
+            let g = group(n);
+            let bottom = there.iter().filter(|m| group(m) == g).map(|m| m.y + NOTE_H).fold(f64::NEG_INFINITY, f64::max);
+            let top = notes.iter().filter(|m| group(m) == g).map(|m| m.y).fold(f64::INFINITY, f64::min);
+            let shift = if bottom.is_finite() { (bottom + NOTE_GAP - top).max(0.0) } else { 0.0 };
+            let mut after = Note { y: n.y + shift, ..moved_note(n, now) };
+            attach(&mut after);
+            Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
+        })
+        .collect()
+}
+
+/// The whole-touchpoint rules, on the value an op would leave behind (and on imported ones).
+pub fn check_touchpoint(t: &Touchpoint, doc: &dyn DocRead) -> Result<(), OpError> {
+    label("label", &t.label)?;
+    description(&t.description)?;
+    require_board(doc, t.board_id)?;
+    if let Some(p) = t.phase_id {
+        let phase = doc.phase(p).ok_or(not_found("phase", p))?;
+        if phase.board_id != t.board_id {
+            return Err(OpError::invalid("phase_id", "is on another board"));
+        }
+    }
+    Ok(())
+}
+
+pub fn check_lane(l: &Lane) -> Result<(), OpError> {
+    label("label", &l.label)?;
+    if !l.height.is_finite() || !(MIN_LANE_H..=MAX_LANE_H).contains(&l.height) {
+        return Err(OpError::invalid("height", format!("must be {MIN_LANE_H}–{MAX_LANE_H} board units")));
+    }
+    Ok(())
+}

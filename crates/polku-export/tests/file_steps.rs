@@ -1,0 +1,78 @@
+//! A workshop file written by the first release (v1) imports into this one with every note drawn
+//! where it was and every touchpoint in its phase.
+
+use polku_core::layout::note_origin;
+use polku_core::NoteKind;
+use polku_export::workshop_file::{read, write, VERSION};
+use serde_json::Value;
+
+const V1: &[u8] = include_bytes!("fixtures/aikuissosiaalityo-v1.polku");
+
+/// Board-unit positions as v1 stored them, by note text.
+fn v1_positions() -> Vec<(String, f64, f64)> {
+    let v: Value = serde_json::from_slice(V1).unwrap();
+    v["workshop"]["boards"][0]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["text"].as_str().unwrap().to_string(), n["x"].as_f64().unwrap(), n["y"].as_f64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_v1_file_keeps_every_note_where_it_was_drawn() {
+    let w = read(V1).unwrap();
+    let b = &w.boards[0];
+    assert_eq!(b.notes.len(), 37);
+    for (text, x, y) in v1_positions() {
+        let n = b.notes.iter().find(|n| n.text == text).unwrap();
+        assert_eq!(note_origin(n, &b.touchpoints, &b.lanes), (x, y), "{text}");
+        assert_eq!(n.kind, NoteKind::Observation);
+        assert!(n.sentiment.is_some());
+    }
+    assert!(b.notes.iter().all(|n| n.x == -100.0), "stored from their column now");
+}
+
+#[test]
+fn a_v1_file_gets_named_phases_in_its_language() {
+    let w = read(V1).unwrap();
+    let b = &w.boards[0];
+    let labels: Vec<_> = b.phases.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(labels, ["Ennen palvelua", "Palvelun aikana", "Palvelun jälkeen"]);
+    let phase_of = |i: usize| b.phases.iter().position(|p| Some(p.id) == b.touchpoints[i].phase_id);
+    // The seed's first station is "before", the last "after", the rest "during".
+    assert_eq!(phase_of(0), Some(0));
+    assert_eq!(phase_of(3), Some(1));
+    assert_eq!(phase_of(5), Some(2));
+}
+
+#[test]
+fn a_v1_lane_note_keeps_its_place_too() {
+    let mut v: Value = serde_json::from_slice(V1).unwrap();
+    let board = &mut v["workshop"]["boards"][0];
+    let board_id = board["id"].clone();
+    let lane_id = "0195515c-7000-7000-8000-00000000aaaa";
+    let second = "0195515c-7000-7000-8000-00000000aaab";
+    board["lanes"] = serde_json::json!([
+        { "id": second, "board_id": board_id, "position": 1, "label": "Tunteet", "version": 1 },
+        { "id": lane_id, "board_id": board_id, "position": 0, "label": "Teot", "version": 1 }
+    ]);
+    board["notes"][0]["lane_id"] = Value::from(second);
+    let (x, y) = (board["notes"][0]["x"].as_f64().unwrap(), 560.0);
+    board["notes"][0]["y"] = Value::from(y);
+    let w = read(&serde_json::to_vec(&v).unwrap()).unwrap();
+    let b = &w.boards[0];
+    let text = v["workshop"]["boards"][0]["notes"][0]["text"].as_str().unwrap();
+    let n = b.notes.iter().find(|n| n.text == text).unwrap();
+    assert_eq!(note_origin(n, &b.touchpoints, &b.lanes), (x, y));
+    assert_eq!(n.y, 560.0 - 230.0 - 268.0, "measured from the second lane's top");
+}
+
+#[test]
+fn files_are_written_at_the_current_version_and_read_back_the_same() {
+    let w = read(V1).unwrap();
+    let bytes = write(&w, 5);
+    let v: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(v["version"], VERSION);
+    assert_eq!(read(&bytes).unwrap(), w);
+}
