@@ -29,9 +29,11 @@ async function longColumn(page: Page): Promise<void> {
             board_id: board.id,
             touchpoint_id: touchpoint.id,
             lane_id: null,
+            kind: "observation",
             sentiment: (["negative", "neutral", "positive"] as const)[i % 3],
             text: `Step ${i + 1}`,
-            x: 60,
+            // From the touchpoint's column: centred under it.
+            x: -100,
             y: 230 + i * 126,
           },
         },

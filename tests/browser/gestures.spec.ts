@@ -123,7 +123,7 @@ test("a palm resting on the board does not disturb a finger dragging a note", as
   expect(await camera(page)).toEqual(cam0);
 });
 
-test("a long press on a note selects it and opens its tools", async ({ page }) => {
+test("a long press on a note opens its menu; Esc leaves it selected with its tools", async ({ page }) => {
   await createWorkshop(page, unique("Long press"));
   const card = await addNote(page, "negative", "Hold me");
   await page.getByRole("region", { name: "Service path board" }).click({ position: { x: 20, y: 400 } });
@@ -137,9 +137,15 @@ test("a long press on a note selects it and opens its tools", async ({ page }) =
   // A little wobble, well inside the slop.
   await touch("touchMove", [{ x: p.x + 3, y: p.y + 2, id: 1 }]);
   await page.waitForTimeout(800);
-  await expect(page.getByRole("toolbar", { name: "Note tools" })).toBeVisible();
+  const menu = page.getByRole("menu", { name: "Note" });
+  await expect(menu).toBeVisible();
   await touch("touchEnd", []);
 
+  // Lifting the finger leaves the menu open on its first item, the note's tone checked.
+  await expect(menu.getByRole("menuitem", { name: "Edit" })).toBeFocused();
+  await expect(menu.getByRole("menuitemradio", { name: "Negative" })).toHaveAttribute("aria-checked", "true");
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
   await expect(note(page, "Hold me")).toBeFocused();
   await expect(page.getByRole("toolbar", { name: "Note tools" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();

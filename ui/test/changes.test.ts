@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Change, Note } from "../src/lib/api/types";
-import { applyChanges, emptyStore, isStale, storeFrom } from "../src/lib/board/changes";
+import type { Board, Change, Note, Touchpoint } from "../src/lib/api/types";
+import { applyChanges, applyStructure, emptyStore, isStale, storeFrom } from "../src/lib/board/changes";
 
 const note = (id: string, version: number, extra: Partial<Note> = {}): Note => ({
   id,
@@ -8,6 +8,7 @@ const note = (id: string, version: number, extra: Partial<Note> = {}): Note => (
   touchpoint_id: null,
   lane_id: null,
   persona_id: null,
+  kind: "observation",
   sentiment: "neutral",
   text: `v${version}`,
   x: 0,
@@ -88,5 +89,49 @@ describe("applying changes", () => {
     expect(s.notes.x).toBeUndefined();
     applyChanges(s, [created(note("y", 1))], "board");
     expect(s.notes.y).toBeDefined();
+  });
+});
+
+describe("applying structure changes", () => {
+  const tp = (id: string, position: number, version = 1, board_id = "board"): Touchpoint => ({
+    id,
+    board_id,
+    position,
+    label: id,
+    description: "",
+    phase_id: null,
+    side_station: false,
+    version,
+  });
+  const board = (): Pick<Board, "id" | "touchpoints" | "lanes" | "phases"> => ({
+    id: "board",
+    touchpoints: [tp("a", 0), tp("b", 1)],
+    lanes: [],
+    phases: [],
+  });
+
+  it("adds, replaces and removes touchpoints, and leaves notes to applyChanges", () => {
+    const b = board();
+    const moved = { ...tp("a", 2, 2) };
+    const any = applyStructure(b, [
+      { entity: "touchpoint", id: "a", before: tp("a", 0), after: moved },
+      { entity: "touchpoint", id: "c", before: null, after: tp("c", 0) },
+      { entity: "touchpoint", id: "b", before: tp("b", 1), after: null },
+      created(note("n", 1)),
+    ]);
+    expect(any).toBe(true);
+    expect(b.touchpoints.map((t) => [t.id, t.position])).toEqual([
+      ["a", 2],
+      ["c", 0],
+    ]);
+  });
+
+  it("keeps a newer copy over a late older one, and ignores other boards", () => {
+    const b = board();
+    applyStructure(b, [{ entity: "touchpoint", id: "a", before: null, after: tp("a", 5, 3) }]);
+    applyStructure(b, [{ entity: "touchpoint", id: "a", before: null, after: tp("a", 9, 2) }]);
+    expect(b.touchpoints.find((t) => t.id === "a")?.position).toBe(5);
+    applyStructure(b, [{ entity: "touchpoint", id: "x", before: null, after: tp("x", 0, 1, "other") }]);
+    expect(b.touchpoints.some((t) => t.id === "x")).toBe(false);
   });
 });

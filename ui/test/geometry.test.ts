@@ -23,7 +23,9 @@ const tp = (id: string, position: number, label = id): Touchpoint => ({
   board_id: "b",
   position,
   label,
-  phase: null,
+  description: "",
+  phase_id: null,
+  side_station: false,
   version: 1,
 });
 

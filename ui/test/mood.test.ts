@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Sentiment } from "../src/lib/api/types";
+import type { Note } from "../src/lib/api/types";
 import { stations } from "../src/lib/board/geometry";
 import { MOOD_BOTTOM, MOOD_TOP, MOOD_ZERO, moodByTouchpoint, moodLine, moodOf, moodY, polylinePath } from "../src/lib/board/mood";
+import { TONES, toneFields, type Tone } from "../src/lib/board/sentiment";
 
-type N = { touchpoint_id: string | null; sentiment: Sentiment };
-const n = (touchpoint_id: string | null, sentiment: Sentiment): N => ({ touchpoint_id, sentiment });
+type N = Pick<Note, "touchpoint_id" | "kind" | "sentiment">;
+const n = (touchpoint_id: string | null, tone: Tone): N => ({ touchpoint_id, ...toneFields(tone) });
 const tps = ["a", "b", "c"];
 
 describe("mood per touchpoint", () => {
@@ -60,6 +61,40 @@ describe("mood per touchpoint", () => {
 
     const recoloured = moved.map((x, i) => (i === 2 ? { ...x, sentiment: "positive" as const } : x));
     expect(moodByTouchpoint(tps, recoloured).get("b")).toEqual({ negative: 1, neutral: 0, positive: 1, total: 2, mood: 0 });
+  });
+});
+
+describe("ideas and questions in the counts and the mood", () => {
+  it("counts only observations: ideas and questions are not feelings", () => {
+    const notes = [n("a", "negative"), n("a", "idea"), n("a", "question"), n("a", "idea"), n("a", "positive")];
+    expect(moodByTouchpoint(tps, notes).get("a")).toEqual({ negative: 1, neutral: 0, positive: 1, total: 2, mood: 0 });
+  });
+
+  it("gives a touchpoint with only ideas and questions no mood and no point on the line", () => {
+    const moods = moodByTouchpoint(tps, [n("a", "positive"), n("b", "idea"), n("b", "question"), n("c", "negative")]);
+    expect(moods.get("b")).toEqual({ negative: 0, neutral: 0, positive: 0, total: 0, mood: null });
+    const { runs, bridges } = moodLine(stations(tps.map((id, position) => ({ id, position, label: id }) as never)), moods);
+    expect(runs.map((r) => r.map((p) => p.id))).toEqual([["a"], ["c"]]);
+    expect(bridges.map(([from, to]) => [from.id, to.id])).toEqual([["a", "c"]]);
+  });
+
+  it("drops a note from the counts when it becomes an idea, and takes it back as an observation", () => {
+    const notes = [n("a", "negative"), n("a", "negative"), n("a", "positive")];
+    expect(moodByTouchpoint(tps, notes).get("a")).toMatchObject({ negative: 2, total: 3 });
+    const asIdea = notes.map((x, i) => (i === 0 ? { ...x, ...toneFields("idea") } : x));
+    expect(moodByTouchpoint(tps, asIdea).get("a")).toEqual({ negative: 1, neutral: 0, positive: 1, total: 2, mood: 0 });
+    const back = asIdea.map((x, i) => (i === 0 ? { ...x, ...toneFields("negative") } : x));
+    expect(moodByTouchpoint(tps, back).get("a")).toMatchObject({ negative: 2, total: 3 });
+  });
+
+  it("goes by the kind: an idea still carrying a sentiment (a copy mid-update) is not counted", () => {
+    const stale: N = { touchpoint_id: "a", kind: "idea", sentiment: "negative" };
+    expect(moodByTouchpoint(tps, [stale, n("a", "positive")]).get("a")).toEqual({ negative: 0, neutral: 0, positive: 1, total: 1, mood: 1 });
+  });
+
+  it("ignores an observation that has lost its sentiment rather than inventing one", () => {
+    const broken: N = { touchpoint_id: "a", kind: "observation", sentiment: null };
+    expect(moodByTouchpoint(tps, [broken, n("a", "neutral")]).get("a")).toMatchObject({ neutral: 1, total: 1 });
   });
 });
 
@@ -121,6 +156,27 @@ describe("count row colours", () => {
   it("draws each count's number with at least 4.5:1 contrast on its chip", () => {
     for (const s of ["neg", "neu", "pos"]) {
       expect(contrast(colour(`${s}-ink`), colour(`${s}-bg`)), s).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  // Every tone's swatch, note and outline entry: its name and symbol (-ink), the note's text (--ink)
+  // on its fill, and its edge (the only colour in the outline and a quiet palette) on paper.
+  const PREFIX: Record<Tone, string> = { negative: "neg", neutral: "neu", positive: "pos", idea: "idea", question: "question" };
+  it("gives ideas and questions, like the sentiments, readable text on their fills", () => {
+    for (const tone of TONES) {
+      const p = PREFIX[tone];
+      expect(contrast(colour(`${p}-ink`), colour(`${p}-bg`)), tone).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(colour("ink"), colour(`${p}-bg`)), tone).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(colour(`${p}-edge`), colour("paper")), tone).toBeGreaterThanOrEqual(3);
+      expect(contrast(colour(`${p}-edge`), colour(`${p}-bg`)), tone).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("maps every tone's class to its own colours", () => {
+    for (const tone of TONES) {
+      const rule = new RegExp(`\\.tone-${tone}\\s*\\{([^}]*)\\}`).exec(css);
+      expect(rule, tone).not.toBeNull();
+      for (const part of ["bg", "edge", "ink"]) expect(rule![1], tone).toContain(`--tone-${part}: var(--${PREFIX[tone]}-${part})`);
     }
   });
 

@@ -153,7 +153,7 @@ pub struct NotePatch {
     pub kind: Option<NoteKind>,
     /// Null for an idea or a question.
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
-    #[ts(optional, type = "Sentiment | null")]
+    #[ts(optional)]
     pub sentiment: Option<Option<Sentiment>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]

@@ -1,4 +1,4 @@
-import type { Change, Note } from "../api/types";
+import type { Board, Change, Note } from "../api/types";
 
 /**
  * The notes a client holds, plus the version each deleted note had when it went, so that a late
@@ -32,6 +32,31 @@ export function isStale(store: NoteStore, change: Change): boolean {
   // A delete of an older version than we hold was followed by a restore we already applied.
   const deleted = change.before?.version ?? 0;
   return !!held && held.version > deleted;
+}
+
+type Structure = Pick<Board, "touchpoints" | "lanes" | "phases">;
+
+/**
+ * Applies touchpoint, lane and phase changes to the board's lists in place, skipping copies older
+ * than what is held. (A deleted row leaves no version behind; structure edits are rare enough
+ * that a late copy of a deleted touchpoint coming back is not a practical race.)
+ */
+export function applyStructure(board: Structure & { id: string }, changes: readonly Change[]): boolean {
+  let any = false;
+  for (const change of changes) {
+    if (change.entity === "note") continue;
+    const list = (change.entity === "touchpoint" ? board.touchpoints : change.entity === "lane" ? board.lanes : board.phases) as {
+      id: string;
+      version: number;
+      board_id: string;
+    }[];
+    const at = list.findIndex((v) => v.id === change.id);
+    if (change.after && at >= 0 && list[at].version > change.after.version) continue;
+    if (at >= 0) list.splice(at, 1);
+    if (change.after && change.after.board_id === board.id) list.push(change.after);
+    any = true;
+  }
+  return any;
 }
 
 /**

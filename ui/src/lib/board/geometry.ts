@@ -1,26 +1,81 @@
-import type { Touchpoint } from "../api/types";
+import type { Lane, Note, Touchpoint } from "../api/types";
+import { FIRST_X, LANES_TOP, NOTE_GAP, NOTE_H, NOTE_W, PATH_Y, STEP_X } from "../api/generated/layout";
 
-// Board units. A note's x, y are its top-left corner; stations sit on one horizontal path.
-export const PATH_Y = 120;
-export const FIRST_X = 160;
-export const STEP_X = 260;
-export const NOTE_W = 200;
-export const NOTE_H = 110;
-export const NOTE_GAP = 16;
+// Board units, from the core's layout (polku_core::layout). A note's x, y on screen are its
+// top-left corner; stored, they are measured from its cell (see `place` and `cellAt`).
+export { FIRST_X, LANE_H, LANES_TOP, MAX_LANE_H, MIN_LANE_H, NOTE_GAP, NOTE_H, NOTE_W, PATH_Y, STEP_X } from "../api/generated/layout";
 /** Where the first row of notes starts: clear of the station and its (two-line) label. */
-export const FIRST_ROW_Y = PATH_Y + 110;
+export const FIRST_ROW_Y = LANES_TOP;
 export const ARROW_STEP = 10;
 
 export type Rect = { x: number; y: number; w: number; h: number };
 export type Point = { x: number; y: number };
 export type Camera = { x: number; y: number; zoom: number };
-export type Station = { id: string; label: string; x: number; index: number };
+export type Station = {
+  id: string;
+  label: string;
+  x: number;
+  index: number;
+  description: string;
+  phase_id: string | null;
+  side_station: boolean;
+};
+/** A lane as drawn: its band from `top` down `height` board units. */
+export type Row = { id: string; label: string; index: number; top: number; height: number };
 
-/** Touchpoints in path order, each at its fixed board x. */
+/** Touchpoints in path order, each at its column's board x. */
 export function stations(touchpoints: readonly Touchpoint[]): Station[] {
   return [...touchpoints]
     .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
-    .map((tp, index) => ({ id: tp.id, label: tp.label, index, x: FIRST_X + index * STEP_X }));
+    .map((tp, index) => ({
+      id: tp.id,
+      label: tp.label,
+      index,
+      x: FIRST_X + index * STEP_X,
+      description: tp.description,
+      phase_id: tp.phase_id,
+      side_station: tp.side_station,
+    }));
+}
+
+/** Lanes in order, stacked from LANES_TOP. */
+export function rows(lanes: readonly Lane[]): Row[] {
+  let top = LANES_TOP;
+  return [...lanes]
+    .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+    .map((l, index) => {
+      const row = { id: l.id, label: l.label, index, top, height: l.height };
+      top += l.height;
+      return row;
+    });
+}
+
+/** The note as drawn: x, y in board units (its stored x, y are relative to its cell). */
+export function place<N extends Pick<Note, "touchpoint_id" | "lane_id" | "x" | "y">>(n: N, list: readonly Station[], lanes: readonly Row[]): N {
+  const st = n.touchpoint_id ? list.find((s) => s.id === n.touchpoint_id) : undefined;
+  const row = n.lane_id ? lanes.find((r) => r.id === n.lane_id) : undefined;
+  return { ...n, x: st ? st.x + n.x : n.x, y: row ? row.top + n.y : n.y };
+}
+
+/** The lane whose band holds board y; above the first lane, the first; below the last, the last. */
+export function rowAt(lanes: readonly Row[], y: number): Row | null {
+  if (lanes.length === 0) return null;
+  return lanes.find((r) => y < r.top + r.height) ?? lanes[lanes.length - 1];
+}
+
+/**
+ * Where a note whose top-left is at board (x, y) belongs, judged by its centre: the nearest
+ * touchpoint's column and the lane under it, with x, y measured from that cell as stored.
+ */
+export function cellAt(list: readonly Station[], lanes: readonly Row[], x: number, y: number) {
+  const st = nearestStation(list, x + NOTE_W / 2);
+  const row = rowAt(lanes, y + NOTE_H / 2);
+  return {
+    touchpoint_id: st?.id ?? null,
+    lane_id: row?.id ?? null,
+    x: Math.round(st ? x - st.x : x),
+    y: Math.round(row ? y - row.top : y),
+  };
 }
 
 /** Board width covering every station with a margin on both ends. */
@@ -40,6 +95,15 @@ export function nearestStation(list: readonly Station[], x: number): Station | n
 /** The touchpoint a note belongs to when its top-left is at x: judged by the note's centre. */
 export function touchpointForNoteAt(list: readonly Station[], x: number): string | null {
   return nearestStation(list, x + NOTE_W / 2)?.id ?? null;
+}
+
+/** How near (board units) to its column's middle a dropped note has to be to snap into it. */
+export const SNAP = 48;
+
+/** Centres a note in its column when it is near the middle; further off, it stays where it was put. */
+export function snapToColumn<C extends { touchpoint_id: string | null; x: number }>(cell: C): C {
+  const centred = -NOTE_W / 2;
+  return cell.touchpoint_id && Math.abs(cell.x - centred) <= SNAP ? { ...cell, x: centred } : cell;
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {
@@ -69,11 +133,14 @@ export function screenToBoard(camera: Camera, p: Point): Point {
   return { x: (p.x - camera.x) / camera.zoom, y: (p.y - camera.y) / camera.zoom };
 }
 
+/** Board units above the origin a fitted view still shows: the phase bands sit there (path/structure.ts). */
+export const HEADROOM = 52;
+
 /** Camera that shows the whole path across the viewport, never enlarging past `max` (1:1). */
 export function fitCamera(viewportWidth: number, stationCount: number, min = 0.4, max = 1): Camera {
   const width = boardWidth(stationCount);
   const zoom = Math.max(min, Math.min(max, viewportWidth / width));
-  return { x: Math.max(0, (viewportWidth - width * zoom) / 2), y: 8, zoom };
+  return { x: Math.max(0, (viewportWidth - width * zoom) / 2), y: 8 + HEADROOM * zoom, zoom };
 }
 
 /**

@@ -1,13 +1,13 @@
-import type { Sentiment } from "../api/types";
+import type { Note } from "../api/types";
 import { PATH_Y, type Station } from "./geometry";
 
-/** How many notes of each tone a touchpoint has. */
+/** How many observations of each sentiment a touchpoint has (ideas and questions are not feelings). */
 export type Counts = { negative: number; neutral: number; positive: number; total: number };
 
 /** A touchpoint's counts and its mood in [−1, +1]; null when it has no notes to judge by. */
 export type Mood = Counts & { mood: number | null };
 
-type Counted = { touchpoint_id: string | null; sentiment: Sentiment };
+type Counted = Pick<Note, "touchpoint_id" | "kind" | "sentiment">;
 
 export function emptyCounts(): Counts {
   return { negative: 0, neutral: 0, positive: 0, total: 0 };
@@ -20,11 +20,13 @@ export function moodOf(c: Counts): number | null {
 
 /**
  * Counts per touchpoint id, for the given touchpoints only (every one present, also the empty
- * ones). Notes on no touchpoint, or on one not in the list, are not counted.
+ * ones). Only observations count: an idea or a question says nothing about how a step felt. Notes
+ * on no touchpoint, or on one not in the list, are not counted.
  */
 export function moodByTouchpoint(touchpointIds: readonly string[], notes: readonly Counted[]): Map<string, Mood> {
   const counts = new Map<string, Counts>(touchpointIds.map((id) => [id, emptyCounts()]));
   for (const n of notes) {
+    if (n.kind !== "observation" || n.sentiment === null) continue;
     const c = n.touchpoint_id === null ? undefined : counts.get(n.touchpoint_id);
     if (!c) continue;
     c[n.sentiment] += 1;

@@ -1,28 +1,26 @@
 import type { Backend } from "../backend/backend";
-import type { Board, History, Note, NotePatch, Op, OpResult, Sentiment, Workshop } from "../api/types";
+import type { Board, History, Note, NotePatch, Op, OpResult, Phase, Workshop } from "../api/types";
 import { toApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { notify, notifyError } from "../ui/toast.svelte";
-import { applyChanges, storeFrom, type NoteStore } from "./changes";
-import {
-  freeSpotBelow,
-  nearestStation,
-  stations,
-  touchpointForNoteAt,
-  type Point,
-  type Station,
-} from "./geometry";
+import { applyChanges, applyStructure, storeFrom, type NoteStore } from "./changes";
+import { cellAt, freeSpotBelow, nearestStation, place, rows, snapToColumn, stations, type Point, type Row, type Station } from "./geometry";
+import { toneFields, type Tone } from "./sentiment";
+import { growOps } from "./lanes/lanes";
 
-/** A note that exists only on this screen until its first text is committed. */
+/** A note that exists only on this screen until its first text is committed; x, y in board units. */
 export type Draft = {
   id: string;
-  sentiment: Sentiment;
+  tone: Tone;
   text: string;
   x: number;
   y: number;
   touchpoint_id: string | null;
   saving: boolean;
 };
+
+/** A request body stays well inside the server's 256 KiB limit. */
+const BATCH_BYTES = 200_000;
 
 export type Status = "loading" | "ready" | "missing" | "failed";
 
@@ -42,7 +40,12 @@ export class BoardSession {
   busy = $state(false);
 
   stations: Station[] = $derived(stations(this.board?.touchpoints ?? []));
-  notes: Note[] = $derived(Object.values(this.store.notes));
+  rows: Row[] = $derived(rows(this.board?.lanes ?? []));
+  phases: Phase[] = $derived([...(this.board?.phases ?? [])].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id)));
+  /** Notes as stored: x, y relative to their cell. */
+  raw: Note[] = $derived(Object.values(this.store.notes));
+  /** Notes as drawn: x, y in board units. Everything on screen works with these. */
+  notes: Note[] = $derived(this.raw.map((n) => place(n, this.stations, this.rows)));
 
   private offs: (() => void)[] = [];
 
@@ -53,6 +56,7 @@ export class BoardSession {
     this.offs.push(
       api.subscribe((ev) => {
         if (ev.type === "changed" && ev.workshop_id === this.workshopId && this.board) {
+          applyStructure(this.board, ev.changes);
           applyChanges(this.store, ev.changes, this.board.id);
         }
       }),
@@ -90,13 +94,13 @@ export class BoardSession {
   }
 
   /** Starts a new note in edit mode in the first free spot under the station nearest `nearX`. */
-  addDraft(sentiment: Sentiment, nearX: number | null, heightOf: (id: string) => number | undefined = () => undefined): Draft {
+  addDraft(tone: Tone, nearX: number | null, heightOf: (id: string) => number | undefined = () => undefined): Draft {
     const station = nearX === null ? (this.stations[0] ?? null) : nearestStation(this.stations, nearX);
     const taken = [...this.notes, ...this.drafts].map((n) => ({ x: n.x, y: n.y, h: heightOf(n.id) }));
     const spot = freeSpotBelow(station, taken);
     const draft: Draft = {
       id: uuid(),
-      sentiment,
+      tone,
       text: "",
       x: spot.x,
       y: spot.y,
@@ -125,19 +129,13 @@ export class BoardSession {
       return true;
     }
     draft.saving = true;
-    const ok = await this.apply({
+    const cell = cellAt(this.stations, this.rows, draft.x, draft.y);
+    const create: Op = {
       type: "create_note",
-      note: {
-        id: draft.id,
-        board_id: this.board.id,
-        touchpoint_id: draft.touchpoint_id,
-        lane_id: null,
-        sentiment: draft.sentiment,
-        text,
-        x: draft.x,
-        y: draft.y,
-      },
-    });
+      note: { id: draft.id, board_id: this.board.id, ...cell, ...toneFields(draft.tone), text },
+    };
+    // Placed under a lane's last note, it may stick out: the lane grows in the same undo step.
+    const ok = await this.applyMany([create, ...growOps(this.rows, { lane_id: null, y: 0 }, cell, this.heightOf(id))]);
     if (ok) this.discardDraft(id);
     else draft.saving = false;
     return ok;
@@ -160,33 +158,72 @@ export class BoardSession {
     delete this.dragging[id];
   }
 
-  /** One op for the whole drag, with the touchpoint column the note was dropped on. */
-  async drop(id: string, at: Point): Promise<void> {
+  /** The patch that puts a note with its top-left at board `at`, in the cell it lands in. */
+  placeAt(id: string, at: Point, snap = false): NotePatch | null {
     const note = this.store.notes[id];
-    if (!note) {
-      this.cancelDrag(id);
-      return;
-    }
-    const x = Math.round(at.x);
-    const y = Math.round(at.y);
-    if (x === note.x && y === note.y) {
+    if (!note) return null;
+    let cell = cellAt(this.stations, this.rows, at.x, at.y);
+    if (snap) cell = snapToColumn(cell);
+    const patch: NotePatch = {};
+    if (cell.x !== note.x) patch.x = cell.x;
+    if (cell.y !== note.y) patch.y = cell.y;
+    if (cell.touchpoint_id !== note.touchpoint_id) patch.touchpoint_id = cell.touchpoint_id;
+    if (cell.lane_id !== note.lane_id) patch.lane_id = cell.lane_id;
+    return Object.keys(patch).length ? patch : null;
+  }
+
+  /** One op for the whole drag: the note snaps into the column it was dropped in when near its middle. */
+  async drop(id: string, at: Point, snap = true): Promise<void> {
+    const patch = this.placeAt(id, at, snap);
+    if (!patch) {
       this.cancelDrag(id);
       return;
     }
     // The note stays where it was dropped while the op is on its way, instead of jumping back.
-    this.dragging[id] = { x, y };
-    await this.updateNote(id, { x, y, touchpoint_id: touchpointForNoteAt(this.stations, x) });
+    this.dragging[id] = { x: Math.round(at.x), y: Math.round(at.y) };
+    await this.moveNote(id, patch);
     this.cancelDrag(id);
   }
 
   async moveBy(id: string, dx: number, dy: number): Promise<void> {
+    const note = this.notes.find((n) => n.id === id);
+    const patch = note && this.placeAt(id, { x: note.x + dx, y: note.y + dy });
+    if (patch) await this.moveNote(id, patch);
+  }
+
+  /** Drawn note heights (board units) when known; the board fills this in, so lanes can grow to fit. */
+  heightOf: (id: string) => number | undefined = () => undefined;
+
+  /** A move, and the growth of the lane it lands in when the note would stick out: one undo step. */
+  private async moveNote(id: string, patch: NotePatch): Promise<boolean> {
     const note = this.store.notes[id];
-    if (!note) return;
-    const x = note.x + dx;
-    const patch: NotePatch = { x, y: note.y + dy };
-    const tp = touchpointForNoteAt(this.stations, x);
-    if (tp !== note.touchpoint_id) patch.touchpoint_id = tp;
-    await this.updateNote(id, patch);
+    const grow = note ? growOps(this.rows, note, patch, this.heightOf(id)) : [];
+    return this.applyMany([{ type: "update_note", id, patch }, ...grow]);
+  }
+
+  /**
+   * Several ops as one undo step. A selection too big for one request goes in several batches
+   * (each its own step); the answer is false when any of them was refused.
+   */
+  async applyMany(ops: Op[]): Promise<boolean> {
+    if (ops.length === 0) return true;
+    if (ops.length === 1) return this.apply(ops[0]);
+    let ok = true;
+    let chunk: Op[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (chunk.length) ok = (await this.apply(chunk.length === 1 ? chunk[0] : { type: "batch", ops: chunk })) && ok;
+      chunk = [];
+      bytes = 0;
+    };
+    for (const op of ops) {
+      const size = JSON.stringify(op).length * 3;
+      if (chunk.length && (bytes + size > BATCH_BYTES || chunk.length >= 1000)) await flush();
+      chunk.push(op);
+      bytes += size;
+    }
+    await flush();
+    return ok;
   }
 
   async undo(): Promise<void> {
@@ -217,7 +254,8 @@ export class BoardSession {
     }
   }
 
-  private async apply(op: Op): Promise<boolean> {
+  /** Applies one op, recorded for this client's undo; false (after telling the user) when refused. */
+  async apply(op: Op): Promise<boolean> {
     try {
       const res = await this.api.call("apply_op", {
         workshop_id: this.workshopId,
@@ -235,7 +273,10 @@ export class BoardSession {
   }
 
   private absorb(res: OpResult): void {
-    if (this.board) applyChanges(this.store, res.changes, this.board.id);
+    if (this.board) {
+      applyStructure(this.board, res.changes);
+      applyChanges(this.store, res.changes, this.board.id);
+    }
     this.history = res.history;
   }
 }

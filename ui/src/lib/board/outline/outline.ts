@@ -1,5 +1,6 @@
-import type { Phase, Sentiment, Touchpoint } from "../../api/types";
+import type { Phase, Touchpoint } from "../../api/types";
 import { freeSpotBelow, pathOrder, stations, type Point, type Station } from "../geometry";
+import type { Tone } from "../sentiment";
 
 type NoteLike = { id: string; x: number; y: number; touchpoint_id: string | null };
 
@@ -9,12 +10,17 @@ export type PhaseGroup<N> = { phase: Phase | null; touchpoints: OutlineTouchpoin
 export type Outline<N> = { groups: PhaseGroup<N>[]; unattached: N[] };
 
 /**
- * The board as a list: touchpoints in path order, grouped by consecutive phase, each with its notes
+ * The board as a list: touchpoints in path order, grouped by consecutive phase (the board's
+ * phases; a touchpoint in a phase the board doesn't have counts as in none), each with its notes
  * in the board's Tab order (`pathOrder`). Notes without a (known) touchpoint are `unattached`.
  */
-export function outline<N extends NoteLike>(touchpoints: readonly Touchpoint[], notes: readonly N[]): Outline<N> {
+export function outline<N extends NoteLike>(
+  touchpoints: readonly Touchpoint[],
+  phases: readonly Phase[],
+  notes: readonly N[],
+): Outline<N> {
   const list = stations(touchpoints);
-  const phaseOf = new Map(touchpoints.map((tp) => [tp.id, tp.phase ?? null]));
+  const phaseById = new Map(phases.map((p) => [p.id, p]));
   const byTp = new Map<string, N[]>(list.map((s) => [s.id, []]));
   const unattached: N[] = [];
   for (const n of pathOrder(list, notes)) {
@@ -24,10 +30,10 @@ export function outline<N extends NoteLike>(touchpoints: readonly Touchpoint[], 
   }
   const groups: PhaseGroup<N>[] = [];
   for (const station of list) {
-    const phase = phaseOf.get(station.id) ?? null;
+    const phase = (station.phase_id !== null && phaseById.get(station.phase_id)) || null;
     const entry = { station, phase, notes: byTp.get(station.id) ?? [] };
     const last = groups[groups.length - 1];
-    if (last && last.phase === phase) last.touchpoints.push(entry);
+    if (last && last.phase?.id === phase?.id) last.touchpoints.push(entry);
     else groups.push({ phase, touchpoints: [entry] });
   }
   return { groups, unattached };
@@ -49,9 +55,9 @@ export function spotIn(
 
 /** What the outline does, all through the board's session (no second code path for edits). */
 export type OutlineOps = {
-  add: (stationId: string, s: Sentiment, text: string) => Promise<boolean>;
+  add: (stationId: string, tone: Tone, text: string) => Promise<boolean>;
   edit: (id: string, text: string) => Promise<boolean>;
-  sentiment: (id: string, s: Sentiment) => void;
+  tone: (id: string, tone: Tone) => void;
   remove: (id: string) => Promise<boolean>;
   move: (id: string, stationId: string) => void;
   /** Focuses a note's item wherever it is in the outline; false when it is not there. */
