@@ -148,6 +148,8 @@ export function fitCamera(viewportWidth: number, stationCount: number, min = 0.4
  * top to bottom, then left to right.
  */
 export function pathOrder<N extends { id: string; x: number; y: number }>(list: readonly Station[], notes: readonly N[]): N[] {
-  const col = (n: N) => nearestStation(list, n.x + NOTE_W / 2)?.index ?? 0;
-  return [...notes].sort((a, b) => col(a) - col(b) || a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
+  // Each note's column once, not once per comparison: this runs on every change of a big board.
+  const keyed = notes.map((n) => ({ n, col: nearestStation(list, n.x + NOTE_W / 2)?.index ?? 0 }));
+  keyed.sort((a, b) => a.col - b.col || a.n.y - b.n.y || a.n.x - b.n.x || (a.n.id < b.n.id ? -1 : a.n.id > b.n.id ? 1 : 0));
+  return keyed.map((k) => k.n);
 }

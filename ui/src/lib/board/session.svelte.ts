@@ -32,7 +32,12 @@ export class BoardSession {
   status = $state<Status>("loading");
   workshop = $state<Workshop | null>(null);
   board = $state<Board | null>(null);
-  store = $state<NoteStore>({ notes: {}, gone: {} });
+  /**
+   * Not deep-reactive: notes are values replaced whole by each change, and 5,000 of them behind
+   * proxies made every drop re-read them slowly (a third of a second in WebKit). A change updates
+   * the maps in place and swaps this wrapper, which is what the board's deriveds follow.
+   */
+  store = $state.raw<NoteStore>({ notes: {}, gone: {} });
   drafts = $state<Draft[]>([]);
   /** Positions of notes under a finger or pointer, shown instead of the stored ones. */
   dragging = $state<Record<string, Point>>({});
@@ -45,7 +50,27 @@ export class BoardSession {
   /** Notes as stored: x, y relative to their cell. */
   raw: Note[] = $derived(Object.values(this.store.notes));
   /** Notes as drawn: x, y in board units. Everything on screen works with these. */
-  notes: Note[] = $derived(this.raw.map((n) => place(n, this.stations, this.rows)));
+  notes: Note[] = $derived.by(() => this.placeAll(this.raw, this.stations, this.rows));
+
+  // The drawn copy of each stored note, kept while the columns and lanes stay the same: a change
+  // to one note then makes one new object, not 5,000.
+  private placed = new WeakMap<Note, Note>();
+  private placedIn: readonly [Station[], Row[]] | null = null;
+
+  private placeAll(raw: Note[], list: Station[], lanes: Row[]): Note[] {
+    if (!this.placedIn || this.placedIn[0] !== list || this.placedIn[1] !== lanes) {
+      this.placed = new WeakMap();
+      this.placedIn = [list, lanes];
+    }
+    return raw.map((n) => {
+      let p = this.placed.get(n);
+      if (!p) {
+        p = place(n, list, lanes);
+        this.placed.set(n, p);
+      }
+      return p;
+    });
+  }
 
   private offs: (() => void)[] = [];
 
@@ -56,8 +81,7 @@ export class BoardSession {
     this.offs.push(
       api.subscribe((ev) => {
         if (ev.type === "changed" && ev.workshop_id === this.workshopId && this.board) {
-          applyStructure(this.board, ev.changes);
-          applyChanges(this.store, ev.changes, this.board.id);
+          this.take(ev.changes);
         }
       }),
       api.onReconnect(() => void this.load()),
@@ -272,11 +296,14 @@ export class BoardSession {
     }
   }
 
+  private take(changes: OpResult["changes"]): void {
+    if (!this.board) return;
+    applyStructure(this.board, changes);
+    if (applyChanges(this.store, changes, this.board.id).length) this.store = { ...this.store };
+  }
+
   private absorb(res: OpResult): void {
-    if (this.board) {
-      applyStructure(this.board, res.changes);
-      applyChanges(this.store, res.changes, this.board.id);
-    }
+    this.take(res.changes);
     this.history = res.history;
   }
 }
