@@ -79,6 +79,8 @@ bench: deps-test
 	npm --prefix ui run build
 	cargo build -p polku-server
 	POLKU_BIN=$(BIN)/polku node tests/bench/board.bench.mjs
+	cargo build -p polku-desktop --features polku-desktop/custom-protocol
+	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop tests/desktop/run.sh desktop/board.bench.mjs
 
 ## Upkeep -----------------------------------------------------------------------------
 

@@ -250,9 +250,15 @@ async function main() {
     // The moved position is what the database holds (read back through the CLI's export).
     const out = join(tmp, "after.polku");
     polku(["export", workshopId, "-o", out, "--data-dir", dataDir]);
-    const stored = JSON.parse(readFileSync(out, "utf8")).workshop.boards[0].notes.find((n) => n.id === card.id);
-    if (!stored || stored.x !== shown.x || stored.y !== shown.y) {
-      throw new Error(`the drag is not in the database: shown ${JSON.stringify(shown)}, stored ${stored?.x},${stored?.y}`);
+    const board = JSON.parse(readFileSync(out, "utf8")).workshop.boards[0];
+    const stored = board.notes.find((n) => n.id === card.id);
+    // Stored x is measured from the note's touchpoint column (docs/workshop-file.md).
+    const column = [...board.touchpoints]
+      .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+      .findIndex((tp) => tp.id === stored?.touchpoint_id);
+    const drawnX = stored && (column >= 0 ? 160 + 260 * column + stored.x : stored.x);
+    if (!stored || drawnX !== shown.x || stored.y !== shown.y) {
+      throw new Error(`the drag is not in the database: shown ${JSON.stringify(shown)}, stored ${drawnX},${stored?.y}`);
     }
     if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
 

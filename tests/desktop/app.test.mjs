@@ -22,6 +22,8 @@ import {
 const TITLE = `Family services ${Date.now().toString(36)}`;
 const SENTIMENT = "positive";
 const NOTE = "The nurse called back the same day – kiitos!";
+/** How far from a station's middle a dropped note may be drawn (it snaps to the column's middle). */
+const STATION_SNAP_PX = 60;
 
 let browser = null;
 let workshopId = null;
@@ -95,6 +97,40 @@ describe("Polku desktop window", { concurrency: 1 }, () => {
     assert.equal(notes.length, 1);
     assert.equal(notes[0].text, NOTE);
     assert.equal(notes[0].sentiment, SENTIMENT);
+  });
+
+  test("drags the note with the mouse to another touchpoint, and the database has it there", { timeout: 60_000 }, async () => {
+    assert.ok(workshopId, "the first test created a workshop");
+    const card = await browser.$(
+      `[data-testid="note"][aria-label=${JSON.stringify(t(`note.aria.${SENTIMENT}`, { text: NOTE }))}]`,
+    );
+    const file = exportWorkshop(workshopId);
+    const board = file.workshop.boards[0];
+    const before = notesIn(file)[0].touchpoint_id;
+    // The last station, unless the note already is there.
+    const target = [...board.touchpoints].reverse().find((tp) => tp.id !== before);
+    const label = await browser.$(`//*[@data-testid="station-head"]//span[contains(@class, "name") and normalize-space()=${xq(target.label)}]`);
+    const labelAt = await label.getLocation();
+    const labelSize = await label.getSize();
+    const from = await card.getLocation();
+    const size = await card.getSize();
+    const start = { x: Math.round(from.x + size.width / 2), y: Math.round(from.y + 12) };
+    const end = { x: Math.round(labelAt.x + labelSize.width / 2), y: start.y + 40 };
+    // A real pointer drag in WebKit: press on the note, move in steps, release over the column.
+    await browser
+      .action("pointer", { parameters: { pointerType: "mouse" } })
+      .move({ x: start.x, y: start.y })
+      .down()
+      .move({ x: Math.round((start.x + end.x) / 2), y: start.y + 20, duration: 150 })
+      .move({ x: end.x, y: end.y, duration: 150 })
+      .up()
+      .perform();
+    await browser.waitUntil(() => notesIn(exportWorkshop(workshopId))[0].touchpoint_id === target.id, {
+      timeout: 10_000,
+      timeoutMsg: `the dropped note did not land under "${target.label}" in the database`,
+    });
+    const moved = await card.getLocation();
+    assert.ok(Math.abs(moved.x + size.width / 2 - end.x) < STATION_SNAP_PX, "the note is drawn under the station it was dropped on");
   });
 
   test("after closing and starting again, the workshop and its note are still there", { timeout: 90_000 }, async () => {
