@@ -137,3 +137,39 @@ test("a note whose save fails keeps its text until it can be saved", async ({ pa
   await page.reload();
   await expect(note(page, "Worth keeping")).toHaveAttribute("data-sentiment", "positive");
 });
+
+test("holding Space, a drag pans the board, also when it starts on a note, and moves no note", async ({ page }) => {
+  await createWorkshop(page, unique("Space pan"));
+  const card = await addNote(page, "neutral", "Stays put");
+  const before = await position(card);
+  const world = page.locator(".world");
+  const transform = () => world.evaluate((el) => (el as HTMLElement).style.transform);
+  const start = await transform();
+  let ops = 0;
+  page.on("request", (r) => {
+    if (r.url().endsWith("/api/apply_op")) ops++;
+  });
+  // Off the note first: on a focused note Space selects it instead.
+  const board = (await page.getByRole("region", { name: "Service path board" }).boundingBox())!;
+  await page.mouse.click(board.x + board.width / 2, board.y + board.height - 150);
+  const box = (await card.boundingBox())!;
+  await page.keyboard.down("Space");
+  await page.mouse.move(box.x + box.width / 2, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + 60, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + 100, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up("Space");
+  await expect.poll(transform).not.toBe(start);
+  const moved = (await card.boundingBox())!;
+  expect(Math.round(moved.x - box.x)).toBe(120);
+  expect(Math.round(moved.y - box.y)).toBe(80);
+  expect(await position(card)).toEqual(before);
+  expect(ops).toBe(0);
+  // Without Space the same drag moves the note again.
+  await page.mouse.move(moved.x + moved.width / 2, moved.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(moved.x + moved.width / 2 + 80, moved.y + 20, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => (await position(card)).x).not.toBe(before.x);
+});

@@ -1,3 +1,4 @@
+import { isTypingTarget } from "../keys";
 import { Gestures, LONG_PRESS_MS, type Motion, type PointerSample, type TargetKind } from "./gestures";
 
 export type PointerHooks = {
@@ -49,10 +50,36 @@ export function watchPointers(viewport: HTMLElement, hooks: PointerHooks): () =>
     timers.delete(id);
   };
 
-  const down = (e: PointerEvent) => {
+  // Space held (while no note or field has the focus: there Space selects or types) turns a drag
+  // anywhere, on a note too, into a pan, as in drawing programs.
+  let space = false;
+  const spaceKey = (e: KeyboardEvent) => {
+    if (e.key !== " " || e.ctrlKey || e.metaKey || e.altKey) return;
+    const el = e.target as HTMLElement | null;
+    // Only from the page itself or bare board: on a button Space presses it, on a note it selects.
+    const bare = el === document.body || (viewport.contains(el) && !el?.closest?.('button, a, input, select, textarea, [role^="menu"], [data-testid="note"]'));
+    if (e.type === "keydown" && (isTypingTarget(el) || !bare)) return;
+    space = e.type === "keydown";
+    viewport.classList.toggle("panning", space);
+    if (space) e.preventDefault();
+  };
+  const blur = () => {
+    space = false;
+    viewport.classList.remove("panning");
+  };
+  // In the capture phase, so a note under the pointer never starts its own drag.
+  const spaceDown = (e: PointerEvent) => {
+    if (!space || e.button !== 0) return;
+    e.stopPropagation();
+    down(e, "board");
+  };
+
+  const down = (e: PointerEvent, forced?: TargetKind) => {
     lastType = e.pointerType;
     origin = viewport.getBoundingClientRect();
-    const { kind, noteId } = targetOf(e.target as Element);
+    const found = targetOf(e.target as Element);
+    const kind = forced ?? found.kind;
+    const noteId = forced ? undefined : found.noteId;
     const s = sample(e, kind, noteId);
     if (g.down(s) === "palm") return;
     if (kind === "board") {
@@ -91,14 +118,22 @@ export function watchPointers(viewport: HTMLElement, hooks: PointerHooks): () =>
   };
 
   const listeners: [string, (e: PointerEvent) => void][] = [
-    ["pointerdown", down],
+    ["pointerdown", (e) => down(e)],
     ["pointermove", move],
     ["pointerup", up],
     ["pointercancel", up],
     ["contextmenu", contextmenu],
   ];
   for (const [name, fn] of listeners) viewport.addEventListener(name, fn as EventListener);
+  viewport.addEventListener("pointerdown", spaceDown, { capture: true });
+  window.addEventListener("keydown", spaceKey);
+  window.addEventListener("keyup", spaceKey);
+  window.addEventListener("blur", blur);
   return () => {
+    viewport.removeEventListener("pointerdown", spaceDown, { capture: true });
+    window.removeEventListener("keydown", spaceKey);
+    window.removeEventListener("keyup", spaceKey);
+    window.removeEventListener("blur", blur);
     for (const [name, fn] of listeners) viewport.removeEventListener(name, fn as EventListener);
     for (const id of timers.keys()) clearTimeout(timers.get(id));
     timers.clear();
