@@ -176,3 +176,39 @@ test("the outline view survives a reload and a visit to the list", async ({ page
   await expect(page.getByRole("region", { name: "Service path board" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Outline of the service path" })).toHaveCount(0);
 });
+
+test("touchpoints are renamed and deleted from the outline too, and the board follows", async ({ page }) => {
+  await createWorkshop(page, unique("Outline touchpoints"));
+  await addNote(page, "negative", "Queue at the door");
+  await showOutline(page);
+  const edit = page.getByRole("button", { name: "Edit touchpoint “First contact”…" });
+  await edit.click();
+  const panel = page.getByRole("dialog");
+  const name = panel.getByLabel("Name");
+  await name.fill("First call");
+  const renamed = saved(page);
+  await name.press("Enter");
+  await renamed;
+  await panel.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("heading", { level: 3 }).first()).toContainText("First call");
+  const again = page.getByRole("button", { name: "Edit touchpoint “First call”…" });
+  await expect(again).toBeFocused();
+
+  // Deleting the touchpoint that holds the note: the outline asks, and the note is kept.
+  const owner = (await page.getByTestId("outline-note").filter({ hasText: "Queue at the door" }).locator("xpath=ancestor::section[1]//h3").textContent()) ?? "";
+  const ownerLabel = owner.replace(/^\d+\s*Touchpoint \d+:\s*/, "").replace(/\s*\(side station\)$/, "").trim();
+  await page.getByRole("button", { name: `Edit touchpoint “${ownerLabel}”…` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete touchpoint…" }).click();
+  const ask = page.getByRole("dialog");
+  await ask.getByLabel("Keep on the board where they are, on no touchpoint").check();
+  const deleted = saved(page);
+  await ask.getByRole("button", { name: "Delete", exact: true }).click();
+  await deleted;
+  await expect(page.getByRole("heading", { level: 3 })).toHaveCount(4);
+  const loose = page.getByRole("region", { name: "Not on the path" });
+  await expect(loose.getByTestId("outline-note").filter({ hasText: "Queue at the door" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Board", exact: true }).click();
+  await expect(note(page, "Queue at the door")).toBeVisible();
+  await expect(page.getByTestId("station-head")).toHaveCount(4);
+});
