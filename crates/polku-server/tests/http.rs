@@ -96,6 +96,9 @@ async fn bad_requests_get_4xx_json_and_change_nothing() {
     let note_id = before["boards"][0]["notes"][0]["id"].clone();
     let megabyte = "ä".repeat(512 * 1024);
     let update = |patch: Value| apply(&w, "t", json!({ "type": "update_note", "id": note_id, "patch": patch }));
+    let op = |op: Value| Body::from(apply(&w, "t", op).to_string());
+    let board = &before["boards"][0];
+    let tp = board["touchpoints"][0]["id"].clone();
 
     let cases: Vec<(&str, &str, Body, &str, StatusCode, &str)> = vec![
         ("malformed JSON", "apply_op", Body::from("{\"workshop_id\": "), "application/json", StatusCode::BAD_REQUEST, "bad_request"),
@@ -111,6 +114,13 @@ async fn bad_requests_get_4xx_json_and_change_nothing() {
         ("over-long text", "apply_op", Body::from(update(json!({ "text": "a".repeat(2001) })).to_string()), "application/json", StatusCode::UNPROCESSABLE_ENTITY, "validation"),
         ("off the board", "apply_op", Body::from(update(json!({ "x": 1e12 })).to_string()), "application/json", StatusCode::UNPROCESSABLE_ENTITY, "validation"),
         ("1 MB of text", "apply_op", Body::from(update(json!({ "text": megabyte })).to_string()), "application/json", StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+        ("an idea with a sentiment", "apply_op", Body::from(update(json!({ "kind": "idea" })).to_string()), "application/json", StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+        ("a two-line touchpoint name", "apply_op", op(json!({ "type": "update_touchpoint", "id": tp, "patch": { "label": "kaksi\nriviä" } })), "application/json", StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+        ("notes moved onto the deleted touchpoint", "apply_op", op(json!({ "type": "delete_touchpoint", "id": tp, "move_notes_to": tp })), "application/json", StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+        ("notes moved to an unknown touchpoint", "apply_op", op(json!({ "type": "delete_touchpoint", "id": tp, "move_notes_to": uuid::Uuid::now_v7() })), "application/json", StatusCode::NOT_FOUND, "not_found"),
+        ("a touchpoint on a board elsewhere", "apply_op", op(json!({ "type": "create_touchpoint", "touchpoint": { "id": uuid::Uuid::now_v7(), "board_id": uuid::Uuid::now_v7(), "index": 0, "label": "Vieras", "description": "", "phase_id": null, "side_station": false } })), "application/json", StatusCode::NOT_FOUND, "not_found"),
+        ("a negative index", "apply_op", op(json!({ "type": "move_touchpoint", "id": tp, "index": -1 })), "application/json", StatusCode::BAD_REQUEST, "bad_request"),
+        ("a lane without a name", "apply_op", op(json!({ "type": "create_lane", "lane": { "id": uuid::Uuid::now_v7(), "board_id": board["id"], "index": 0, "label": "" } })), "application/json", StatusCode::UNPROCESSABLE_ENTITY, "validation"),
         ("form post", "delete_workshop", Body::from(json!({ "id": w["id"] }).to_string()), "text/plain", StatusCode::FORBIDDEN, "forbidden"),
     ];
     for (name, command, body, ctype, status, code) in cases {
