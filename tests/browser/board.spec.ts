@@ -173,3 +173,33 @@ test("holding Space, a drag pans the board, also when it starts on a note, and m
   await page.mouse.up();
   await expect.poll(async () => (await position(card)).x).not.toBe(before.x);
 });
+
+test("Tab goes along the path: each touchpoint, then its notes, then the next touchpoint", async ({ page }) => {
+  await createWorkshop(page, unique("Tab order"));
+  const card = await addNote(page, "positive", "Under its station");
+  const owner = await card.evaluate((el) => {
+    const x = Number((el as HTMLElement).dataset.x) + 100;
+    return Math.round((x - 160) / 260);
+  });
+  await page.getByTestId("station-head").first().focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    seen.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        if (el.dataset.testid === "station-head") return `head ${Number(el.dataset.index) + 1}`;
+        if (el.dataset.testid === "note") return `note ${el.querySelector(".text")?.textContent}`;
+        return el.dataset.testid ?? el.tagName;
+      }),
+    );
+    if (seen[seen.length - 1] === "add-touchpoint") break;
+    await page.keyboard.press("Tab");
+  }
+  const expected = ["head 1", "head 2", "head 3", "head 4", "head 5"];
+  expected.splice(owner + 1, 0, "note Under its station");
+  expect(seen).toEqual([...expected, "add-touchpoint"]);
+  // And back: Shift+Tab from the next head lands on the note again.
+  await page.getByTestId("station-head").nth(owner + 1).focus();
+  await page.keyboard.press("Shift+Tab");
+  await expect(card).toBeFocused();
+});
