@@ -61,3 +61,15 @@ export async function position(card: Locator): Promise<{ x: number; y: number }>
     y: Number(await card.getAttribute("data-y")),
   };
 }
+
+/** Whether the note's card lies inside the lane's band, top to bottom (screen pixels). */
+export async function expectInLane(card: Locator, band: Locator): Promise<void> {
+  await expect
+    .poll(async () => {
+      const n = await card.boundingBox();
+      const l = await band.boundingBox();
+      if (!n || !l) return "not on screen";
+      return n.y >= l.y - 1 && n.y + n.height <= l.y + l.height + 1 ? "inside" : `note ${n.y}–${n.y + n.height}, lane ${l.y}–${l.y + l.height}`;
+    })
+    .toBe("inside");
+}

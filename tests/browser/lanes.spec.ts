@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { test } from "@playwright/test";
-import { addNote, createWorkshop, dragBy, note, position, unique } from "./helpers";
+import { addNote, createWorkshop, dragBy, note, position, unique, expectInLane } from "./helpers";
 
 const saved = (page: Page, path = "apply_op") => page.waitForResponse((r) => r.url().endsWith(`/api/${path}`) && r.ok());
 
@@ -31,17 +31,6 @@ async function openLane(page: Page, label: string): Promise<Locator> {
   return page.getByRole("dialog");
 }
 
-/** Whether the note's card lies inside the lane's band, top to bottom (screen pixels). */
-async function expectInLane(card: Locator, band: Locator): Promise<void> {
-  await expect
-    .poll(async () => {
-      const n = await card.boundingBox();
-      const l = await band.boundingBox();
-      if (!n || !l) return "not on screen";
-      return n.y >= l.y - 1 && n.y + n.height <= l.y + l.height + 1 ? "inside" : `note ${n.y}–${n.y + n.height}, lane ${l.y}–${l.y + l.height}`;
-    })
-    .toBe("inside");
-}
 
 test("a board without lanes offers only the control that adds one", async ({ page }) => {
   await createWorkshop(page, unique("No lanes"));

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { addNote, createWorkshop, note, position, unique } from "./helpers";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { addNote, createWorkshop, note, position, unique, expectInLane } from "./helpers";
 
 // Board geometry (ui/src/lib/board/geometry.ts): station i sits at FIRST_X + i * STEP_X.
 const stationX = (i: number) => 160 + i * 260;
@@ -211,4 +211,69 @@ test("touchpoints are renamed and deleted from the outline too, and the board fo
   await page.getByRole("button", { name: "Board", exact: true }).click();
   await expect(note(page, "Queue at the door")).toBeVisible();
   await expect(page.getByTestId("station-head")).toHaveCount(4);
+});
+
+/** The board's header of a lane: it spans the lane's band from top to bottom. */
+function laneHeader(page: Page, label: string): Locator {
+  return page
+    .getByRole("list", { name: "Lanes" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("button", { name: `Lane: ${label}`, exact: true }) });
+}
+
+
+test("phases are renamed and notes change lanes from the outline, and the board follows", async ({ page }) => {
+  await createWorkshop(page, unique("Outline lanes"));
+  await addNote(page, "negative", "Queue at the door");
+  await showOutline(page);
+  const outline = page.getByRole("region", { name: "Outline of the service path" });
+  const item = outlineNote(page, "Queue at the door");
+  // A board without lanes: the outline offers to add one and says nothing of lanes otherwise.
+  await expect(outline.getByRole("heading", { name: "Lanes" })).toHaveCount(0);
+  await expect(item).not.toContainText("Lane");
+
+  for (const label of ["Tunteet", "Ajatukset"]) {
+    await outline.getByRole("button", { name: "Add lane", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a lane" });
+    await dialog.getByLabel("Name of the lane").fill(label);
+    const done = saved(page);
+    await dialog.getByRole("button", { name: "Add", exact: true }).click();
+    await done;
+    await expect(dialog).toBeHidden();
+    await expect(outline.getByRole("button", { name: `Edit lane “${label}”…` })).toBeFocused();
+  }
+  // The first lane took in the note that was on the board.
+  await expect(item).toContainText("Lane: Tunteet");
+
+  // The phase's heading stays a heading; its rename field is beside it.
+  await outline.getByRole("button", { name: "Rename phase “Before the service”" }).click();
+  const field = outline.getByLabel("Name of the phase");
+  await expect(field).toBeFocused();
+  await field.fill("First steps");
+  let done = saved(page);
+  await field.press("Enter");
+  await done;
+  await expect(outline.getByRole("heading", { level: 2, name: "First steps" })).toBeVisible();
+  await expect(outline.getByRole("button", { name: "Rename phase “First steps”" })).toBeFocused();
+
+  await item.getByLabel("Lane").selectOption({ label: "Ajatukset" });
+  done = saved(page);
+  await item.getByRole("button", { name: "Move" }).click();
+  await done;
+  await expect(item).toContainText("Lane: Ajatukset");
+  await expect(outline.getByRole("button", { name: "Negative note: Queue at the door" })).toBeFocused();
+
+  await page.getByRole("button", { name: "Board", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Phase: First steps. Rename" })).toHaveText("First steps");
+  const card = note(page, "Queue at the door");
+  await expectInLane(card, laneHeader(page, "Ajatukset"));
+
+  // One undo takes the move back, lane and all.
+  done = saved(page, "undo");
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await done;
+  await expectInLane(card, laneHeader(page, "Tunteet"));
+  await showOutline(page);
+  await expect(item).toContainText("Lane: Tunteet");
+  await expect(outline.getByRole("heading", { level: 2, name: "First steps" })).toBeVisible();
 });

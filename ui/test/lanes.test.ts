@@ -5,6 +5,7 @@ import {
   clampHeight,
   columnLines,
   contentHeights,
+  createLaneOp,
   growFor,
   growOps,
   HEADER_W,
@@ -152,5 +153,16 @@ describe("drawing helpers", () => {
     expect(headerX({ x: -300, y: 0, zoom: 0.5 }, 2000)).toBe(600);
     // Never past the board's right end.
     expect(headerX({ x: -5000, y: 0, zoom: 1 }, 2000)).toBe(2000 - HEADER_W);
+  });
+});
+
+describe("createLaneOp", () => {
+  it("adds the lane under the board's last one, with the id it returns", () => {
+    const list = rows([lane("feel", 0), lane("act", 1)]);
+    const { id, op } = createLaneOp("b", list, "Pain points", "new-lane");
+    expect(id).toBe("new-lane");
+    expect(op).toEqual({ type: "create_lane", lane: { id: "new-lane", board_id: "b", index: 2, label: "Pain points" } });
+    expect(createLaneOp("b", [], "First").op).toMatchObject({ lane: { index: 0 } });
+    expect(createLaneOp("b", [], "A").id).not.toBe(createLaneOp("b", [], "A").id);
   });
 });

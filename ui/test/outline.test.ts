@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Phase, Touchpoint } from "../src/lib/api/types";
-import { FIRST_ROW_Y, FIRST_X, NOTE_H, NOTE_GAP, NOTE_W, STEP_X, stations } from "../src/lib/board/geometry";
-import { outline, spotIn } from "../src/lib/board/outline/outline";
+import type { Lane, Note, Phase, Touchpoint } from "../src/lib/api/types";
+import { FIRST_ROW_Y, FIRST_X, LANE_H, NOTE_H, NOTE_GAP, NOTE_W, place, rows, STEP_X, stations } from "../src/lib/board/geometry";
+import { moveToCellOps, outline, spotIn } from "../src/lib/board/outline/outline";
 
 const PHASES: Phase[] = [
   { id: "p-before", board_id: "b", position: 0, label: "Before the service", version: 1 },
@@ -113,5 +113,89 @@ describe("spotIn", () => {
   it("counts measured heights", () => {
     const notes = [{ id: "o", x: list[0].x - NOTE_W / 2, y: FIRST_ROW_Y }];
     expect(spotIn(list[0], "m", notes, () => 300).y).toBe(FIRST_ROW_Y + 300 + NOTE_GAP);
+  });
+});
+
+describe("moveToCellOps", () => {
+  const list = stations([tp("a", 0), tp("b", 1)]);
+  const lane = (id: string, position: number): Lane => ({ id, board_id: "b", position, label: id, height: LANE_H, version: 1 });
+  const lanes = rows([lane("feel", 0), lane("think", 1)]);
+  /** A stored note: x from its column's centre, y from its lane's top. */
+  const stored = (id: string, touchpoint_id: string | null, lane_id: string | null, y: number, x = -NOTE_W / 2): Note => ({
+    id,
+    board_id: "b",
+    touchpoint_id,
+    lane_id,
+    persona_id: null,
+    kind: "observation",
+    sentiment: "neutral",
+    text: id,
+    x,
+    y,
+    version: 1,
+    created_at: 0,
+    updated_at: 0,
+  });
+  const drawn = (notes: Note[], withLanes = lanes) => notes.map((n) => place(n, list, withLanes));
+  const top = NOTE_GAP;
+  const next = top + NOTE_H + NOTE_GAP;
+
+  it("puts the note under the other notes of the lane it goes to, measured from that lane's top", () => {
+    const m = stored("m", "a", "feel", top);
+    const all = [m, stored("o", "a", "think", top), stored("p", "b", "think", next), stored("q", "a", "feel", next)];
+    expect(moveToCellOps(m, drawn(all), { touchpoint: "a", lane: "think" }, list, lanes)).toEqual([
+      { type: "update_note", id: "m", patch: { y: next, lane_id: "think" } },
+    ]);
+  });
+
+  it("grows the lane in the same batch when the note would stick out of it", () => {
+    const m = stored("m", "a", "feel", top);
+    const all = [m, stored("o", "a", "think", top), stored("o2", "a", "think", next)];
+    const y = next + NOTE_H + NOTE_GAP;
+    expect(LANE_H).toBeLessThan(y + NOTE_H + NOTE_GAP);
+    expect(moveToCellOps(m, drawn(all), { touchpoint: "a", lane: "think" }, list, lanes)).toEqual([
+      { type: "update_note", id: "m", patch: { y, lane_id: "think" } },
+      { type: "update_lane", id: "think", patch: { height: y + NOTE_H + NOTE_GAP } },
+    ]);
+  });
+
+  it("counts a note's measured height, so a long note below is not covered", () => {
+    const m = stored("m", "a", "feel", top);
+    const all = [m, stored("long", "a", "think", top)];
+    const [op] = moveToCellOps(m, drawn(all), { touchpoint: "a", lane: "think" }, list, lanes, (id) => (id === "long" ? 200 : undefined));
+    expect(op).toEqual({ type: "update_note", id: "m", patch: { y: top + 200 + NOTE_GAP, lane_id: "think" } });
+  });
+
+  it("keeps the lane when only the touchpoint changes, centring the note in the new column", () => {
+    const m = stored("m", "a", "think", next, 30);
+    const all = [m, stored("feelB", "b", "feel", top)];
+    expect(moveToCellOps(m, drawn(all), { touchpoint: "b", lane: "think" }, list, lanes)).toEqual([
+      { type: "update_note", id: "m", patch: { x: -NOTE_W / 2, y: top, touchpoint_id: "b" } },
+    ]);
+  });
+
+  it("on a board without lanes, lands where a move to the touchpoint always has: its column's first free slot", () => {
+    const m = stored("m", "a", null, FIRST_ROW_Y);
+    const all = [m, stored("o", "b", null, FIRST_ROW_Y)];
+    const notes = drawn(all, []);
+    const spot = spotIn(list[1], "m", notes);
+    expect(moveToCellOps(m, notes, { touchpoint: "b", lane: null }, list, [])).toEqual([
+      { type: "update_note", id: "m", patch: { y: spot.y, touchpoint_id: "b" } },
+    ]);
+    expect(spot.y).toBe(FIRST_ROW_Y + NOTE_H + NOTE_GAP);
+  });
+
+  it("moves a note on no touchpoint between lanes where it is across", () => {
+    const m = stored("m", null, "feel", top, 700);
+    expect(moveToCellOps(m, drawn([m]), { touchpoint: null, lane: "think" }, list, lanes)).toEqual([
+      { type: "update_note", id: "m", patch: { lane_id: "think" } },
+    ]);
+  });
+
+  it("does nothing for the cell the note is in, or a lane or touchpoint that is gone", () => {
+    const m = stored("m", "a", "feel", top);
+    expect(moveToCellOps(m, drawn([m]), { touchpoint: "a", lane: "feel" }, list, lanes)).toEqual([]);
+    expect(moveToCellOps(m, drawn([m]), { touchpoint: "a", lane: "gone" }, list, lanes)).toEqual([]);
+    expect(moveToCellOps(m, drawn([m]), { touchpoint: "gone", lane: "think" }, list, lanes)).toEqual([]);
   });
 });

@@ -116,10 +116,14 @@ export function overlaps(a: Rect, b: Rect): boolean {
  * stations, the column at FIRST_X.
  */
 export function freeSpotBelow(station: Station | null, taken: readonly (Point & { h?: number })[]): Point {
-  const x = (station?.x ?? FIRST_X) - NOTE_W / 2;
+  return freeSpotFrom((station?.x ?? FIRST_X) - NOTE_W / 2, FIRST_ROW_Y, taken);
+}
+
+/** The first spot at note left `x`, from board y `top` down, where a note covers none of `taken`. */
+export function freeSpotFrom(x: number, top: number, taken: readonly (Point & { h?: number })[]): Point {
   // A note with long text is taller than NOTE_H; its measured height counts when known.
   const rects = taken.map((p) => ({ x: p.x, y: p.y, w: NOTE_W, h: Math.max(NOTE_H, p.h ?? 0) }));
-  let y = FIRST_ROW_Y;
+  let y = top;
   for (;;) {
     const slot = { x, y, w: NOTE_W, h: NOTE_H };
     const hit = rects.filter((r) => overlaps(r, slot));

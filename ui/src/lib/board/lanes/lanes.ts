@@ -1,4 +1,5 @@
 import type { Note, NotePatch, Op } from "../../api/types";
+import { uuid } from "../../ids";
 import { MAX_LANE_H, MIN_LANE_H, NOTE_GAP, NOTE_H, STEP_X, type Camera, type Row, type Station } from "../geometry";
 
 /**
@@ -22,6 +23,11 @@ export function clampHeight(h: number, min = MIN_LANE_H): number {
 export function lanesBottom(rows: readonly Row[], top: number): number {
   const last = rows[rows.length - 1];
   return last ? last.top + last.height : top;
+}
+
+/** A new lane at the bottom; the board's first lane takes in every note already there. */
+export function createLaneOp(boardId: string, rows: readonly Row[], label: string, id: string = uuid()): { id: string; op: Op } {
+  return { id, op: { type: "create_lane", lane: { id, board_id: boardId, index: rows.length, label } } };
 }
 
 export function neighbours(rows: readonly Row[], id: string): { above: Row | null; below: Row | null } {

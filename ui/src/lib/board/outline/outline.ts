@@ -1,5 +1,6 @@
-import type { Phase, Touchpoint } from "../../api/types";
-import { freeSpotBelow, pathOrder, stations, type Point, type Station } from "../geometry";
+import type { Note, NotePatch, Op, Phase, Touchpoint } from "../../api/types";
+import { FIRST_ROW_Y, freeSpotBelow, freeSpotFrom, NOTE_GAP, NOTE_W, pathOrder, stations, type Point, type Row, type Station } from "../geometry";
+import { growOps } from "../lanes/lanes";
 import type { Tone } from "../sentiment";
 
 type NoteLike = { id: string; x: number; y: number; touchpoint_id: string | null };
@@ -53,13 +54,60 @@ export function spotIn(
   return freeSpotBelow(station, taken);
 }
 
+/** A cell of the board: a touchpoint's column (null: none) and a lane's row (null: none). */
+export type Cell = { touchpoint: string | null; lane: string | null };
+
+type Stored = Pick<Note, "id" | "x" | "y" | "touchpoint_id" | "lane_id">;
+
+/**
+ * The ops that move a note into another cell from a list, as one batch (one undo step): centred
+ * in the touchpoint's column (without one, it stays where it is across), in the first free spot
+ * from the lane's top down, clear of the other notes in that lane (of every note when the board
+ * has no lanes), and the lane grown when the note would stick out of it. Empty when the note is
+ * in that cell already. `stored` is the note as stored; `drawn` every note as drawn.
+ */
+export function moveToCellOps(
+  stored: Stored,
+  drawn: readonly (Point & { id: string; lane_id: string | null })[],
+  to: Cell,
+  list: readonly Station[],
+  rows: readonly Row[],
+  heightOf: (id: string) => number | undefined = () => undefined,
+): Op[] {
+  if (to.touchpoint === stored.touchpoint_id && to.lane === stored.lane_id) return [];
+  const me = drawn.find((n) => n.id === stored.id);
+  const station = to.touchpoint === null ? null : list.find((s) => s.id === to.touchpoint);
+  const row = to.lane === null ? null : rows.find((r) => r.id === to.lane);
+  // Gone meanwhile (another window deleted it): nothing sensible to do.
+  if (!me || station === undefined || row === undefined) return [];
+  const x = station ? station.x - NOTE_W / 2 : me.x;
+  const taken = drawn
+    .filter((n) => n.id !== stored.id && (!row || n.lane_id === row.id))
+    .map((n) => ({ x: n.x, y: n.y, h: heightOf(n.id) }));
+  // Inside a lane, the same margin over the first note that a lane's own height leaves.
+  const spot = freeSpotFrom(x, row ? row.top + NOTE_GAP : FIRST_ROW_Y, taken);
+  const cell = {
+    touchpoint_id: station?.id ?? null,
+    lane_id: row?.id ?? null,
+    x: Math.round(station ? spot.x - station.x : spot.x),
+    y: Math.round(row ? spot.y - row.top : spot.y),
+  };
+  const patch: NotePatch = {};
+  if (cell.x !== stored.x) patch.x = cell.x;
+  if (cell.y !== stored.y) patch.y = cell.y;
+  if (cell.touchpoint_id !== stored.touchpoint_id) patch.touchpoint_id = cell.touchpoint_id;
+  if (cell.lane_id !== stored.lane_id) patch.lane_id = cell.lane_id;
+  if (Object.keys(patch).length === 0) return [];
+  return [{ type: "update_note", id: stored.id, patch }, ...growOps(rows, stored, patch, heightOf(stored.id))];
+}
+
 /** What the outline does, all through the board's session (no second code path for edits). */
 export type OutlineOps = {
   add: (stationId: string, tone: Tone, text: string) => Promise<boolean>;
   edit: (id: string, text: string) => Promise<boolean>;
   tone: (id: string, tone: Tone) => void;
   remove: (id: string) => Promise<boolean>;
-  move: (id: string, stationId: string) => void;
+  move: (id: string, to: Cell) => void;
   /** Focuses a note's item wherever it is in the outline; false when it is not there. */
   focusNote: (id: string) => boolean;
 };
