@@ -162,7 +162,8 @@ describe("acting on many notes", () => {
     const op = made.ops[0];
     if (op.type !== "create_note") throw new Error("not a create");
     const cell = cellAt(st, lanes, 320 + COPY_OFFSET, 240 + COPY_OFFSET);
-    expect(op.note).toEqual({ id: "copy1", board_id: "b", ...cell, kind: "observation", sentiment: "negative", text: "b" });
+    // A copy keeps the persona a note was posted for (none here).
+    expect(op.note).toEqual({ id: "copy1", board_id: "b", ...cell, persona_id: null, kind: "observation", sentiment: "negative", text: "b" });
     expect(COPY_OFFSET).toBeGreaterThan(0);
   });
 

@@ -10,22 +10,35 @@ mod change;
 mod error;
 pub mod layout;
 mod model;
-mod overlay;
 mod op;
+mod overlay;
+mod people;
+mod persona;
 mod plan;
 mod structure;
 pub mod template;
 mod undo;
 mod validate;
+mod walkthrough;
 
 pub use change::Change;
 pub use error::OpError;
 pub use model::*;
-pub use op::{LanePatch, NewLane, NewNote, NewPhase, NewTouchpoint, NotePatch, Op, PhasePatch, TouchpointPatch, UndoMode};
-pub use plan::{check_note, plan, DocRead, NoteFilter};
+pub use op::{
+    LanePatch, NewLane, NewNote, NewPersona, NewPhase, NewTouchpoint, NewWalkStep, NewWalkthrough, NotePatch, Op,
+    PhasePatch, TouchpointPatch, UndoMode,
+};
+pub use persona::{
+    AgeGroup, Avatar, DigitalSkills, Persona, PersonaFields, PersonaPatch, AVATAR_COLOURS, AVATAR_SYMBOLS,
+    MAX_LIST_ITEMS,
+};
+pub use plan::{check_note, plan, DocRead, NoteFilter, StepFilter};
 pub use structure::{check_lane, check_touchpoint};
 pub use undo::{redo_ops, undo_ops, History};
-pub use validate::{validate_client_id, validate_title, MAX_BATCH_OPS, MAX_COORD, MAX_DESCRIPTION, MAX_LABEL, MAX_NOTE_TEXT, MAX_TITLE};
+pub use validate::{
+    validate_client_id, validate_title, MAX_BATCH_OPS, MAX_COORD, MAX_DESCRIPTION, MAX_LABEL, MAX_NOTE_TEXT, MAX_TITLE,
+};
+pub use walkthrough::{StepRecord, WalkStep, Walkthrough, MAX_EMOTION, MIN_EMOTION};
 
 /// Every entity id: a UUID (v7 when Polku makes it, so ids sort by creation time).
 pub type Id = uuid::Uuid;

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Id, Millis};
+use crate::{Id, Millis, Persona, WalkStep, Walkthrough};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -116,7 +116,10 @@ pub struct Workshop {
     #[ts(type = "number")]
     pub updated_at: Millis,
     pub boards: Vec<Board>,
+    /// Sorted by id, as are walkthroughs.
     pub personas: Vec<Persona>,
+    pub walkthroughs: Vec<Walkthrough>,
+    pub walk_steps: Vec<WalkStep>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -220,16 +223,6 @@ pub struct Note {
     pub created_at: Millis,
     #[ts(type = "number")]
     pub updated_at: Millis,
-}
-
-/// Minimal for now: the persona issue fills in the rest.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct Persona {
-    pub id: Id,
-    pub name: String,
-    #[ts(type = "number")]
-    pub version: i64,
 }
 
 impl Workshop {

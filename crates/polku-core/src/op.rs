@@ -1,44 +1,128 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
-use crate::{Id, Lane, Note, NoteKind, Phase, Sentiment, Touchpoint};
+use crate::{
+    Id, Lane, Note, NoteKind, Persona, PersonaFields, PersonaPatch, Phase, Sentiment, StepRecord, Touchpoint,
+    Walkthrough,
+};
 
 /// One change a client asks for. Ops name the values they want, never deltas, so that a retry or a
 /// replay lands on the same state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Op {
-    CreateNote { note: NewNote },
-    UpdateNote { id: Id, patch: NotePatch },
-    DeleteNote { id: Id },
+    CreateNote {
+        note: NewNote,
+    },
+    UpdateNote {
+        id: Id,
+        patch: NotePatch,
+    },
+    DeleteNote {
+        id: Id,
+    },
     /// Brings a deleted note back whole (its creation time, persona and all); what undo of a delete
     /// and redo of a create send.
-    RestoreNote { note: Note },
+    RestoreNote {
+        note: Note,
+    },
     /// A new touchpoint at `index` in path order (the ones from there on shift right).
-    CreateTouchpoint { touchpoint: NewTouchpoint },
-    UpdateTouchpoint { id: Id, patch: TouchpointPatch },
+    CreateTouchpoint {
+        touchpoint: NewTouchpoint,
+    },
+    UpdateTouchpoint {
+        id: Id,
+        patch: TouchpointPatch,
+    },
     /// Puts the touchpoint at `index` in path order; its notes go with it.
-    MoveTouchpoint { id: Id, index: u32 },
+    MoveTouchpoint {
+        id: Id,
+        index: u32,
+    },
     /// Removes a touchpoint. Its notes are never dropped: they move to the touchpoint
     /// `move_notes_to` (same offset in the new column), or stay where they are on the board,
     /// attached to no touchpoint, when it is null.
-    DeleteTouchpoint { id: Id, move_notes_to: Option<Id> },
-    RestoreTouchpoint { touchpoint: Touchpoint },
-    CreateLane { lane: NewLane },
-    UpdateLane { id: Id, patch: LanePatch },
-    MoveLane { id: Id, index: u32 },
+    DeleteTouchpoint {
+        id: Id,
+        move_notes_to: Option<Id>,
+    },
+    RestoreTouchpoint {
+        touchpoint: Touchpoint,
+    },
+    CreateLane {
+        lane: NewLane,
+    },
+    UpdateLane {
+        id: Id,
+        patch: LanePatch,
+    },
+    MoveLane {
+        id: Id,
+        index: u32,
+    },
     /// Removes a lane; its notes move to the lane `move_notes_to`, or stay where they are on the
     /// board in no lane when it is null.
-    DeleteLane { id: Id, move_notes_to: Option<Id> },
-    RestoreLane { lane: Lane },
-    CreatePhase { phase: NewPhase },
-    UpdatePhase { id: Id, patch: PhasePatch },
+    DeleteLane {
+        id: Id,
+        move_notes_to: Option<Id>,
+    },
+    RestoreLane {
+        lane: Lane,
+    },
+    CreatePhase {
+        phase: NewPhase,
+    },
+    UpdatePhase {
+        id: Id,
+        patch: PhasePatch,
+    },
     /// Removes a phase; its touchpoints stay, in no phase.
-    DeletePhase { id: Id },
-    RestorePhase { phase: Phase },
+    DeletePhase {
+        id: Id,
+    },
+    RestorePhase {
+        phase: Phase,
+    },
+    CreatePersona {
+        persona: NewPersona,
+    },
+    UpdatePersona {
+        id: Id,
+        patch: PersonaPatch,
+    },
+    /// Removes a persona with its walkthroughs; notes linked to it stay, unlinked.
+    DeletePersona {
+        id: Id,
+    },
+    RestorePersona {
+        persona: Persona,
+    },
+    CreateWalkthrough {
+        walkthrough: NewWalkthrough,
+    },
+    /// Moves the persona's token to a station (null: off the path).
+    MoveWalkthrough {
+        id: Id,
+        at_touchpoint_id: Option<Id>,
+    },
+    DeleteWalkthrough {
+        id: Id,
+    },
+    RestoreWalkthrough {
+        walkthrough: Walkthrough,
+    },
+    /// Records what happened at one station of a walk, whole; replaces what was recorded there.
+    SetWalkStep {
+        step: NewWalkStep,
+    },
+    DeleteWalkStep {
+        id: Id,
+    },
     /// Several ops as one: all apply or none, and they are one step of undo (moving, recolouring
     /// or deleting a selection). Each op sees the ones before it. Batches do not nest.
-    Batch { ops: Vec<Op> },
+    Batch {
+        ops: Vec<Op>,
+    },
 }
 
 /// Whether an op becomes a step of its client's undo history. Required on every op, so that no
@@ -57,11 +141,39 @@ pub struct NewNote {
     pub board_id: Id,
     pub touchpoint_id: Option<Id>,
     pub lane_id: Option<Id>,
+    /// The persona an idea or barrier was posted for in a walkthrough.
+    pub persona_id: Option<Id>,
     pub kind: NoteKind,
     pub sentiment: Option<Sentiment>,
     pub text: String,
     pub x: f64,
     pub y: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewPersona {
+    pub id: Id,
+    pub fields: PersonaFields,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewWalkthrough {
+    pub id: Id,
+    pub persona_id: Id,
+    pub board_id: Id,
+    pub at_touchpoint_id: Option<Id>,
+}
+
+/// A station's record; `id` is used when the station has none yet, else the existing one is kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewWalkStep {
+    pub id: Id,
+    pub walkthrough_id: Id,
+    pub touchpoint_id: Id,
+    pub record: StepRecord,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -167,6 +279,9 @@ pub struct NotePatch {
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string | null")]
     pub lane_id: Option<Option<Id>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string | null")]
+    pub persona_id: Option<Option<Id>>,
 }
 
 macro_rules! empty_check {
@@ -181,7 +296,7 @@ macro_rules! empty_check {
 empty_check!(NotePatch, TouchpointPatch, LanePatch, PhasePatch);
 
 /// Tells "absent" (outer None, by `default`) from "null" (Some(None)).
-fn double_option<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>
+pub(crate) fn double_option<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use crate::layout::{sort_lanes, sort_touchpoints};
-use crate::{Change, DocRead, Id, Lane, Note, NoteFilter, Phase, Touchpoint};
+use crate::plan::StepFilter;
+use crate::{Change, DocRead, Id, Lane, Note, NoteFilter, Persona, Phase, Touchpoint, WalkStep, Walkthrough};
 
 pub(crate) struct Overlay<'a> {
     base: &'a dyn DocRead,
@@ -13,6 +14,9 @@ pub(crate) struct Overlay<'a> {
     touchpoints: HashMap<Id, Option<Touchpoint>>,
     lanes: HashMap<Id, Option<Lane>>,
     phases: HashMap<Id, Option<Phase>>,
+    personas: HashMap<Id, Option<Persona>>,
+    walkthroughs: HashMap<Id, Option<Walkthrough>>,
+    steps: HashMap<Id, Option<WalkStep>>,
     /// The highest version a note had in this batch, also after a delete.
     versions: HashMap<Id, i64>,
 }
@@ -25,6 +29,9 @@ impl<'a> Overlay<'a> {
             touchpoints: HashMap::new(),
             lanes: HashMap::new(),
             phases: HashMap::new(),
+            personas: HashMap::new(),
+            walkthroughs: HashMap::new(),
+            steps: HashMap::new(),
             versions: HashMap::new(),
         }
     }
@@ -49,13 +56,27 @@ impl<'a> Overlay<'a> {
                 Change::Phase { id, after, .. } => {
                     self.phases.insert(*id, after.clone());
                 }
+                Change::Persona { id, after, .. } => {
+                    self.personas.insert(*id, after.clone());
+                }
+                Change::Walkthrough { id, after, .. } => {
+                    self.walkthroughs.insert(*id, after.clone());
+                }
+                Change::WalkStep { id, after, .. } => {
+                    self.steps.insert(*id, after.clone());
+                }
             }
         }
     }
 }
 
 /// The base list with this batch's planned values laid over it.
-fn merged<T: Clone>(base: Vec<T>, planned: &HashMap<Id, Option<T>>, id: fn(&T) -> Id, keep: impl Fn(&T) -> bool) -> Vec<T> {
+fn merged<T: Clone>(
+    base: Vec<T>,
+    planned: &HashMap<Id, Option<T>>,
+    id: fn(&T) -> Id,
+    keep: impl Fn(&T) -> bool,
+) -> Vec<T> {
     let mut out: Vec<T> = base.into_iter().filter(|v| !planned.contains_key(&id(v))).collect();
     out.extend(planned.values().flatten().filter(|v| keep(v)).cloned());
     out
@@ -89,8 +110,40 @@ impl DocRead for Overlay<'_> {
             None => self.base.phase(id),
         }
     }
-    fn persona_exists(&self, id: Id) -> bool {
-        self.base.persona_exists(id)
+    fn persona(&self, id: Id) -> Option<Persona> {
+        match self.personas.get(&id) {
+            Some(planned) => planned.clone(),
+            None => self.base.persona(id),
+        }
+    }
+    fn walkthrough(&self, id: Id) -> Option<Walkthrough> {
+        match self.walkthroughs.get(&id) {
+            Some(planned) => planned.clone(),
+            None => self.base.walkthrough(id),
+        }
+    }
+    fn walkthroughs_of(&self, persona: Id) -> Vec<Walkthrough> {
+        merged(self.base.walkthroughs_of(persona), &self.walkthroughs, |w| w.id, |w| w.persona_id == persona)
+    }
+    fn walkthroughs_at(&self, touchpoint: Id) -> Vec<Walkthrough> {
+        merged(
+            self.base.walkthroughs_at(touchpoint),
+            &self.walkthroughs,
+            |w| w.id,
+            |w| w.at_touchpoint_id == Some(touchpoint),
+        )
+    }
+    fn walk_step(&self, id: Id) -> Option<WalkStep> {
+        match self.steps.get(&id) {
+            Some(planned) => planned.clone(),
+            None => self.base.walk_step(id),
+        }
+    }
+    fn walk_steps(&self, filter: StepFilter) -> Vec<WalkStep> {
+        merged(self.base.walk_steps(filter), &self.steps, |s| s.id, |s| filter.matches(s))
+    }
+    fn persona_notes(&self, persona: Id) -> Vec<Note> {
+        merged(self.base.persona_notes(persona), &self.notes, |n| n.id, |n| n.persona_id == Some(persona))
     }
     fn last_note_version(&self, id: Id) -> Option<i64> {
         let here = self.versions.get(&id).copied();
@@ -113,7 +166,12 @@ impl DocRead for Overlay<'_> {
         list
     }
     fn notes_in(&self, board: Id, filter: NoteFilter) -> Vec<Note> {
-        let mut list = merged(self.base.notes_in(board, filter), &self.notes, |n| n.id, |n| n.board_id == board && filter.matches(n));
+        let mut list = merged(
+            self.base.notes_in(board, filter),
+            &self.notes,
+            |n| n.id,
+            |n| n.board_id == board && filter.matches(n),
+        );
         list.sort_by_key(|n| n.id);
         list
     }

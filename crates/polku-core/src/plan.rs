@@ -1,8 +1,12 @@
 use crate::layout::{sort_lanes, sort_touchpoints};
 use crate::overlay::Overlay;
+use crate::people;
 use crate::structure;
 use crate::validate::{coord, note_text, MAX_BATCH_OPS};
-use crate::{Change, Id, Lane, Millis, Note, NoteKind, NotePatch, Op, OpError, Phase, Touchpoint, Workshop};
+use crate::{
+    Change, Id, Lane, Millis, Note, NoteKind, NotePatch, Op, OpError, Persona, Phase, Touchpoint, WalkStep,
+    Walkthrough, Workshop,
+};
 
 /// Which notes of a board a structural op needs to see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,6 +14,22 @@ pub enum NoteFilter {
     Touchpoint(Id),
     Lane(Id),
     NoLane,
+}
+
+/// Which walk steps an op needs to see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepFilter {
+    Walkthrough(Id),
+    Touchpoint(Id),
+}
+
+impl StepFilter {
+    pub fn matches(self, s: &WalkStep) -> bool {
+        match self {
+            StepFilter::Walkthrough(w) => s.walkthrough_id == w,
+            StepFilter::Touchpoint(t) => s.touchpoint_id == t,
+        }
+    }
 }
 
 impl NoteFilter {
@@ -30,7 +50,18 @@ pub trait DocRead {
     fn touchpoint(&self, id: Id) -> Option<Touchpoint>;
     fn lane(&self, id: Id) -> Option<Lane>;
     fn phase(&self, id: Id) -> Option<Phase>;
-    fn persona_exists(&self, id: Id) -> bool;
+    fn persona(&self, id: Id) -> Option<Persona>;
+    fn persona_exists(&self, id: Id) -> bool {
+        self.persona(id).is_some()
+    }
+    fn walkthrough(&self, id: Id) -> Option<Walkthrough>;
+    /// The walkthroughs of a persona (when `persona` is set) or of every persona on a board.
+    fn walkthroughs_of(&self, persona: Id) -> Vec<Walkthrough>;
+    fn walkthroughs_at(&self, touchpoint: Id) -> Vec<Walkthrough>;
+    fn walk_step(&self, id: Id) -> Option<WalkStep>;
+    fn walk_steps(&self, filter: StepFilter) -> Vec<WalkStep>;
+    /// Notes linked to a persona, on any board.
+    fn persona_notes(&self, persona: Id) -> Vec<Note>;
     /// The board's touchpoints in path order (position, then id), as are lanes and phases.
     fn touchpoints(&self, board: Id) -> Vec<Touchpoint>;
     fn lanes(&self, board: Id) -> Vec<Lane>;
@@ -62,7 +93,7 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
                 board_id: note.board_id,
                 touchpoint_id: note.touchpoint_id,
                 lane_id: note.lane_id,
-                persona_id: None,
+                persona_id: note.persona_id,
                 kind: note.kind,
                 sentiment: note.sentiment,
                 text: note.text.clone(),
@@ -114,6 +145,16 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
         | Op::UpdatePhase { .. }
         | Op::DeletePhase { .. }
         | Op::RestorePhase { .. } => structure::plan(op, doc, now),
+        Op::CreatePersona { .. }
+        | Op::UpdatePersona { .. }
+        | Op::DeletePersona { .. }
+        | Op::RestorePersona { .. }
+        | Op::CreateWalkthrough { .. }
+        | Op::MoveWalkthrough { .. }
+        | Op::DeleteWalkthrough { .. }
+        | Op::RestoreWalkthrough { .. }
+        | Op::SetWalkStep { .. }
+        | Op::DeleteWalkStep { .. } => people::plan(op, doc, now),
         Op::Batch { ops } => {
             if ops.is_empty() || ops.len() > MAX_BATCH_OPS {
                 return Err(OpError::invalid("ops", format!("a batch holds 1–{MAX_BATCH_OPS} ops")));
@@ -155,6 +196,9 @@ fn patched(before: &Note, patch: &NotePatch, now: Millis) -> Note {
     }
     if let Some(l) = patch.lane_id {
         n.lane_id = l;
+    }
+    if let Some(p) = patch.persona_id {
+        n.persona_id = p;
     }
     n.version += 1;
     n.updated_at = now;
@@ -212,8 +256,26 @@ impl DocRead for Workshop {
     fn phase(&self, id: Id) -> Option<Phase> {
         self.boards.iter().flat_map(|b| &b.phases).find(|p| p.id == id).cloned()
     }
-    fn persona_exists(&self, id: Id) -> bool {
-        self.personas.iter().any(|p| p.id == id)
+    fn persona(&self, id: Id) -> Option<Persona> {
+        self.personas.iter().find(|p| p.id == id).cloned()
+    }
+    fn walkthrough(&self, id: Id) -> Option<Walkthrough> {
+        self.walkthroughs.iter().find(|w| w.id == id).cloned()
+    }
+    fn walkthroughs_of(&self, persona: Id) -> Vec<Walkthrough> {
+        self.walkthroughs.iter().filter(|w| w.persona_id == persona).cloned().collect()
+    }
+    fn walkthroughs_at(&self, touchpoint: Id) -> Vec<Walkthrough> {
+        self.walkthroughs.iter().filter(|w| w.at_touchpoint_id == Some(touchpoint)).cloned().collect()
+    }
+    fn walk_step(&self, id: Id) -> Option<WalkStep> {
+        self.walk_steps.iter().find(|s| s.id == id).cloned()
+    }
+    fn walk_steps(&self, filter: StepFilter) -> Vec<WalkStep> {
+        self.walk_steps.iter().filter(|s| filter.matches(s)).cloned().collect()
+    }
+    fn persona_notes(&self, persona: Id) -> Vec<Note> {
+        self.notes().filter(|n| n.persona_id == Some(persona)).cloned().collect()
     }
     fn touchpoints(&self, board: Id) -> Vec<Touchpoint> {
         self.board(board).map(|b| b.touchpoints.clone()).unwrap_or_default()
@@ -225,7 +287,9 @@ impl DocRead for Workshop {
         self.board(board).map(|b| b.phases.clone()).unwrap_or_default()
     }
     fn notes_in(&self, board: Id, filter: NoteFilter) -> Vec<Note> {
-        let Some(b) = self.board(board) else { return Vec::new() };
+        let Some(b) = self.board(board) else {
+            return Vec::new();
+        };
         b.notes.iter().filter(|n| filter.matches(n)).cloned().collect()
     }
 }
@@ -264,6 +328,9 @@ impl Workshop {
                         }
                     }
                 }
+                Change::Persona { id, after, .. } => replace_sorted(&mut self.personas, *id, after, |p| p.id),
+                Change::Walkthrough { id, after, .. } => replace_sorted(&mut self.walkthroughs, *id, after, |w| w.id),
+                Change::WalkStep { id, after, .. } => replace_sorted(&mut self.walk_steps, *id, after, |s| s.id),
                 Change::Phase { id, after, .. } => {
                     for b in &mut self.boards {
                         b.phases.retain(|p| p.id != *id);
@@ -278,5 +345,14 @@ impl Workshop {
         if !changes.is_empty() {
             self.updated_at = now;
         }
+    }
+}
+
+/// Takes `id` out of a list sorted by id and puts `after` back in its place, if any.
+fn replace_sorted<T: Clone>(list: &mut Vec<T>, id: Id, after: &Option<T>, key: fn(&T) -> Id) {
+    list.retain(|v| key(v) != id);
+    if let Some(v) = after {
+        let at = list.partition_point(|m| key(m) < id);
+        list.insert(at, v.clone());
     }
 }

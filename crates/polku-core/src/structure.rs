@@ -3,9 +3,9 @@
 //! field per entity that moved and nothing else; notes follow their cell (see `Note`).
 
 use crate::layout::{column_x, lane_top, LANES_TOP, LANE_H, MAX_LANE_H, MIN_LANE_H, NOTE_GAP, NOTE_H};
-use crate::plan::{DocRead, NoteFilter};
+use crate::plan::{DocRead, NoteFilter, StepFilter};
 use crate::validate::{description, label};
-use crate::{Change, Id, Lane, Millis, Note, Op, OpError, Phase, Touchpoint};
+use crate::{Change, Id, Lane, Millis, Note, Op, OpError, Phase, Touchpoint, Walkthrough};
 
 /// What renumbering needs of touchpoints, lanes and phases.
 trait Ordered: Clone {
@@ -146,6 +146,17 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
                     })
                     .collect(),
             };
+            // What walks recorded here goes with the station; their tokens step off the path.
+            changes.extend(doc.walk_steps(StepFilter::Touchpoint(*id)).into_iter().map(|s| Change::WalkStep {
+                id: s.id,
+                before: Some(s),
+                after: None,
+            }));
+            changes.extend(doc.walkthroughs_at(*id).into_iter().map(|w| {
+                let after =
+                    Walkthrough { at_touchpoint_id: None, version: w.version + 1, updated_at: now, ..w.clone() };
+                Change::Walkthrough { id: w.id, before: Some(w), after: Some(after) }
+            }));
             changes.push(Change::Touchpoint { id: *id, before: Some(before), after: None });
             Ok(changes)
         }
@@ -259,7 +270,8 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
             label("label", &new.label)?;
             let list = doc.phases(new.board_id);
             let (order, at) = order_with(&list, new.id, new.index);
-            let p = Phase { id: new.id, board_id: new.board_id, position: at as i64, label: new.label.clone(), version: 1 };
+            let p =
+                Phase { id: new.id, board_id: new.board_id, position: at as i64, label: new.label.clone(), version: 1 };
             let mut changes = vec![Change::Phase { id: p.id, before: None, after: Some(p) }];
             changes.extend(renumber(&list, &order));
             Ok(changes)

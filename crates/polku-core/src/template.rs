@@ -98,13 +98,7 @@ pub fn label(labels: &Labels, lang: Language) -> String {
 
 impl Template {
     /// A new workshop laid out from this template, labelled in `lang`.
-    pub fn instantiate(
-        &self,
-        title: &str,
-        lang: Language,
-        now: Millis,
-        new_id: &mut dyn FnMut() -> Id,
-    ) -> Workshop {
+    pub fn instantiate(&self, title: &str, lang: Language, now: Millis, new_id: &mut dyn FnMut() -> Id) -> Workshop {
         let boards = self
             .boards
             .iter()
@@ -115,7 +109,13 @@ impl Template {
                     .phases
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| Phase { id: new_id(), board_id, position: i as i64, label: label(&p.label, lang), version: 1 })
+                    .map(|(i, p)| Phase {
+                        id: new_id(),
+                        board_id,
+                        position: i as i64,
+                        label: label(&p.label, lang),
+                        version: 1,
+                    })
                     .collect();
                 let phase_id = |key: &Option<String>| {
                     let at = bt.phases.iter().position(|p| Some(&p.key) == key.as_ref())?;
@@ -167,6 +167,8 @@ impl Template {
             updated_at: now,
             boards,
             personas: Vec::new(),
+            walkthroughs: Vec::new(),
+            walk_steps: Vec::new(),
         }
     }
 }
@@ -202,9 +204,7 @@ mod tests {
     #[test]
     fn refuses_foreign_or_newer_templates() {
         assert!(parse(r#"{"format":"x","version":1,"id":"a","title":{"en":"A"},"boards":[]}"#).is_err());
-        assert!(parse(r#"{"format":"polku.template","version":9,"id":"a","title":{"en":"A"},"boards":[]}"#)
-            .is_err());
-        assert!(parse(r#"{"format":"polku.template","version":1,"id":"a","title":{"fi":"A"},"boards":[]}"#)
-            .is_err());
+        assert!(parse(r#"{"format":"polku.template","version":9,"id":"a","title":{"en":"A"},"boards":[]}"#).is_err());
+        assert!(parse(r#"{"format":"polku.template","version":1,"id":"a","title":{"fi":"A"},"boards":[]}"#).is_err());
     }
 }

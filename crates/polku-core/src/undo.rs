@@ -2,7 +2,7 @@
 //! values. Only the fields the step changed are written back, so a later edit by someone else to
 //! another field of the same entity survives (last writer wins per field).
 
-use crate::{Change, LanePatch, NotePatch, Op, PhasePatch, TouchpointPatch};
+use crate::{Change, LanePatch, NewWalkStep, NotePatch, Op, PersonaPatch, PhasePatch, TouchpointPatch};
 
 /// The ops that take a recorded step back, in the order to apply them.
 pub fn undo_ops(changes: &[Change]) -> Vec<Op> {
@@ -45,6 +45,7 @@ fn toward(change: &Change, dir: Direction) -> Option<Op> {
                     y: set(&f.y, &t.y),
                     touchpoint_id: set(&f.touchpoint_id, &t.touchpoint_id),
                     lane_id: set(&f.lane_id, &t.lane_id),
+                    persona_id: set(&f.persona_id, &t.persona_id),
                 };
                 (!patch.is_empty()).then_some(Op::UpdateNote { id: *id, patch })
             }
@@ -78,6 +79,36 @@ fn toward(change: &Change, dir: Direction) -> Option<Op> {
                 };
                 (!patch.is_empty()).then_some(Op::UpdateLane { id: *id, patch })
             }
+        },
+        Change::Persona { id, before, after } => match pick(&dir, before, after) {
+            (None, None) => None,
+            (Some(_), None) => Some(Op::DeletePersona { id: *id }),
+            (None, Some(p)) => Some(Op::RestorePersona { persona: p.clone() }),
+            (Some(f), Some(t)) => {
+                let patch = PersonaPatch::diff(&f.fields, &t.fields);
+                (!patch.is_empty()).then_some(Op::UpdatePersona { id: *id, patch })
+            }
+        },
+        Change::Walkthrough { id, before, after } => match pick(&dir, before, after) {
+            (None, None) => None,
+            (Some(_), None) => Some(Op::DeleteWalkthrough { id: *id }),
+            (None, Some(w)) => Some(Op::RestoreWalkthrough { walkthrough: w.clone() }),
+            (Some(f), Some(t)) => (f.at_touchpoint_id != t.at_touchpoint_id)
+                .then_some(Op::MoveWalkthrough { id: *id, at_touchpoint_id: t.at_touchpoint_id }),
+        },
+        // A station's record is written whole: it is one answer of the group, not separate fields.
+        Change::WalkStep { id, before, after } => match pick(&dir, before, after) {
+            (None, None) => None,
+            (Some(_), None) => Some(Op::DeleteWalkStep { id: *id }),
+            (Some(f), Some(t)) if f.record == t.record => None,
+            (_, Some(t)) => Some(Op::SetWalkStep {
+                step: NewWalkStep {
+                    id: t.id,
+                    walkthrough_id: t.walkthrough_id,
+                    touchpoint_id: t.touchpoint_id,
+                    record: t.record.clone(),
+                },
+            }),
         },
         Change::Phase { id, before, after } => match pick(&dir, before, after) {
             (None, None) => None,

@@ -22,6 +22,14 @@ pub(crate) fn label(field: &'static str, text: &str) -> Result<(), OpError> {
     text_field(field, text, MAX_LABEL, false)
 }
 
+/// A longer text of a persona or a walk step: may be empty, else like a note's text.
+pub(crate) fn long_text(field: &'static str, text: &str) -> Result<(), OpError> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    text_field(field, text, MAX_NOTE_TEXT, true)
+}
+
 /// A description may be empty; when it is not, the note rules apply.
 pub(crate) fn description(text: &str) -> Result<(), OpError> {
     if text.is_empty() {

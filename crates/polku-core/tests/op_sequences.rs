@@ -36,6 +36,37 @@ fn start() -> Workshop {
             updated_at: 500,
         })
         .collect();
+    // A persona already walking: so steps are often recorded and revised, not only created.
+    w.personas.push(Persona {
+        id: persona_id(0),
+        fields: PersonaFields::named("Aino"),
+        version: 1,
+        created_at: 500,
+        updated_at: 500,
+    });
+    w.walkthroughs.push(Walkthrough {
+        id: walk_id(0),
+        persona_id: persona_id(0),
+        board_id: board,
+        at_touchpoint_id: Some(tps[0]),
+        version: 1,
+        created_at: 500,
+        updated_at: 500,
+    });
+    w.walk_steps.push(WalkStep {
+        id: Id::from_u128(70_000),
+        walkthrough_id: walk_id(0),
+        touchpoint_id: tps[0],
+        record: StepRecord {
+            emotion: Some(-1),
+            happens: "jonottaa".into(),
+            barriers: String::new(),
+            ideas: String::new(),
+            skipped: false,
+        },
+        version: 1,
+        updated_at: 500,
+    });
     w
 }
 
@@ -66,6 +97,14 @@ enum Gen {
     AddPhase(u8, u32),
     PhaseOf(u8, Option<u8>),
     DeletePhase(u8),
+    AddPersona(u8, String),
+    RenamePersona(u8, String),
+    DeletePersona(u8),
+    LinkNote(u8, Option<u8>),
+    Walk(u8, u8),
+    Step(u8, u8, i8, String),
+    MoveToken(u8, Option<u8>),
+    DeleteWalk(u8),
     /// Several of the above as one op: all or nothing, one undo step.
     Batch(Vec<Gen>),
 }
@@ -94,7 +133,8 @@ fn gen() -> impl Strategy<Value = Gen> {
     prop_oneof![
         4 => single(),
         2 => structural(),
-        1 => proptest::collection::vec(prop_oneof![3 => single(), 1 => structural()], 1..5).prop_map(Gen::Batch)
+        2 => people(),
+        1 => proptest::collection::vec(prop_oneof![3 => single(), 1 => structural(), 1 => people()], 1..5).prop_map(Gen::Batch)
     ]
 }
 
@@ -113,13 +153,26 @@ fn structural() -> impl Strategy<Value = Gen> {
     ]
 }
 
+fn people() -> impl Strategy<Value = Gen> {
+    prop_oneof![
+        1 => (0..3u8, text()).prop_map(|(i, t)| Gen::AddPersona(i, t)),
+        1 => (0..3u8, text()).prop_map(|(i, t)| Gen::RenamePersona(i, t)),
+        1 => (0..3u8).prop_map(Gen::DeletePersona),
+        1 => (any::<u8>(), proptest::option::of(0..3u8)).prop_map(|(n, p)| Gen::LinkNote(n, p)),
+        1 => (0..3u8, 0..3u8).prop_map(|(w, p)| Gen::Walk(w, p)),
+        // Emotions outside −2…2 must be refused.
+        3 => (0..2u8, 0..3u8, -3..=3i8, text()).prop_map(|(w, t, e, x)| Gen::Step(w, t, e, x)),
+        1 => (0..3u8, proptest::option::of(0..7u8)).prop_map(|(w, t)| Gen::MoveToken(w, t)),
+        1 => (0..3u8).prop_map(Gen::DeleteWalk),
+    ]
+}
+
 fn single() -> impl Strategy<Value = Gen> {
     prop_oneof![
         (any::<u8>(), 0..7u8, tone(), text(), coord(), coord())
             .prop_map(|(i, t, s, x, a, b)| Gen::Create(i, t, s, x, a, b)),
         (any::<u8>(), text()).prop_map(|(i, t)| Gen::Text(i, t)),
-        (any::<u8>(), coord(), coord(), proptest::option::of(0..7u8))
-            .prop_map(|(i, x, y, t)| Gen::Move(i, x, y, t)),
+        (any::<u8>(), coord(), coord(), proptest::option::of(0..7u8)).prop_map(|(i, x, y, t)| Gen::Move(i, x, y, t)),
         (any::<u8>(), tone()).prop_map(|(i, s)| Gen::Recolour(i, s)),
         any::<u8>().prop_map(Gen::Delete),
     ]
@@ -139,9 +192,47 @@ fn phase(w: &Workshop, i: u8) -> Id {
     w.boards[0].phases.get(usize::from(i)).map(|p| p.id).unwrap_or(Id::from_u128(99_997))
 }
 
+fn persona_id(i: u8) -> Id {
+    Id::from_u128(50_000 + u128::from(i))
+}
+
+fn walk_id(i: u8) -> Id {
+    Id::from_u128(60_000 + u128::from(i))
+}
+
 fn to_op(g: &Gen, w: &Workshop) -> Op {
     let board_id = w.boards[0].id;
     match g.clone() {
+        Gen::AddPersona(i, name) => {
+            Op::CreatePersona { persona: NewPersona { id: persona_id(i), fields: PersonaFields::named(&name) } }
+        }
+        Gen::RenamePersona(i, name) => {
+            Op::UpdatePersona { id: persona_id(i), patch: PersonaPatch { name: Some(name), ..Default::default() } }
+        }
+        Gen::DeletePersona(i) => Op::DeletePersona { id: persona_id(i) },
+        Gen::LinkNote(n, p) => Op::UpdateNote {
+            id: note_id(n),
+            patch: NotePatch { persona_id: Some(p.map(persona_id)), ..Default::default() },
+        },
+        Gen::Walk(i, p) => Op::CreateWalkthrough {
+            walkthrough: NewWalkthrough { id: walk_id(i), persona_id: persona_id(p), board_id, at_touchpoint_id: None },
+        },
+        Gen::Step(wk, t, emotion, text) => Op::SetWalkStep {
+            step: NewWalkStep {
+                id: Id::from_u128(70_000 + u128::from(wk) * 10 + u128::from(t)),
+                walkthrough_id: walk_id(wk),
+                touchpoint_id: touchpoint(w, t),
+                record: StepRecord {
+                    emotion: Some(emotion),
+                    happens: text,
+                    barriers: String::new(),
+                    ideas: String::new(),
+                    skipped: false,
+                },
+            },
+        },
+        Gen::MoveToken(wk, t) => Op::MoveWalkthrough { id: walk_id(wk), at_touchpoint_id: t.map(|t| touchpoint(w, t)) },
+        Gen::DeleteWalk(wk) => Op::DeleteWalkthrough { id: walk_id(wk) },
         Gen::AddTouchpoint(i, index, label) => Op::CreateTouchpoint {
             touchpoint: NewTouchpoint {
                 id: Id::from_u128(20_000 + u128::from(i % 4)),
@@ -154,13 +245,20 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
             },
         },
         Gen::MoveTouchpoint(i, index) => Op::MoveTouchpoint { id: touchpoint(w, i), index },
-        Gen::DeleteTouchpoint(i, to) => Op::DeleteTouchpoint { id: touchpoint(w, i), move_notes_to: to.map(|t| touchpoint(w, t)) },
+        Gen::DeleteTouchpoint(i, to) => {
+            Op::DeleteTouchpoint { id: touchpoint(w, i), move_notes_to: to.map(|t| touchpoint(w, t)) }
+        }
         Gen::SideStation(i, b) => Op::UpdateTouchpoint {
             id: touchpoint(w, i),
             patch: TouchpointPatch { side_station: Some(b), ..Default::default() },
         },
         Gen::AddLane(i, index) => Op::CreateLane {
-            lane: NewLane { id: Id::from_u128(30_000 + u128::from(i % 3)), board_id, index, label: format!("Kaista {i}") },
+            lane: NewLane {
+                id: Id::from_u128(30_000 + u128::from(i % 3)),
+                board_id,
+                index,
+                label: format!("Kaista {i}"),
+            },
         },
         Gen::LaneOf(n, l, y) => Op::UpdateNote {
             id: note_id(n),
@@ -168,7 +266,12 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
         },
         Gen::DeleteLane(i, to) => Op::DeleteLane { id: lane(w, i), move_notes_to: to.map(|t| lane(w, t)) },
         Gen::AddPhase(i, index) => Op::CreatePhase {
-            phase: NewPhase { id: Id::from_u128(40_000 + u128::from(i % 3)), board_id, index, label: format!("Vaihe {i}") },
+            phase: NewPhase {
+                id: Id::from_u128(40_000 + u128::from(i % 3)),
+                board_id,
+                index,
+                label: format!("Vaihe {i}"),
+            },
         },
         Gen::PhaseOf(t, p) => Op::UpdateTouchpoint {
             id: touchpoint(w, t),
@@ -181,6 +284,7 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
                 board_id,
                 touchpoint_id: Some(touchpoint(w, t)),
                 lane_id: None,
+                persona_id: None,
                 kind,
                 sentiment,
                 text,
@@ -188,14 +292,22 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
                 y,
             },
         },
-        Gen::Text(i, text) => Op::UpdateNote { id: note_id(i), patch: NotePatch { text: Some(text), ..Default::default() } },
+        Gen::Text(i, text) => {
+            Op::UpdateNote { id: note_id(i), patch: NotePatch { text: Some(text), ..Default::default() } }
+        }
         Gen::Move(i, x, y, t) => Op::UpdateNote {
             id: note_id(i),
-            patch: NotePatch { x: Some(x), y: Some(y), touchpoint_id: Some(t.map(|t| touchpoint(w, t))), ..Default::default() },
+            patch: NotePatch {
+                x: Some(x),
+                y: Some(y),
+                touchpoint_id: Some(t.map(|t| touchpoint(w, t))),
+                ..Default::default()
+            },
         },
-        Gen::Recolour(i, (kind, s)) => {
-            Op::UpdateNote { id: note_id(i), patch: NotePatch { kind: Some(kind), sentiment: Some(s), ..Default::default() } }
-        }
+        Gen::Recolour(i, (kind, s)) => Op::UpdateNote {
+            id: note_id(i),
+            patch: NotePatch { kind: Some(kind), sentiment: Some(s), ..Default::default() },
+        },
         Gen::Delete(i) => Op::DeleteNote { id: note_id(i) },
         Gen::Batch(gens) => Op::Batch { ops: gens.iter().map(|g| to_op(g, w)).collect() },
     }
@@ -211,6 +323,9 @@ fn content(w: &Workshop) -> Workshop {
         b.lanes.iter_mut().for_each(|l| l.version = 0);
         b.phases.iter_mut().for_each(|p| p.version = 0);
     }
+    w.personas.iter_mut().for_each(|p| (p.version, p.updated_at) = (0, 0));
+    w.walkthroughs.iter_mut().for_each(|x| (x.version, x.updated_at) = (0, 0));
+    w.walk_steps.iter_mut().for_each(|x| (x.version, x.updated_at) = (0, 0));
     w
 }
 
@@ -293,7 +408,18 @@ fn a_restored_note_keeps_growing_its_version() {
     let board = w.boards[0].id;
     let id = note_id(0);
     let create = Op::CreateNote {
-        note: NewNote { id, board_id: board, touchpoint_id: None, lane_id: None, kind: NoteKind::Observation, sentiment: Some(Sentiment::Positive), text: "Helpotus".into(), x: 1.0, y: 2.0 },
+        note: NewNote {
+            id,
+            board_id: board,
+            touchpoint_id: None,
+            lane_id: None,
+            persona_id: None,
+            kind: NoteKind::Observation,
+            sentiment: Some(Sentiment::Positive),
+            text: "Helpotus".into(),
+            x: 1.0,
+            y: 2.0,
+        },
     };
     let created = apply(&mut w, &create, 5).unwrap();
     let deleted = apply(&mut w, &Op::DeleteNote { id }, 6).unwrap();
@@ -312,7 +438,10 @@ fn a_batch_is_one_step_and_all_or_nothing() {
     let mut w = start();
     let before = w.clone();
     let (a, b) = (note_id(0), note_id(1));
-    let recolour = |id| Op::UpdateNote { id, patch: NotePatch { sentiment: Some(Some(Sentiment::Positive)), ..Default::default() } };
+    let recolour = |id| Op::UpdateNote {
+        id,
+        patch: NotePatch { sentiment: Some(Some(Sentiment::Positive)), ..Default::default() },
+    };
     let mv = |id, x| Op::UpdateNote { id, patch: NotePatch { x: Some(x), ..Default::default() } };
     // The second op names a missing note: nothing of the batch applies.
     let bad = Op::Batch { ops: vec![recolour(a), Op::DeleteNote { id: Id::from_u128(4242) }] };
@@ -341,10 +470,24 @@ fn refusals_are_typed() {
     assert_eq!(r, Err(OpError::NotFound { entity: "note", id: missing }));
     let board = w.boards[0].id;
     let new = |text: &str, x: f64| Op::CreateNote {
-        note: NewNote { id: note_id(1), board_id: board, touchpoint_id: None, lane_id: None, kind: NoteKind::Observation, sentiment: Some(Sentiment::Neutral), text: text.into(), x, y: 0.0 },
+        note: NewNote {
+            id: note_id(1),
+            board_id: board,
+            touchpoint_id: None,
+            lane_id: None,
+            persona_id: None,
+            kind: NoteKind::Observation,
+            sentiment: Some(Sentiment::Neutral),
+            text: text.into(),
+            x,
+            y: 0.0,
+        },
     };
     assert!(matches!(plan(&new("", 0.0), &w, 1), Err(OpError::Validation { field: "text", .. })));
-    assert!(matches!(plan(&new(&"x".repeat(MAX_NOTE_TEXT + 1), 0.0), &w, 1), Err(OpError::Validation { field: "text", .. })));
+    assert!(matches!(
+        plan(&new(&"x".repeat(MAX_NOTE_TEXT + 1), 0.0), &w, 1),
+        Err(OpError::Validation { field: "text", .. })
+    ));
     assert!(matches!(plan(&new("ok", 1e9), &w, 1), Err(OpError::Validation { field: "x", .. })));
     apply(&mut w, &new("ok", 0.0), 1).unwrap();
     assert!(matches!(plan(&new("again", 0.0), &w, 2), Err(OpError::Conflict(_))));

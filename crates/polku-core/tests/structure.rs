@@ -25,6 +25,7 @@ fn add_note(w: &mut Workshop, id: u128, tp: usize, y: f64) -> Id {
         board_id: b.id,
         touchpoint_id: Some(b.touchpoints[tp].id),
         lane_id: None,
+        persona_id: None,
         kind: NoteKind::Observation,
         sentiment: Some(Sentiment::Negative),
         text: format!("lappu {id}"),
@@ -164,7 +165,11 @@ fn structure_refusals_are_typed() {
     assert!(matches!(plan(&tp("Odotus", &long), &w, 1), Err(OpError::Validation { field: "description", .. })));
     let lane = Id::from_u128(801);
     let mut w2 = w.clone();
-    apply(&mut w2, Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Kanavat".into() } }, 2);
+    apply(
+        &mut w2,
+        Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Kanavat".into() } },
+        2,
+    );
     let tall = Op::UpdateLane { id: lane, patch: LanePatch { height: Some(1e9), ..Default::default() } };
     assert!(matches!(plan(&tall, &w2, 3), Err(OpError::Validation { field: "height", .. })));
     let idea = Op::UpdateNote { id: Id::from_u128(1), patch: NotePatch::default() };

@@ -100,3 +100,31 @@ fn phase_label(key: &str, language: &str) -> &'static str {
         _ => "After the service",
     }
 }
+
+/// v2 → v3: a persona's fields move under `fields` with the new ones empty (a sun avatar on sky,
+/// no age group or skills given), and the workshop gets its walkthroughs and their steps (none).
+pub(crate) fn v2_people(mut file: Value) -> Result<Value, String> {
+    let workshop = file.get_mut("workshop").and_then(Value::as_object_mut).ok_or("workshop is missing or not an object")?;
+    if let Some(list) = workshop.get_mut("personas").and_then(Value::as_array_mut) {
+        for (i, p) in list.iter_mut().enumerate() {
+            let p = p.as_object_mut().ok_or(format!("workshop.personas[{i}] is not an object"))?;
+            let name = p.remove("name").unwrap_or(Value::Null);
+            let fields = json!({
+                "name": name,
+                "avatar": { "symbol": "sun", "colour": "sky" },
+                "age_group": null,
+                "life_situation": "", "goals": "", "needs": "", "fears": "",
+                "channels": [],
+                "digital_skills": null,
+                "languages": [],
+                "quote": "", "notes": ""
+            });
+            p.insert("fields".into(), fields);
+            p.insert("created_at".into(), Value::from(0));
+            p.insert("updated_at".into(), Value::from(0));
+        }
+    }
+    workshop.insert("walkthroughs".into(), Value::Array(Vec::new()));
+    workshop.insert("walk_steps".into(), Value::Array(Vec::new()));
+    Ok(file)
+}

@@ -11,14 +11,17 @@ use serde_json::Value;
 
 pub const FORMAT: &str = "polku.workshop";
 /// The version this build writes. Older files are brought up to it by [`STEPS`].
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 /// Far beyond any real workshop (10,000 notes are ~3 MB), small enough to refuse junk quickly.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Named steps that turn a file of version `from` into `from + 1`, applied in order on import.
 /// Each new version adds a step here and a test that reads a file of the old version.
 type Step = (u64, &'static str, fn(Value) -> Result<Value, String>);
-const STEPS: &[Step] = &[(1, "v1_cells_and_phases", crate::file_steps::v1_cells_and_phases)];
+const STEPS: &[Step] = &[
+    (1, "v1_cells_and_phases", crate::file_steps::v1_cells_and_phases),
+    (2, "v2_people", crate::file_steps::v2_people),
+];
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,6 +112,8 @@ pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
         b.notes.sort_by_key(|n| n.id);
     }
     w.personas.sort_by_key(|p| p.id);
+    w.walkthroughs.sort_by_key(|x| x.id);
+    w.walk_steps.sort_by_key(|x| x.id);
     Ok(w)
 }
 
@@ -120,7 +125,7 @@ fn check(w: &Workshop) -> Result<(), FileError> {
     let mut unique = |id: Id, at: String| if seen.insert(id) { Ok(()) } else { Err(bad(at, "repeats an id used elsewhere in the file")) };
     for (i, p) in w.personas.iter().enumerate() {
         unique(p.id, format!("workshop.personas[{i}].id"))?;
-        short_text(&p.name, format!("workshop.personas[{i}].name"))?;
+        p.fields.check().map_err(|e| bad(format!("workshop.personas[{i}]"), &e.to_string()))?;
     }
     for (bi, b) in w.boards.iter().enumerate() {
         let at = format!("workshop.boards[{bi}]");
@@ -154,6 +159,33 @@ fn check(w: &Workshop) -> Result<(), FileError> {
             }
             check_note(n, w).map_err(|e| bad(format!("{at}.notes[{i}]"), &e.to_string()))?;
         }
+    }
+    for (i, walk) in w.walkthroughs.iter().enumerate() {
+        let at = format!("workshop.walkthroughs[{i}]");
+        unique(walk.id, format!("{at}.id"))?;
+        if !w.personas.iter().any(|p| p.id == walk.persona_id) {
+            return Err(bad(format!("{at}.persona_id"), "names no persona of this workshop"));
+        }
+        let Some(board) = w.board(walk.board_id) else { return Err(bad(format!("{at}.board_id"), "names no board of this workshop")) };
+        if walk.at_touchpoint_id.is_some_and(|t| !board.touchpoints.iter().any(|tp| tp.id == t)) {
+            return Err(bad(format!("{at}.at_touchpoint_id"), "names no touchpoint of the walk's board"));
+        }
+    }
+    let mut stations = HashSet::new();
+    for (i, s) in w.walk_steps.iter().enumerate() {
+        let at = format!("workshop.walk_steps[{i}]");
+        unique(s.id, format!("{at}.id"))?;
+        let Some(walk) = w.walkthroughs.iter().find(|x| x.id == s.walkthrough_id) else {
+            return Err(bad(format!("{at}.walkthrough_id"), "names no walkthrough of this workshop"));
+        };
+        let on_board = w.board(walk.board_id).is_some_and(|b| b.touchpoints.iter().any(|tp| tp.id == s.touchpoint_id));
+        if !on_board {
+            return Err(bad(format!("{at}.touchpoint_id"), "names no touchpoint of the walk's board"));
+        }
+        if !stations.insert((s.walkthrough_id, s.touchpoint_id)) {
+            return Err(bad(at, "is a second record of the same walk at the same station"));
+        }
+        s.record.check().map_err(|e| bad(at, &e.to_string()))?;
     }
     Ok(())
 }
@@ -198,5 +230,19 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
         }
         b.notes.sort_by_key(|n| n.id);
     }
+    for walk in &mut out.walkthroughs {
+        walk.id = fresh(walk.id);
+        walk.persona_id = fresh(walk.persona_id);
+        walk.board_id = fresh(walk.board_id);
+        walk.at_touchpoint_id = walk.at_touchpoint_id.map(&mut fresh);
+    }
+    for s in &mut out.walk_steps {
+        s.id = fresh(s.id);
+        s.walkthrough_id = fresh(s.walkthrough_id);
+        s.touchpoint_id = fresh(s.touchpoint_id);
+    }
+    out.personas.sort_by_key(|p| p.id);
+    out.walkthroughs.sort_by_key(|x| x.id);
+    out.walk_steps.sort_by_key(|x| x.id);
     out
 }

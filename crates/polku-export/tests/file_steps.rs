@@ -76,3 +76,47 @@ fn files_are_written_at_the_current_version_and_read_back_the_same() {
     assert_eq!(v["version"], VERSION);
     assert_eq!(read(&bytes).unwrap(), w);
 }
+
+const V2: &[u8] = include_bytes!("fixtures/aikuissosiaalityo-v2.polku");
+
+#[test]
+fn a_v2_persona_keeps_its_name_and_gets_the_new_fields_empty() {
+    let mut v: Value = serde_json::from_slice(V2).unwrap();
+    assert_eq!(v["version"], 2);
+    v["workshop"]["personas"] = serde_json::json!([{ "id": "0195515c-7000-7000-8000-00000000bbbb", "name": "Aino, 19", "version": 4 }]);
+    let w = read(&serde_json::to_vec(&v).unwrap()).unwrap();
+    let p = &w.personas[0];
+    assert_eq!((p.fields.name.as_str(), p.version), ("Aino, 19", 4));
+    assert_eq!((p.fields.avatar.symbol.as_str(), p.fields.avatar.colour.as_str()), ("sun", "sky"));
+    assert!(p.fields.channels.is_empty() && p.fields.age_group.is_none() && p.fields.quote.is_empty());
+    assert!(w.walkthroughs.is_empty() && w.walk_steps.is_empty());
+    assert_eq!(w.boards[0].notes.len(), 37, "the board is untouched by this step");
+}
+
+#[test]
+fn a_walk_step_naming_a_touchpoint_of_no_board_is_refused_with_its_path() {
+    let w = read(V1).unwrap();
+    let mut v: Value = serde_json::from_slice(&write(&w, 5)).unwrap();
+    let board = v["workshop"]["boards"][0]["id"].clone();
+    v["workshop"]["personas"] = serde_json::json!([{ "id": "0195515c-7000-7000-8000-00000000cccc", "fields": {
+        "name": "Janne", "avatar": { "symbol": "owl", "colour": "indigo" }, "age_group": "18_29", "life_situation": "",
+        "goals": "", "needs": "", "fears": "", "channels": [], "digital_skills": "fluent", "languages": ["suomi"],
+        "quote": "", "notes": "" }, "version": 1, "created_at": 0, "updated_at": 0 }]);
+    v["workshop"]["walkthroughs"] = serde_json::json!([{ "id": "0195515c-7000-7000-8000-00000000dddd",
+        "persona_id": "0195515c-7000-7000-8000-00000000cccc", "board_id": board, "at_touchpoint_id": null,
+        "version": 1, "created_at": 0, "updated_at": 0 }]);
+    v["workshop"]["walk_steps"] = serde_json::json!([{ "id": "0195515c-7000-7000-8000-00000000eeee",
+        "walkthrough_id": "0195515c-7000-7000-8000-00000000dddd", "touchpoint_id": "0195515c-7000-7000-8000-00000000ffff",
+        "record": { "emotion": 1, "happens": "", "barriers": "", "ideas": "", "skipped": false },
+        "version": 1, "updated_at": 0 }]);
+    let err = read(&serde_json::to_vec(&v).unwrap()).unwrap_err().to_string();
+    assert!(err.contains("workshop.walk_steps[0].touchpoint_id"), "{err}");
+    v["workshop"]["walk_steps"][0]["touchpoint_id"] = v["workshop"]["boards"][0]["touchpoints"][0]["id"].clone();
+    v["workshop"]["walk_steps"][0]["record"]["emotion"] = Value::from(5);
+    let err = read(&serde_json::to_vec(&v).unwrap()).unwrap_err().to_string();
+    assert!(err.contains("emotion"), "{err}");
+    v["workshop"]["walk_steps"][0]["record"]["emotion"] = Value::from(-2);
+    let back = read(&serde_json::to_vec(&v).unwrap()).unwrap();
+    assert_eq!(back.walk_steps[0].record.emotion, Some(-2));
+    assert_eq!(back.personas[0].fields.languages, ["suomi"]);
+}

@@ -67,7 +67,9 @@ fn importing_a_workshop_that_is_already_here_makes_a_copy() {
 fn bad_files_are_refused_with_one_clear_line_and_import_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let example = std::fs::read_to_string(example_file()).unwrap();
-    let newer = example.replacen("\"version\": 2", "\"version\": 99", 1);
+    let current = format!("\"version\": {}", polku_export::workshop_file::VERSION);
+    assert!(example.contains(&current));
+    let newer = example.replacen(&current, "\"version\": 99", 1);
     let bad_note = example.replacen("\"sentiment\": \"negative\"", "\"sentiment\": \"furious\"", 1);
     let dangling = example.replacen("\"touchpoint_id\": \"01954f00-b000-7000-8000-000000000005\"", "\"touchpoint_id\": \"01954f00-b000-7000-8000-0000000000ff\"", 1);
     assert_ne!(dangling, example);

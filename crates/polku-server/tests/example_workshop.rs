@@ -77,8 +77,10 @@ fn build() -> Workshop {
     }
     notes.sort_by_key(|n| n.id);
     let updated = notes.iter().map(|n| n.updated_at).max().unwrap_or(CREATED);
+    let workshop_id = new_id();
+    let personas = example_personas(&mut new_id, updated);
     Workshop {
-        id: new_id(),
+        id: workshop_id,
         title: seed["title"].as_str().unwrap().into(),
         language: Language::Fi,
         created_at: CREATED,
@@ -93,8 +95,50 @@ fn build() -> Workshop {
             lanes: vec![],
             notes,
         }],
-        personas: vec![],
+        personas,
+        walkthroughs: vec![],
+        walk_steps: vec![],
     }
+}
+
+/// The two young adult clients of the seed workshop as personas, in its own words: one new client
+/// who found help through a school curator, one long-term client in a closer relationship.
+fn example_personas(new_id: &mut impl FnMut() -> Id, at: Millis) -> Vec<Persona> {
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let aino = PersonaFields {
+        name: "Aino, 19".into(),
+        avatar: Avatar { symbol: "bird".into(), colour: "teal".into() },
+        age_group: Some(AgeGroup::From18To29),
+        life_situation: "Muutti juuri omaan asuntoon. Opinnot ovat kesken, ja rahat loppuvat ennen kuun loppua.".into(),
+        goals: "Saada asunto- ja raha-asiat kuntoon ja jatkaa opintoja.".into(),
+        needs: "Selkeät ohjeet, yksi tuttu työntekijä ja yhteydenpito tekstiviestillä.".into(),
+        fears: "Ei tiedä, mistä apua haetaan. Pelkää, mitä muut ajattelevat sossusta.".into(),
+        channels: strings(&["Koulukuraattori", "Tekstiviesti / WhatsApp", "Puhelin"]),
+        digital_skills: Some(DigitalSkills::SomeSkills),
+        languages: strings(&["suomi"]),
+        quote: "En tiennyt, että tällaista apua on olemassa.".into(),
+        notes: "Uusi asiakas: ohjautui palveluun kuraattorin kautta.".into(),
+    };
+    let janne = PersonaFields {
+        name: "Janne, 27".into(),
+        avatar: Avatar { symbol: "owl".into(), colour: "indigo".into() },
+        age_group: Some(AgeGroup::From18To29),
+        life_situation: "Ollut asiakkaana pitkään. Asuu yksin, ja asunto on liian kallis.".into(),
+        goals: "Löytää tasapaino ja pärjätä omillaan, kun asiakkuus päättyy.".into(),
+        needs: "Oma sosiaaliohjaaja, intensiivinen lähityö ja ryhmätoiminta.".into(),
+        fears: "Että tuki loppuu kuin seinään. Pettymykset.".into(),
+        channels: strings(&["Tapaaminen kasvokkain", "Puhelin", "OmaVerkosto / Omapolku"]),
+        digital_skills: Some(DigitalSkills::Fluent),
+        languages: strings(&["suomi"]),
+        quote: "Voin aina soittaa omalle työntekijälle.".into(),
+        notes: "Tiiviimpi asiakkuus; seurantatapaaminen 2–4 viikon päästä asiakkuuden päättymisestä.".into(),
+    };
+    let mut list: Vec<Persona> = [aino, janne]
+        .into_iter()
+        .map(|fields| Persona { id: new_id(), fields, version: 1, created_at: at, updated_at: at })
+        .collect();
+    list.sort_by_key(|p| p.id);
+    list
 }
 
 #[test]

@@ -12,6 +12,7 @@ const APPLICATION_ID: i64 = 0x504F_4C4B;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_library", include_str!("../migrations/0001_library.sql")),
     ("0002_board_structure", include_str!("../migrations/0002_board_structure.sql")),
+    ("0003_people", include_str!("../migrations/0003_people.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

@@ -63,7 +63,7 @@ impl Store {
         require_workshop(&tx, env.workshop_id)?;
         let doc = TxDoc { conn: &tx, workshop: env.workshop_id.to_string() };
         let changes = plan(&env.op, &doc, now)?;
-        write_changes(&tx, &changes)?;
+        write_changes(&tx, env.workshop_id, &changes)?;
         let seq = log(&tx, env.workshop_id, env.op_id, &env.client_id, Kind::Do, &request, &changes, now)?;
         // A step that changed nothing (a touchpoint moved to where it already was) would make
         // the next undo seem to do nothing.
@@ -151,7 +151,7 @@ fn apply_all(tx: &Transaction, workshop: Id, ops: &[Op], now: Millis) -> Result<
     for op in ops {
         let doc = TxDoc { conn: tx, workshop: workshop.to_string() };
         let changes = plan(op, &doc, now)?;
-        write_changes(tx, &changes)?;
+        write_changes(tx, workshop, &changes)?;
         all.extend(changes);
     }
     Ok(all)
@@ -185,7 +185,8 @@ fn replay(tx: &Transaction, op_id: Id, request: &str) -> Result<Option<Applied>,
     Ok(Some(Applied { seq, op_id, workshop_id, client_id: client, changes, history, replayed: true }))
 }
 
-fn write_changes(tx: &Transaction, changes: &[Change]) -> Result<(), StoreError> {
+/// Writes the changes in order; `workshop` is where new personas belong.
+fn write_changes(tx: &Transaction, workshop: Id, changes: &[Change]) -> Result<(), StoreError> {
     for change in changes {
         match change {
             Change::Note { after: Some(n), .. } => rows::upsert_note(tx, n)?,
@@ -199,6 +200,18 @@ fn write_changes(tx: &Transaction, changes: &[Change]) -> Result<(), StoreError>
             Change::Lane { after: Some(l), .. } => rows::upsert_lane(tx, l)?,
             Change::Lane { id, after: None, .. } => {
                 tx.prepare_cached("DELETE FROM lane WHERE id = ?1")?.execute([id.to_string()])?;
+            }
+            Change::Persona { after: Some(p), .. } => rows::upsert_persona(tx, workshop, p)?,
+            Change::Persona { id, after: None, .. } => {
+                tx.prepare_cached("DELETE FROM persona WHERE id = ?1")?.execute([id.to_string()])?;
+            }
+            Change::Walkthrough { after: Some(w), .. } => rows::upsert_walkthrough(tx, w)?,
+            Change::Walkthrough { id, after: None, .. } => {
+                tx.prepare_cached("DELETE FROM walkthrough WHERE id = ?1")?.execute([id.to_string()])?;
+            }
+            Change::WalkStep { after: Some(s), .. } => rows::upsert_walk_step(tx, s)?,
+            Change::WalkStep { id, after: None, .. } => {
+                tx.prepare_cached("DELETE FROM walk_step WHERE id = ?1")?.execute([id.to_string()])?;
             }
             Change::Phase { after: Some(p), .. } => rows::upsert_phase(tx, p)?,
             Change::Phase { id, after: None, .. } => {

@@ -1,7 +1,7 @@
 //! Turning rows into core values. Text columns that should hold ids or enum names are checked,
 //! so a hand-edited database gives a clear error instead of a panic.
 
-use polku_core::{BoardKind, Id, Lane, Language, Note, NoteKind, Phase, Sentiment, Touchpoint};
+use polku_core::{BoardKind, Id, Lane, Language, Note, NoteKind, Persona, PersonaFields, Phase, Sentiment, StepRecord, Touchpoint, WalkStep, Walkthrough};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Row, ToSql};
 
@@ -170,6 +170,104 @@ pub(crate) fn upsert_note(conn: &rusqlite::Connection, n: &Note) -> rusqlite::Re
         n.version,
         n.created_at,
         n.updated_at
+    ])?;
+    Ok(())
+}
+
+/// Columns `persona()` reads, for a query on table alias `p`.
+pub(crate) const PERSONA_COLUMNS: &str = "p.id, p.fields, p.version, p.created_at, p.updated_at";
+
+pub(crate) fn persona(r: &Row) -> rusqlite::Result<Persona> {
+    let json: String = r.get(1)?;
+    let fields: PersonaFields = serde_json::from_str(&json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, format!("persona fields: {e}").into())
+    })?;
+    Ok(Persona { id: id(r, 0)?, fields, version: r.get(2)?, created_at: r.get(3)?, updated_at: r.get(4)? })
+}
+
+pub(crate) fn upsert_persona(conn: &rusqlite::Connection, workshop: Id, p: &Persona) -> rusqlite::Result<()> {
+    let fields = serde_json::to_string(&p.fields).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    conn.prepare_cached(
+        "INSERT INTO persona (id, workshop_id, fields, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(id) DO UPDATE SET fields = ?3, version = ?4, created_at = ?5, updated_at = ?6",
+    )?
+    .execute(rusqlite::params![p.id.to_string(), workshop.to_string(), fields, p.version, p.created_at, p.updated_at])?;
+    Ok(())
+}
+
+/// Columns `walkthrough()` reads, for a query on table alias `w`.
+pub(crate) const WALKTHROUGH_COLUMNS: &str = "w.id, w.persona_id, w.board_id, w.at_touchpoint_id, w.version, w.created_at, w.updated_at";
+
+pub(crate) fn walkthrough(r: &Row) -> rusqlite::Result<Walkthrough> {
+    Ok(Walkthrough {
+        id: id(r, 0)?,
+        persona_id: id(r, 1)?,
+        board_id: id(r, 2)?,
+        at_touchpoint_id: opt_id(r, 3)?,
+        version: r.get(4)?,
+        created_at: r.get(5)?,
+        updated_at: r.get(6)?,
+    })
+}
+
+pub(crate) fn upsert_walkthrough(conn: &rusqlite::Connection, w: &Walkthrough) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO walkthrough (id, persona_id, board_id, at_touchpoint_id, version, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT(id) DO UPDATE SET persona_id = ?2, board_id = ?3, at_touchpoint_id = ?4, version = ?5,
+           created_at = ?6, updated_at = ?7",
+    )?
+    .execute(rusqlite::params![
+        w.id.to_string(),
+        w.persona_id.to_string(),
+        w.board_id.to_string(),
+        opt_str(w.at_touchpoint_id),
+        w.version,
+        w.created_at,
+        w.updated_at
+    ])?;
+    Ok(())
+}
+
+/// Columns `walk_step()` reads, for a query on table alias `s`.
+pub(crate) const WALK_STEP_COLUMNS: &str =
+    "s.id, s.walkthrough_id, s.touchpoint_id, s.emotion, s.happens, s.barriers, s.ideas, s.skipped, s.version, s.updated_at";
+
+pub(crate) fn walk_step(r: &Row) -> rusqlite::Result<WalkStep> {
+    Ok(WalkStep {
+        id: id(r, 0)?,
+        walkthrough_id: id(r, 1)?,
+        touchpoint_id: id(r, 2)?,
+        record: StepRecord {
+            emotion: r.get(3)?,
+            happens: r.get(4)?,
+            barriers: r.get(5)?,
+            ideas: r.get(6)?,
+            skipped: r.get(7)?,
+        },
+        version: r.get(8)?,
+        updated_at: r.get(9)?,
+    })
+}
+
+pub(crate) fn upsert_walk_step(conn: &rusqlite::Connection, s: &WalkStep) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO walk_step (id, walkthrough_id, touchpoint_id, emotion, happens, barriers, ideas, skipped, version, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT(id) DO UPDATE SET walkthrough_id = ?2, touchpoint_id = ?3, emotion = ?4, happens = ?5, barriers = ?6,
+           ideas = ?7, skipped = ?8, version = ?9, updated_at = ?10",
+    )?
+    .execute(rusqlite::params![
+        s.id.to_string(),
+        s.walkthrough_id.to_string(),
+        s.touchpoint_id.to_string(),
+        s.record.emotion,
+        s.record.happens,
+        s.record.barriers,
+        s.record.ideas,
+        s.record.skipped,
+        s.version,
+        s.updated_at
     ])?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The core's view of one workshop, read from inside the write transaction. Every read is scoped
 //! to the workshop, so an op cannot reach into another workshop by naming a foreign id.
 
-use polku_core::{DocRead, Id, Lane, Note, NoteFilter, Phase, Touchpoint};
+use polku_core::{DocRead, Id, Lane, Note, NoteFilter, Persona, Phase, StepFilter, Touchpoint, WalkStep, Walkthrough};
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::rows;
@@ -23,7 +23,20 @@ impl TxDoc<'_> {
     }
 }
 
+/// Walkthroughs joined to their persona, for the workshop check.
+const WALKS: &str = "FROM walkthrough w JOIN persona p ON p.id = w.persona_id";
+/// Walk steps joined to their walkthrough and persona, for the workshop check.
+const STEPS: &str = "FROM walk_step s JOIN walkthrough w ON w.id = s.walkthrough_id JOIN persona p ON p.id = w.persona_id";
+
 impl TxDoc<'_> {
+    /// Rows that `key` picks in this workshop (`?1` is the key, `?2` the workshop).
+    fn many<T>(&self, sql: &str, key: Id, f: fn(&rusqlite::Row) -> rusqlite::Result<T>) -> Vec<T> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut s| s.query_map([key.to_string(), self.workshop.clone()], f)?.collect())
+            .unwrap_or_default()
+    }
+
     /// The board's rows, when the board is in this workshop; empty otherwise.
     fn list<T>(&self, sql: &str, board: Id, f: fn(&rusqlite::Row) -> rusqlite::Result<T>) -> Vec<T> {
         if !self.board_exists(board) {
@@ -103,7 +116,46 @@ impl DocRead for TxDoc<'_> {
             .unwrap_or_default()
     }
 
-    fn persona_exists(&self, id: Id) -> bool {
-        self.one("SELECT 1 FROM persona WHERE id = ?1 AND workshop_id = ?2", id, |_| Ok(())).is_some()
+    fn persona(&self, id: Id) -> Option<Persona> {
+        let sql = format!("SELECT {} FROM persona p WHERE p.id = ?1 AND p.workshop_id = ?2", rows::PERSONA_COLUMNS);
+        self.one(&sql, id, rows::persona)
+    }
+
+    fn walkthrough(&self, id: Id) -> Option<Walkthrough> {
+        let sql = format!("SELECT {} {WALKS} WHERE w.id = ?1 AND p.workshop_id = ?2", rows::WALKTHROUGH_COLUMNS);
+        self.one(&sql, id, rows::walkthrough)
+    }
+
+    fn walkthroughs_of(&self, persona: Id) -> Vec<Walkthrough> {
+        let sql = format!("SELECT {} {WALKS} WHERE w.persona_id = ?1 AND p.workshop_id = ?2 ORDER BY w.id", rows::WALKTHROUGH_COLUMNS);
+        self.many(&sql, persona, rows::walkthrough)
+    }
+
+    fn walkthroughs_at(&self, touchpoint: Id) -> Vec<Walkthrough> {
+        let sql =
+            format!("SELECT {} {WALKS} WHERE w.at_touchpoint_id = ?1 AND p.workshop_id = ?2 ORDER BY w.id", rows::WALKTHROUGH_COLUMNS);
+        self.many(&sql, touchpoint, rows::walkthrough)
+    }
+
+    fn walk_step(&self, id: Id) -> Option<WalkStep> {
+        let sql = format!("SELECT {} {STEPS} WHERE s.id = ?1 AND p.workshop_id = ?2", rows::WALK_STEP_COLUMNS);
+        self.one(&sql, id, rows::walk_step)
+    }
+
+    fn walk_steps(&self, filter: StepFilter) -> Vec<WalkStep> {
+        let (column, key) = match filter {
+            StepFilter::Walkthrough(w) => ("s.walkthrough_id", w),
+            StepFilter::Touchpoint(t) => ("s.touchpoint_id", t),
+        };
+        let sql = format!("SELECT {} {STEPS} WHERE {column} = ?1 AND p.workshop_id = ?2 ORDER BY s.id", rows::WALK_STEP_COLUMNS);
+        self.many(&sql, key, rows::walk_step)
+    }
+
+    fn persona_notes(&self, persona: Id) -> Vec<Note> {
+        let sql = format!(
+            "SELECT {} FROM note JOIN board ON board.id = note.board_id WHERE note.persona_id = ?1 AND board.workshop_id = ?2 ORDER BY note.id",
+            rows::NOTE_COLUMNS
+        );
+        self.many(&sql, persona, rows::note)
     }
 }

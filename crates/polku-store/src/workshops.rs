@@ -1,6 +1,6 @@
 //! The library: workshops as a whole (list, create, rename, delete, load a snapshot).
 
-use polku_core::{validate_title, Board, Id, Millis, Persona, Workshop, WorkshopSummary};
+use polku_core::{validate_title, Board, Id, Millis, Workshop, WorkshopSummary};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::rows;
@@ -133,11 +133,28 @@ impl Store {
         }
         let personas = self
             .conn
-            .prepare_cached("SELECT id, name, version FROM persona WHERE workshop_id = ?1 ORDER BY id")?
-            .query_map([&key], |r| Ok(Persona { id: rows::id(r, 0)?, name: r.get(1)?, version: r.get(2)? }))?
+            .prepare_cached(&format!("SELECT {} FROM persona p WHERE p.workshop_id = ?1 ORDER BY p.id", rows::PERSONA_COLUMNS))?
+            .query_map([&key], rows::persona)?
+            .collect::<Result<_, _>>()?;
+        let walkthroughs = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM walkthrough w JOIN persona p ON p.id = w.persona_id WHERE p.workshop_id = ?1 ORDER BY w.id",
+                rows::WALKTHROUGH_COLUMNS
+            ))?
+            .query_map([&key], rows::walkthrough)?
+            .collect::<Result<_, _>>()?;
+        let walk_steps = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM walk_step s JOIN walkthrough w ON w.id = s.walkthrough_id JOIN persona p ON p.id = w.persona_id
+                 WHERE p.workshop_id = ?1 ORDER BY s.id",
+                rows::WALK_STEP_COLUMNS
+            ))?
+            .query_map([&key], rows::walk_step)?
             .collect::<Result<_, _>>()?;
         let (title, language, created_at, updated_at) = head;
-        Ok(Workshop { id, title, language, created_at, updated_at, boards, personas })
+        Ok(Workshop { id, title, language, created_at, updated_at, boards, personas, walkthroughs, walk_steps })
     }
 }
 
@@ -147,10 +164,7 @@ fn insert_snapshot(tx: &Transaction, w: &Workshop) -> Result<(), StoreError> {
         params![w.id.to_string(), w.title, w.language.as_str(), w.created_at, w.updated_at],
     )?;
     for p in &w.personas {
-        tx.execute(
-            "INSERT INTO persona (id, workshop_id, name, version) VALUES (?1, ?2, ?3, ?4)",
-            params![p.id.to_string(), w.id.to_string(), p.name, p.version],
-        )?;
+        rows::upsert_persona(tx, w.id, p)?;
     }
     for b in &w.boards {
         tx.execute(
@@ -169,6 +183,12 @@ fn insert_snapshot(tx: &Transaction, w: &Workshop) -> Result<(), StoreError> {
         for n in &b.notes {
             rows::upsert_note(tx, n)?;
         }
+    }
+    for walk in &w.walkthroughs {
+        rows::upsert_walkthrough(tx, walk)?;
+    }
+    for s in &w.walk_steps {
+        rows::upsert_walk_step(tx, s)?;
     }
     Ok(())
 }

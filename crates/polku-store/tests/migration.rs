@@ -12,6 +12,7 @@ const TP: [&str; 3] =
     ["0191e5a0-0000-7000-8000-000000000010", "0191e5a0-0000-7000-8000-000000000011", "0191e5a0-0000-7000-8000-000000000012"];
 const ATTACHED: &str = "0191e5a0-0000-7000-8000-000000000020";
 const LOOSE: &str = "0191e5a0-0000-7000-8000-000000000021";
+const PERSONA: &str = "0191e5a0-0000-7000-8000-000000000030";
 
 fn schema_1_library(path: &std::path::Path) {
     let conn = Connection::open(path).unwrap();
@@ -37,6 +38,7 @@ fn schema_1_library(path: &std::path::Path) {
     )
     .unwrap();
     conn.execute("INSERT INTO undo_step VALUES (?1, 'c', 1, 'done')", [W]).unwrap();
+    conn.execute("INSERT INTO persona VALUES (?1, ?2, 'Aino, 19', 3)", [PERSONA, W]).unwrap();
 }
 
 #[test]
@@ -59,6 +61,12 @@ fn a_schema_1_library_keeps_every_note_in_place() {
     assert_eq!(attached.x, -100.0, "stored from its column now");
     assert_eq!(note_origin(attached, &b.touchpoints, &b.lanes), (320.0, 300.0), "drawn where it was");
     assert_eq!(note_origin(note(LOOSE), &b.touchpoints, &b.lanes), (50.0, 300.0));
+
+    // Schema 3: the persona keeps its name and version; the new fields start empty.
+    let p = &w.personas[0];
+    assert_eq!((p.id, p.fields.name.as_str(), p.version), (Id::parse_str(PERSONA).unwrap(), "Aino, 19", 3));
+    assert!(p.fields.channels.is_empty() && p.fields.quote.is_empty());
+    assert!(w.walkthroughs.is_empty());
 
     let history = store.history(w.id, "c").unwrap();
     assert!(!history.can_undo, "undo steps of the old shape are not offered");

@@ -234,3 +234,38 @@ fn structure_ops_commit_with_their_notes_and_undo_in_one_step() {
     assert_eq!(unlaned.note(note).unwrap().lane_id, None);
     assert_eq!(unlaned.note(note).unwrap().y, 200.0);
 }
+
+#[test]
+fn a_persona_walks_and_its_removal_is_one_undo_step_in_the_library() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Kävely");
+    let board = w.boards[0].id;
+    let tp = w.boards[0].touchpoints[1].id;
+    let (persona, walk) = (Id::now_v7(), Id::now_v7());
+    let ops = [
+        Op::CreatePersona { persona: NewPersona { id: persona, fields: PersonaFields::named("Aino, 19") } },
+        Op::CreateWalkthrough { walkthrough: NewWalkthrough { id: walk, persona_id: persona, board_id: board, at_touchpoint_id: Some(tp) } },
+        Op::SetWalkStep {
+            step: NewWalkStep {
+                id: Id::now_v7(),
+                walkthrough_id: walk,
+                touchpoint_id: tp,
+                record: StepRecord { emotion: Some(2), happens: "Uudet ihmiset".into(), barriers: String::new(), ideas: String::new(), skipped: false },
+            },
+        },
+    ];
+    for (i, op) in ops.into_iter().enumerate() {
+        store.apply(&env(&w, "a", op), 2 + i as i64).unwrap();
+    }
+    let walked = store.load_workshop(w.id).unwrap();
+    assert_eq!((walked.personas.len(), walked.walkthroughs.len(), walked.walk_steps.len()), (1, 1, 1));
+    assert_eq!(walked.walk_steps[0].record.emotion, Some(2));
+    store.apply(&env(&w, "a", Op::DeletePersona { id: persona }), 6).unwrap();
+    let gone = store.load_workshop(w.id).unwrap();
+    assert!(gone.personas.is_empty() && gone.walkthroughs.is_empty() && gone.walk_steps.is_empty());
+    store.undo(w.id, "a", Id::now_v7(), 7).unwrap();
+    let back = store.load_workshop(w.id).unwrap();
+    assert_eq!(back.personas, walked.personas.iter().map(|p| Persona { version: p.version + 1, updated_at: 7, ..p.clone() }).collect::<Vec<_>>());
+    assert_eq!(back.walk_steps[0].record.happens, "Uudet ihmiset");
+    assert_eq!(back.walkthroughs[0].at_touchpoint_id, Some(tp));
+}

@@ -19,6 +19,7 @@ pub fn create_note(w: &Workshop, text: &str, sentiment: Sentiment) -> (Id, Op) {
             board_id: b.id,
             touchpoint_id: Some(b.touchpoints[0].id),
             lane_id: None,
+            persona_id: None,
             kind: NoteKind::Observation,
             sentiment: Some(sentiment),
             text: text.into(),

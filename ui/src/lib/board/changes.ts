@@ -44,7 +44,8 @@ type Structure = Pick<Board, "touchpoints" | "lanes" | "phases">;
 export function applyStructure(board: Structure & { id: string }, changes: readonly Change[]): boolean {
   let any = false;
   for (const change of changes) {
-    if (change.entity === "note") continue;
+    // Notes go to applyChanges; personas and walks are not the board's structure.
+    if (change.entity !== "touchpoint" && change.entity !== "lane" && change.entity !== "phase") continue;
     const list = (change.entity === "touchpoint" ? board.touchpoints : change.entity === "lane" ? board.lanes : board.phases) as {
       id: string;
       version: number;

@@ -2,4 +2,8 @@
 import type { NoteKind } from "./NoteKind";
 import type { Sentiment } from "./Sentiment";
 
-export type NewNote = { id: string, board_id: string, touchpoint_id: string | null, lane_id: string | null, kind: NoteKind, sentiment: Sentiment | null, text: string, x: number, y: number, };
+export type NewNote = { id: string, board_id: string, touchpoint_id: string | null, lane_id: string | null, 
+/**
+ * The persona an idea or barrier was posted for in a walkthrough.
+ */
+persona_id: string | null, kind: NoteKind, sentiment: Sentiment | null, text: string, x: number, y: number, };

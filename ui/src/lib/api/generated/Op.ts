@@ -3,17 +3,23 @@ import type { Lane } from "./Lane";
 import type { LanePatch } from "./LanePatch";
 import type { NewLane } from "./NewLane";
 import type { NewNote } from "./NewNote";
+import type { NewPersona } from "./NewPersona";
 import type { NewPhase } from "./NewPhase";
 import type { NewTouchpoint } from "./NewTouchpoint";
+import type { NewWalkStep } from "./NewWalkStep";
+import type { NewWalkthrough } from "./NewWalkthrough";
 import type { Note } from "./Note";
 import type { NotePatch } from "./NotePatch";
+import type { Persona } from "./Persona";
+import type { PersonaPatch } from "./PersonaPatch";
 import type { Phase } from "./Phase";
 import type { PhasePatch } from "./PhasePatch";
 import type { Touchpoint } from "./Touchpoint";
 import type { TouchpointPatch } from "./TouchpointPatch";
+import type { Walkthrough } from "./Walkthrough";
 
 /**
  * One change a client asks for. Ops name the values they want, never deltas, so that a retry or a
  * replay lands on the same state.
  */
-export type Op = { "type": "create_note", note: NewNote, } | { "type": "update_note", id: string, patch: NotePatch, } | { "type": "delete_note", id: string, } | { "type": "restore_note", note: Note, } | { "type": "create_touchpoint", touchpoint: NewTouchpoint, } | { "type": "update_touchpoint", id: string, patch: TouchpointPatch, } | { "type": "move_touchpoint", id: string, index: number, } | { "type": "delete_touchpoint", id: string, move_notes_to: string | null, } | { "type": "restore_touchpoint", touchpoint: Touchpoint, } | { "type": "create_lane", lane: NewLane, } | { "type": "update_lane", id: string, patch: LanePatch, } | { "type": "move_lane", id: string, index: number, } | { "type": "delete_lane", id: string, move_notes_to: string | null, } | { "type": "restore_lane", lane: Lane, } | { "type": "create_phase", phase: NewPhase, } | { "type": "update_phase", id: string, patch: PhasePatch, } | { "type": "delete_phase", id: string, } | { "type": "restore_phase", phase: Phase, } | { "type": "batch", ops: Array<Op>, };
+export type Op = { "type": "create_note", note: NewNote, } | { "type": "update_note", id: string, patch: NotePatch, } | { "type": "delete_note", id: string, } | { "type": "restore_note", note: Note, } | { "type": "create_touchpoint", touchpoint: NewTouchpoint, } | { "type": "update_touchpoint", id: string, patch: TouchpointPatch, } | { "type": "move_touchpoint", id: string, index: number, } | { "type": "delete_touchpoint", id: string, move_notes_to: string | null, } | { "type": "restore_touchpoint", touchpoint: Touchpoint, } | { "type": "create_lane", lane: NewLane, } | { "type": "update_lane", id: string, patch: LanePatch, } | { "type": "move_lane", id: string, index: number, } | { "type": "delete_lane", id: string, move_notes_to: string | null, } | { "type": "restore_lane", lane: Lane, } | { "type": "create_phase", phase: NewPhase, } | { "type": "update_phase", id: string, patch: PhasePatch, } | { "type": "delete_phase", id: string, } | { "type": "restore_phase", phase: Phase, } | { "type": "create_persona", persona: NewPersona, } | { "type": "update_persona", id: string, patch: PersonaPatch, } | { "type": "delete_persona", id: string, } | { "type": "restore_persona", persona: Persona, } | { "type": "create_walkthrough", walkthrough: NewWalkthrough, } | { "type": "move_walkthrough", id: string, at_touchpoint_id: string | null, } | { "type": "delete_walkthrough", id: string, } | { "type": "restore_walkthrough", walkthrough: Walkthrough, } | { "type": "set_walk_step", step: NewWalkStep, } | { "type": "delete_walk_step", id: string, } | { "type": "batch", ops: Array<Op>, };

@@ -2,5 +2,11 @@
 import type { Board } from "./Board";
 import type { Language } from "./Language";
 import type { Persona } from "./Persona";
+import type { WalkStep } from "./WalkStep";
+import type { Walkthrough } from "./Walkthrough";
 
-export type Workshop = { id: string, title: string, language: Language, created_at: number, updated_at: number, boards: Array<Board>, personas: Array<Persona>, };
+export type Workshop = { id: string, title: string, language: Language, created_at: number, updated_at: number, boards: Array<Board>, 
+/**
+ * Sorted by id, as are walkthroughs.
+ */
+personas: Array<Persona>, walkthroughs: Array<Walkthrough>, walk_steps: Array<WalkStep>, };
