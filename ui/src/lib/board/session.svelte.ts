@@ -6,6 +6,7 @@ import { notify, notifyError } from "../ui/toast.svelte";
 import { applyChanges, applyStructure, storeFrom, type NoteStore } from "./changes";
 import { cellAt, freeSpotBelow, nearestStation, place, rows, snapToColumn, stations, type Point, type Row, type Station } from "./geometry";
 import { toneFields, type Tone } from "./sentiment";
+import { applyPeople, peopleFrom, type People } from "../people/people";
 import { growOps } from "./lanes/lanes";
 
 /** A note that exists only on this screen until its first text is committed; x, y in board units. */
@@ -42,6 +43,8 @@ export class BoardSession {
   /** Positions of notes under a finger or pointer, shown instead of the stored ones. */
   dragging = $state<Record<string, Point>>({});
   history = $state<History>({ can_undo: false, can_redo: false });
+  /** Personas, walkthroughs and their steps; values replaced whole, like the notes. */
+  people = $state.raw<People>({ personas: {}, walkthroughs: {}, steps: {} });
   busy = $state(false);
 
   stations: Station[] = $derived(stations(this.board?.touchpoints ?? []));
@@ -103,6 +106,7 @@ export class BoardSession {
       this.workshop = workshop;
       this.board = board;
       this.store = storeFrom(board?.notes ?? []);
+      this.people = peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps);
       this.history = history;
       this.status = "ready";
     } catch (e) {
@@ -300,6 +304,7 @@ export class BoardSession {
     if (!this.board) return;
     applyStructure(this.board, changes);
     if (applyChanges(this.store, changes, this.board.id).length) this.store = { ...this.store };
+    if (applyPeople(this.people, changes)) this.people = { ...this.people };
   }
 
   private absorb(res: OpResult): void {
