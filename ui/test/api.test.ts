@@ -69,6 +69,8 @@ describe("routes", () => {
     expect(parseRoute("#/w/abc-1/board")).toEqual({ name: "board", id: "abc-1", view: "board" });
     expect(parseRoute("#/w/abc-1/other")).toEqual({ name: "list" });
     expect(routeHash({ name: "board", id: "a", view: "outline" })).toBe("#/w/a/outline");
+    expect(parseRoute("#/w/abc-1/personas")).toEqual({ name: "board", id: "abc-1", view: "personas" });
+    expect(routeHash({ name: "board", id: "a", view: "personas" })).toBe("#/w/a/personas");
     expect(routeHash({ name: "board", id: "a", view: "board" })).toBe("#/w/a");
   });
 });

@@ -1,13 +1,14 @@
-export type View = "board" | "outline";
+export type View = "board" | "outline" | "personas";
+export const VIEWS: readonly View[] = ["board", "outline", "personas"];
 /** `view` absent: the tab's remembered view (see `board/view.ts`). */
 export type Route = { name: "list" } | { name: "board"; id: string; view?: View };
 
 /**
- * `#/` is the list, `#/w/<id>` a workshop, `#/w/<id>/outline` or `#/w/<id>/board` it in that view;
+ * `#/` is the list, `#/w/<id>` a workshop, `#/w/<id>/board`, `/outline` or `/personas` it in that view;
  * anything else falls back to the list.
  */
 export function parseRoute(hash: string): Route {
-  const m = /^#\/w\/([^/?#]+)(?:\/(board|outline))?\/?$/.exec(hash);
+  const m = /^#\/w\/([^/?#]+)(?:\/(board|outline|personas))?\/?$/.exec(hash);
   if (!m) return { name: "list" };
   const id = decodeURIComponent(m[1]);
   return m[2] ? { name: "board", id, view: m[2] as View } : { name: "board", id };
@@ -16,5 +17,5 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.name !== "board") return "#/";
   const base = `#/w/${encodeURIComponent(route.id)}`;
-  return route.view === "outline" ? `${base}/outline` : base;
+  return route.view === "outline" || route.view === "personas" ? `${base}/${route.view}` : base;
 }

@@ -1,5 +1,5 @@
 import type { Backend } from "../backend/backend";
-import type { Board, History, Note, NotePatch, Op, OpResult, Phase, Workshop } from "../api/types";
+import type { Board, History, Note, NotePatch, Op, OpResult, Phase, UndoMode, Workshop } from "../api/types";
 import { toApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { notify, notifyError } from "../ui/toast.svelte";
@@ -282,14 +282,17 @@ export class BoardSession {
     }
   }
 
-  /** Applies one op, recorded for this client's undo; false (after telling the user) when refused. */
-  async apply(op: Op): Promise<boolean> {
+  /**
+   * Applies one op, recorded for this client's undo unless `undo` is "skip"; false (after telling
+   * the user) when refused.
+   */
+  async apply(op: Op, undo: UndoMode = "record"): Promise<boolean> {
     try {
       const res = await this.api.call("apply_op", {
         workshop_id: this.workshopId,
         op_id: uuid(),
         client_id: this.api.clientId(),
-        undo: "record",
+        undo,
         op,
       });
       this.absorb(res);

@@ -1,14 +1,15 @@
-import type { View } from "../router";
+import { VIEWS, type View } from "../router";
 
 /**
- * Board or outline: remembered per tab (sessionStorage), so a reload or coming back to a workshop
+ * Board, outline or personas: remembered per tab (sessionStorage), so a reload or coming back to a workshop
  * from the list keeps the view this person chose; another tab keeps its own.
  */
 const STORAGE_KEY = "polku.view";
 
 export function storedView(): View {
   try {
-    return sessionStorage.getItem(STORAGE_KEY) === "outline" ? "outline" : "board";
+    const v = sessionStorage.getItem(STORAGE_KEY);
+    return VIEWS.find((k) => k === v) ?? "board";
   } catch {
     // Storage can be off (private mode): the board is the default.
     return "board";
