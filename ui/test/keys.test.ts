@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrowDelta, historyAction, isTypingTarget, type KeyLike } from "../src/lib/keys";
+import { arrowDelta, historyAction, isTypingTarget, noteEditorKey, type KeyLike } from "../src/lib/keys";
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -58,5 +58,21 @@ describe("arrow keys", () => {
     expect(arrowDelta("ArrowUp", 10)).toEqual({ dx: 0, dy: -10 });
     expect(arrowDelta("ArrowDown", 10)).toEqual({ dx: 0, dy: 10 });
     expect(arrowDelta("a", 10)).toBeNull();
+  });
+});
+
+describe("the note editors' keys", () => {
+  const press = (init: KeyboardEventInit) => {
+    const e = { ...init, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    return { action: noteEditorKey(e as unknown as KeyboardEvent), e };
+  };
+  it("saves on Enter, gives up on Esc, and leaves Shift+Enter and composing to the text", () => {
+    expect(press({ key: "Enter" }).action).toBe("save");
+    expect(press({ key: "Enter" }).e.defaultPrevented).toBe(true);
+    expect(press({ key: "Escape" }).action).toBe("cancel");
+    const newline = press({ key: "Enter", shiftKey: true });
+    expect([newline.action, newline.e.defaultPrevented]).toEqual([null, false]);
+    expect(press({ key: "Enter", isComposing: true }).action).toBeNull();
+    expect(press({ key: "a" }).action).toBeNull();
   });
 });

@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Persona, WalkStep, Walkthrough } from "../src/lib/api/types";
 import { applyPeople, peopleFrom, stepsOf, walksOf } from "../src/lib/people/people";
+import { blankFields } from "../src/lib/people/personaForm";
 
 const persona = (id: string, version = 1): Persona => ({
   id,
-  fields: {
-    name: id,
-    avatar: { symbol: "owl", colour: "teal" },
-    age_group: null,
-    life_situation: "",
-    goals: "",
-    needs: "",
-    fears: "",
-    channels: [],
-    digital_skills: null,
-    languages: [],
-    quote: "",
-    notes: "",
-  },
+  fields: { ...blankFields({ symbol: "owl", colour: "teal" }), name: id },
   version,
   created_at: 1,
   updated_at: version,

@@ -47,3 +47,14 @@ export function arrowDelta(key: string, step: number): { dx: number; dy: number 
       return null;
   }
 }
+
+/**
+ * The note editors' keys (the board card, the outline entry, the outline's add form): Enter saves,
+ * Shift+Enter makes a new line, Esc gives up. Enter while an input method composes is its own.
+ * Takes the key away from the browser when it is one of these.
+ */
+export function noteEditorKey(e: KeyboardEvent): "save" | "cancel" | null {
+  const action = e.key === "Enter" && !e.shiftKey && !e.isComposing ? "save" : e.key === "Escape" ? "cancel" : null;
+  if (action) e.preventDefault();
+  return action;
+}
