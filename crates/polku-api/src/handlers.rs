@@ -72,3 +72,31 @@ fn announce(host: &Host, a: polku_store::Applied) -> OpResult {
     }
     OpResult { seq: a.seq, op_id: a.op_id, changes: a.changes, history: a.history }
 }
+
+fn check_pdf(opts: &polku_export::PdfOptions) -> Result<(), ApiError> {
+    opts.check().map_err(|(field, message)| ApiError { code: ErrorCode::Validation, message, field: Some(field.into()) })
+}
+
+pub(crate) fn preview_export(host: &Host, req: PreviewExportRequest) -> Result<ExportPreview, ApiError> {
+    check_pdf(&req.pdf)?;
+    let w = host.store()?.load_workshop(req.workshop_id)?;
+    let pages = polku_export::pdf::page_count(&w, &req.pdf, host.now()).map_err(crate::exports::export_error)?;
+    Ok(ExportPreview { pages: pages as u32 })
+}
+
+pub(crate) fn start_export(host: &Host, req: StartExportRequest) -> Result<ExportJob, ApiError> {
+    if let Some(opts) = &req.pdf {
+        check_pdf(opts)?;
+    }
+    let w = host.store()?.load_workshop(req.workshop_id)?;
+    let (job_id, file_name) = host.exports().start(w, req.format, req.pdf, host.now());
+    Ok(ExportJob { job_id, file_name })
+}
+
+pub(crate) fn export_status(host: &Host, req: ExportJobRequest) -> Result<ExportStatus, ApiError> {
+    host.exports().status(req.job_id)
+}
+
+pub(crate) fn cancel_export(host: &Host, req: ExportJobRequest) -> Result<(), ApiError> {
+    host.exports().cancel(req.job_id)
+}

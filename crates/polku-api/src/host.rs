@@ -7,6 +7,7 @@ use polku_export::workshop_file;
 use polku_store::{Store, StoreError};
 use tokio::sync::broadcast;
 
+use crate::exports::{ExportFile, Exports};
 use crate::{ApiError, ErrorCode, Event};
 
 /// One library (data directory) served to any number of clients. The desktop shell and the
@@ -15,6 +16,7 @@ pub struct Host {
     store: Mutex<Store>,
     events: broadcast::Sender<Event>,
     clock: fn() -> Millis,
+    exports: Exports,
 }
 
 /// What an import did.
@@ -37,7 +39,7 @@ impl Host {
     pub fn new(store: Store) -> Host {
         // Clients that fall this far behind are told to reload rather than replay.
         let (events, _) = broadcast::channel(1024);
-        Host { store: Mutex::new(store), events, clock: system_clock }
+        Host { store: Mutex::new(store), events, clock: system_clock, exports: Exports::default() }
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
@@ -52,6 +54,15 @@ impl Host {
         // A panic while holding the lock cannot leave a half-written edit (SQLite rolled it back),
         // so the store is still sound to use.
         Ok(self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    pub(crate) fn exports(&self) -> &Exports {
+        &self.exports
+    }
+
+    /// The file a finished export job made, for the transport to hand over.
+    pub fn export_file(&self, job_id: Id) -> Result<ExportFile, ApiError> {
+        self.exports.file(job_id)
     }
 
     pub(crate) fn emit(&self, event: Event) {

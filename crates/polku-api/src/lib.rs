@@ -3,12 +3,14 @@
 
 mod bindings;
 mod error;
+mod exports;
 mod handlers;
 mod host;
 mod types;
 
 pub use bindings::{export_bindings, BINDINGS_DIR};
 pub use error::{ApiError, ErrorCode};
+pub use exports::{file_name, ExportFile, ExportFormat, ExportStatus};
 pub use host::Host;
 pub use types::*;
 
@@ -66,4 +68,8 @@ commands! {
     undo(StepRequest) -> OpResult;
     redo(StepRequest) -> OpResult;
     history(HistoryRequest) -> History;
+    preview_export(PreviewExportRequest) -> ExportPreview;
+    start_export(StartExportRequest) -> ExportJob;
+    export_status(ExportJobRequest) -> ExportStatus;
+    cancel_export(ExportJobRequest) -> ();
 }

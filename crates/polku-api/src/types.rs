@@ -1,4 +1,7 @@
 use polku_core::{Change, History, Id, Language, Op, UndoMode};
+use polku_export::PdfOptions;
+
+use crate::ExportFormat;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -83,4 +86,40 @@ pub enum Event {
     },
     /// A workshop was created, renamed, deleted or imported: lists should reload.
     LibraryChanged,
+}
+
+/// How many pages a PDF with these options would have, for the export dialog's live count.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PreviewExportRequest {
+    pub workshop_id: Id,
+    pub pdf: PdfOptions,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportPreview {
+    pub pages: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct StartExportRequest {
+    pub workshop_id: Id,
+    pub format: ExportFormat,
+    /// Only for `pdf`; the defaults when left out.
+    #[serde(default)]
+    pub pdf: Option<PdfOptions>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportJob {
+    pub job_id: Id,
+    /// What the file will be called: the workshop's title and today's date.
+    pub file_name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ExportJobRequest {
+    pub job_id: Id,
 }

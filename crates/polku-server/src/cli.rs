@@ -2,7 +2,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use polku_api::Host;
+use polku_api::{ExportFormat, ExportJob, ExportStatus, Host};
+use polku_export::{Orientation, Paper, PdfContents, PdfOptions, PosterFit};
 use polku_core::{Id, Millis};
 use polku_store::{default_data_dir, DATA_DIR_ENV};
 
@@ -55,6 +56,8 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
         #[command(flatten)]
+        pdf: PdfArgs,
+        #[command(flatten)]
         data: DataDir,
     },
     /// Add the workshop in a .polku file to the library
@@ -69,17 +72,86 @@ enum Command {
 enum Format {
     /// The .polku workshop file (docs/workshop-file.md)
     Polku,
+    /// The report: cover, board posters, persona cards, walkthroughs, summary
+    Pdf,
+    /// One row per note; `;` and a BOM for Finnish and Swedish workshops, as Excel expects
+    Csv,
+    /// Notes, walkthroughs and the summary on three sheets
+    Xlsx,
+}
+
+impl Format {
+    fn api(self) -> ExportFormat {
+        match self {
+            Format::Polku => ExportFormat::Polku,
+            Format::Pdf => ExportFormat::Pdf,
+            Format::Csv => ExportFormat::Csv,
+            Format::Xlsx => ExportFormat::Xlsx,
+        }
+    }
+}
+
+/// The PDF's choices (ignored for the other formats).
+#[derive(clap::Args)]
+struct PdfArgs {
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArg,
+    #[arg(long, value_enum, default_value = "landscape")]
+    orientation: OrientationArg,
+    /// Each board on one page (the default)
+    #[arg(long, conflicts_with = "tile")]
+    fit: bool,
+    /// Each board at a readable size across pages, with overlap marks to tape them together
+    #[arg(long)]
+    tile: bool,
+    /// The facilitator's name, for the cover
+    #[arg(long, default_value = "")]
+    facilitator: String,
+    /// How many took part, for the cover
+    #[arg(long)]
+    participants: Option<u32>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    A3,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OrientationArg {
+    Landscape,
+    Portrait,
+}
+
+impl PdfArgs {
+    fn options(&self) -> PdfOptions {
+        PdfOptions {
+            paper: match self.paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::A3 => Paper::A3,
+            },
+            orientation: match self.orientation {
+                OrientationArg::Landscape => Orientation::Landscape,
+                OrientationArg::Portrait => Orientation::Portrait,
+            },
+            poster: if self.tile { PosterFit::Tile } else { PosterFit::Fit },
+            contents: PdfContents::default(),
+            facilitator: self.facilitator.clone(),
+            participants: self.participants,
+        }
+    }
 }
 
 pub fn run(args: Args) -> Result<(), String> {
     match args.command {
         Command::Serve { data, port } => serve(data.open()?, port),
         Command::List { data, json } => list(&data.open()?, json),
-        Command::Export { id, format: Format::Polku, output, data } => {
+        Command::Export { id, format, output, pdf, data } => {
             let id = Id::parse_str(&id).map_err(|_| format!("{id:?} is not a workshop id (see `polku list`)"))?;
-            let bytes = data.open()?.export_workshop(id).map_err(|e| e.message)?;
+            let bytes = export(&data.open()?, id, format, &pdf)?;
             write_file(&output, &bytes)?;
-            eprintln!("Wrote {}", output.display());
+            eprintln!("Wrote {} ({} bytes)", output.display(), bytes.len());
             Ok(())
         }
         Command::Import { file, data } => {
@@ -94,9 +166,27 @@ pub fn run(args: Args) -> Result<(), String> {
     }
 }
 
+/// Runs an export job to its end, as the app does, and returns the file.
+fn export(host: &Host, id: Id, format: Format, pdf: &PdfArgs) -> Result<Vec<u8>, String> {
+    let opts = matches!(format, Format::Pdf).then(|| pdf.options());
+    let req = serde_json::json!({ "workshop_id": id, "format": format.api(), "pdf": opts });
+    let job: ExportJob = serde_json::from_value(host.call("start_export", req).map_err(|e| e.message)?).map_err(|e| e.to_string())?;
+    loop {
+        let status = host.call("export_status", serde_json::json!({ "job_id": job.job_id })).map_err(|e| e.message)?;
+        match serde_json::from_value(status).map_err(|e| e.to_string())? {
+            ExportStatus::Running { .. } => std::thread::sleep(std::time::Duration::from_millis(20)),
+            ExportStatus::Ready { .. } => return host.export_file(job.job_id).map(|f| f.bytes.to_vec()).map_err(|e| e.message),
+            ExportStatus::Failed { error } => return Err(error.message),
+            ExportStatus::Cancelled => return Err("the export was cancelled".into()),
+        }
+    }
+}
+
 /// Writes through a temporary file so a failed write never leaves half a file behind.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let tmp = path.with_extension("polku-partial");
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".partial");
+    let tmp = PathBuf::from(tmp);
     std::fs::write(&tmp, bytes)
         .and_then(|()| std::fs::rename(&tmp, path))
         .map_err(|e| {

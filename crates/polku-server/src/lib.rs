@@ -1,8 +1,10 @@
 //! The command surface over HTTP: `POST /api/<command>` and the change stream on
-//! `GET /api/events` (WebSocket), plus the web UI itself. Binds 127.0.0.1 only.
+//! `GET /api/events` (WebSocket), finished exports on `GET /api/exports/<job>`, plus the web UI
+//! itself. Binds 127.0.0.1 only.
 
 mod api;
 mod assets;
+mod download;
 mod events;
 mod guard;
 
@@ -21,6 +23,7 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub fn router(host: Arc<Host>) -> Router {
     Router::new()
         .route("/api/events", get(events::upgrade))
+        .route("/api/exports/{job}", get(download::file))
         .route("/api/{command}", post(api::call))
         .fallback(get(assets::serve))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -2,12 +2,18 @@
 import type { ApplyOpRequest } from "./ApplyOpRequest";
 import type { CreateWorkshopRequest } from "./CreateWorkshopRequest";
 import type { DeleteWorkshopRequest } from "./DeleteWorkshopRequest";
+import type { ExportJob } from "./ExportJob";
+import type { ExportJobRequest } from "./ExportJobRequest";
+import type { ExportPreview } from "./ExportPreview";
+import type { ExportStatus } from "./ExportStatus";
 import type { History } from "./History";
 import type { HistoryRequest } from "./HistoryRequest";
 import type { ListWorkshopsRequest } from "./ListWorkshopsRequest";
 import type { OpResult } from "./OpResult";
 import type { OpenWorkshopRequest } from "./OpenWorkshopRequest";
+import type { PreviewExportRequest } from "./PreviewExportRequest";
 import type { RenameWorkshopRequest } from "./RenameWorkshopRequest";
+import type { StartExportRequest } from "./StartExportRequest";
 import type { StepRequest } from "./StepRequest";
 import type { Workshop } from "./Workshop";
 import type { WorkshopSummary } from "./WorkshopSummary";
@@ -23,6 +29,10 @@ export type Commands = {
   undo: { request: StepRequest; response: OpResult };
   redo: { request: StepRequest; response: OpResult };
   history: { request: HistoryRequest; response: History };
+  preview_export: { request: PreviewExportRequest; response: ExportPreview };
+  start_export: { request: StartExportRequest; response: ExportJob };
+  export_status: { request: ExportJobRequest; response: ExportStatus };
+  cancel_export: { request: ExportJobRequest; response: null };
 };
 
 export type CommandName = keyof Commands;
@@ -37,4 +47,8 @@ export const COMMAND_NAMES: CommandName[] = [
   "undo",
   "redo",
   "history",
+  "preview_export",
+  "start_export",
+  "export_status",
+  "cancel_export",
 ];

@@ -1,0 +1,187 @@
+//! One page being drawn, in points with the origin at the top left (as the board and every
+//! layout here think), turned into printpdf's bottom-left operations as it goes.
+
+use printpdf::{
+    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt,
+    Rect, TextItem, WindingOrder,
+};
+
+use super::font::Weight;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+impl Rgb {
+    /// From `0xRRGGBB`, the way the UI's stylesheet writes its colours.
+    pub const fn hex(v: u32) -> Rgb {
+        Rgb(((v >> 16) & 0xff) as f32 / 255.0, ((v >> 8) & 0xff) as f32 / 255.0, (v & 0xff) as f32 / 255.0)
+    }
+
+    fn color(self) -> Color {
+        Color::Rgb(printpdf::Rgb { r: self.0, g: self.1, b: self.2, icc_profile: None })
+    }
+}
+
+pub const INK: Rgb = Rgb::hex(0x1f2328);
+pub const MUTED: Rgb = Rgb::hex(0x57606a);
+pub const RULE: Rgb = Rgb::hex(0xb8bec6);
+
+/// The two faces as the document registered them.
+#[derive(Clone)]
+pub struct Faces {
+    pub regular: FontId,
+    pub bold: FontId,
+}
+
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub ops: Vec<Op>,
+    faces: Faces,
+}
+
+fn pt(x: f32, y: f32) -> Point {
+    Point { x: Pt(x), y: Pt(y) }
+}
+
+impl Page {
+    pub fn new(width: f32, height: f32, faces: &Faces) -> Page {
+        Page { width, height, ops: Vec::new(), faces: faces.clone() }
+    }
+
+    fn flip(&self, y: f32) -> f32 {
+        self.height - y
+    }
+
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<Rgb>, stroke: Option<(Rgb, f32)>) {
+        let Some(mode) = self.paint(fill, stroke) else { return };
+        let op = self.rect_op(x, y, w, h, mode);
+        self.ops.push(op);
+    }
+
+    fn rect_op(&self, x: f32, y: f32, w: f32, h: f32, mode: PaintMode) -> Op {
+        Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(self.flip(y + h)),
+                width: Pt(w),
+                height: Pt(h),
+                mode: Some(mode),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        }
+    }
+
+    /// Sets the colours and says how to paint; None when there is nothing to paint.
+    fn paint(&mut self, fill: Option<Rgb>, stroke: Option<(Rgb, f32)>) -> Option<PaintMode> {
+        if let Some(c) = fill {
+            self.ops.push(Op::SetFillColor { col: c.color() });
+        }
+        if let Some((c, w)) = stroke {
+            self.ops.push(Op::SetOutlineColor { col: c.color() });
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(w) });
+        }
+        match (fill.is_some(), stroke.is_some()) {
+            (true, true) => Some(PaintMode::FillStroke),
+            (true, false) => Some(PaintMode::Fill),
+            (false, true) => Some(PaintMode::Stroke),
+            (false, false) => None,
+        }
+    }
+
+    /// A straight polyline; `dash` is (on, off) lengths.
+    pub fn polyline(&mut self, points: &[(f32, f32)], colour: Rgb, width: f32, dash: Option<(f32, f32)>) {
+        if points.len() < 2 {
+            return;
+        }
+        self.ops.push(Op::SetOutlineColor { col: colour.color() });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        if let Some((on, off)) = dash {
+            self.ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern { offset: 0.0, pattern: [on, off].into_iter().collect() },
+            });
+        }
+        let points = points.iter().map(|&(x, y)| LinePoint { p: pt(x, self.flip(y)), bezier: false }).collect();
+        self.ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
+        if dash.is_some() {
+            self.ops.push(Op::SetLineDashPattern { dash: LineDashPattern::default() });
+        }
+    }
+
+    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), colour: Rgb, width: f32) {
+        self.polyline(&[from, to], colour, width, None);
+    }
+
+    /// A closed shape through `points` (straight sides).
+    pub fn polygon(&mut self, points: &[(f32, f32)], fill: Option<Rgb>, stroke: Option<(Rgb, f32)>) {
+        let Some(mode) = self.paint(fill, stroke) else { return };
+        let points = points.iter().map(|&(x, y)| LinePoint { p: pt(x, self.flip(y)), bezier: false }).collect();
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon { rings: vec![PolygonRing { points }], mode, winding_order: WindingOrder::NonZero },
+        });
+    }
+
+    pub fn circle(&mut self, cx: f32, cy: f32, r: f32, fill: Option<Rgb>, stroke: Option<(Rgb, f32)>) {
+        let Some(mode) = self.paint(fill, stroke) else { return };
+        // Four cubic arcs; 0.5523 puts the handles where a quarter circle needs them.
+        let k = 0.552_284_8 * r;
+        let cy = self.flip(cy);
+        let p = |x: f32, y: f32, bezier: bool| LinePoint { p: pt(x, y), bezier };
+        let points = vec![
+            p(cx + r, cy, false),
+            p(cx + r, cy + k, true),
+            p(cx + k, cy + r, true),
+            p(cx, cy + r, false),
+            p(cx - k, cy + r, true),
+            p(cx - r, cy + k, true),
+            p(cx - r, cy, false),
+            p(cx - r, cy - k, true),
+            p(cx - k, cy - r, true),
+            p(cx, cy - r, false),
+            p(cx + k, cy - r, true),
+            p(cx + r, cy - k, true),
+            p(cx + r, cy, false),
+        ];
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon { rings: vec![PolygonRing { points }], mode, winding_order: WindingOrder::NonZero },
+        });
+    }
+
+    /// One line of text with its baseline at `y`.
+    pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, colour: Rgb, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let font = match weight {
+            Weight::Regular => self.faces.regular.clone(),
+            Weight::Bold => self.faces.bold.clone(),
+        };
+        let y = self.flip(y);
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFillColor { col: colour.color() },
+            Op::SetFont { font: PdfFontHandle::External(font), size: Pt(size) },
+            Op::SetTextCursor { pos: pt(x, y) },
+            Op::ShowText { items: vec![TextItem::Text(s.to_string())] },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// Lines of text, the first baseline at `y`, `leading` apart.
+    pub fn lines(&mut self, (x, y): (f32, f32), size: f32, leading: f32, weight: Weight, colour: Rgb, lines: &[String]) {
+        for (i, l) in lines.iter().enumerate() {
+            self.text(x, y + i as f32 * leading, size, weight, colour, l);
+        }
+    }
+
+    /// Everything until [`Page::end_clip`] is cut to this rectangle.
+    pub fn begin_clip(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        self.ops.push(Op::SaveGraphicsState);
+        let op = self.rect_op(x, y, w, h, PaintMode::Clip);
+        self.ops.push(op);
+    }
+
+    pub fn end_clip(&mut self) {
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+}

@@ -1,0 +1,236 @@
+//! A board as a poster: the whole board on one page (fit) or at a readable size across pages to
+//! tape together (tile), with overlap marks and "2/6, row 1 col 2" labels. Positions come from
+//! `polku_core::layout`, the same numbers the screen draws with.
+
+use polku_core::layout::{self, column_x, lane_top, note_origin, FIRST_X, LANES_TOP, STEP_X};
+use polku_core::{Board, Note, Persona, Touchpoint, Workshop};
+
+use super::board_paint::{self as paint, View, GUTTER, PHASE_TOP};
+use super::canvas::{Page, MUTED, RULE};
+use super::document::Document;
+use super::flow::Flow;
+use super::font::Weight;
+use super::note_box::{fit, NoteBox};
+use super::text::ellipsize;
+use crate::labels::Labels;
+use crate::PosterFit;
+
+/// Points per board unit when tiling: the usual note text comes out at 9.6 pt, the floor at 7.8.
+pub const TILE_SCALE: f32 = 0.6;
+/// How far neighbouring tiles repeat each other's edge, points: room to glue or tape.
+pub const OVERLAP: f32 = 24.0;
+/// The title line above a poster.
+const HEADER: f32 = 24.0;
+
+/// A board laid out once, painted onto as many pages as it needs.
+pub struct Poster<'w> {
+    pub board: &'w Board,
+    pub touchpoints: Vec<Touchpoint>,
+    pub lanes: Vec<polku_core::Lane>,
+    /// Every note with its card, in drawing order (the board's order: oldest first).
+    pub notes: Vec<(&'w Note, NoteBox)>,
+    /// Board units: left, top, right, bottom.
+    pub bounds: (f32, f32, f32, f32),
+    moods: Vec<Option<f32>>,
+}
+
+impl<'w> Poster<'w> {
+    pub fn new(board: &'w Board) -> Poster<'w> {
+        let mut touchpoints = board.touchpoints.clone();
+        layout::sort_touchpoints(&mut touchpoints);
+        let mut lanes = board.lanes.clone();
+        layout::sort_lanes(&mut lanes);
+        let origins: Vec<(f32, f32)> = board
+            .notes
+            .iter()
+            .map(|n| {
+                let (x, y) = note_origin(n, &touchpoints, &lanes);
+                (x as f32, y as f32)
+            })
+            .collect();
+        let notes: Vec<(&Note, NoteBox)> = board
+            .notes
+            .iter()
+            .zip(&origins)
+            .map(|(n, &(x, y))| (n, fit(&n.text, x, y, room_below(x, y, &origins))))
+            .collect();
+        let last = touchpoints.len().saturating_sub(1);
+        let mut left = FIRST_X as f32 - STEP_X as f32 / 2.0 - if lanes.is_empty() { 0.0 } else { GUTTER };
+        let mut right = column_x(last) as f32 + STEP_X as f32 / 2.0;
+        let mut bottom = lane_top(&lanes, lanes.len()) as f32;
+        let mut top = PHASE_TOP - 8.0;
+        for (_, b) in &notes {
+            left = left.min(b.x - 16.0);
+            right = right.max(b.x + b.w + 16.0);
+            top = top.min(b.y - 16.0);
+            bottom = bottom.max(b.y + b.h + 16.0);
+        }
+        bottom = bottom.max(LANES_TOP as f32 + 20.0);
+        let moods = touchpoints.iter().map(|tp| paint::mood(paint::counts(&board.notes, tp))).collect();
+        Poster { board, touchpoints, lanes, notes, bounds: (left, top, right, bottom), moods }
+    }
+
+    pub fn size(&self) -> (f32, f32) {
+        (self.bounds.2 - self.bounds.0, self.bounds.3 - self.bounds.1)
+    }
+
+    /// Paints what of the board lies in `area` (board units) through `v`.
+    fn paint(&self, page: &mut Page, v: &View, area: (f32, f32, f32, f32), w: &Workshop, l: &Labels, markers: &[Option<String>]) {
+        let (left, _, right, _) = self.bounds;
+        paint::lanes(page, v, &self.lanes, left, right);
+        paint::phases(page, v, self.board, &self.touchpoints);
+        if !self.touchpoints.is_empty() {
+            let from = column_x(0) as f32 - STEP_X as f32 / 2.0;
+            let to = column_x(self.touchpoints.len() - 1) as f32 + STEP_X as f32 / 2.0;
+            paint::mood_band(page, v, from, to, &self.moods, l);
+        }
+        paint::path(page, v, &self.touchpoints, &self.board.notes, l);
+        for ((n, b), marker) in self.notes.iter().zip(markers) {
+            let visible = b.x < area.2 && b.x + b.w > area.0 && b.y < area.3 && b.y + b.h > area.1;
+            if visible {
+                let persona = n.persona_id.and_then(|id| w.personas.iter().find(|p| p.id == id));
+                paint::note(page, v, b, n, persona, marker.as_deref());
+            }
+        }
+    }
+
+    /// How many pages the poster takes with these page and fit choices: (columns, rows).
+    pub fn grid(&self, frame: (f32, f32, f32, f32), how: PosterFit) -> (usize, usize) {
+        match how {
+            PosterFit::Fit => (1, 1),
+            PosterFit::Tile => {
+                let (bw, bh) = self.size();
+                let (fw, fh) = (frame.2, frame.3 - HEADER);
+                let count = |board: f32, page: f32| {
+                    let step = page - OVERLAP;
+                    ((board * TILE_SCALE - OVERLAP) / step).ceil().max(1.0) as usize
+                };
+                (count(bw, fw), count(bh, fh))
+            }
+        }
+    }
+}
+
+/// How tall a card at (x, y) may grow before it reaches the next card below it.
+fn room_below(x: f32, y: f32, origins: &[(f32, f32)]) -> Option<f32> {
+    let w = layout::NOTE_W as f32;
+    origins
+        .iter()
+        .filter(|&&(ox, oy)| oy > y + 0.5 && ox < x + w && ox + w > x)
+        .map(|&(_, oy)| oy - y - 4.0)
+        .fold(None, |best: Option<f32>, r| Some(best.map_or(r, |b| b.min(r))))
+}
+
+/// Draws the board's poster pages into the document, then its footnotes if any card was too small.
+pub fn draw(doc: &mut Document, w: &Workshop, board: &Board, how: PosterFit, l: &Labels) {
+    let poster = Poster::new(board);
+    let mut footnotes = Vec::new();
+    let markers: Vec<Option<String>> = poster
+        .notes
+        .iter()
+        .map(|(n, b)| {
+            b.continued.then(|| {
+                footnotes.push(*n);
+                l.tf("pdf.poster.continued", &[("n", &footnotes.len().to_string())])
+            })
+        })
+        .collect();
+    let frame = doc.frame();
+    let (cols, rows) = poster.grid(frame, how);
+    let (left, top, _, _) = poster.bounds;
+    let (bw, bh) = poster.size();
+    let content = (frame.0, frame.1 + HEADER, frame.2, frame.3 - HEADER);
+    for row in 0..rows {
+        for col in 0..cols {
+            let mut page = doc.new_page();
+            let (s, vx, vy) = match how {
+                PosterFit::Fit => ((content.2 / bw).min(content.3 / bh).min(1.0), left, top),
+                PosterFit::Tile => {
+                    let step = |page: f32| (page - OVERLAP) / TILE_SCALE;
+                    (TILE_SCALE, left + col as f32 * step(content.2), top + row as f32 * step(content.3))
+                }
+            };
+            let v = View { s, ox: content.0, oy: content.1, vx, vy };
+            let area = (vx, vy, vx + content.2 / s, vy + content.3 / s);
+            let title = if cols * rows > 1 {
+                let k = row * cols + col + 1;
+                let label = l.tf(
+                    "pdf.poster.tile",
+                    &[("k", &k.to_string()), ("n", &(cols * rows).to_string()), ("row", &(row + 1).to_string()), ("col", &(col + 1).to_string())],
+                );
+                format!("{} — {label}", board.title)
+            } else {
+                board.title.clone()
+            };
+            let title = ellipsize(&title, frame.2, 14.0, Weight::Bold);
+            page.text(frame.0, frame.1 + 14.0, 14.0, Weight::Bold, super::canvas::INK, &title);
+            page.begin_clip(content.0, content.1, content.2, content.3);
+            poster.paint(&mut page, &v, area, w, l, &markers);
+            page.end_clip();
+            if cols * rows > 1 {
+                overlap_marks(&mut page, content, col, row, cols, rows);
+            }
+            doc.pages.push(page);
+        }
+    }
+    if !footnotes.is_empty() {
+        continued_notes(doc, w, &poster, &footnotes, l);
+    }
+}
+
+/// Dashed lines where the neighbouring page's picture begins, with the neighbour named.
+fn overlap_marks(page: &mut Page, c: (f32, f32, f32, f32), col: usize, row: usize, cols: usize, rows: usize) {
+    let (x, y, w, h) = c;
+    let dash = Some((4.0, 3.0));
+    if col > 0 {
+        page.polyline(&[(x + OVERLAP, y), (x + OVERLAP, y + h)], MUTED, 0.6, dash);
+    }
+    if col + 1 < cols {
+        page.polyline(&[(x + w - OVERLAP, y), (x + w - OVERLAP, y + h)], MUTED, 0.6, dash);
+    }
+    if row > 0 {
+        page.polyline(&[(x, y + OVERLAP), (x + w, y + OVERLAP)], MUTED, 0.6, dash);
+    }
+    if row + 1 < rows {
+        page.polyline(&[(x, y + h - OVERLAP), (x + w, y + h - OVERLAP)], MUTED, 0.6, dash);
+    }
+    // Corner ticks outside the picture, for cutting along the frame.
+    for (cx, cy) in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
+        let sx = if cx == x { -1.0 } else { 1.0 };
+        let sy = if cy == y { -1.0 } else { 1.0 };
+        page.line((cx + sx * 3.0, cy), (cx + sx * 12.0, cy), RULE, 0.5);
+        page.line((cx, cy + sy * 3.0), (cx, cy + sy * 12.0), RULE, 0.5);
+    }
+}
+
+/// The whole text of every card that was too small to hold it, numbered as the cards say.
+fn continued_notes(doc: &mut Document, w: &Workshop, poster: &Poster<'_>, notes: &[&Note], l: &Labels) {
+    let mut flow = Flow::new(doc);
+    flow.heading(&l.tf("pdf.poster.continued_title", &[("board", &poster.board.title)]), 14.0);
+    for (i, n) in notes.iter().enumerate() {
+        let place = place_of(n, &poster.touchpoints, &poster.lanes, l);
+        flow.paragraph(&format!("[{}] {place}", i + 1), 9.0, Weight::Bold, MUTED, 0.0);
+        let persona = persona_name(w, n);
+        flow.paragraph(&n.text, 10.0, Weight::Regular, super::canvas::INK, 0.0);
+        if let Some(p) = persona {
+            flow.paragraph(&format!("— {p}"), 9.0, Weight::Regular, MUTED, 0.0);
+        }
+        flow.space(6.0);
+    }
+    flow.finish();
+}
+
+/// "Touchpoint · Lane" for a note, in words.
+pub fn place_of(n: &Note, tps: &[Touchpoint], lanes: &[polku_core::Lane], l: &Labels) -> String {
+    let tp = n.touchpoint_id.and_then(|id| tps.iter().find(|t| t.id == id)).map(|t| t.label.clone());
+    let lane = n.lane_id.and_then(|id| lanes.iter().find(|x| x.id == id)).map(|x| x.label.clone());
+    let tp = tp.unwrap_or_else(|| l.t("pdf.summary.no_touchpoint"));
+    match lane {
+        Some(lane) => format!("{tp} · {lane}"),
+        None => tp,
+    }
+}
+
+pub fn persona_name<'a>(w: &'a Workshop, n: &Note) -> Option<&'a str> {
+    n.persona_id.and_then(|id| w.personas.iter().find(|p| p.id == id)).map(|p: &Persona| p.fields.name.as_str())
+}

@@ -1,0 +1,77 @@
+//! The summary for management: per touchpoint, how many notes of each sentiment, every negative
+//! note as a pain point and every idea, in path order.
+
+use polku_core::layout::sort_touchpoints;
+use polku_core::{Board, Note, NoteKind, Sentiment, Workshop};
+
+use super::board_paint::counts;
+use super::canvas::MUTED;
+use super::document::Document;
+use super::flow::Flow;
+use super::font::Weight;
+use super::poster::persona_name;
+use crate::labels::Labels;
+
+pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
+    let mut boards: Vec<&Board> = w.boards.iter().collect();
+    boards.sort_by_key(|b| b.position);
+    let mut flow = Flow::new(doc);
+    flow.heading(&l.t("pdf.summary.title"), 20.0);
+    for board in boards {
+        flow.heading(&board.title, 16.0);
+        let mut tps = board.touchpoints.clone();
+        sort_touchpoints(&mut tps);
+        for (i, tp) in tps.iter().enumerate() {
+            let phase = tp.phase_id.and_then(|id| board.phases.iter().find(|p| p.id == id)).map(|p| p.label.as_str());
+            let title = match phase {
+                Some(p) => format!("{}. {} ({p})", i + 1, tp.label),
+                None => format!("{}. {}", i + 1, tp.label),
+            };
+            flow.heading(&title, 12.5);
+            let notes: Vec<&Note> = board.notes.iter().filter(|n| n.touchpoint_id == Some(tp.id)).collect();
+            section(&mut flow, w, &notes, Some(counts(&board.notes, tp)), l);
+        }
+        let loose: Vec<&Note> = board
+            .notes
+            .iter()
+            .filter(|n| n.touchpoint_id.is_none_or(|id| !tps.iter().any(|t| t.id == id)))
+            .collect();
+        if !loose.is_empty() {
+            flow.heading(&l.t("pdf.summary.no_touchpoint"), 12.5);
+            section(&mut flow, w, &loose, None, l);
+        }
+    }
+    flow.finish();
+}
+
+fn section(flow: &mut Flow<'_>, w: &Workshop, notes: &[&Note], c: Option<[usize; 3]>, l: &Labels) {
+    if let Some(c) = c {
+        let line = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive]
+            .iter()
+            .zip(c)
+            .map(|(s, n)| format!("{} {n}", l.t(&format!("pdf.sheet.summary.{}", crate::labels::sentiment_key(*s)))))
+            .collect::<Vec<_>>()
+            .join("   ·   ");
+        flow.paragraph(&line, 10.0, Weight::Regular, MUTED, 0.0);
+    }
+    let with_persona = |n: &Note| match persona_name(w, n) {
+        Some(p) => format!("{} — {p}", n.text),
+        None => n.text.clone(),
+    };
+    let pains: Vec<&&Note> =
+        notes.iter().filter(|n| n.kind == NoteKind::Observation && n.sentiment == Some(Sentiment::Negative)).collect();
+    let ideas: Vec<&&Note> = notes.iter().filter(|n| n.kind == NoteKind::Idea).collect();
+    for (key, list) in [("pdf.summary.pain_points", pains), ("pdf.summary.ideas", ideas)] {
+        flow.space(3.0);
+        // The label and at least its first item stay together.
+        flow.need(34.0);
+        flow.paragraph(&l.t(key), 10.0, Weight::Bold, super::canvas::INK, 0.0);
+        if list.is_empty() {
+            flow.paragraph(&l.t("pdf.summary.none"), 10.0, Weight::Regular, MUTED, 14.0);
+        }
+        for n in list {
+            flow.bullet(&with_persona(n));
+        }
+    }
+    flow.space(8.0);
+}

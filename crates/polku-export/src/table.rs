@@ -1,0 +1,88 @@
+//! The note table: one row per note, for Excel and friends. Finnish and Swedish Excel expect `;`
+//! between fields (the comma is their decimal mark); English Excel expects `,`. UTF-8 with a BOM,
+//! or Excel guesses the encoding and breaks ä, ö and å.
+
+use polku_core::layout::sort_touchpoints;
+use polku_core::{Board, Language, Note, NoteKind, Workshop};
+
+use crate::labels::Labels;
+use crate::ExportError;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The header keys, in column order.
+pub const COLUMNS: [&str; 11] = ["workshop", "board", "phase", "touchpoint", "lane", "sentiment", "kind", "text", "persona", "votes", "created"];
+
+/// The field separator readers of `language` expect.
+pub fn separator(language: Language) -> u8 {
+    match language {
+        Language::Fi | Language::Sv => b';',
+        Language::En => b',',
+    }
+}
+
+/// Every note of the workshop as table cells, boards in order, notes along the path.
+pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
+    let l = Labels::new(w.language);
+    let header = COLUMNS.iter().map(|c| l.t(&format!("pdf.table.{c}"))).collect();
+    let mut boards: Vec<&Board> = w.boards.iter().collect();
+    boards.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
+    let mut rows = Vec::new();
+    for board in boards {
+        let mut tps = board.touchpoints.clone();
+        sort_touchpoints(&mut tps);
+        let tp_index = |n: &Note| n.touchpoint_id.and_then(|id| tps.iter().position(|t| t.id == id)).unwrap_or(usize::MAX);
+        let mut notes: Vec<&Note> = board.notes.iter().collect();
+        notes.sort_by(|a, b| tp_index(a).cmp(&tp_index(b)).then(a.created_at.cmp(&b.created_at)).then(a.id.cmp(&b.id)));
+        for n in notes {
+            let tp = n.touchpoint_id.and_then(|id| tps.iter().find(|t| t.id == id));
+            let phase = tp.and_then(|t| t.phase_id).and_then(|id| board.phases.iter().find(|p| p.id == id));
+            let lane = n.lane_id.and_then(|id| board.lanes.iter().find(|x| x.id == id));
+            let persona = n.persona_id.and_then(|id| w.personas.iter().find(|p| p.id == id));
+            let kind = match n.kind {
+                NoteKind::Observation => "pdf.kind.observation",
+                NoteKind::Idea => "pdf.kind.idea",
+                NoteKind::Question => "pdf.kind.question",
+            };
+            rows.push(vec![
+                w.title.clone(),
+                board.title.clone(),
+                phase.map(|p| p.label.clone()).unwrap_or_default(),
+                tp.map(|t| t.label.clone()).unwrap_or_default(),
+                lane.map(|x| x.label.clone()).unwrap_or_default(),
+                n.sentiment.map(|s| l.sentiment(s)).unwrap_or_default(),
+                l.t(kind),
+                n.text.clone(),
+                persona.map(|p| p.fields.name.clone()).unwrap_or_default(),
+                // No voting exists yet: the column is there for the table's shape, and empty.
+                String::new(),
+                timestamp(n.created_at),
+            ]);
+        }
+    }
+    (header, rows)
+}
+
+/// The local-free moment a note was made, as Excel reads a date and time: `2026-11-18 11:06`.
+fn timestamp(ms: polku_core::Millis) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .map(|t| format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute()))
+        .unwrap_or_default()
+}
+
+/// The CSV file.
+pub fn csv(w: &Workshop) -> Vec<u8> {
+    let (header, rows) = note_rows(w);
+    let mut out = csv::WriterBuilder::new().delimiter(separator(w.language)).from_writer(BOM.to_vec());
+    // Writing into memory cannot fail.
+    let _ = out.write_record(&header);
+    for r in &rows {
+        let _ = out.write_record(r);
+    }
+    out.into_inner().unwrap_or_default()
+}
+
+/// The Excel workbook: notes, walkthroughs and the summary on three sheets.
+pub fn xlsx(w: &Workshop) -> Result<Vec<u8>, ExportError> {
+    crate::workbook::write(w)
+}

@@ -1,0 +1,269 @@
+//! The PDF report of the example workshop, read back with poppler's tools as a reader's computer
+//! would: the text is all there and exact, the font is embedded and subset, the paper is what was
+//! chosen, and every page renders. Needs poppler-utils (`scripts/install-deps.sh test`).
+
+use std::path::Path;
+use std::process::Command;
+
+use polku_core::layout::NOTE_H;
+use polku_core::{Language, Note, NoteKind, Sentiment, Workshop};
+use polku_export::pdf::{self, poster::Poster};
+use polku_export::{workshop_file, Orientation, Paper, PdfContents, PdfOptions, PosterFit};
+
+const NOW: i64 = 1_795_000_000_000;
+
+fn example() -> Workshop {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../workshops/examples/aikuissosiaalityo.polku");
+    workshop_file::read(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is missing ({e}); install poppler-utils: scripts/install-deps.sh test"));
+    assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn export(w: &Workshop, opts: &PdfOptions, dir: &Path, name: &str) -> String {
+    let bytes = pdf::render(w, opts, NOW, &mut |_, _| true).unwrap();
+    let path = dir.join(name);
+    // For looking at the pages by eye: POLKU_KEEP_PDF=/some/dir keeps a copy of every file.
+    if let Some(keep) = std::env::var_os("POLKU_KEEP_PDF") {
+        std::fs::write(Path::new(&keep).join(name), &bytes).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// All text of the file in drawing order, whitespace collapsed: a note wrapped over lines reads
+/// as one run of words again.
+fn words(pdf: &str) -> String {
+    tool("pdftotext", &["-raw", "-enc", "UTF-8", pdf, "-"]).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pages(pdf: &str) -> usize {
+    let info = tool("pdfinfo", &[pdf]);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn every_note_and_touchpoint_of_the_example_is_in_the_text_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = example();
+    let file = export(&w, &PdfOptions::default(), dir.path(), "example.pdf");
+    let text = words(&file);
+    let mut checked = 0;
+    for board in &w.boards {
+        for n in &board.notes {
+            assert!(text.contains(&collapse(&n.text)), "note text missing: {:?}", n.text);
+            checked += 1;
+        }
+        for tp in &board.touchpoints {
+            assert!(text.contains(&collapse(&tp.label)), "touchpoint label missing: {:?}", tp.label);
+        }
+    }
+    assert!(checked >= 30, "the example has its notes ({checked})");
+    assert!(text.contains("ä") && text.contains("ö"), "Finnish letters come out as letters");
+    for p in &w.personas {
+        assert!(text.contains(&collapse(&p.fields.name)));
+    }
+    assert!(text.contains(&w.title), "the title is on the cover and in every footer");
+    assert!(text.contains(&format!("Sivu 1/{}", pages(&file))), "page numbers in the footer");
+    assert!(text.contains("Viety 18.11.2026"), "the export date in the footer");
+}
+
+#[test]
+fn the_font_is_embedded_and_subset_and_the_metadata_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = export(&example(), &PdfOptions::default(), dir.path(), "fonts.pdf");
+    let fonts = tool("pdffonts", &[&file]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "regular and bold: {fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(cols[0].contains('+') && cols[0].contains("NotoSans"), "a subset's name has a tag: {row}");
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "embedded, subset, with a Unicode map: {row}");
+    }
+    let info = tool("pdfinfo", &[&file]);
+    assert!(info.contains("Title:           Aikuissosiaalityön palvelupolku"), "{info}");
+    assert!(!info.contains("PDF/X"), "the file does not claim a PDF/X conformance it lacks");
+    let doc = lopdf::Document::load(&file).unwrap();
+    let lang = doc.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap();
+    assert_eq!(lang, b"fi");
+    // Subset: far smaller than the two faces (about 1 MB together).
+    assert!(std::fs::metadata(&file).unwrap().len() < 200_000);
+}
+
+#[test]
+fn the_paper_is_what_was_chosen_and_every_page_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = example();
+    for (paper, orientation, size) in [
+        (Paper::A4, Orientation::Landscape, "841.89 x 595.276 pts (A4)"),
+        (Paper::A4, Orientation::Portrait, "595.276 x 841.89 pts (A4)"),
+        (Paper::A3, Orientation::Landscape, "1190.55 x 841.89 pts (A3)"),
+        (Paper::A3, Orientation::Portrait, "841.89 x 1190.55 pts (A3)"),
+    ] {
+        let opts = PdfOptions { paper, orientation, ..PdfOptions::default() };
+        let file = export(&w, &opts, dir.path(), "paper.pdf");
+        let info = tool("pdfinfo", &["-l", "-1", &file]);
+        let n = pages(&file);
+        let sized = info.lines().filter(|l| l.contains(" size:") && l.contains(size)).count();
+        assert_eq!(sized, n, "every page is {size}: {info}");
+        assert_eq!(n, pdf::page_count(&w, &opts, NOW).unwrap(), "the dialog's count is the file's");
+        let out = dir.path().join("page");
+        tool("pdftoppm", &["-r", "24", "-png", &file, out.to_str().unwrap()]);
+        let rendered = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with("page")).count();
+        assert_eq!(rendered, n, "pdftoppm rendered every page");
+        for e in std::fs::read_dir(dir.path()).unwrap().flatten() {
+            if e.file_name().to_string_lossy().starts_with("page") {
+                std::fs::remove_file(e.path()).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn a_tiled_poster_takes_the_pages_its_grid_needs_each_labelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = example();
+    let fit = PdfOptions::default();
+    let tile = PdfOptions { poster: PosterFit::Tile, ..PdfOptions::default() };
+    let fit_pages = pages(&export(&w, &fit, dir.path(), "fit.pdf"));
+    let file = export(&w, &tile, dir.path(), "tile.pdf");
+    // The grid by hand: the board's width and height at 0.6 pt per unit, on A4 landscape's frame
+    // (841.89 − 2·34 wide, 595.276 − 2·34 − 18 − 24 high), pages overlapping by 24 pt.
+    let poster = Poster::new(&w.boards[0]);
+    let (bw, bh) = poster.size();
+    let per = |board: f32, frame: f32| ((board * 0.6 - 24.0) / (frame - 24.0)).ceil() as usize;
+    let (cols, rows) = (per(bw, 841.89 - 68.0), per(bh, 595.276 - 68.0 - 18.0 - 24.0));
+    let n = cols * rows;
+    assert!(n > 1, "the example board is larger than one A4 page at a readable size");
+    assert_eq!(pages(&file), fit_pages - 1 + n);
+    let text = words(&file);
+    for row in 1..=rows {
+        for col in 1..=cols {
+            let k = (row - 1) * cols + col;
+            let label = format!("sivu {k}/{n}, rivi {row} sarake {col}");
+            assert!(text.contains(&label), "no page labelled {label:?}");
+        }
+    }
+}
+
+fn note(w: &Workshop, text: &str, kind: NoteKind, y: f64) -> Note {
+    let b = &w.boards[0];
+    Note {
+        id: polku_core::Id::now_v7(),
+        board_id: b.id,
+        touchpoint_id: Some(b.touchpoints[0].id),
+        lane_id: None,
+        persona_id: None,
+        kind,
+        sentiment: (kind == NoteKind::Observation).then_some(Sentiment::Neutral),
+        text: text.into(),
+        x: -100.0,
+        y,
+        version: 1,
+        created_at: NOW,
+        updated_at: NOW,
+    }
+}
+
+#[test]
+fn cyrillic_german_estonian_and_swedish_come_out_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = example();
+    w.language = Language::Sv;
+    let texts = ["Привет, как дела? Ёжик и щётка", "Größere Straßen, Übung macht den Meister", "Õun, jäätis, šokolaad ja žürii", "Åsa och Örjan är här"];
+    for (i, t) in texts.iter().enumerate() {
+        let n = note(&w, t, NoteKind::Idea, 3000.0 + i as f64 * 200.0);
+        w.boards[0].notes.push(n);
+    }
+    let text = words(&export(&w, &PdfOptions::default(), dir.path(), "langs.pdf"));
+    for t in texts {
+        assert!(text.contains(t), "{t:?} is not in the text");
+    }
+    assert!(text.contains("Sida 1 av"), "a Swedish workshop gets Swedish page numbers");
+}
+
+#[test]
+fn a_600_character_note_and_an_80_character_word_stay_in_their_cards() {
+    let mut w = example();
+    let long: String = "Asiakas odottaa päätöstä viikkoja eikä tiedä kenelle soittaa. ".repeat(10).chars().take(600).collect();
+    let word = format!("Alku {} loppu", "Sosiaalihuoltolain".repeat(5).chars().take(80).collect::<String>());
+    let n = note(&w, &long, NoteKind::Question, 4000.0);
+    w.boards[0].notes.push(n);
+    let n = note(&w, &word, NoteKind::Idea, 4000.0 + 8.0 * NOTE_H);
+    w.boards[0].notes.push(n);
+    let poster = Poster::new(&w.boards[0]);
+    let m = pdf::font::metrics(pdf::font::Weight::Regular);
+    for text in [&long, &word] {
+        let (_, b) = poster.notes.iter().find(|(n, _)| &n.text == text).unwrap();
+        for line in &b.lines {
+            assert!(m.width(line, b.size) <= pdf::note_box::TEXT_W + 0.01, "{line:?} sticks out of the card");
+        }
+        let used = b.lines.len() as f32 * b.leading() + pdf::note_box::PAD_TOP + pdf::note_box::PAD_BOTTOM;
+        assert!(used <= b.h + 0.01, "the text is taller ({used}) than the card ({})", b.h);
+        assert!(!b.continued, "there is room below to grow");
+        assert_eq!(b.lines.concat().split_whitespace().collect::<String>(), text.split_whitespace().collect::<String>());
+        let (left, top, right, bottom) = poster.bounds;
+        assert!(b.x >= left && b.x + b.w <= right && b.y >= top && b.y + b.h <= bottom, "the card is on the poster");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = export(&w, &PdfOptions::default(), dir.path(), "long.pdf");
+    assert!(words(&file).contains(&collapse(&long)));
+}
+
+#[test]
+fn a_card_boxed_in_by_the_next_one_continues_in_a_numbered_footnote() {
+    let mut w = example();
+    let long: String = "Tämä lappu on niin pitkä, että se ei mahdu. ".repeat(40).chars().take(1500).collect();
+    let n = note(&w, &long, NoteKind::Idea, 5000.0);
+    w.boards[0].notes.push(n);
+    let n = note(&w, "Seuraava lappu heti alla", NoteKind::Idea, 5000.0 + NOTE_H + 20.0);
+    w.boards[0].notes.push(n);
+    let dir = tempfile::tempdir().unwrap();
+    let text = words(&export(&w, &PdfOptions::default(), dir.path(), "footnote.pdf"));
+    assert!(text.contains("… jatkuu [1]"), "the card says it continues");
+    assert!(text.contains("Palvelupolku: lappujen tekstit kokonaan [1]"), "the footnote page names the card");
+    assert!(text.contains(&collapse(&long)), "the whole text is printed in the footnote");
+}
+
+#[test]
+fn progress_is_reported_and_a_cancel_stops_the_export() {
+    let w = example();
+    let mut seen = Vec::new();
+    pdf::render(&w, &PdfOptions::default(), NOW, &mut |done, total| {
+        seen.push((done, total));
+        true
+    })
+    .unwrap();
+    assert!(seen.len() >= 4 && seen.windows(2).all(|p| p[0].0 < p[1].0), "{seen:?}");
+    assert_eq!(seen.last().map(|&(d, t)| d == t), Some(true));
+    let mut calls = 0;
+    let cancelled = pdf::render(&w, &PdfOptions::default(), NOW, &mut |_, _| {
+        calls += 1;
+        calls < 2
+    });
+    assert_eq!(cancelled, Err(polku_export::ExportError::Cancelled));
+}
+
+#[test]
+fn choosing_no_part_or_an_empty_part_is_refused_with_the_field() {
+    let w = example();
+    let none = PdfContents { cover: false, boards: false, personas: false, walkthroughs: false, summary: false };
+    let err = pdf::page_count(&w, &PdfOptions { contents: none, ..PdfOptions::default() }, NOW).unwrap_err();
+    assert!(matches!(err, polku_export::ExportError::Invalid { field: "contents", .. }));
+    let mut empty = w.clone();
+    empty.walkthroughs.clear();
+    let only_walks = PdfContents { walkthroughs: true, ..none };
+    let err = pdf::page_count(&empty, &PdfOptions { contents: only_walks, ..PdfOptions::default() }, NOW).unwrap_err();
+    assert!(matches!(err, polku_export::ExportError::Invalid { field: "contents", .. }));
+}

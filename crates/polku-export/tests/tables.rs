@@ -1,0 +1,78 @@
+//! The note table as Excel users get it: CSV read back with the `csv` crate gives the same rows,
+//! with a BOM and the separator their Excel expects; the workbook has its three sheets.
+
+use std::io::Read;
+
+use polku_core::{Language, Workshop};
+use polku_export::table::{self, note_rows};
+use polku_export::workshop_file;
+
+fn example() -> Workshop {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../workshops/examples/aikuissosiaalityo.polku");
+    workshop_file::read(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn read_back(bytes: &[u8], sep: u8) -> Vec<Vec<String>> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").expect("the file starts with a UTF-8 BOM");
+    let mut r = csv::ReaderBuilder::new().delimiter(sep).has_headers(false).from_reader(body);
+    r.records().map(|rec| rec.unwrap().iter().map(str::to_string).collect()).collect()
+}
+
+#[test]
+fn a_finnish_workshop_gets_semicolons_and_reads_back_to_the_same_rows() {
+    let w = example();
+    assert_eq!(w.language, Language::Fi);
+    let bytes = table::csv(&w);
+    let (header, rows) = note_rows(&w);
+    let back = read_back(&bytes, b';');
+    assert_eq!(back[0], header);
+    assert_eq!(back[0][..5], ["Työpaja", "Taulu", "Vaihe", "Kosketuspiste", "Kaista"]);
+    assert_eq!(back[1..], rows[..]);
+    let notes: usize = w.boards.iter().map(|b| b.notes.len()).sum();
+    assert_eq!(rows.len(), notes, "one row per note");
+    let first_line = std::str::from_utf8(&bytes[3..]).unwrap().lines().next().unwrap();
+    assert_eq!(first_line.matches(';').count(), 10, "eleven columns split by ';': {first_line}");
+    // Every note's text, its sentiment in words and its touchpoint are there.
+    for n in w.boards[0].notes.iter() {
+        let row = rows.iter().find(|r| r[7] == n.text).unwrap_or_else(|| panic!("no row for {:?}", n.text));
+        if let Some(s) = n.sentiment {
+            let word = match s {
+                polku_core::Sentiment::Negative => "Kielteinen",
+                polku_core::Sentiment::Neutral => "Neutraali",
+                polku_core::Sentiment::Positive => "Myönteinen",
+            };
+            assert_eq!(row[5], word);
+        }
+        let tp = w.boards[0].touchpoints.iter().find(|t| Some(t.id) == n.touchpoint_id).unwrap();
+        assert_eq!(row[3], tp.label);
+    }
+}
+
+#[test]
+fn an_english_workshop_gets_commas_and_quoting_keeps_awkward_text_whole() {
+    let mut w = example();
+    w.language = Language::En;
+    let awkward = "Says \"no\"; then, after a pause,\nleaves";
+    w.boards[0].notes[0].text = awkward.into();
+    let bytes = table::csv(&w);
+    let back = read_back(&bytes, b',');
+    assert_eq!(back[0][..3], ["Workshop", "Board", "Phase"]);
+    assert!(back.iter().any(|r| r[7] == awkward), "the text with quotes, separators and a line break is one cell");
+    assert!(back.iter().skip(1).all(|r| r.len() == 11));
+}
+
+#[test]
+fn the_workbook_has_notes_walkthroughs_and_summary_sheets() {
+    let w = example();
+    let bytes = table::xlsx(&w).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut book = String::new();
+    zip.by_name("xl/workbook.xml").unwrap().read_to_string(&mut book).unwrap();
+    for name in ["Laput", "Läpikäynnit", "Yhteenveto"] {
+        assert!(book.contains(&format!("name=\"{name}\"")), "no sheet {name}: {book}");
+    }
+    let mut strings = String::new();
+    zip.by_name("xl/sharedStrings.xml").unwrap().read_to_string(&mut strings).unwrap();
+    let n = &w.boards[0].notes[0];
+    assert!(strings.contains(&n.text), "the notes' texts are in the workbook");
+}
