@@ -5,6 +5,8 @@
 //! request to polku-api, the same handler the HTTP server runs; change events are forwarded as
 //! the Tauri event `polku://event`.
 
+mod save;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -89,8 +91,9 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
 
 fn main() {
     let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(setup)
-        .invoke_handler(tauri::generate_handler![call, client_id])
+        .invoke_handler(tauri::generate_handler![call, client_id, save::save_export])
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|app, event| {

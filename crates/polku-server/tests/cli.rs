@@ -157,3 +157,49 @@ fn rusqlite_free_user_version(db: &std::path::Path, v: u32) -> bool {
     bytes[60..64].copy_from_slice(&v.to_be_bytes());
     std::fs::write(db, bytes).is_ok()
 }
+
+fn pdfinfo(file: &std::path::Path) -> String {
+    let out = Command::new("pdfinfo").arg(file).output().expect("pdfinfo (poppler-utils: scripts/install-deps.sh test)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn export_writes_a_pdf_on_the_paper_asked_for_and_tiles_when_told() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(polku(dir.path(), &["import", example_file().to_str().unwrap()]).status.success());
+    let id = list_json(dir.path())[0]["id"].as_str().unwrap().to_string();
+    let fit = dir.path().join("raportti.pdf");
+    let out = polku(dir.path(), &["export", &id, "--format", "pdf", "--paper", "a3", "--orientation", "portrait", "-o", fit.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let info = pdfinfo(&fit);
+    assert!(info.contains("841.89 x 1190.55 pts (A3)"), "{info}");
+    let pages = |info: &str| info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse::<usize>().unwrap();
+    let tiled = dir.path().join("juliste.pdf");
+    let out = polku(dir.path(), &["export", &id, "--format", "pdf", "--tile", "--paper", "a4", "-o", tiled.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tiled_info = pdfinfo(&tiled);
+    assert!(tiled_info.contains("841.89 x 595.276 pts (A4)"), "landscape is the default: {tiled_info}");
+    assert!(pages(&tiled_info) > pages(&info), "the tiled poster takes more pages");
+    let both = polku(dir.path(), &["export", &id, "--format", "pdf", "--fit", "--tile", "-o", tiled.to_str().unwrap()]);
+    assert!(!both.status.success(), "--fit and --tile together are refused");
+    assert!(!dir.path().join("juliste.pdf.partial").exists());
+}
+
+#[test]
+fn export_writes_a_csv_excel_opens_and_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(polku(dir.path(), &["import", example_file().to_str().unwrap()]).status.success());
+    let id = list_json(dir.path())[0]["id"].as_str().unwrap().to_string();
+    let csv = dir.path().join("laput.csv");
+    let out = polku(dir.path(), &["export", &id, "--format", "csv", "-o", csv.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM, so Excel reads UTF-8");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.lines().next().unwrap().starts_with("Työpaja;Taulu;Vaihe;Kosketuspiste"), "{text}");
+    assert_eq!(text.lines().filter(|l| !l.is_empty()).count(), seed_notes() + 1, "a header and one line per note");
+    let xlsx = dir.path().join("laput.xlsx");
+    assert!(polku(dir.path(), &["export", &id, "--format", "xlsx", "-o", xlsx.to_str().unwrap()]).status.success());
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "an xlsx is a zip file");
+}

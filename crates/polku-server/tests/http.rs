@@ -169,3 +169,57 @@ async fn a_batch_of_a_thousand_moves_fits_in_one_request() {
         .await;
     assert_eq!((status, e["error"]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("validation")));
 }
+
+async fn get(host: &Arc<Host>, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let req = Request::get(path).header("host", "127.0.0.1:4870").body(Body::empty()).unwrap();
+    let res = polku_server::router(host.clone()).oneshot(req).await.unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    (status, headers, res.into_body().collect().await.unwrap().to_bytes().to_vec())
+}
+
+#[tokio::test]
+async fn an_export_job_runs_reports_and_its_file_downloads() {
+    let api = Api::new();
+    let w = api.ok("create_workshop", json!({ "title": "Kevät / Vår 2026", "language": "fi" })).await;
+    let w = api.ok("open_workshop", json!({ "id": w["id"] })).await;
+    api.ok("apply_op", apply(&w, "c1", new_note(&w, "Jonotus on pitkä"))).await;
+    let pdf = json!({ "paper": "a3", "orientation": "portrait", "poster": "tile",
+        "contents": { "cover": true, "boards": true, "personas": false, "walkthroughs": false, "summary": true },
+        "facilitator": "", "participants": 12 });
+    let preview = api.ok("preview_export", json!({ "workshop_id": w["id"], "pdf": pdf })).await;
+    assert!(preview["pages"].as_u64().unwrap() >= 3, "{preview}");
+
+    let job = api.ok("start_export", json!({ "workshop_id": w["id"], "format": "pdf", "pdf": pdf })).await;
+    assert!(job["file_name"].as_str().unwrap().starts_with("Kevät - Vår 2026-"), "{job}");
+    let status = loop {
+        let s = api.ok("export_status", json!({ "job_id": job["job_id"] })).await;
+        if s["state"] != "running" {
+            break s;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    };
+    assert_eq!(status["state"], "ready", "{status}");
+    let (code, headers, body) = get(&api.host, &format!("/api/exports/{}", job["job_id"].as_str().unwrap())).await;
+    assert_eq!(code, StatusCode::OK);
+    assert!(body.starts_with(b"%PDF"));
+    assert_eq!(status["bytes"].as_u64().unwrap() as usize, body.len());
+    assert_eq!(headers["content-type"], "application/pdf");
+    let disposition = headers["content-disposition"].to_str().unwrap();
+    assert!(disposition.starts_with("attachment;") && disposition.contains("filename*=UTF-8''Kev%C3%A4t"), "{disposition}");
+
+    let (code, _, _) = get(&api.host, &format!("/api/exports/{}", uuid::Uuid::now_v7())).await;
+    assert_eq!(code, StatusCode::NOT_FOUND, "an unknown job has no file");
+    let (code, _, _) = get(&api.host, "/api/exports/..%2F..%2Fetc%2Fpasswd").await;
+    assert_eq!(code, StatusCode::BAD_REQUEST);
+
+    let nothing = json!({ "cover": false, "boards": false, "personas": false, "walkthroughs": false, "summary": false });
+    let (code, err) = api.call("preview_export", json!({ "workshop_id": w["id"], "pdf": { "contents": nothing,
+        "paper": "a4", "orientation": "landscape", "poster": "fit" } })).await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "{err}");
+    assert_eq!(err["error"]["field"], "contents");
+    let long = "x".repeat(200);
+    let (code, err) = api.call("start_export", json!({ "workshop_id": w["id"], "format": "pdf", "pdf": {
+        "contents": { "cover": true, "boards": true, "personas": true, "walkthroughs": true, "summary": true },
+        "paper": "a4", "orientation": "landscape", "poster": "fit", "facilitator": long } })).await;
+    assert_eq!((code, err["error"]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("facilitator")));
+}
