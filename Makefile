@@ -76,6 +76,7 @@ desktop-test:
 
 bench: deps-test
 	cargo bench -p polku-store --bench store
+	cargo bench -p polku-export --bench export
 	npm --prefix ui run build
 	cargo build -p polku-server
 	POLKU_BIN=$(BIN)/polku node tests/bench/board.bench.mjs
