@@ -57,7 +57,8 @@ async function reloadBoard(page: Page) {
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus: the keyboard's way there. */
 async function tabTo(page: Page, target: Locator, back = false) {
-  for (let i = 0; i < 40; i++) {
+  // Forward to a face before the focused one wraps round the whole page: header, toolbar, board.
+  for (let i = 0; i < 60; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press(back ? "Shift+Tab" : "Tab");
   }

@@ -16,4 +16,8 @@ export const RETRY_SAFE: ReadonlySet<Command> = new Set<Command>([
   "undo",
   "redo",
   "rename_workshop",
+  // Reads, or harmless to repeat: the export dialog's page count and a job's progress and cancel.
+  "preview_export",
+  "export_status",
+  "cancel_export",
 ]);

@@ -18,6 +18,11 @@ export interface Backend {
   onConnection(handler: (connected: boolean) => void): () => void;
   /** Names this client (tab or window) for undo/redo. */
   clientId(): string;
+  /**
+   * Hands a finished export (`export_status` said "ready") to the user: a download in a browser,
+   * the native save dialog on the desktop. "cancelled" when the user closed that dialog unsaved.
+   */
+  saveExport(jobId: string, fileName: string): Promise<"saved" | "cancelled">;
 }
 
 /** A tiny listener set shared by both transports. */

@@ -33,6 +33,16 @@ export class TauriBackend implements Backend {
     }
   }
 
+  /** The desktop shell asks where to save with the native dialog; null is the user's "Cancel". */
+  async saveExport(jobId: string): Promise<"saved" | "cancelled"> {
+    try {
+      const path = await this.invoke<string | null>("save_export", { jobId });
+      return path ? "saved" : "cancelled";
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
   subscribe(handler: EventHandler): () => void {
     return this.events.add(handler);
   }

@@ -79,6 +79,25 @@ export class WebBackend implements Backend {
     return body as Res<C>;
   }
 
+  /**
+   * A link click, not fetch-to-blob: the browser streams the file to disk itself and names it from
+   * the server's Content-Disposition (the workshop's title, UTF-8 and all). Whether the user then
+   * keeps it is the browser's business, so this cannot tell a cancelled download apart.
+   */
+  async saveExport(jobId: string, fileName: string): Promise<"saved" | "cancelled"> {
+    const a = document.createElement("a");
+    a.href = `${this.origin}/api/exports/${encodeURIComponent(jobId)}`;
+    a.download = fileName;
+    a.hidden = true;
+    document.body.append(a);
+    try {
+      a.click();
+    } finally {
+      a.remove();
+    }
+    return "saved";
+  }
+
   subscribe(handler: EventHandler): () => void {
     return this.events.add(handler);
   }
