@@ -9,7 +9,7 @@ want=${1:-build}
 # fonts-noto-color-emoji: persona avatars are emoji; without a colour emoji font they show as boxes.
 pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev curl file fonts-noto-color-emoji)
 if [ "$want" = test ]; then
-  pkgs+=(xvfb xauth webkit2gtk-driver chromium poppler-utils fonts-dejavu-core)
+  pkgs+=(xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core)
 fi
 
 missing=()
