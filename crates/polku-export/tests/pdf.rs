@@ -267,3 +267,59 @@ fn choosing_no_part_or_an_empty_part_is_refused_with_the_field() {
     let err = pdf::page_count(&empty, &PdfOptions { contents: only_walks, ..PdfOptions::default() }, NOW).unwrap_err();
     assert!(matches!(err, polku_export::ExportError::Invalid { field: "contents", .. }));
 }
+
+/// Two personas walked the path: each walk gets its curve and table, the board an overlay page.
+fn walked() -> Workshop {
+    use polku_core::{StepRecord, WalkStep, Walkthrough};
+    let mut w = example();
+    let board = w.boards[0].clone();
+    let mut tps = board.touchpoints.clone();
+    polku_core::layout::sort_touchpoints(&mut tps);
+    let emotions: [[Option<i8>; 6]; 2] = [[Some(-2), Some(1), Some(2), None, Some(0), Some(1)], [Some(-1), Some(-2), Some(0), Some(1), Some(2), Some(2)]];
+    for (i, p) in w.personas.clone().iter().enumerate().take(2) {
+        let walk = Walkthrough {
+            id: polku_core::Id::now_v7(),
+            persona_id: p.id,
+            board_id: board.id,
+            at_touchpoint_id: Some(tps[0].id),
+            version: 1,
+            created_at: NOW,
+            updated_at: NOW,
+        };
+        for (k, tp) in tps.iter().enumerate() {
+            let skipped = tp.side_station && i == 0;
+            w.walk_steps.push(WalkStep {
+                id: polku_core::Id::now_v7(),
+                walkthrough_id: walk.id,
+                touchpoint_id: tp.id,
+                record: StepRecord {
+                    emotion: if skipped { None } else { emotions[i][k] },
+                    happens: format!("{} kohdassa {}", p.fields.name, k + 1),
+                    barriers: if k == 1 { "Jonotus puhelimessa kestää tunnin".into() } else { String::new() },
+                    ideas: if k == 2 { "Tekstiviesti kun vuoro lähestyy".into() } else { String::new() },
+                    skipped,
+                },
+                version: 1,
+                updated_at: NOW,
+            });
+        }
+        w.walkthroughs.push(walk);
+    }
+    w
+}
+
+#[test]
+fn walkthroughs_print_their_records_curves_and_an_overlay() {
+    let w = walked();
+    let dir = tempfile::tempdir().unwrap();
+    let text = words(&export(&w, &PdfOptions::default(), dir.path(), "walks.pdf"));
+    let names: Vec<&str> = w.personas.iter().take(2).map(|p| p.fields.name.as_str()).collect();
+    for name in &names {
+        assert!(text.contains(&format!("Läpikäynti: {name}")), "a page for {name}'s walk");
+        assert!(text.contains(&format!("{name} kohdassa 3")), "what happened at a station");
+    }
+    assert!(text.contains("Jonotus puhelimessa kestää tunnin") && text.contains("Tekstiviesti kun vuoro lähestyy"));
+    assert!(text.contains("Tosi huono") && text.contains("Tosi hyvä"), "emotions in words, in the table and on the axis");
+    assert!(text.contains("Ohitettiin tällä kertaa"), "a skipped side station says so");
+    assert!(text.contains(&format!("Tunnekäyrät: {}", names.join(", "))), "the overlay page names both personas");
+}

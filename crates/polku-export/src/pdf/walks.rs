@@ -24,6 +24,8 @@ pub struct Series<'a> {
     pub marker: usize,
     /// The emotion at each touchpoint in path order; None where not recorded or skipped.
     pub points: Vec<Option<i8>>,
+    /// Side stations this walk went past: the line carries on over them instead of breaking.
+    pub skipped: Vec<bool>,
 }
 
 const COLOURS: [u32; 6] = [0x1f63b0, 0xb3261e, 0x2f7d32, 0x7b3fb3, 0xa86a08, 0x1f7a73];
@@ -57,12 +59,16 @@ pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
             .iter()
             .filter_map(|walk| personas.get(&walk.persona_id).map(|p| (walk, p)))
             .enumerate()
-            .map(|(i, (walk, p))| Series {
-                name: &p.fields.name,
-                colour: Rgb::hex(COLOURS[i % COLOURS.len()]),
-                dash: DASHES[i % DASHES.len()],
-                marker: i % 4,
-                points: points(w, &tps, walk),
+            .map(|(i, (walk, p))| {
+                let (points, skipped) = points(w, &tps, walk);
+                Series {
+                    name: &p.fields.name,
+                    colour: Rgb::hex(COLOURS[i % COLOURS.len()]),
+                    dash: DASHES[i % DASHES.len()],
+                    marker: i % 4,
+                    points,
+                    skipped,
+                }
             })
             .collect();
         if series.len() > 1 {
@@ -82,9 +88,11 @@ fn steps_of<'w>(w: &'w Workshop, walk: &Walkthrough) -> HashMap<Id, &'w WalkStep
     w.walk_steps.iter().filter(|s| s.walkthrough_id == walk.id).map(|s| (s.touchpoint_id, s)).collect()
 }
 
-fn points(w: &Workshop, tps: &[Touchpoint], walk: &Walkthrough) -> Vec<Option<i8>> {
+fn points(w: &Workshop, tps: &[Touchpoint], walk: &Walkthrough) -> (Vec<Option<i8>>, Vec<bool>) {
     let steps = steps_of(w, walk);
-    tps.iter().map(|tp| steps.get(&tp.id).filter(|s| !s.record.skipped).and_then(|s| s.record.emotion)).collect()
+    let points = tps.iter().map(|tp| steps.get(&tp.id).filter(|s| !s.record.skipped).and_then(|s| s.record.emotion)).collect();
+    let skipped = tps.iter().map(|tp| steps.get(&tp.id).is_some_and(|s| s.record.skipped)).collect();
+    (points, skipped)
 }
 
 fn one_walk(doc: &mut Document, w: &Workshop, board: &Board, tps: &[Touchpoint], walk: &Walkthrough, p: &Persona, l: &Labels) {
@@ -93,7 +101,8 @@ fn one_walk(doc: &mut Document, w: &Workshop, board: &Board, tps: &[Touchpoint],
     let made = l.tf("walk.outline.made", &[("date", &l.date(walk.created_at))]);
     flow.paragraph(&format!("{} · {made}", board.title), 10.0, Weight::Regular, MUTED, 0.0);
     flow.space(8.0);
-    let series = [Series { name: &p.fields.name, colour: Rgb::hex(COLOURS[0]), dash: None, marker: 0, points: points(w, tps, walk) }];
+    let (points, skipped) = points(w, tps, walk);
+    let series = [Series { name: &p.fields.name, colour: Rgb::hex(COLOURS[0]), dash: None, marker: 0, points, skipped }];
     let h = 200.0f32.min(flow.room() * 0.45);
     flow.need(h);
     chart(&mut flow.page, (flow.left, flow.y, flow.width, h), tps, &series, l);
@@ -166,6 +175,7 @@ pub fn chart(page: &mut Page, area: (f32, f32, f32, f32), tps: &[Touchpoint], se
         for (i, p) in s.points.iter().enumerate() {
             match p {
                 Some(e) => run.push((col_x(i), row_y(f32::from(*e)))),
+                None if s.skipped.get(i).copied().unwrap_or(false) => {}
                 None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
                 None => {}
             }
