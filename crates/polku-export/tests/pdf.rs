@@ -323,3 +323,28 @@ fn walkthroughs_print_their_records_curves_and_an_overlay() {
     assert!(text.contains("Ohitettiin tällä kertaa"), "a skipped side station says so");
     assert!(text.contains(&format!("Tunnekäyrät: {}", names.join(", "))), "the overlay page names both personas");
 }
+
+#[test]
+fn the_summary_lists_pain_points_ideas_and_questions_per_touchpoint() {
+    let mut w = example();
+    let mut tps = w.boards[0].touchpoints.clone();
+    polku_core::layout::sort_touchpoints(&mut tps);
+    let first = tps[0].id;
+    w.boards[0].touchpoints.iter_mut().find(|t| t.id == first).unwrap().description = "Asiakas etsii tietoa yksin".into();
+    let q = note(&w, "Kuka vastaa tekstiviesteihin?", NoteKind::Question, 6000.0);
+    w.boards[0].notes.push(q);
+    let summary_only = PdfContents { cover: false, boards: false, personas: false, walkthroughs: false, summary: true };
+    let dir = tempfile::tempdir().unwrap();
+    let text = words(&export(&w, &PdfOptions { contents: summary_only, ..PdfOptions::default() }, dir.path(), "summary.pdf"));
+    let first_pain = w.boards[0]
+        .notes
+        .iter()
+        .find(|n| n.touchpoint_id == Some(first) && n.sentiment == Some(Sentiment::Negative) && n.kind == NoteKind::Observation)
+        .unwrap();
+    let section = &text[text.find(&collapse(&tps[0].label)).unwrap()..text.find(&collapse(&tps[1].label)).unwrap()];
+    assert!(section.contains("Asiakas etsii tietoa yksin"), "the touchpoint's description: {section}");
+    assert!(section.contains("Kipukohdat (kielteiset laput)") && section.contains(&collapse(&first_pain.text)));
+    assert!(section.contains("Avoimet kysymykset Kuka vastaa tekstiviesteihin?"), "{section}");
+    let negatives = w.boards[0].notes.iter().filter(|n| n.touchpoint_id == Some(first) && n.sentiment == Some(Sentiment::Negative)).count();
+    assert!(section.contains(&format!("Kielteisiä {negatives}")), "the count of negative notes: {section}");
+}

@@ -1,5 +1,5 @@
 //! The summary for management: per touchpoint, how many notes of each sentiment, every negative
-//! note as a pain point and every idea, in path order.
+//! note as a pain point, every idea and any open question, in path order.
 
 use polku_core::layout::sort_touchpoints;
 use polku_core::{Board, Note, NoteKind, Sentiment, Workshop};
@@ -28,6 +28,9 @@ pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
                 None => format!("{}. {}", i + 1, tp.label),
             };
             flow.heading(&title, 12.5);
+            if !tp.description.trim().is_empty() {
+                flow.paragraph(tp.description.trim(), 10.0, Weight::Regular, super::canvas::INK, 0.0);
+            }
             let notes: Vec<&Note> = board.notes.iter().filter(|n| n.touchpoint_id == Some(tp.id)).collect();
             section(&mut flow, w, &notes, Some(counts(&board.notes, tp)), l);
         }
@@ -61,7 +64,13 @@ fn section(flow: &mut Flow<'_>, w: &Workshop, notes: &[&Note], c: Option<[usize;
     let pains: Vec<&&Note> =
         notes.iter().filter(|n| n.kind == NoteKind::Observation && n.sentiment == Some(Sentiment::Negative)).collect();
     let ideas: Vec<&&Note> = notes.iter().filter(|n| n.kind == NoteKind::Idea).collect();
-    for (key, list) in [("pdf.summary.pain_points", pains), ("pdf.summary.ideas", ideas)] {
+    let questions: Vec<&&Note> = notes.iter().filter(|n| n.kind == NoteKind::Question).collect();
+    let mut parts = vec![("pdf.summary.pain_points", pains), ("pdf.summary.ideas", ideas)];
+    // Open questions only where there are some: an empty "none" line for them says nothing.
+    if !questions.is_empty() {
+        parts.push(("pdf.summary.questions", questions));
+    }
+    for (key, list) in parts {
         flow.space(3.0);
         // The label and at least its first item stay together.
         flow.need(34.0);

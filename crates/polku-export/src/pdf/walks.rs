@@ -148,7 +148,20 @@ pub fn emotion_word(e: i8, l: &Labels) -> String {
 pub fn chart(page: &mut Page, area: (f32, f32, f32, f32), tps: &[Touchpoint], series: &[Series<'_>], l: &Labels) {
     let (x, y, w, h) = area;
     let axis_w = 78.0;
-    let legend_h = if series.len() > 1 { 18.0 } else { 0.0 };
+    // The legend's entries, wrapped onto as many rows as the width needs: (x, row, name).
+    let mut legend = Vec::new();
+    let (mut lx, mut row) = (x + axis_w, 0usize);
+    for s in series.iter().filter(|_| series.len() > 1) {
+        let name = ellipsize(s.name, 160.0, 9.0, Weight::Bold);
+        let entry_w = 32.0 + metrics(Weight::Bold).width(&name, 9.0) + 18.0;
+        if lx + entry_w > x + w && lx > x + axis_w {
+            lx = x + axis_w;
+            row += 1;
+        }
+        legend.push((lx, row, name));
+        lx += entry_w;
+    }
+    let legend_h = if legend.is_empty() { 0.0 } else { (row + 1) as f32 * 16.0 + 2.0 };
     let labels_h = 30.0;
     let (px, pw) = (x + axis_w, w - axis_w);
     let (py, ph) = (y + legend_h + 6.0, h - legend_h - labels_h - 6.0);
@@ -188,15 +201,11 @@ pub fn chart(page: &mut Page, area: (f32, f32, f32, f32), tps: &[Touchpoint], se
             }
         }
     }
-    if series.len() > 1 {
-        let mut lx = px;
-        for s in series {
-            page.polyline(&[(lx, y + 8.0), (lx + 26.0, y + 8.0)], s.colour, 2.0, s.dash);
-            marker(page, s.marker, lx + 13.0, y + 8.0, 3.4, s.colour);
-            let name = ellipsize(s.name, 120.0, 9.0, Weight::Bold);
-            page.text(lx + 32.0, y + 11.0, 9.0, Weight::Bold, INK, &name);
-            lx += 40.0 + metrics(Weight::Bold).width(&name, 9.0) + 18.0;
-        }
+    for (s, (lx, row, name)) in series.iter().zip(&legend) {
+        let ly = y + 8.0 + *row as f32 * 16.0;
+        page.polyline(&[(*lx, ly), (lx + 26.0, ly)], s.colour, 2.0, s.dash);
+        marker(page, s.marker, lx + 13.0, ly, 3.4, s.colour);
+        page.text(lx + 32.0, ly + 3.0, 9.0, Weight::Bold, INK, name);
     }
 }
 
