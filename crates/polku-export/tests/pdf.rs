@@ -84,10 +84,10 @@ fn the_font_is_embedded_and_subset_and_the_metadata_is_set() {
     let file = export(&example(), &PdfOptions::default(), dir.path(), "fonts.pdf");
     let fonts = tool("pdffonts", &[&file]);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert_eq!(rows.len(), 2, "regular and bold: {fonts}");
+    assert!(rows.iter().any(|r| r.contains("NotoSans-Regular")) && rows.iter().any(|r| r.contains("NotoSans-Bold")), "{fonts}");
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
-        assert!(cols[0].contains('+') && cols[0].contains("NotoSans"), "a subset's name has a tag: {row}");
+        assert!(cols[0].contains('+'), "a subset's name has a tag: {row}");
         let n = cols.len();
         assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "embedded, subset, with a Unicode map: {row}");
     }
@@ -181,12 +181,22 @@ fn cyrillic_german_estonian_and_swedish_come_out_as_typed() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = example();
     w.language = Language::Sv;
-    let texts = ["Привет, как дела? Ёжик и щётка", "Größere Straßen, Übung macht den Meister", "Õun, jäätis, šokolaad ja žürii", "Åsa och Örjan är här"];
+    let texts = [
+        "Привет, как дела? Ёжик и щётка",
+        "Größere Straßen, Übung macht den Meister",
+        "Õun, jäätis, šokolaad ja žürii",
+        "Åsa och Örjan är här",
+        // Symbols Noto Sans lacks come from the fallback font, in the middle of a line.
+        "Asiakas → sossu ✓ odotus ≤ 2 vk ★★★",
+    ];
     for (i, t) in texts.iter().enumerate() {
         let n = note(&w, t, NoteKind::Idea, 3000.0 + i as f64 * 200.0);
         w.boards[0].notes.push(n);
     }
-    let text = words(&export(&w, &PdfOptions::default(), dir.path(), "langs.pdf"));
+    let file = export(&w, &PdfOptions::default(), dir.path(), "langs.pdf");
+    let fonts = tool("pdffonts", &[&file]);
+    assert!(fonts.lines().any(|l| l.contains("+DejaVuSans") && l.contains("yes yes yes")), "the fallback is embedded and subset: {fonts}");
+    let text = words(&file);
     for t in texts {
         assert!(text.contains(t), "{t:?} is not in the text");
     }

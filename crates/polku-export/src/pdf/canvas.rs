@@ -6,7 +6,7 @@ use printpdf::{
     Rect, TextItem, WindingOrder,
 };
 
-use super::font::Weight;
+use super::font::{metrics, Face, Weight};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb(pub f32, pub f32, pub f32);
@@ -31,6 +31,17 @@ pub const RULE: Rgb = Rgb::hex(0xb8bec6);
 pub struct Faces {
     pub regular: FontId,
     pub bold: FontId,
+    pub fallback: FontId,
+}
+
+impl Faces {
+    fn id(&self, face: Face) -> FontId {
+        match face {
+            Face::Primary(Weight::Regular) => self.regular.clone(),
+            Face::Primary(Weight::Bold) => self.bold.clone(),
+            Face::Fallback => self.fallback.clone(),
+        }
+    }
 }
 
 pub struct Page {
@@ -152,19 +163,29 @@ impl Page {
         if s.is_empty() {
             return;
         }
-        let font = match weight {
-            Weight::Regular => self.faces.regular.clone(),
-            Weight::Bold => self.faces.bold.clone(),
-        };
         let y = self.flip(y);
-        self.ops.extend([
-            Op::StartTextSection,
-            Op::SetFillColor { col: colour.color() },
-            Op::SetFont { font: PdfFontHandle::External(font), size: Pt(size) },
-            Op::SetTextCursor { pos: pt(x, y) },
-            Op::ShowText { items: vec![TextItem::Text(s.to_string())] },
-            Op::EndTextSection,
-        ]);
+        self.ops.extend([Op::StartTextSection, Op::SetFillColor { col: colour.color() }, Op::SetTextCursor { pos: pt(x, y) }]);
+        // Runs of characters one font draws; each run moves the text position on by its width.
+        let m = metrics(weight);
+        let mut run = String::new();
+        let mut face = None;
+        for c in s.chars() {
+            let f = if c == ' ' { face.unwrap_or(Face::Primary(weight)) } else { m.face_of(c, weight) };
+            if face.is_some_and(|cur| cur != f) && !run.is_empty() {
+                self.show(face.unwrap_or(f), size, std::mem::take(&mut run));
+            }
+            face = Some(f);
+            run.push(c);
+        }
+        if let Some(f) = face {
+            self.show(f, size, run);
+        }
+        self.ops.push(Op::EndTextSection);
+    }
+
+    fn show(&mut self, face: Face, size: f32, text: String) {
+        self.ops.push(Op::SetFont { font: PdfFontHandle::External(self.faces.id(face)), size: Pt(size) });
+        self.ops.push(Op::ShowText { items: vec![TextItem::Text(text)] });
     }
 
     /// Lines of text, the first baseline at `y`, `leading` apart.

@@ -4,7 +4,7 @@
 use printpdf::{ParsedFont, PdfDocument, PdfPage, PdfSaveOptions, Pt};
 
 use super::canvas::{Faces, Page, MUTED, RULE};
-use super::font::{self, Weight};
+use super::font::{self, Face, Weight};
 use super::text::ellipsize;
 use crate::labels::Labels;
 use crate::ExportError;
@@ -25,12 +25,16 @@ pub struct Document {
 impl Document {
     pub fn new(title: &str, width: f32, height: f32) -> Result<Document, ExportError> {
         let mut pdf = PdfDocument::new(title);
-        let mut add = |w: Weight| -> Result<_, ExportError> {
-            let parsed = ParsedFont::from_bytes(font::bytes(w), 0, &mut Vec::new())
+        let mut add = |face: Face| -> Result<_, ExportError> {
+            let parsed = ParsedFont::from_bytes(font::bytes(face), 0, &mut Vec::new())
                 .ok_or_else(|| ExportError::Writer("PDF", "the built-in font could not be read".into()))?;
             Ok(pdf.add_font(&parsed))
         };
-        let faces = Faces { regular: add(Weight::Regular)?, bold: add(Weight::Bold)? };
+        let faces = Faces {
+            regular: add(Face::Primary(Weight::Regular))?,
+            bold: add(Face::Primary(Weight::Bold))?,
+            fallback: add(Face::Fallback)?,
+        };
         Ok(Document { pdf, faces, width, height, pages: Vec::new() })
     }
 

@@ -1,12 +1,15 @@
 //! The PDF's typeface: Noto Sans (SIL OFL 1.1, `fonts/OFL.txt`), shipped in the repository so an
-//! export looks the same on every machine and never depends on what fonts a computer has. Widths
-//! come from the font's own advance table, so wrapping agrees with what the reader sees.
+//! export looks the same on every machine and never depends on what fonts a computer has; DejaVu
+//! Sans (`fonts/DejaVu-LICENSE.txt`) draws what Noto Sans lacks and groups type into notes all
+//! the time: arrows, check marks, stars, ≤ and ≥. Widths come from each font's own advance table,
+//! so wrapping agrees with what the reader sees.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const REGULAR: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../fonts/NotoSans-Bold.ttf");
+const FALLBACK: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
@@ -14,35 +17,28 @@ pub enum Weight {
     Bold,
 }
 
-/// One face's advances, in ems, for every character it has a glyph for.
+/// Which embedded font draws a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Face {
+    Primary(Weight),
+    Fallback,
+}
+
+/// One face's advances, in ems, for every character it has a glyph for, with the fallback's for
+/// the characters it lacks.
 pub struct Metrics {
     advance: HashMap<char, f32>,
-    /// What a character without a glyph is drawn as (the font's missing-glyph box).
+    fallback: HashMap<char, f32>,
+    /// What a character neither font has is drawn as (the primary's missing-glyph box).
     missing: f32,
 }
 
 impl Metrics {
     fn parse(bytes: &[u8]) -> Metrics {
-        let face = match ttf_parser::Face::parse(bytes, 0) {
-            Ok(face) => face,
-            // The font is compiled in; a test reads both faces, so this cannot happen at run time.
-            Err(_) => return Metrics { advance: HashMap::new(), missing: 0.6 },
-        };
-        let em = f32::from(face.units_per_em());
-        let mut advance = HashMap::new();
-        if let Some(cmap) = face.tables().cmap {
-            for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
-                sub.codepoints(|cp| {
-                    if let (Some(c), Some(g)) = (char::from_u32(cp), char::from_u32(cp).and_then(|c| face.glyph_index(c))) {
-                        if let Some(w) = face.glyph_hor_advance(g) {
-                            advance.insert(c, f32::from(w) / em);
-                        }
-                    }
-                });
-            }
-        }
-        let missing = face.glyph_hor_advance(ttf_parser::GlyphId(0)).map_or(0.6, |w| f32::from(w) / em);
-        Metrics { advance, missing }
+        let (advance, missing) = advances(bytes);
+        let (mut fallback, _) = advances(FALLBACK);
+        fallback.retain(|c, _| !advance.contains_key(c));
+        Metrics { advance, fallback, missing }
     }
 
     /// The width of `text` at `size` (any unit; the result is in the same unit).
@@ -54,12 +50,45 @@ impl Metrics {
         if c.is_control() {
             return 0.0;
         }
-        self.advance.get(&c).copied().unwrap_or(self.missing)
+        self.advance.get(&c).or_else(|| self.fallback.get(&c)).copied().unwrap_or(self.missing)
     }
 
     pub fn has_glyph(&self, c: char) -> bool {
-        c.is_whitespace() || self.advance.contains_key(&c)
+        c.is_whitespace() || self.advance.contains_key(&c) || self.fallback.contains_key(&c)
     }
+
+    /// The font that draws `c` in this weight.
+    pub fn face_of(&self, c: char, weight: Weight) -> Face {
+        if !self.advance.contains_key(&c) && self.fallback.contains_key(&c) {
+            Face::Fallback
+        } else {
+            Face::Primary(weight)
+        }
+    }
+}
+
+/// Every character's advance in ems, and the missing glyph's.
+fn advances(bytes: &[u8]) -> (HashMap<char, f32>, f32) {
+    let face = match ttf_parser::Face::parse(bytes, 0) {
+        Ok(face) => face,
+        // The fonts are compiled in and a test reads them, so this cannot happen at run time.
+        Err(_) => return (HashMap::new(), 0.6),
+    };
+    let em = f32::from(face.units_per_em());
+    let mut advance = HashMap::new();
+    if let Some(cmap) = face.tables().cmap {
+        for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+            sub.codepoints(|cp| {
+                if let (Some(c), Some(g)) = (char::from_u32(cp), char::from_u32(cp).and_then(|c| face.glyph_index(c))) {
+                    if let Some(w) = face.glyph_hor_advance(g) {
+                        advance.insert(c, f32::from(w) / em);
+                    }
+                }
+            });
+        }
+    }
+    let missing = face.glyph_hor_advance(ttf_parser::GlyphId(0)).map_or(0.6, |w| f32::from(w) / em);
+    (advance, missing)
 }
 
 pub fn metrics(weight: Weight) -> &'static Metrics {
@@ -71,10 +100,11 @@ pub fn metrics(weight: Weight) -> &'static Metrics {
     }
 }
 
-pub fn bytes(weight: Weight) -> &'static [u8] {
-    match weight {
-        Weight::Regular => REGULAR,
-        Weight::Bold => BOLD,
+pub fn bytes(face: Face) -> &'static [u8] {
+    match face {
+        Face::Primary(Weight::Regular) => REGULAR,
+        Face::Primary(Weight::Bold) => BOLD,
+        Face::Fallback => FALLBACK,
     }
 }
 
@@ -90,6 +120,12 @@ mod tests {
                 assert!(m.has_glyph(c), "{w:?} has no glyph for {c}");
             }
             assert!(m.width("WWW", 10.0) > m.width("iii", 10.0));
+            for c in "→←✓✔★☆≤≥♥○●■▲".chars() {
+                assert!(m.has_glyph(c), "neither font has {c}");
+                assert_eq!(m.face_of(c, w), Face::Fallback);
+                assert!(m.char_width(c) > 0.2);
+            }
+            assert_eq!(m.face_of('ä', w), Face::Primary(w));
         }
     }
 }
