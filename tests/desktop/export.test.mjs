@@ -49,7 +49,7 @@ describe("Export from the desktop window", { concurrency: 1 }, () => {
     await dialog.$(`.//button[normalize-space()=${xq(t("export.start"))}]`).click();
     // The job ends and the system's save dialog opens over the window.
     let dlg = "";
-    await until(() => (dlg = windowNamed("Save File")) !== "", "the native save dialog did not open", 30_000);
+    await until(() => (dlg = windowNamed(t("export.saveDialog"))) !== "", "the native save dialog did not open", 30_000);
     const target = join(TMP, "raportti.pdf");
     // Xvfb has no window manager to activate windows; give the dialog the keyboard directly.
     execFileSync("xdotool", ["windowfocus", "--sync", dlg]);

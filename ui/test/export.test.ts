@@ -157,7 +157,7 @@ type Call = { command: string; args: unknown };
  */
 function fakeBackend(statuses: (ExportStatus | Error)[], opts: { start?: Promise<void>; save?: "saved" | "cancelled" | Error } = {}) {
   const calls: Call[] = [];
-  const saved: [string, string][] = [];
+  const saved: string[][] = [];
   let poll = 0;
   const api = {
     async call(command: string, args: unknown) {
@@ -177,8 +177,8 @@ function fakeBackend(statuses: (ExportStatus | Error)[], opts: { start?: Promise
           throw new Error(`unexpected ${command}`);
       }
     },
-    async saveExport(jobId: string, fileName: string) {
-      saved.push([jobId, fileName]);
+    async saveExport(jobId: string, fileName: string, title?: string) {
+      saved.push(title === undefined ? [jobId, fileName] : [jobId, fileName, title]);
       if (opts.save instanceof Error) throw opts.save;
       return opts.save ?? "saved";
     },
@@ -195,7 +195,7 @@ describe("an export run", () => {
   it("polls until the file is ready, reports progress, then saves it", async () => {
     const b = fakeBackend([running(0, 1), running(2, 6), running(5, 6), READY]);
     const seen: JobProgress[] = [];
-    const outcome = await new ExportRun(b.api, { sleep: instant, onprogress: (p) => seen.push(p) }).run(REQUEST);
+    const outcome = await new ExportRun(b.api, { sleep: instant, onprogress: (p) => seen.push(p), saveTitle: "Tallenna vienti" }).run(REQUEST);
     expect(outcome).toEqual({ kind: "saved", fileName: "Työpaja-2026-11-22.pdf" });
     expect(seen).toEqual([
       { phase: "starting" },
@@ -204,7 +204,8 @@ describe("an export run", () => {
       { phase: "running", done: 5, total: 6 },
       { phase: "saving", fileName: "Työpaja-2026-11-22.pdf" },
     ]);
-    expect(b.saved).toEqual([["job-1", "Työpaja-2026-11-22.pdf"]]);
+    // The desktop's save dialog gets its title in the user's language.
+    expect(b.saved).toEqual([["job-1", "Työpaja-2026-11-22.pdf", "Tallenna vienti"]]);
     expect(b.commands()).toEqual(["start_export", "export_status", "export_status", "export_status", "export_status"]);
     expect(b.calls[1].args).toEqual({ job_id: "job-1" });
   });

@@ -22,7 +22,7 @@ export interface Backend {
    * Hands a finished export (`export_status` said "ready") to the user: a download in a browser,
    * the native save dialog on the desktop. "cancelled" when the user closed that dialog unsaved.
    */
-  saveExport(jobId: string, fileName: string): Promise<"saved" | "cancelled">;
+  saveExport(jobId: string, fileName: string, title?: string): Promise<"saved" | "cancelled">;
 }
 
 /** A tiny listener set shared by both transports. */

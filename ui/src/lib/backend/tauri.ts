@@ -34,9 +34,9 @@ export class TauriBackend implements Backend {
   }
 
   /** The desktop shell asks where to save with the native dialog; null is the user's "Cancel". */
-  async saveExport(jobId: string): Promise<"saved" | "cancelled"> {
+  async saveExport(jobId: string, _fileName: string, title?: string): Promise<"saved" | "cancelled"> {
     try {
-      const path = await this.invoke<string | null>("save_export", { jobId });
+      const path = await this.invoke<string | null>("save_export", { jobId, title: title ?? null });
       return path ? "saved" : "cancelled";
     } catch (e) {
       throw toApiError(e);

@@ -14,6 +14,8 @@ export type JobProgress =
 export type JobOutcome = { kind: "saved"; fileName: string } | { kind: "cancelled" } | { kind: "failed"; error: ApiError };
 
 export type JobOptions = {
+  /** The title of the desktop's save dialog, in the user's language. */
+  saveTitle?: string;
   /** Between two status polls; the server updates progress once per board or part. */
   interval?: number;
   onprogress?: (p: JobProgress) => void;
@@ -97,7 +99,7 @@ export class ExportRun {
         case "ready":
           onprogress?.({ phase: "saving", fileName: status.file_name });
           try {
-            const saved = await this.api.saveExport(jobId, status.file_name);
+            const saved = await this.api.saveExport(jobId, status.file_name, this.options.saveTitle);
             return saved === "saved" ? { kind: "saved", fileName: status.file_name } : CANCELLED;
           } catch (e) {
             return failed(e);
