@@ -358,3 +358,17 @@ fn the_summary_lists_pain_points_ideas_and_questions_per_touchpoint() {
     let negatives = w.boards[0].notes.iter().filter(|n| n.touchpoint_id == Some(first) && n.sentiment == Some(Sentiment::Negative)).count();
     assert!(section.contains(&format!("Kielteisiä {negatives}")), "the count of negative notes: {section}");
 }
+
+#[test]
+fn a_board_too_large_to_tile_is_refused_and_still_fits_on_one_page() {
+    let mut w = example();
+    // A note dragged to the far edge of what the board allows.
+    let mut far = note(&w, "Kaukana", NoteKind::Idea, 900_000.0);
+    far.touchpoint_id = None;
+    far.x = 900_000.0;
+    w.boards[0].notes.push(far);
+    let tile = PdfOptions { poster: PosterFit::Tile, ..PdfOptions::default() };
+    let err = pdf::page_count(&w, &tile, NOW).unwrap_err();
+    assert!(matches!(err, polku_export::ExportError::Invalid { field: "poster", .. }), "{err:?}");
+    assert!(pdf::page_count(&w, &PdfOptions::default(), NOW).unwrap() > 1, "fitted on one page it still exports");
+}

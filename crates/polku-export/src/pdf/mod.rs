@@ -66,7 +66,7 @@ fn build(w: &Workshop, opts: &PdfOptions, now: Millis, progress: Progress<'_>) -
     if c.boards {
         for board in &boards {
             let before = doc.pages.len();
-            poster::draw(&mut doc, w, board, opts.poster, &l);
+            poster::draw(&mut doc, w, board, opts.poster, &l)?;
             part(&doc, board.title.clone(), before);
             step(&mut done)?;
         }

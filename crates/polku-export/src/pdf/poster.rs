@@ -13,7 +13,7 @@ use super::font::Weight;
 use super::note_box::{fit, NoteBox};
 use super::text::ellipsize;
 use crate::labels::Labels;
-use crate::PosterFit;
+use crate::{ExportError, PosterFit};
 
 /// Points per board unit when tiling: the usual note text comes out at 9.6 pt, the floor at 7.8.
 pub const TILE_SCALE: f32 = 0.6;
@@ -21,6 +21,9 @@ pub const TILE_SCALE: f32 = 0.6;
 pub const OVERLAP: f32 = 24.0;
 /// The title line above a poster.
 const HEADER: f32 = 24.0;
+/// More tiles than anyone tapes together: a board this large (a note dragged very far away) is
+/// refused for tiling rather than making a file of thousands of pages.
+pub const MAX_TILES: usize = 300;
 
 /// A board laid out once, painted onto as many pages as it needs.
 pub struct Poster<'w> {
@@ -122,8 +125,16 @@ fn room_below(x: f32, y: f32, origins: &[(f32, f32)]) -> Option<f32> {
 }
 
 /// Draws the board's poster pages into the document, then its footnotes if any card was too small.
-pub fn draw(doc: &mut Document, w: &Workshop, board: &Board, how: PosterFit, l: &Labels) {
+pub fn draw(doc: &mut Document, w: &Workshop, board: &Board, how: PosterFit, l: &Labels) -> Result<(), ExportError> {
     let poster = Poster::new(board);
+    let frame = doc.frame();
+    let (cols, rows) = poster.grid(frame, how);
+    if cols * rows > MAX_TILES {
+        return Err(ExportError::Invalid {
+            field: "poster",
+            message: format!("tiled, the board {:?} would take {} pages; fit it on one page instead", board.title, cols * rows),
+        });
+    }
     let mut footnotes = Vec::new();
     let markers: Vec<Option<String>> = poster
         .notes
@@ -135,8 +146,6 @@ pub fn draw(doc: &mut Document, w: &Workshop, board: &Board, how: PosterFit, l: 
             })
         })
         .collect();
-    let frame = doc.frame();
-    let (cols, rows) = poster.grid(frame, how);
     let (left, top, _, _) = poster.bounds;
     let (bw, bh) = poster.size();
     let content = (frame.0, frame.1 + HEADER, frame.2, frame.3 - HEADER);
@@ -176,6 +185,7 @@ pub fn draw(doc: &mut Document, w: &Workshop, board: &Board, how: PosterFit, l: 
     if !footnotes.is_empty() {
         continued_notes(doc, w, &poster, &footnotes, l);
     }
+    Ok(())
 }
 
 /// Dashed lines where the neighbouring page's picture begins, with the neighbour named.
