@@ -31,7 +31,9 @@ pub const RULE: Rgb = Rgb::hex(0xb8bec6);
 pub struct Faces {
     pub regular: FontId,
     pub bold: FontId,
-    pub fallback: FontId,
+    /// Registered only when some text needs it: reading the font costs more than laying out a
+    /// thousand notes.
+    pub fallback: Option<FontId>,
 }
 
 impl Faces {
@@ -39,7 +41,7 @@ impl Faces {
         match face {
             Face::Primary(Weight::Regular) => self.regular.clone(),
             Face::Primary(Weight::Bold) => self.bold.clone(),
-            Face::Fallback => self.fallback.clone(),
+            Face::Fallback => self.fallback.clone().unwrap_or_else(|| self.regular.clone()),
         }
     }
 }

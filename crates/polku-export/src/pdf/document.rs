@@ -23,7 +23,8 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(title: &str, width: f32, height: f32) -> Result<Document, ExportError> {
+    /// `fallback`: whether any text needs the symbol font (see [`font::needs_fallback`]).
+    pub fn new(title: &str, width: f32, height: f32, fallback: bool) -> Result<Document, ExportError> {
         let mut pdf = PdfDocument::new(title);
         let mut add = |face: Face| -> Result<_, ExportError> {
             let parsed = ParsedFont::from_bytes(font::bytes(face), 0, &mut Vec::new())
@@ -33,7 +34,7 @@ impl Document {
         let faces = Faces {
             regular: add(Face::Primary(Weight::Regular))?,
             bold: add(Face::Primary(Weight::Bold))?,
-            fallback: add(Face::Fallback)?,
+            fallback: if fallback { Some(add(Face::Fallback)?) } else { None },
         };
         Ok(Document { pdf, faces, width, height, pages: Vec::new() })
     }

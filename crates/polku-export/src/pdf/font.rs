@@ -91,6 +91,12 @@ fn advances(bytes: &[u8]) -> (HashMap<char, f32>, f32) {
     (advance, missing)
 }
 
+/// Whether any character of `text` is drawn by the fallback font.
+pub fn needs_fallback(text: &str) -> bool {
+    let m = metrics(Weight::Regular);
+    text.chars().any(|c| m.face_of(c, Weight::Regular) == Face::Fallback)
+}
+
 pub fn metrics(weight: Weight) -> &'static Metrics {
     static REG: OnceLock<Metrics> = OnceLock::new();
     static BLD: OnceLock<Metrics> = OnceLock::new();

@@ -43,7 +43,9 @@ fn build(w: &Workshop, opts: &PdfOptions, now: Millis, progress: Progress<'_>) -
     opts.check().map_err(|(field, message)| ExportError::Invalid { field, message })?;
     let l = Labels::new(w.language);
     let (pw, ph) = opts.page_pt();
-    let mut doc = Document::new(&w.title, pw, ph)?;
+    // Everything the group typed, in one string, to see whether the symbol font is needed.
+    let typed = serde_json::to_string(w).unwrap_or_default() + &opts.facilitator;
+    let mut doc = Document::new(&w.title, pw, ph, font::needs_fallback(&typed))?;
     let mut boards: Vec<&Board> = w.boards.iter().collect();
     boards.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
     let c = opts.contents;
