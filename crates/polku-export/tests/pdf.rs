@@ -75,6 +75,7 @@ fn every_note_and_touchpoint_of_the_example_is_in_the_text_exactly() {
     }
     assert!(text.contains(&w.title), "the title is on the cover and in every footer");
     assert!(text.contains(&format!("Sivu 1/{}", pages(&file))), "page numbers in the footer");
+    assert!(text.contains("Yhteenveto (jatkuu)"), "the summary's second page says what it continues");
     assert!(text.contains("Viety 18.11.2026"), "the export date in the footer");
 }
 

@@ -17,6 +17,8 @@ pub struct Flow<'a> {
     top: f32,
     bottom: f32,
     started: bool,
+    /// Printed at the top of every page after the first, so a loose page still says whose it is.
+    pub running_head: Option<String>,
 }
 
 /// One column of a table: its header and its share of the width.
@@ -31,7 +33,7 @@ impl<'a> Flow<'a> {
     pub fn new(doc: &'a mut Document) -> Flow<'a> {
         let (x, y, w, h) = doc.frame();
         let page = doc.new_page();
-        Flow { doc, page, y, left: x, width: w, top: y, bottom: y + h, started: false }
+        Flow { doc, page, y, left: x, width: w, top: y, bottom: y + h, started: false, running_head: None }
     }
 
     /// Room left on this page.
@@ -46,6 +48,11 @@ impl<'a> Flow<'a> {
         self.doc.pages.push(done);
         self.y = self.top;
         self.started = false;
+        if let Some(head) = &self.running_head {
+            let head = super::text::ellipsize(head, self.width, 9.0, Weight::Bold);
+            self.page.text(self.left, self.y + 9.0, 9.0, Weight::Bold, MUTED, &head);
+            self.y += 22.0;
+        }
     }
 
     /// Starts a new page unless `height` still fits on this one.

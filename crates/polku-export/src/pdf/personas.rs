@@ -20,6 +20,7 @@ pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
 fn card(doc: &mut Document, p: &Persona, l: &Labels) {
     let f = &p.fields;
     let mut flow = Flow::new(doc);
+    flow.running_head = Some(l.tf("pdf.continued", &[("title", &f.name)]));
     flow.need(60.0);
     let (x, y) = (flow.left, flow.y);
     persona_mark(&mut flow.page, p, x + 24.0, y + 24.0, 24.0);

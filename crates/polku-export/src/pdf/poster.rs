@@ -216,7 +216,9 @@ fn overlap_marks(page: &mut Page, c: (f32, f32, f32, f32), col: usize, row: usiz
 /// The whole text of every card that was too small to hold it, numbered as the cards say.
 fn continued_notes(doc: &mut Document, w: &Workshop, poster: &Poster<'_>, notes: &[&Note], l: &Labels) {
     let mut flow = Flow::new(doc);
-    flow.heading(&l.tf("pdf.poster.continued_title", &[("board", &poster.board.title)]), 14.0);
+    let title = l.tf("pdf.poster.continued_title", &[("board", &poster.board.title)]);
+    flow.running_head = Some(l.tf("pdf.continued", &[("title", &title)]));
+    flow.heading(&title, 14.0);
     for (i, n) in notes.iter().enumerate() {
         let place = place_of(n, &poster.touchpoints, &poster.lanes, l);
         flow.paragraph(&format!("[{}] {place}", i + 1), 9.0, Weight::Bold, MUTED, 0.0);

@@ -16,6 +16,7 @@ pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
     let mut boards: Vec<&Board> = w.boards.iter().collect();
     boards.sort_by_key(|b| b.position);
     let mut flow = Flow::new(doc);
+    flow.running_head = Some(l.tf("pdf.continued", &[("title", &l.t("pdf.summary.title"))]));
     flow.heading(&l.t("pdf.summary.title"), 20.0);
     for board in boards {
         flow.heading(&board.title, 16.0);

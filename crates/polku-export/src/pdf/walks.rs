@@ -97,7 +97,9 @@ fn points(w: &Workshop, tps: &[Touchpoint], walk: &Walkthrough) -> (Vec<Option<i
 
 fn one_walk(doc: &mut Document, w: &Workshop, board: &Board, tps: &[Touchpoint], walk: &Walkthrough, p: &Persona, l: &Labels) {
     let mut flow = Flow::new(doc);
-    flow.heading(&l.tf("walk.titleOf", &[("name", &p.fields.name)]), 18.0);
+    let title = l.tf("walk.titleOf", &[("name", &p.fields.name)]);
+    flow.running_head = Some(l.tf("pdf.continued", &[("title", &title)]));
+    flow.heading(&title, 18.0);
     let made = l.tf("walk.outline.made", &[("date", &l.date(walk.created_at))]);
     flow.paragraph(&format!("{} · {made}", board.title), 10.0, Weight::Regular, MUTED, 0.0);
     flow.space(8.0);
