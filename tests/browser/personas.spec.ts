@@ -1,6 +1,15 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createWorkshop, unique } from "./helpers";
 
+/** Counts the change requests sent from now on. */
+function countOps(page: Page): () => number {
+  let n = 0;
+  page.on("request", (r) => {
+    if (r.url().endsWith("/api/apply_op")) n++;
+  });
+  return () => n;
+}
+
 function applied(page: Page) {
   return page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
 }
@@ -168,8 +177,38 @@ test("everything in the library works from the keyboard", async ({ page }) => {
   await pictures.getByRole("radio").first().focus();
   await page.keyboard.press("ArrowRight");
   await expect(pictures.getByRole("radio", { name: "Moon" })).toBeChecked();
-  // Escape gives up: nothing is made, the focus is back on the button.
+  // Escape asks before throwing away what was typed; Keep editing, the default, keeps all of it
+  // and puts the focus back where it was.
+  const form = page.getByTestId("persona-editor");
+  const ask = page.getByRole("dialog", { name: "Discard the new persona Keyboard Kaisa?" });
   await page.keyboard.press("Escape");
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole("button", { name: "Keep editing" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(ask).toBeHidden();
+  await expect(pictures.getByRole("radio", { name: "Moon" })).toBeFocused();
+  await expect(form.getByLabel("Name or pseudonym")).toHaveValue("Keyboard Kaisa");
+  // Escape on the question is Keep editing too, and an Escape right after it asks again: the
+  // browser's rule against a second Escape in a row must not close the form.
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(form).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeVisible();
+  await expect(form).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel("Name or pseudonym")).toHaveValue("Keyboard Kaisa");
+  await expect(pictures.getByRole("radio", { name: "Moon" })).toBeChecked();
+  // Discard gives up: nothing is made, the focus is back on the button.
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(ask.getByRole("button", { name: "Discard" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(editor(page)).toBeHidden();
   await expect(page.getByRole("article")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "New persona" })).toBeFocused();
@@ -181,6 +220,72 @@ test("everything in the library works from the keyboard", async ({ page }) => {
   await made;
   await expect(card(page, "Keyboard Kaisa")).toBeVisible();
   await expect(page.getByRole("button", { name: "Edit persona Keyboard Kaisa" })).toBeFocused();
+});
+
+test("closing the editor asks before unsaved changes are thrown away, and only then", async ({ page }) => {
+  await createWorkshop(page, unique("Persona discard"));
+  await showPersonas(page);
+  const form = page.getByTestId("persona-editor");
+  const sent = countOps(page);
+
+  // Nothing typed yet: Escape closes a new persona's form without a question.
+  await page.getByRole("button", { name: "New persona" }).click();
+  await expect(form.getByLabel("Name or pseudonym")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(form).toBeHidden();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "New persona" }).click();
+  await form.getByLabel("Name or pseudonym").fill("Aino");
+  await form.getByLabel("A quote in their own words").fill("I did not know where to ask.");
+  const made = applied(page);
+  await form.getByRole("button", { name: "Save" }).click();
+  await made;
+  await expect(form).toBeHidden();
+  expect(sent()).toBe(1);
+
+  // Opened and closed unchanged: no question, by Cancel or by ×.
+  const edit = () => card(page, "Aino").getByRole("button", { name: "Edit persona Aino" }).click();
+  await edit();
+  await form.getByRole("button", { name: "Cancel" }).click();
+  await expect(form).toBeHidden();
+  await edit();
+  await form.getByRole("button", { name: "Close without saving" }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // Changed: × asks; Keep editing leaves the form as it was, the focus back in the field.
+  await edit();
+  const quote = form.getByLabel("A quote in their own words");
+  await quote.fill("Nobody asked me.");
+  await form.getByRole("button", { name: "Close without saving" }).click();
+  const ask = page.getByRole("dialog", { name: "Discard the changes to Aino?" });
+  await expect(ask).toBeVisible();
+  await expect(ask).toHaveAccessibleDescription(/has not been saved/);
+  await expect(ask.getByRole("button", { name: "Keep editing" })).toBeFocused();
+  await ask.getByRole("button", { name: "Keep editing" }).click();
+  await expect(ask).toBeHidden();
+  await expect(form).toBeVisible();
+  await expect(quote).toHaveValue("Nobody asked me.");
+  await expect(quote).toBeFocused();
+
+  // Cancel asks too; Discard closes, and nothing was sent.
+  await form.getByRole("button", { name: "Cancel" }).click();
+  await ask.getByRole("button", { name: "Discard" }).click();
+  await expect(form).toBeHidden();
+  await expect(ask).toBeHidden();
+  await expect(card(page, "Aino").getByText("I did not know where to ask.")).toBeVisible();
+  expect(sent()).toBe(1);
+
+  // A channel typed but not yet added counts as a change too.
+  await edit();
+  await form.getByLabel("Another channel").fill("Signal");
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Discard" }).click();
+  await expect(form).toBeHidden();
+  expect(sent()).toBe(1);
+  await expect(card(page, "Aino").getByRole("listitem")).toHaveCount(0);
 });
 
 test("a second tab sees a new persona within a second", async ({ page, context }) => {

@@ -10,6 +10,7 @@ import {
   copyName,
   firstError,
   freshAvatar,
+  isDirty,
   libraryOrder,
   MAX_LIST_ITEMS,
   personaPatch,
@@ -56,6 +57,40 @@ describe("persona form", () => {
     form.name = "  Aino  ";
     expect(personaPatch(before, form)).toEqual({ channels: ["WhatsApp", "Puhelin"] });
     expect(cleanFields(form).notes).toBe("");
+  });
+
+  it("calls a form dirty when closing it would lose something, and only then", () => {
+    const loaded = aino();
+    const form = copyFields(loaded);
+    expect(isDirty(form, loaded)).toBe(false);
+    // Each kind of field counts: a text, a choice, the avatar, a list (its order too).
+    const edits: ((f: PersonaFields) => void)[] = [
+      (f) => (f.needs = "Someone who calls back"),
+      (f) => (f.name = "Aino K."),
+      (f) => (f.age_group = null),
+      (f) => (f.digital_skills = "some"),
+      (f) => (f.avatar.symbol = "moon"),
+      (f) => (f.avatar.colour = "rose"),
+      (f) => f.languages.push("ruotsi"),
+      (f) => (f.channels = ["WhatsApp", "Puhelin"]),
+    ];
+    for (const edit of edits) {
+      const f = copyFields(loaded);
+      edit(f);
+      expect(isDirty(f, loaded), edit.toString()).toBe(true);
+    }
+    // Typed and typed back, or only spaces: nothing to lose, no question.
+    form.quote = "Something else";
+    form.quote = loaded.quote;
+    form.notes = "  \n ";
+    form.name = " Aino ";
+    expect(isDirty(form, loaded)).toBe(false);
+    // A new persona: the blank form with its fresh avatar is clean until something is typed.
+    const blank = blankFields({ symbol: "owl", colour: "teal" });
+    const fresh = copyFields(blank);
+    expect(isDirty(fresh, blank)).toBe(false);
+    fresh.goals = "A home of her own";
+    expect(isDirty(fresh, blank)).toBe(true);
   });
 
   it("explains every rule the core checks, field by field", () => {

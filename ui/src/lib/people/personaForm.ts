@@ -143,6 +143,15 @@ export function personaPatch(before: PersonaFields, edited: PersonaFields): Pers
 }
 
 /**
+ * Whether closing the form now would lose something: what would be saved differs from what was
+ * loaded. Spaces alone are no change, the same rule as saving, so the question only comes when
+ * there is something to lose.
+ */
+export function isDirty(form: PersonaFields, original: PersonaFields): boolean {
+  return personaPatch(cleanFields(original), form) !== null;
+}
+
+/**
  * Adds an entry to a list (trimmed; one already there, in any letter case, is not added twice).
  * Returns the new list or the reason it cannot take the entry.
  */
