@@ -129,6 +129,49 @@ test("a new note placed under a full lane's notes makes the lane grow to hold it
   for (const text of ["First thought", "Second thought", "Third thought"]) await expectInLane(note(page, text), band);
 });
 
+test("a group sent to another touchpoint keeps each note in its own lane", async ({ page }) => {
+  await createWorkshop(page, unique("Move keeps lanes"));
+  await addNote(page, "neutral", "Upper note");
+  await addNote(page, "negative", "Lower note");
+  await addLane(page, "Top");
+  await addLane(page, "Bottom");
+  const upper = note(page, "Upper note");
+  const lower = note(page, "Lower note");
+  const n = (await lower.boundingBox())!;
+  const target = (await lane(page, "Bottom").boundingBox())!;
+  await dragBy(page, lower, 0, target.y + 8 - n.y);
+  await expectInLane(upper, lane(page, "Top"));
+  await expectInLane(lower, lane(page, "Bottom"));
+
+  await upper.click();
+  await lower.click({ modifiers: ["Shift"] });
+  await expect(page.getByTestId("selection-status")).toHaveText("2 notes selected");
+  await lower.click({ button: "right" });
+  const menu = page.getByRole("menu").first();
+  await menu.getByRole("menuitem", { name: "Move to touchpoint" }).click();
+  const done = saved(page);
+  await page.getByRole("menu", { name: "Move to touchpoint" }).getByRole("menuitem", { name: "4. Closer relationship" }).click();
+  await done;
+
+  // Both under the new touchpoint, each still in the lane it was in, one not over the other.
+  const column = (await page.getByText("Closer relationship", { exact: true }).boundingBox())!;
+  for (const card of [upper, lower]) {
+    await expect.poll(async () => {
+      const b = (await card.boundingBox())!;
+      return Math.abs(b.x + b.width / 2 - (column.x + column.width / 2)) < b.width / 2;
+    }).toBe(true);
+  }
+  await expectInLane(upper, lane(page, "Top"));
+  await expectInLane(lower, lane(page, "Bottom"));
+  const [a, b] = [(await upper.boundingBox())!, (await lower.boundingBox())!];
+  expect(a.y + a.height).toBeLessThanOrEqual(b.y);
+
+  // Kept after a reload: the cells were saved, not only drawn.
+  await page.reload();
+  await expectInLane(note(page, "Upper note"), lane(page, "Top"));
+  await expectInLane(note(page, "Lower note"), lane(page, "Bottom"));
+});
+
 test("a lane's height follows its resize handle, by keyboard and by dragging", async ({ page }) => {
   await createWorkshop(page, unique("Resize lane"));
   await addLane(page, "Channels");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Note, NotePatch } from "../src/lib/api/types";
 import { COPY_OFFSET, commonTone, deleteOps, duplicateOps, moveOps, movedBy, moveToOps, toneOps, withGrowth } from "../src/lib/board/bulk";
 import { columnRect, frameRect } from "../src/lib/board/framing";
-import { cellAt, FIRST_ROW_Y, NOTE_H, NOTE_W, overlaps, rows, stations, type Point } from "../src/lib/board/geometry";
+import { cellAt, FIRST_ROW_Y, NOTE_GAP, NOTE_H, NOTE_W, overlaps, rows, stations, type Point } from "../src/lib/board/geometry";
 import { notesIn, rectBetween, startsMarquee, toBoard } from "../src/lib/board/marquee";
 import { Selection, targetsOf, toggled } from "../src/lib/board/selection.svelte";
 import { spotAt } from "../src/lib/board/spot";
@@ -169,12 +169,66 @@ describe("acting on many notes", () => {
 
   it("moves notes to a touchpoint's column, stacked without overlapping", () => {
     const target = st[2];
-    const ops = moveToOps(["c", "a"], notes, target, st, placeAt);
+    const ops = moveToOps(["c", "a"], notes, target, st, lanes);
     expect(ops.map((o) => o.type === "update_note" && o.patch.touchpoint_id)).toEqual(["t3", "t3"]);
     // In path order (a above c), and the second one below the first.
     expect(ops.map((o) => o.type === "update_note" && o.id)).toEqual(["a", "c"]);
     const ys = ops.map((o) => (o.type === "update_note" ? (o.patch.y ?? 0) : 0));
     expect(ys[1]).toBeGreaterThan(ys[0] + NOTE_H - 1);
+  });
+
+  it("keeps each moved note in its own lane, below the notes already in that cell", () => {
+    const two = rows([
+      { id: "l1", board_id: "b", position: 0, label: "Top", height: 268, version: 1 },
+      { id: "l2", board_id: "b", position: 1, label: "Bottom", height: 268, version: 1 },
+    ]);
+    const [l1, l2] = two;
+    const drawn = (id: string, x: number, y: number): Note => ({ ...note(id, x, y), ...cellAt(st, two, x, y), x, y });
+    const notes = [
+      drawn("top", st[0].x - NOTE_W / 2, l1.top + NOTE_GAP),
+      drawn("bottom", st[1].x - NOTE_W / 2, l2.top + 40),
+      // Already in the target cell of the lower lane: the moved note goes below it.
+      drawn("there", st[2].x - NOTE_W / 2, l2.top + NOTE_GAP),
+    ];
+    expect(notes.map((n) => n.lane_id)).toEqual(["l1", "l2", "l2"]);
+    const ops = moveToOps(["bottom", "top"], notes, st[2], st, two);
+    // Where each moved note ends up, drawn: its lane's top plus its lane-relative y.
+    const after = ops.flatMap((op) => {
+      if (op.type !== "update_note") return [];
+      const n = notes.find((m) => m.id === op.id)!;
+      const laneId = op.patch.lane_id !== undefined ? op.patch.lane_id : n.lane_id;
+      const row = two.find((r) => r.id === laneId)!;
+      const y = row.top + (op.patch.y ?? n.y - row.top);
+      const from = st.find((t) => t.id === n.touchpoint_id)!;
+      return [{ id: op.id, laneId, touchpoint: op.patch.touchpoint_id, x: st[2].x + (op.patch.x ?? n.x - from.x), y }];
+    });
+    expect(after.map((a) => [a.id, a.laneId, a.touchpoint])).toEqual([
+      ["top", "l1", "t3"],
+      ["bottom", "l2", "t3"],
+    ]);
+    for (const a of after) {
+      const row = two.find((r) => r.id === a.laneId)!;
+      // Centred in the column, and inside its lane's band, as it was before the move.
+      expect(a.x).toBe(st[2].x - NOTE_W / 2);
+      expect(a.y).toBeGreaterThanOrEqual(row.top);
+      expect(a.y + NOTE_H).toBeLessThanOrEqual(row.top + row.height);
+    }
+    // Clear of each other and of the note that was there; below it.
+    const rects = [...after, notes[2]].map((n) => ({ x: n.x, y: n.y, w: NOTE_W, h: NOTE_H }));
+    for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i], rects[j])).toBe(false);
+    expect(after[1].y).toBeGreaterThan(notes[2].y);
+  });
+
+  it("keeps a note without a lane at its height, when nothing is in the way there", () => {
+    const free = rows([]);
+    const drawn = (id: string, x: number, y: number): Note => ({ ...note(id, x, y), ...cellAt(st, free, x, y), x, y });
+    const notes = [drawn("high", st[0].x - NOTE_W / 2, 300), drawn("low", st[1].x - NOTE_W / 2, 700), drawn("there", st[2].x - NOTE_W / 2, 700)];
+    const ops = moveToOps(["high", "low"], notes, st[2], st, free);
+    const ys = Object.fromEntries(ops.map((op) => (op.type === "update_note" ? [op.id, op.patch.y] : [])));
+    // The high one stays at 300; the low one would land on "there", so it goes just below it.
+    expect(ys.high).toBeUndefined();
+    expect(ys.low).toBe(700 + NOTE_H + NOTE_GAP);
+    expect(ops.every((op) => op.type === "update_note" && op.patch.lane_id === undefined)).toBe(true);
   });
 
   it("grows a lane once, as tall as its lowest moved note needs", () => {
@@ -198,7 +252,7 @@ describe("acting on many notes", () => {
   });
 
   it("leaves a note that is already under that touchpoint where it is", () => {
-    expect(moveToOps(["a"], notes, st[0], st, placeAt)).toEqual([]);
+    expect(moveToOps(["a"], notes, st[0], st, lanes)).toEqual([]);
   });
 });
 

@@ -1,8 +1,7 @@
 import type { Note, NotePatch, Op } from "../api/types";
 import { uuid } from "../ids";
-import { cellAt, NOTE_GAP, pathOrder, type Point, type Row, type Station } from "./geometry";
+import { cellAt, freeSpotFrom, NOTE_GAP, NOTE_W, pathOrder, type Point, type Row, type Station } from "./geometry";
 import { growOps } from "./lanes/lanes";
-import { spotIn } from "./outline/outline";
 import { toneFields, toneOf, type Tone } from "./sentiment";
 
 /**
@@ -93,27 +92,42 @@ export function duplicateOps(
 }
 
 /**
- * Moves notes into a touchpoint's column, each into the first free spot there (the place a new
- * note gets), in path order so they keep their order top to bottom. Notes already in that
- * column stay where they are.
+ * Moves notes into a touchpoint's column, centred, each staying in its own lane: in the first free
+ * spot from the lane's top down, clear of the notes already in that lane (the place the outline's
+ * move gives one note). A note without a lane keeps its height, moved down only as far as it must
+ * to clear the notes there. Done in path order, so each lane's notes keep their order top to
+ * bottom. Notes already under that touchpoint stay where they are. `notes` are as drawn; lanes
+ * grow afterwards (`withGrowth`) when a stack runs past a lane's bottom.
  */
 export function moveToOps(
   ids: readonly string[],
   notes: readonly Note[],
   station: Station,
   stations: readonly Station[],
-  placeAt: PlaceAt,
+  rows: readonly Row[],
   heightOf: (id: string) => number | undefined = () => undefined,
 ): Op[] {
   const moving = new Set(ids);
   const chosen = pathOrder(stations, notes.filter((n) => moving.has(n.id) && n.touchpoint_id !== station.id));
+  const chosenIds = new Set(chosen.map((n) => n.id));
   // Where each note is (or will be once moved): the next one is placed clear of those before it.
-  let placed: { id: string; x: number; y: number }[] = notes.filter((n) => !chosen.some((c) => c.id === n.id));
+  const placed: { id: string; x: number; y: number; lane_id: string | null }[] = notes.filter((n) => !chosenIds.has(n.id));
+  const left = station.x - NOTE_W / 2;
   const ops: Op[] = [];
   for (const n of chosen) {
-    const spot = spotIn(station, n.id, placed, heightOf);
-    placed = [...placed, { id: n.id, ...spot }];
-    ops.push(...update(n.id, placeAt(n.id, spot)));
+    // A lane deleted meanwhile leaves the note drawn where it was: it is then treated as lane-less.
+    const row = (n.lane_id !== null && rows.find((r) => r.id === n.lane_id)) || null;
+    // The placement rules of the cell: in a lane, its own notes; without one, every note.
+    const taken = placed.filter((p) => !row || p.lane_id === row.id).map((p) => ({ x: p.x, y: p.y, h: heightOf(p.id) }));
+    // Inside a lane, the same margin over the first note that a lane's own height leaves.
+    const spot = freeSpotFrom(left, row ? row.top + NOTE_GAP : n.y, taken);
+    placed.push({ id: n.id, lane_id: n.lane_id, ...spot });
+    const from = stations.find((s) => s.id === n.touchpoint_id);
+    const patch: NotePatch = { touchpoint_id: station.id };
+    const x = Math.round(spot.x - station.x);
+    if (x !== Math.round(from ? n.x - from.x : n.x)) patch.x = x;
+    if (Math.round(spot.y) !== Math.round(n.y)) patch.y = Math.round(row ? spot.y - row.top : spot.y);
+    ops.push({ type: "update_note", id: n.id, patch });
   }
   return ops;
 }
