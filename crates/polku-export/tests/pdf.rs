@@ -373,3 +373,29 @@ fn a_board_too_large_to_tile_is_refused_and_still_fits_on_one_page() {
     assert!(matches!(err, polku_export::ExportError::Invalid { field: "poster", .. }), "{err:?}");
     assert!(pdf::page_count(&w, &PdfOptions::default(), NOW).unwrap() > 1, "fitted on one page it still exports");
 }
+
+#[test]
+fn lanes_are_drawn_with_their_whole_labels_and_notes_in_them() {
+    let mut w = example();
+    let board = w.boards[0].id;
+    // A long label on the lowest lane there can be: the type gets smaller rather than the label shorter.
+    let label = "Asiakkaan kokemus ja tunteet tässä vaiheessa, sellaisina kuin ryhmä ne kuvasi yhdessä työpajan aikana, \
+                 mukaan lukien ne asiat joista ei ollut helppo puhua ääneen";
+    assert!(label.chars().count() > 150);
+    let lane = polku_core::Lane {
+        id: polku_core::Id::now_v7(),
+        board_id: board,
+        position: 0,
+        label: label.into(),
+        height: polku_core::layout::MIN_LANE_H,
+        version: 1,
+    };
+    w.boards[0].lanes.push(lane.clone());
+    let mut n = note(&w, "Kaistalla oleva lappu", NoteKind::Idea, 16.0);
+    n.lane_id = Some(lane.id);
+    w.boards[0].notes.push(n);
+    let dir = tempfile::tempdir().unwrap();
+    let text = words(&export(&w, &PdfOptions::default(), dir.path(), "lanes.pdf"));
+    assert!(text.contains(label), "the lane's whole label: {text}");
+    assert!(text.contains("Kaistalla oleva lappu"));
+}

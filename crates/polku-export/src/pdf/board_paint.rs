@@ -282,10 +282,23 @@ pub fn lanes(page: &mut Page, v: &View, lanes: &[Lane], left: f32, right: f32) {
         let fill = if i % 2 == 0 { Rgb::hex(0xf6f7f9) } else { Rgb(1.0, 1.0, 1.0) };
         page.rect(x, y, v.len(right - left), v.len(h), Some(fill), None);
         page.line((x, y), (x + v.len(right - left), y), RULE, v.len(1.0));
-        let size = 13.0;
-        let lines = wrap(&lane.label, GUTTER - 20.0, size, Weight::Bold);
+        // The whole label if it can be had: smaller type before cutting; the last line that fits
+        // says with an ellipsis that there was more.
+        let room = h - 24.0;
+        let mut size = 13.0;
+        let mut lines = wrap(&lane.label, GUTTER - 20.0, size, Weight::Bold);
+        while lines.len() as f32 * size * 1.25 > room && size > 8.0 {
+            size -= 1.0;
+            lines = wrap(&lane.label, GUTTER - 20.0, size, Weight::Bold);
+        }
+        let fit = ((room / (size * 1.25)).max(1.0) as usize).min(lines.len());
+        if fit < lines.len() {
+            lines.truncate(fit);
+            if let Some(last) = lines.last_mut() {
+                *last = super::text::ellipsize(&format!("{last}…"), GUTTER - 20.0, size, Weight::Bold);
+            }
+        }
         let (lx, ly) = v.p(left + 10.0, top + 12.0 + size);
-        let fit = ((h - 24.0) / (size * 1.25)).max(1.0) as usize;
-        page.lines((lx, ly), v.len(size), v.len(size * 1.25), Weight::Bold, MUTED, &lines[..lines.len().min(fit)]);
+        page.lines((lx, ly), v.len(size), v.len(size * 1.25), Weight::Bold, MUTED, &lines);
     }
 }
