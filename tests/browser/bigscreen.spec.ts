@@ -78,6 +78,8 @@ for (const lang of ["fi", "sv", "en"] as const) {
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
     const toolbar = page.getByRole("toolbar").first();
+    // The board mounts after the tab has made sure of its client id (a moment after a reload).
+    await expect(toolbar.getByRole("button").first()).toBeVisible();
     const buttons = await toolbar.locator("button, a.button").evaluateAll((els) =>
       els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => Math.round(e.getBoundingClientRect().top)),
     );

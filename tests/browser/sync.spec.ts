@@ -39,3 +39,28 @@ test("two tabs see each other's notes and keep their own undo", async ({ context
   // A still has its own step to undo.
   await expect(a.getByRole("button", { name: "Undo" })).toBeEnabled();
 });
+
+test("a duplicated tab gets an undo history of its own; a reloaded tab keeps its", async ({ context }) => {
+  const a = await context.newPage();
+  await createWorkshop(a, unique("Duplicate tab"));
+  await addNote(a, "negative", "Written in tab A");
+  await expect(a.getByRole("button", { name: "Undo" })).toBeEnabled();
+  const idOfA = await a.evaluate(() => sessionStorage.getItem("polku.client_id"));
+  expect(idOfA).toBeTruthy();
+
+  // "Duplicate tab" copies sessionStorage: B starts with A's client id, as a browser's duplicate does.
+  const b = await context.newPage();
+  await b.addInitScript((id) => {
+    if (!sessionStorage.getItem("polku.client_id")) sessionStorage.setItem("polku.client_id", id);
+  }, idOfA as string);
+  await b.goto(a.url());
+  await expect(note(b, "Written in tab A")).toBeVisible();
+  await expect(b.getByRole("button", { name: "Undo" })).toBeDisabled();
+  const idOfB = await b.evaluate(() => sessionStorage.getItem("polku.client_id"));
+  expect(idOfB).not.toBe(idOfA);
+
+  // A reload is the same tab: it keeps its id and so its undo step.
+  await a.reload();
+  await expect(a.getByRole("button", { name: "Undo" })).toBeEnabled();
+  expect(await a.evaluate(() => sessionStorage.getItem("polku.client_id"))).toBe(idOfA);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, errorKey, toApiError } from "../src/lib/api/errors";
 import { backoffDelay } from "../src/lib/backend/backoff";
-import { webClientId } from "../src/lib/backend/web";
+import { claimClientId, type Channel, type ClaimDeps } from "../src/lib/backend/clientClaim";
 import { parseRoute, routeHash } from "../src/lib/router";
 
 describe("errors", () => {
@@ -30,21 +30,69 @@ describe("errors", () => {
   });
 });
 
+/** BroadcastChannel between "tabs" of one test: a message reaches every other member. */
+class Bus {
+  members: Channel[] = [];
+  channel(): Channel {
+    const bus = this;
+    const me: Channel = {
+      onmessage: null,
+      postMessage(m) {
+        for (const other of bus.members) if (other !== me) queueMicrotask(() => other.onmessage?.({ data: m }));
+      },
+    };
+    this.members.push(me);
+    return me;
+  }
+}
+
+function memory(initial?: string) {
+  const data = new Map<string, string>(initial ? [["polku.client_id", initial]] : []);
+  return { data, storage: { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) } };
+}
+
+function deps(bus: Bus, at: number): ClaimDeps {
+  return { channel: () => bus.channel(), wait: () => new Promise((r) => setTimeout(r, 5)), now: () => at };
+}
+
 describe("client id", () => {
-  it("is made once per tab and kept across reloads", () => {
-    const data = new Map<string, string>();
-    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
-    const first = webClientId(storage);
+  it("is made once for a new tab, without waiting, and kept across a reload", async () => {
+    const bus = new Bus();
+    const tab = memory();
+    let waited = false;
+    const first = await claimClientId(tab.storage, "polku.client_id", { ...deps(bus, 1), wait: async () => void (waited = true) });
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
-    expect(webClientId(storage)).toBe(first);
-    const otherTab = new Map<string, string>();
-    const other = webClientId({ getItem: (k) => otherTab.get(k) ?? null, setItem: (k, v) => void otherTab.set(k, v) });
-    expect(other).not.toBe(first);
+    expect(waited).toBe(false);
+    expect(tab.data.get("polku.client_id")).toBe(first);
+    // The reload: the same storage, and nobody else holds the id.
+    expect(await claimClientId(tab.storage, "polku.client_id", deps(new Bus(), 2))).toBe(first);
   });
 
-  it("still works without storage", () => {
-    const broken = { getItem: () => { throw new Error("denied"); }, setItem: () => {} };
-    expect(webClientId(broken)).toMatch(/^[0-9a-f-]{36}$/);
+  it("gives a duplicated tab (sessionStorage copied) an id of its own; the first tab keeps its", async () => {
+    const bus = new Bus();
+    const a = memory();
+    const id = await claimClientId(a.storage, "polku.client_id", deps(bus, 1));
+    const b = memory(id);
+    const copy = await claimClientId(b.storage, "polku.client_id", deps(bus, 2));
+    expect(copy).not.toBe(id);
+    expect(b.data.get("polku.client_id")).toBe(copy);
+    expect(a.data.get("polku.client_id")).toBe(id);
+  });
+
+  it("lets exactly one of two tabs restored together keep a shared id", async () => {
+    const bus = new Bus();
+    const [a, b] = [memory("same-id"), memory("same-id")];
+    const ids = await Promise.all([
+      claimClientId(a.storage, "polku.client_id", deps(bus, 5)),
+      claimClientId(b.storage, "polku.client_id", deps(bus, 5)),
+    ]);
+    expect(ids.filter((i) => i === "same-id")).toHaveLength(1);
+  });
+
+  it("still works without storage or a channel", async () => {
+    const broken = { getItem: () => { throw new Error("denied"); }, setItem: () => { throw new Error("denied"); } };
+    const none: ClaimDeps = { channel: () => null, wait: async () => {}, now: () => 0 };
+    expect(await claimClientId(broken, "polku.client_id", none)).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 

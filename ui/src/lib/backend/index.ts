@@ -1,5 +1,5 @@
 import type { Backend } from "./backend";
-import { WebBackend } from "./web";
+import { WebBackend, webClientId } from "./web";
 
 export type { Backend } from "./backend";
 
@@ -12,7 +12,7 @@ export async function startBackend(): Promise<Backend> {
     const { TauriBackend } = await import("./tauri");
     current = await TauriBackend.create();
   } else {
-    current = new WebBackend();
+    current = new WebBackend(await webClientId());
   }
   return current;
 }

@@ -4,23 +4,17 @@ import type { Event } from "../api/types";
 import { uuid } from "../ids";
 import { Listeners, type Backend, type EventHandler } from "./backend";
 import { backoffDelay } from "./backoff";
+import { claimClientId } from "./clientClaim";
 
 const CLIENT_KEY = "polku.client_id";
 
 /**
  * One id per tab: sessionStorage survives a reload of the tab but is not shared with other tabs,
- * so two tabs keep two undo histories.
+ * so two tabs keep two undo histories; a duplicated tab, which inherits the copy, takes a new one
+ * (clientClaim.ts).
  */
-export function webClientId(storage: Pick<Storage, "getItem" | "setItem"> | null): string {
-  try {
-    const known = storage?.getItem(CLIENT_KEY);
-    if (known) return known;
-    const id = uuid();
-    storage?.setItem(CLIENT_KEY, id);
-    return id;
-  } catch {
-    return uuid();
-  }
+export function webClientId(): Promise<string> {
+  return claimClientId(typeof sessionStorage === "undefined" ? null : sessionStorage, CLIENT_KEY);
 }
 
 export class WebBackend implements Backend {
@@ -33,8 +27,11 @@ export class WebBackend implements Backend {
   private everOpen = false;
   private connected = false;
 
-  constructor(private readonly origin: string = location.origin) {
-    this.id = webClientId(typeof sessionStorage === "undefined" ? null : sessionStorage);
+  constructor(
+    id: string,
+    private readonly origin: string = location.origin,
+  ) {
+    this.id = id;
     this.connect();
   }
 
