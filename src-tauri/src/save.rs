@@ -36,18 +36,9 @@ pub async fn save_export(
     let path = path.into_path().map_err(|e| ApiError::new(ErrorCode::BadRequest, e.to_string()))?;
     let bytes = file.bytes.clone();
     let target = path.clone();
-    tauri::async_runtime::spawn_blocking(move || write_whole(&target, &bytes))
+    tauri::async_runtime::spawn_blocking(move || polku_export::write_file(&target, &bytes))
         .await
         .map_err(|_| ApiError::internal("saving failed unexpectedly"))?
         .map_err(|e| ApiError { code: ErrorCode::Forbidden, message: format!("cannot write {}: {e}", path.display()), field: Some("path".into()) })?;
     Ok(Some(path.display().to_string()))
-}
-
-/// Through a temporary file beside the target, so a full disk never leaves half a PDF behind.
-fn write_whole(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".partial");
-    std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

@@ -170,9 +170,8 @@ pub(crate) fn export_error(e: ExportError) -> ApiError {
 
 /// `<title>-<yyyy-mm-dd>.<ext>`, with what file systems refuse replaced.
 pub fn file_name(title: &str, now: Millis, format: ExportFormat) -> String {
-    let date = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(now) * 1_000_000)
-        .map(|t| format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()))
-        .unwrap_or_default();
+    let t = polku_export::utc(now);
+    let date = format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day());
     let stem: String = title
         .trim()
         .chars()

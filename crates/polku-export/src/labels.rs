@@ -57,8 +57,7 @@ impl Labels {
 
     /// A date as its readers write it: 22.11.2026 in Finnish and Swedish (as used in Finland), 22 Nov 2026 in English.
     pub fn date(&self, ms: Millis) -> String {
-        let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+        let t = crate::utc(ms);
         match self.language {
             Language::Fi | Language::Sv => format!("{}.{}.{}", t.day(), u8::from(t.month()), t.year()),
             Language::En => format!("{} {} {}", t.day(), &format!("{:?}", t.month())[..3], t.year()),

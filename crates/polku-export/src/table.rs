@@ -65,9 +65,8 @@ pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
 
 /// The local-free moment a note was made, as Excel reads a date and time: `2026-11-18 11:06`.
 fn timestamp(ms: polku_core::Millis) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .map(|t| format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute()))
-        .unwrap_or_default()
+    let t = crate::utc(ms);
+    format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
 }
 
 /// The CSV file.

@@ -7,7 +7,7 @@ use polku_core::{NoteKind, Sentiment, Workshop};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::labels::Labels;
-use crate::pdf::poster::persona_name;
+use crate::pdf::poster::text_with_persona;
 use crate::table::note_rows;
 use crate::ExportError;
 
@@ -108,17 +108,13 @@ fn build(w: &Workshop) -> Result<Vec<u8>, XlsxError> {
         sort_touchpoints(&mut tps);
         for tp in &tps {
             let here: Vec<_> = board.notes.iter().filter(|n| n.touchpoint_id == Some(tp.id)).collect();
-            let count = |s: Sentiment| here.iter().filter(|n| n.kind == NoteKind::Observation && n.sentiment == Some(s)).count() as f64;
             let kind = |k: NoteKind| here.iter().filter(|n| n.kind == k).count() as f64;
-            let (neg, neu, pos) = (count(Sentiment::Negative), count(Sentiment::Neutral), count(Sentiment::Positive));
+            let [neg, neu, pos] = crate::pdf::counts(&board.notes, tp).map(|c| c as f64);
             let total = neg + neu + pos;
             let pains: Vec<String> = here
                 .iter()
                 .filter(|n| n.kind == NoteKind::Observation && n.sentiment == Some(Sentiment::Negative))
-                .map(|n| match persona_name(w, n) {
-                    Some(p) => format!("{} — {p}", n.text),
-                    None => n.text.clone(),
-                })
+                .map(|n| text_with_persona(w, n))
                 .collect();
             rows.push(vec![
                 text(board.title.clone()),

@@ -182,23 +182,12 @@ fn export(host: &Host, id: Id, format: Format, pdf: &PdfArgs) -> Result<Vec<u8>,
     }
 }
 
-/// Writes through a temporary file so a failed write never leaves half a file behind.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".partial");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("cannot write {}: {e}", path.display())
-        })
+    polku_export::write_file(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn rfc3339(ms: Millis) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    polku_export::utc(ms).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }
 
 fn list(host: &Host, json: bool) -> Result<(), String> {

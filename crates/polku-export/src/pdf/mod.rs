@@ -14,6 +14,7 @@ mod summary;
 pub mod text;
 mod walks;
 
+pub use board_paint::counts;
 pub use walks::emotion_word;
 
 use polku_core::{Board, Millis, Workshop};
@@ -21,6 +22,9 @@ use polku_core::{Board, Millis, Workshop};
 use crate::labels::Labels;
 use crate::{ExportError, PdfOptions, Progress};
 use document::Document;
+
+/// A part of the report that runs down the pages after the posters.
+type Part = fn(&mut Document, &Workshop, &Labels);
 
 /// The finished PDF.
 pub fn render(w: &Workshop, opts: &PdfOptions, now: Millis, progress: Progress<'_>) -> Result<Vec<u8>, ExportError> {
@@ -73,22 +77,15 @@ fn build(w: &Workshop, opts: &PdfOptions, now: Millis, progress: Progress<'_>) -
             step(&mut done)?;
         }
     }
-    if c.personas {
+    let flowing: [(bool, String, Part); 3] = [
+        (c.personas, l.t("pdf.part.personas"), personas::draw),
+        (c.walkthroughs, l.t("walk.outline.heading"), walks::draw),
+        (c.summary, l.t("pdf.summary.title"), summary::draw),
+    ];
+    for (_, title, draw) in flowing.into_iter().filter(|p| p.0) {
         let before = doc.pages.len();
-        personas::draw(&mut doc, w, &l);
-        part(&doc, l.t("pdf.part.personas"), before);
-        step(&mut done)?;
-    }
-    if c.walkthroughs {
-        let before = doc.pages.len();
-        walks::draw(&mut doc, w, &l);
-        part(&doc, l.t("walk.outline.heading"), before);
-        step(&mut done)?;
-    }
-    if c.summary {
-        let before = doc.pages.len();
-        summary::draw(&mut doc, w, &l);
-        part(&doc, l.t("pdf.summary.title"), before);
+        draw(&mut doc, w, &l);
+        part(&doc, title, before);
         step(&mut done)?;
     }
     if c.cover {

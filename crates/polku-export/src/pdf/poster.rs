@@ -243,6 +243,14 @@ pub fn place_of(n: &Note, tps: &[Touchpoint], lanes: &[polku_core::Lane], l: &La
     }
 }
 
+/// The note's text, followed by the persona it was written for, as lists print it.
+pub fn text_with_persona(w: &Workshop, n: &Note) -> String {
+    match persona_name(w, n) {
+        Some(p) => format!("{} — {p}", n.text),
+        None => n.text.clone(),
+    }
+}
+
 pub fn persona_name<'a>(w: &'a Workshop, n: &Note) -> Option<&'a str> {
     n.persona_id.and_then(|id| w.personas.iter().find(|p| p.id == id)).map(|p: &Persona| p.fields.name.as_str())
 }

@@ -9,7 +9,7 @@ use super::canvas::MUTED;
 use super::document::Document;
 use super::flow::Flow;
 use super::font::Weight;
-use super::poster::persona_name;
+use super::poster::text_with_persona;
 use crate::labels::Labels;
 
 pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
@@ -58,10 +58,6 @@ fn section(flow: &mut Flow<'_>, w: &Workshop, notes: &[&Note], c: Option<[usize;
             .join("   ·   ");
         flow.paragraph(&line, 10.0, Weight::Regular, MUTED, 0.0);
     }
-    let with_persona = |n: &Note| match persona_name(w, n) {
-        Some(p) => format!("{} — {p}", n.text),
-        None => n.text.clone(),
-    };
     let pains: Vec<&&Note> =
         notes.iter().filter(|n| n.kind == NoteKind::Observation && n.sentiment == Some(Sentiment::Negative)).collect();
     let ideas: Vec<&&Note> = notes.iter().filter(|n| n.kind == NoteKind::Idea).collect();
@@ -80,7 +76,7 @@ fn section(flow: &mut Flow<'_>, w: &Workshop, notes: &[&Note], c: Option<[usize;
             flow.paragraph(&l.t("pdf.summary.none"), 10.0, Weight::Regular, MUTED, 14.0);
         }
         for n in list {
-            flow.bullet(&with_persona(n));
+            flow.bullet(&text_with_persona(w, n));
         }
     }
     flow.space(8.0);
