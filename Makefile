@@ -75,8 +75,8 @@ desktop-test:
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop npm --prefix tests run test:desktop
 
 bench: deps-test
-	cargo bench -p polku-store --bench store
-	cargo bench -p polku-export --bench export
+	cargo bench -p polku-store --features bench --bench store
+	cargo bench -p polku-export --features bench --bench export
 	npm --prefix ui run build
 	cargo build -p polku-server
 	POLKU_BIN=$(BIN)/polku node tests/bench/board.bench.mjs
