@@ -1,14 +1,22 @@
 # Polku — the two commands a new machine needs are `make run` and `make test`.
 # Everything installs what is missing first (system packages, npm packages), so a bare
 # Debian/Ubuntu machine or CI gets from clone to green with these alone.
+#
+# One build: the CLI, the desktop app and the tests come from one cargo configuration (always
+# `--workspace`, the same features and profile), so `make test` then `make run` compiles each
+# crate once. See docs/ARCHITECTURE.md, "One build".
 
 SHELL := /bin/bash
 CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 BIN := $(CARGO_TARGET_DIR)/debug
 PORT ?= 4870
+CARGO := node scripts/cargo-once.mjs
 
-.PHONY: run serve test bench ui deps deps-test rust-test ui-test browser-test desktop-test desktop server bindings clean help
+# The layers of `make test`, in order; scripts/layers.sh says how long each one took.
+LAYERS := deps-test build rust-test ui-test browser-test desktop-test
+
+.PHONY: run serve build test bench deps deps-test rust-test ui-test browser-test desktop-test bindings clean help
 
 help:
 	@echo "make run     install what is missing, build, open the desktop app"
@@ -36,58 +44,60 @@ tests/node_modules/.package-lock.json: tests/package-lock.json
 	npm --prefix tests ci --no-audit --no-fund
 	@touch $@
 
-ui: ui/node_modules/.package-lock.json
+# The UI bundle, rebuilt only when its sources change: the desktop app embeds it, so a needless
+# rebuild would recompile the app.
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts \
+	ui/svelte.config.js ui/tsconfig.json ui/package-lock.json
+ui/dist/index.html: $(UI_SOURCES) ui/node_modules/.package-lock.json
 	npm --prefix ui run build
+	@touch $@
 
-## Run --------------------------------------------------------------------------------
+## Build and run ----------------------------------------------------------------------
 
-desktop: deps ui
-	cargo build -p polku-desktop --features custom-protocol
+# Both binaries, target/debug/polku and target/debug/polku-desktop (the UI embedded).
+build: deps ui/dist/index.html
+	$(CARGO) build --workspace
 
-server: deps ui
-	cargo build -p polku-server
-
-run: desktop
+run: build
 	$(BIN)/polku-desktop
 
-serve: server
+serve: build
 	$(BIN)/polku serve --port $(PORT)
 
 ## Tests ------------------------------------------------------------------------------
 
-test: deps-test ui rust-test ui-test browser-test desktop-test
-	@echo "make test: every layer passed"
+# POLKU_ONE_BUILD: scripts/cargo-once.mjs fails a layer that compiles a dependency a second time.
+test:
+	@rm -f "$(CARGO_TARGET_DIR)/one-build.txt"
+	@POLKU_ONE_BUILD="$(CARGO_TARGET_DIR)/one-build.txt" bash scripts/layers.sh $(LAYERS)
 
-rust-test:
+rust-test: deps
+	$(CARGO) test --workspace --no-run
 	cargo test --workspace
 
-ui-test:
+ui-test: deps
 	npm --prefix ui test
 	npm --prefix ui run check
 
-browser-test:
+browser-test: build deps-test
 	npm --prefix tests run check
-	cargo build -p polku-server
 	POLKU_SKIP_UI_BUILD=1 POLKU_BIN=$(BIN)/polku npm --prefix tests run test:browser
 
-desktop-test:
-	cargo build -p polku-server -p polku-desktop --features polku-desktop/custom-protocol
+desktop-test: build deps-test
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop npm --prefix tests run test:desktop
 
-bench: deps-test
+# Release profile, and criterion behind the crates' `bench` feature: its own build, not the tests'.
+bench: deps-test build
 	cargo bench -p polku-store --features bench --bench store
 	cargo bench -p polku-export --features bench --bench export
-	npm --prefix ui run build
-	cargo build -p polku-server
 	POLKU_BIN=$(BIN)/polku node tests/bench/board.bench.mjs
-	cargo build -p polku-desktop --features polku-desktop/custom-protocol
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop tests/desktop/run.sh desktop/board.bench.mjs
 
 ## Upkeep -----------------------------------------------------------------------------
 
 # Rewrites the generated TypeScript types after a change to the Rust command types.
 bindings:
-	UPDATE_BINDINGS=1 cargo test -p polku-api --test bindings
+	UPDATE_BINDINGS=1 cargo test --workspace --test bindings
 
 clean:
 	cargo clean

@@ -148,7 +148,7 @@ async function panAndZoom(page) {
 }
 
 async function main() {
-  if (!existsSync(BIN)) throw new Error(`no polku binary at ${BIN}: build it (cargo build -p polku-server)`);
+  if (!existsSync(BIN)) throw new Error(`no polku binary at ${BIN}: build it (make build)`);
   if (!existsSync(join(ROOT, "ui/dist/index.html"))) throw new Error("no built UI: run npm --prefix ui run build");
   const tmp = mkdtempSync(join(tmpdir(), "polku-bench-"));
   const dataDir = join(tmp, "data");

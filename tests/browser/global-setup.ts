@@ -50,7 +50,7 @@ function waitForUrl(server: ChildProcess, timeoutMs: number): Promise<string> {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const bin = binary();
   if (!existsSync(bin)) {
-    throw new Error(`no polku binary at ${bin}: build it (cargo build -p polku-server) or set POLKU_BIN`);
+    throw new Error(`no polku binary at ${bin}: build it (make build) or set POLKU_BIN`);
   }
   buildUi();
   const dataDir = mkdtempSync(join(tmpdir(), "polku-e2e-"));

@@ -56,9 +56,8 @@ export async function openApp() {
     const url = await browser.getUrl().catch(() => "?");
     await browser.deleteSession().catch(() => {});
     throw new Error(
-      `the Polku UI did not appear in the window (url: ${url}). A binary built without ` +
-        "`--features custom-protocol` loads the dev server instead of the embedded UI: run " +
-        "`npm --prefix ui run build && cargo build -p polku-desktop --features custom-protocol`.",
+      `the Polku UI did not appear in the window (url: ${url}). The app embeds ui/dist as it ` +
+        "was when it was compiled: run `make build` and see the window's log.",
     );
   }
   await useEnglish(browser);

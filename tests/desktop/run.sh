@@ -2,8 +2,7 @@
 # Desktop end-to-end suite: the real Polku window (the built polku-desktop binary, the real backend,
 # a real SQLite file) driven through tauri-driver + WebKitWebDriver under Xvfb.
 #
-# Builds nothing: run `make` (or `npm --prefix ui run build && cargo build -p polku-desktop
-# --features custom-protocol && cargo build -p polku-server`) first.
+# Builds nothing: run `make build` first (both binaries, the UI embedded in the app).
 #
 # Environment (all optional):
 #   CARGO_TARGET_DIR     where the binaries are (default: <repo>/target); profile "debug"
@@ -91,8 +90,8 @@ need() { # need <path-or-empty> <what> <how to get it>
   fi
 }
 need "$POLKU_DESKTOP_BIN" "the desktop app" \
-  "Build it with the UI embedded: npm --prefix ui run build && cargo build -p polku-desktop --features custom-protocol"
-need "$POLKU_BIN" "the polku CLI" "Build it: cargo build -p polku-server"
+  "Build it (the UI embedded): make build"
+need "$POLKU_BIN" "the polku CLI" "Build it: make build"
 need "$TAURI_DRIVER" "tauri-driver" "Install it: scripts/install-deps.sh test (cargo install tauri-driver --locked)"
 need "$WEBKIT_WEBDRIVER" "WebKitWebDriver" "Install it: apt-get install webkit2gtk-driver"
 need "$(command -v xvfb-run || true)" "xvfb-run" "Install it: apt-get install xvfb xauth"
