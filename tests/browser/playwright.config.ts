@@ -7,7 +7,11 @@ export default defineConfig({
   // One real server and one database are shared; two cores do not gain from parallel browsers.
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // A test that fails runs once more, recording a trace this time (recording one for every test
+  // costs a quarter of the suite's time); it still fails the run, flaky or not.
+  retries: 1,
+  failOnFlakyTests: true,
+  forbidOnly: true,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
@@ -17,7 +21,7 @@ export default defineConfig({
     baseURL: process.env.POLKU_URL,
     locale: "en-US",
     viewport: { width: 1280, height: 800 },
-    trace: "retain-on-failure",
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
     launchOptions: {
       // Debian's Chromium: Polku never downloads browsers.
