@@ -13,8 +13,10 @@ BIN := $(CARGO_TARGET_DIR)/debug
 PORT ?= 4870
 CARGO := node scripts/cargo-once.mjs
 
-# The layers of `make test`, in order; scripts/layers.sh says how long each one took.
-LAYERS := deps-test build rust-test ui-test browser-test desktop-test
+# The layers of `make test`, in order; scripts/layers.sh says how long each one took. The UI's
+# tests need no Rust and mostly one core, so they run alongside the cargo layers (whose warm
+# builds are a chain of our crates, one at a time).
+LAYERS := deps-test bg:ui-test build rust-test wait browser-test desktop-test
 
 .PHONY: run serve build test bench deps deps-test rust-test ui-test browser-test desktop-test bindings clean help
 
@@ -33,7 +35,8 @@ deps:
 
 deps-test:
 	@bash scripts/install-deps.sh test
-	@$(MAKE) --no-print-directory ui/node_modules/.package-lock.json tests/node_modules/.package-lock.json
+	@$(MAKE) --no-print-directory -j2 --output-sync=target \
+		ui/node_modules/.package-lock.json tests/node_modules/.package-lock.json
 
 # npm ci only when the lock file changed since the last install.
 ui/node_modules/.package-lock.json: ui/package-lock.json
