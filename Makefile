@@ -78,12 +78,13 @@ rust-test: deps
 	$(CARGO) test --workspace --no-run
 	cargo test --workspace
 
-ui-test: deps
+# Vitest, and the type checks of the UI and of the end-to-end tests' code.
+ui-test: deps tests/node_modules/.package-lock.json
 	npm --prefix ui test
 	npm --prefix ui run check
+	npm --prefix tests run check
 
 browser-test: build deps-test
-	npm --prefix tests run check
 	POLKU_SKIP_UI_BUILD=1 POLKU_BIN=$(BIN)/polku npm --prefix tests run test:browser
 
 desktop-test: build deps-test
