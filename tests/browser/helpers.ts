@@ -40,7 +40,10 @@ export async function addNote(page: Page, sentiment: Sentiment, text: string): P
   return card;
 }
 
-/** Drags a note with the mouse by (dx, dy) screen pixels and waits until the move is saved. */
+/**
+ * Drags a note with the mouse by (dx, dy) screen pixels and waits until the move is saved and the
+ * card shows the saved place.
+ */
 export async function dragBy(page: Page, card: Locator, dx: number, dy: number): Promise<void> {
   const box = await card.boundingBox();
   if (!box) throw new Error("note is not on screen");
@@ -53,6 +56,9 @@ export async function dragBy(page: Page, card: Locator, dx: number, dy: number):
   await page.mouse.move(x + dx, y + dy, { steps: 5 });
   await page.mouse.up();
   await saved;
+  // Until the page has taken in the answer the card stays where the pointer let go; then it moves
+  // to the saved place (snapped into its column). A position read before that is not the saved one.
+  await expect(card.locator("xpath=..")).not.toHaveClass(/(^|\s)dragging(\s|$)/);
 }
 
 export async function position(card: Locator): Promise<{ x: number; y: number }> {
