@@ -22,6 +22,7 @@ LAYERS := deps-test bg:ui-test build rust-test wait browser-test desktop-test
 
 help:
 	@echo "make run     install what is missing, build, open the desktop app"
+	@echo "make build   both programs, $(BIN)/polku and $(BIN)/polku-desktop"
 	@echo "make serve   the same UI in a browser: polku serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every test layer: Rust, Vitest, Playwright (Chromium), desktop (WebKit, Xvfb)"
 	@echo "make bench   benchmarks; prints 'bench: <name> <value> <unit>' lines"
