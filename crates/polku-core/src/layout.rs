@@ -31,15 +31,6 @@ pub fn lane_top(lanes: &[Lane], index: usize) -> f64 {
     LANES_TOP + lanes.iter().take(index).map(|l| l.height).sum::<f64>()
 }
 
-/// Sorts as the board draws them: by position, ties by id (two clients inserting at once).
-pub fn sort_touchpoints(list: &mut [Touchpoint]) {
-    list.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
-}
-
-pub fn sort_lanes(list: &mut [Lane]) {
-    list.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
-}
-
 /// The note's top-left in board units, given its board's touchpoints and lanes in order.
 pub fn note_origin(n: &Note, touchpoints: &[Touchpoint], lanes: &[Lane]) -> (f64, f64) {
     let x = match n.touchpoint_id.and_then(|t| touchpoints.iter().position(|tp| tp.id == t)) {

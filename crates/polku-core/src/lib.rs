@@ -10,11 +10,14 @@ mod change;
 mod error;
 pub mod layout;
 mod model;
+pub mod order;
 mod op;
 mod overlay;
 mod people;
 mod persona;
 mod plan;
+pub mod record;
+mod records;
 mod structure;
 pub mod template;
 mod undo;
@@ -32,6 +35,7 @@ pub use persona::{
     AgeGroup, Avatar, DigitalSkills, Persona, PersonaFields, PersonaPatch, AVATAR_COLOURS, AVATAR_SYMBOLS,
     MAX_LIST_ITEMS,
 };
+pub use record::{Record, Visit};
 pub use plan::{check_note, plan, DocRead, NoteFilter, StepFilter};
 pub use structure::{check_lane, check_touchpoint};
 pub use undo::{redo_ops, undo_ops, History};

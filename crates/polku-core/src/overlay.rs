@@ -3,83 +3,55 @@
 
 use std::collections::HashMap;
 
-use crate::layout::{sort_lanes, sort_touchpoints};
+use crate::record::{Generated, Record};
 use crate::plan::StepFilter;
 use crate::{Change, DocRead, Id, Lane, Note, NoteFilter, Persona, Phase, Touchpoint, WalkStep, Walkthrough};
 
 pub(crate) struct Overlay<'a> {
     base: &'a dyn DocRead,
-    /// None: deleted by an earlier op of the batch.
-    notes: HashMap<Id, Option<Note>>,
-    touchpoints: HashMap<Id, Option<Touchpoint>>,
-    lanes: HashMap<Id, Option<Lane>>,
-    phases: HashMap<Id, Option<Phase>>,
-    personas: HashMap<Id, Option<Persona>>,
-    walkthroughs: HashMap<Id, Option<Walkthrough>>,
-    steps: HashMap<Id, Option<WalkStep>>,
+    /// The latest planned change of each record, by kind and id; its `after` None: deleted by
+    /// an earlier op of the batch.
+    planned: HashMap<(&'static str, Id), Change>,
     /// The highest version a note had in this batch, also after a delete.
     versions: HashMap<Id, i64>,
 }
 
 impl<'a> Overlay<'a> {
     pub(crate) fn new(base: &'a dyn DocRead) -> Self {
-        Overlay {
-            base,
-            notes: HashMap::new(),
-            touchpoints: HashMap::new(),
-            lanes: HashMap::new(),
-            phases: HashMap::new(),
-            personas: HashMap::new(),
-            walkthroughs: HashMap::new(),
-            steps: HashMap::new(),
-            versions: HashMap::new(),
-        }
+        Overlay { base, planned: HashMap::new(), versions: HashMap::new() }
     }
 
     pub(crate) fn record(&mut self, changes: &[Change]) {
         for change in changes {
-            match change {
-                Change::Note { id, before, after } => {
-                    let seen = [before, after].into_iter().flatten().map(|n| n.version).max();
-                    if let Some(v) = seen {
-                        let e = self.versions.entry(*id).or_insert(v);
-                        *e = (*e).max(v);
-                    }
-                    self.notes.insert(*id, after.clone());
-                }
-                Change::Touchpoint { id, after, .. } => {
-                    self.touchpoints.insert(*id, after.clone());
-                }
-                Change::Lane { id, after, .. } => {
-                    self.lanes.insert(*id, after.clone());
-                }
-                Change::Phase { id, after, .. } => {
-                    self.phases.insert(*id, after.clone());
-                }
-                Change::Persona { id, after, .. } => {
-                    self.personas.insert(*id, after.clone());
-                }
-                Change::Walkthrough { id, after, .. } => {
-                    self.walkthroughs.insert(*id, after.clone());
-                }
-                Change::WalkStep { id, after, .. } => {
-                    self.steps.insert(*id, after.clone());
+            if let Some((before, after)) = Note::of(change) {
+                let seen = [before, after].into_iter().flatten().map(|n| n.version).max();
+                if let Some(v) = seen {
+                    let e = self.versions.entry(change.id()).or_insert(v);
+                    *e = (*e).max(v);
                 }
             }
+            self.planned.insert((change.entity(), change.id()), change.clone());
         }
     }
-}
 
-/// The base list with this batch's planned values laid over it.
-fn merged<T: Clone>(
-    base: Vec<T>,
-    planned: &HashMap<Id, Option<T>>,
-    id: fn(&T) -> Id,
-    keep: impl Fn(&T) -> bool,
-) -> Vec<T> {
-    let mut out: Vec<T> = base.into_iter().filter(|v| !planned.contains_key(&id(v))).collect();
-    out.extend(planned.values().flatten().filter(|v| keep(v)).cloned());
-    out
+    /// Some(value or None when deleted) when the batch planned a change to this record.
+    fn get<R: Record>(&self, id: Id) -> Option<Option<R>> {
+        let change = self.planned.get(&(R::ENTITY, id))?;
+        R::of(change).map(|(_, after)| after.clone())
+    }
+
+    /// The record, planned or from the base.
+    fn read<R: Record>(&self, id: Id, base: impl FnOnce() -> Option<R>) -> Option<R> {
+        self.get(id).unwrap_or_else(base)
+    }
+
+    /// The base list with this batch's planned values laid over it; `keep` picks the planned ones.
+    fn merged<R: Record>(&self, base: Vec<R>, keep: impl Fn(&R) -> bool) -> Vec<R> {
+        let mut out: Vec<R> = base.into_iter().filter(|v| self.get::<R>(v.id()).is_none()).collect();
+        let planned = self.planned.values().filter_map(|c| R::of(c)).filter_map(|(_, after)| after.as_ref());
+        out.extend(planned.filter(|v| keep(v)).cloned());
+        out
+    }
 }
 
 impl DocRead for Overlay<'_> {
@@ -87,63 +59,37 @@ impl DocRead for Overlay<'_> {
         self.base.board_exists(id)
     }
     fn note(&self, id: Id) -> Option<Note> {
-        match self.notes.get(&id) {
-            Some(planned) => planned.clone(),
-            None => self.base.note(id),
-        }
+        self.read(id, || self.base.note(id))
     }
     fn touchpoint(&self, id: Id) -> Option<Touchpoint> {
-        match self.touchpoints.get(&id) {
-            Some(planned) => planned.clone(),
-            None => self.base.touchpoint(id),
-        }
+        self.read(id, || self.base.touchpoint(id))
     }
     fn lane(&self, id: Id) -> Option<Lane> {
-        match self.lanes.get(&id) {
-            Some(planned) => planned.clone(),
-            None => self.base.lane(id),
-        }
+        self.read(id, || self.base.lane(id))
     }
     fn phase(&self, id: Id) -> Option<Phase> {
-        match self.phases.get(&id) {
-            Some(planned) => planned.clone(),
-            None => self.base.phase(id),
-        }
+        self.read(id, || self.base.phase(id))
     }
     fn persona(&self, id: Id) -> Option<Persona> {
-        match self.personas.get(&id) {
-            Some(planned) => planned.clone(),
-            None => self.base.persona(id),
-        }
+        self.read(id, || self.base.persona(id))
     }
     fn walkthrough(&self, id: Id) -> Option<Walkthrough> {
-        match self.walkthroughs.get(&id) {
-            Some(planned) => planned.clone(),
-            None => self.base.walkthrough(id),
-        }
+        self.read(id, || self.base.walkthrough(id))
     }
     fn walkthroughs_of(&self, persona: Id) -> Vec<Walkthrough> {
-        merged(self.base.walkthroughs_of(persona), &self.walkthroughs, |w| w.id, |w| w.persona_id == persona)
+        self.merged(self.base.walkthroughs_of(persona), |w| w.persona_id == persona)
     }
     fn walkthroughs_at(&self, touchpoint: Id) -> Vec<Walkthrough> {
-        merged(
-            self.base.walkthroughs_at(touchpoint),
-            &self.walkthroughs,
-            |w| w.id,
-            |w| w.at_touchpoint_id == Some(touchpoint),
-        )
+        self.merged(self.base.walkthroughs_at(touchpoint), |w| w.at_touchpoint_id == Some(touchpoint))
     }
     fn walk_step(&self, id: Id) -> Option<WalkStep> {
-        match self.steps.get(&id) {
-            Some(planned) => planned.clone(),
-            None => self.base.walk_step(id),
-        }
+        self.read(id, || self.base.walk_step(id))
     }
     fn walk_steps(&self, filter: StepFilter) -> Vec<WalkStep> {
-        merged(self.base.walk_steps(filter), &self.steps, |s| s.id, |s| filter.matches(s))
+        self.merged(self.base.walk_steps(filter), |s| filter.matches(s))
     }
     fn persona_notes(&self, persona: Id) -> Vec<Note> {
-        merged(self.base.persona_notes(persona), &self.notes, |n| n.id, |n| n.persona_id == Some(persona))
+        self.merged(self.base.persona_notes(persona), |n| n.persona_id == Some(persona))
     }
     fn last_note_version(&self, id: Id) -> Option<i64> {
         let here = self.versions.get(&id).copied();
@@ -151,28 +97,23 @@ impl DocRead for Overlay<'_> {
         here.max(base)
     }
     fn touchpoints(&self, board: Id) -> Vec<Touchpoint> {
-        let mut list = merged(self.base.touchpoints(board), &self.touchpoints, |t| t.id, |t| t.board_id == board);
-        sort_touchpoints(&mut list);
+        let mut list = self.merged(self.base.touchpoints(board), |t| t.board_id == board);
+        Touchpoint::sort(&mut list);
         list
     }
     fn lanes(&self, board: Id) -> Vec<Lane> {
-        let mut list = merged(self.base.lanes(board), &self.lanes, |l| l.id, |l| l.board_id == board);
-        sort_lanes(&mut list);
+        let mut list = self.merged(self.base.lanes(board), |l| l.board_id == board);
+        Lane::sort(&mut list);
         list
     }
     fn phases(&self, board: Id) -> Vec<Phase> {
-        let mut list = merged(self.base.phases(board), &self.phases, |p| p.id, |p| p.board_id == board);
-        list.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
+        let mut list = self.merged(self.base.phases(board), |p| p.board_id == board);
+        Phase::sort(&mut list);
         list
     }
     fn notes_in(&self, board: Id, filter: NoteFilter) -> Vec<Note> {
-        let mut list = merged(
-            self.base.notes_in(board, filter),
-            &self.notes,
-            |n| n.id,
-            |n| n.board_id == board && filter.matches(n),
-        );
-        list.sort_by_key(|n| n.id);
+        let mut list = self.merged(self.base.notes_in(board, filter), |n| n.board_id == board && filter.matches(n));
+        Note::sort(&mut list);
         list
     }
 }

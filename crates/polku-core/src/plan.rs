@@ -1,4 +1,4 @@
-use crate::layout::{sort_lanes, sort_touchpoints};
+use crate::record::{Record, Visit};
 use crate::overlay::Overlay;
 use crate::people;
 use crate::structure;
@@ -298,49 +298,7 @@ impl Workshop {
     /// Applies planned changes to this snapshot, as the store does to its tables.
     pub fn commit(&mut self, changes: &[Change], now: Millis) {
         for change in changes {
-            match change {
-                Change::Note { id, after, .. } => {
-                    for b in &mut self.boards {
-                        b.notes.retain(|n| n.id != *id);
-                    }
-                    if let Some(n) = after {
-                        if let Some(b) = self.boards.iter_mut().find(|b| b.id == n.board_id) {
-                            let at = b.notes.partition_point(|m| m.id < n.id);
-                            b.notes.insert(at, n.clone());
-                        }
-                    }
-                }
-                Change::Touchpoint { id, after, .. } => {
-                    for b in &mut self.boards {
-                        b.touchpoints.retain(|t| t.id != *id);
-                        if let Some(t) = after.as_ref().filter(|t| t.board_id == b.id) {
-                            b.touchpoints.push(t.clone());
-                            sort_touchpoints(&mut b.touchpoints);
-                        }
-                    }
-                }
-                Change::Lane { id, after, .. } => {
-                    for b in &mut self.boards {
-                        b.lanes.retain(|l| l.id != *id);
-                        if let Some(l) = after.as_ref().filter(|l| l.board_id == b.id) {
-                            b.lanes.push(l.clone());
-                            sort_lanes(&mut b.lanes);
-                        }
-                    }
-                }
-                Change::Persona { id, after, .. } => replace_sorted(&mut self.personas, *id, after, |p| p.id),
-                Change::Walkthrough { id, after, .. } => replace_sorted(&mut self.walkthroughs, *id, after, |w| w.id),
-                Change::WalkStep { id, after, .. } => replace_sorted(&mut self.walk_steps, *id, after, |s| s.id),
-                Change::Phase { id, after, .. } => {
-                    for b in &mut self.boards {
-                        b.phases.retain(|p| p.id != *id);
-                        if let Some(p) = after.as_ref().filter(|p| p.board_id == b.id) {
-                            b.phases.push(p.clone());
-                            b.phases.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
-                        }
-                    }
-                }
-            }
+            change.visit(&mut Commit(self));
         }
         if !changes.is_empty() {
             self.updated_at = now;
@@ -348,11 +306,19 @@ impl Workshop {
     }
 }
 
-/// Takes `id` out of a list sorted by id and puts `after` back in its place, if any.
-fn replace_sorted<T: Clone>(list: &mut Vec<T>, id: Id, after: &Option<T>, key: fn(&T) -> Id) {
-    list.retain(|v| key(v) != id);
-    if let Some(v) = after {
-        let at = list.partition_point(|m| key(m) < id);
-        list.insert(at, v.clone());
+/// Takes the record out of every list that held it and puts its new value into the list of the
+/// board (or workshop) it now belongs to.
+struct Commit<'a>(&'a mut Workshop);
+
+impl Visit for Commit<'_> {
+    type Out = ();
+    fn visit<R: Record>(&mut self, id: Id, _before: &Option<R>, after: &Option<R>) {
+        for (owner, list) in R::lists(self.0) {
+            list.retain(|v| v.id() != id);
+            if let Some(v) = after.as_ref().filter(|v| v.board() == owner) {
+                list.push(v.clone());
+                R::sort(list);
+            }
+        }
     }
 }

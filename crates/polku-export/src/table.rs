@@ -2,7 +2,7 @@
 //! between fields (the comma is their decimal mark); English Excel expects `,`. UTF-8 with a BOM,
 //! or Excel guesses the encoding and breaks ä, ö and å.
 
-use polku_core::layout::sort_touchpoints;
+use polku_core::order::sort_by_position;
 use polku_core::{Board, Language, Note, NoteKind, Workshop};
 
 use crate::labels::Labels;
@@ -26,11 +26,11 @@ pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
     let l = Labels::new(w.language);
     let header = COLUMNS.iter().map(|c| l.t(&format!("pdf.table.{c}"))).collect();
     let mut boards: Vec<&Board> = w.boards.iter().collect();
-    boards.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
+    boards.sort_by(polku_core::order::by_position);
     let mut rows = Vec::new();
     for board in boards {
         let mut tps = board.touchpoints.clone();
-        sort_touchpoints(&mut tps);
+        sort_by_position(&mut tps);
         let tp_index = |n: &Note| n.touchpoint_id.and_then(|id| tps.iter().position(|t| t.id == id)).unwrap_or(usize::MAX);
         let mut notes: Vec<&Note> = board.notes.iter().collect();
         notes.sort_by(|a, b| tp_index(a).cmp(&tp_index(b)).then(a.created_at.cmp(&b.created_at)).then(a.id.cmp(&b.id)));

@@ -2,7 +2,7 @@
 //! summary, each on a sheet of its own with a frozen, filterable header. Numbers (counts, the
 //! emotion, the mood) are real numbers, so Excel's own locale shows the decimal mark.
 
-use polku_core::layout::sort_touchpoints;
+use polku_core::order::sort_by_position;
 use polku_core::{NoteKind, Sentiment, Workshop};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
@@ -78,7 +78,7 @@ fn build(w: &Workshop) -> Result<Vec<u8>, XlsxError> {
             continue;
         };
         let mut tps = board.touchpoints.clone();
-        sort_touchpoints(&mut tps);
+        sort_by_position(&mut tps);
         for tp in &tps {
             let Some(s) = w.walk_steps.iter().find(|s| s.walkthrough_id == walk.id && s.touchpoint_id == tp.id) else { continue };
             rows.push(vec![
@@ -105,7 +105,7 @@ fn build(w: &Workshop) -> Result<Vec<u8>, XlsxError> {
     let mut rows = Vec::new();
     for board in &w.boards {
         let mut tps = board.touchpoints.clone();
-        sort_touchpoints(&mut tps);
+        sort_by_position(&mut tps);
         for tp in &tps {
             let here: Vec<_> = board.notes.iter().filter(|n| n.touchpoint_id == Some(tp.id)).collect();
             let kind = |k: NoteKind| here.iter().filter(|n| n.kind == k).count() as f64;

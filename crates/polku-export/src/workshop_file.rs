@@ -106,9 +106,9 @@ pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
     // In the order the store loads them, so the layout (which reads lists in order) and a
     // round trip through the library agree.
     for b in &mut w.boards {
-        b.phases.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
-        polku_core::layout::sort_touchpoints(&mut b.touchpoints);
-        polku_core::layout::sort_lanes(&mut b.lanes);
+        b.phases.sort_by(polku_core::order::by_position);
+        polku_core::order::sort_by_position(&mut b.touchpoints);
+        polku_core::order::sort_by_position(&mut b.lanes);
         b.notes.sort_by_key(|n| n.id);
     }
     w.personas.sort_by_key(|p| p.id);

@@ -285,7 +285,7 @@ fn walked() -> Workshop {
     let mut w = example();
     let board = w.boards[0].clone();
     let mut tps = board.touchpoints.clone();
-    polku_core::layout::sort_touchpoints(&mut tps);
+    polku_core::order::sort_by_position(&mut tps);
     let emotions: [[Option<i8>; 6]; 2] = [[Some(-2), Some(1), Some(2), None, Some(0), Some(1)], [Some(-1), Some(-2), Some(0), Some(1), Some(2), Some(2)]];
     for (i, p) in w.personas.clone().iter().enumerate().take(2) {
         let walk = Walkthrough {
@@ -339,7 +339,7 @@ fn walkthroughs_print_their_records_curves_and_an_overlay() {
 fn the_summary_lists_pain_points_ideas_and_questions_per_touchpoint() {
     let mut w = example();
     let mut tps = w.boards[0].touchpoints.clone();
-    polku_core::layout::sort_touchpoints(&mut tps);
+    polku_core::order::sort_by_position(&mut tps);
     let first = tps[0].id;
     w.boards[0].touchpoints.iter_mut().find(|t| t.id == first).unwrap().description = "Asiakas etsii tietoa yksin".into();
     let q = note(&w, "Kuka vastaa tekstiviesteihin?", NoteKind::Question, 6000.0);

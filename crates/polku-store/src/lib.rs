@@ -8,6 +8,7 @@ mod error;
 mod migrations;
 mod ops;
 mod paths;
+mod records;
 mod rows;
 mod txdoc;
 mod workshops;

@@ -5,7 +5,7 @@ use polku_core::{plan, redo_ops, undo_ops, validate_client_id, Change, History, 
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
-use crate::rows;
+use crate::records;
 use crate::txdoc::TxDoc;
 use crate::{Store, StoreError};
 
@@ -185,39 +185,10 @@ fn replay(tx: &Transaction, op_id: Id, request: &str) -> Result<Option<Applied>,
     Ok(Some(Applied { seq, op_id, workshop_id, client_id: client, changes, history, replayed: true }))
 }
 
-/// Writes the changes in order; `workshop` is where new personas belong.
+/// Writes the changes in order; `workshop` is where new workshop-level records belong.
 fn write_changes(tx: &Transaction, workshop: Id, changes: &[Change]) -> Result<(), StoreError> {
     for change in changes {
-        match change {
-            Change::Note { after: Some(n), .. } => rows::upsert_note(tx, n)?,
-            Change::Note { id, after: None, .. } => {
-                tx.prepare_cached("DELETE FROM note WHERE id = ?1")?.execute([id.to_string()])?;
-            }
-            Change::Touchpoint { after: Some(t), .. } => rows::upsert_touchpoint(tx, t)?,
-            Change::Touchpoint { id, after: None, .. } => {
-                tx.prepare_cached("DELETE FROM touchpoint WHERE id = ?1")?.execute([id.to_string()])?;
-            }
-            Change::Lane { after: Some(l), .. } => rows::upsert_lane(tx, l)?,
-            Change::Lane { id, after: None, .. } => {
-                tx.prepare_cached("DELETE FROM lane WHERE id = ?1")?.execute([id.to_string()])?;
-            }
-            Change::Persona { after: Some(p), .. } => rows::upsert_persona(tx, workshop, p)?,
-            Change::Persona { id, after: None, .. } => {
-                tx.prepare_cached("DELETE FROM persona WHERE id = ?1")?.execute([id.to_string()])?;
-            }
-            Change::Walkthrough { after: Some(w), .. } => rows::upsert_walkthrough(tx, w)?,
-            Change::Walkthrough { id, after: None, .. } => {
-                tx.prepare_cached("DELETE FROM walkthrough WHERE id = ?1")?.execute([id.to_string()])?;
-            }
-            Change::WalkStep { after: Some(s), .. } => rows::upsert_walk_step(tx, s)?,
-            Change::WalkStep { id, after: None, .. } => {
-                tx.prepare_cached("DELETE FROM walk_step WHERE id = ?1")?.execute([id.to_string()])?;
-            }
-            Change::Phase { after: Some(p), .. } => rows::upsert_phase(tx, p)?,
-            Change::Phase { id, after: None, .. } => {
-                tx.prepare_cached("DELETE FROM phase WHERE id = ?1")?.execute([id.to_string()])?;
-            }
-        }
+        records::write_change(tx, workshop, change)?;
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 use polku_core::{validate_title, Board, Id, Millis, Workshop, WorkshopSummary};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use crate::rows;
+use crate::{records, rows};
 use crate::{Store, StoreError};
 
 const SUMMARY: &str = "SELECT w.id, w.title, w.language, w.created_at, w.updated_at,
@@ -83,7 +83,7 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound { entity: "workshop", id })?;
-        let mut boards: Vec<Board> = self
+        let boards: Vec<Board> = self
             .conn
             .prepare_cached("SELECT id, kind, title, position FROM board WHERE workshop_id = ?1 ORDER BY position, id")?
             .query_map([&key], |r| {
@@ -99,62 +99,20 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        for b in &mut boards {
-            let bkey = b.id.to_string();
-            b.phases = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT {} FROM phase p WHERE p.board_id = ?1 ORDER BY p.position, p.id",
-                    rows::PHASE_COLUMNS
-                ))?
-                .query_map([&bkey], rows::phase)?
-                .collect::<Result<_, _>>()?;
-            b.touchpoints = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT {} FROM touchpoint t WHERE t.board_id = ?1 ORDER BY t.position, t.id",
-                    rows::TOUCHPOINT_COLUMNS
-                ))?
-                .query_map([&bkey], rows::touchpoint)?
-                .collect::<Result<_, _>>()?;
-            b.lanes = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT {} FROM lane l WHERE l.board_id = ?1 ORDER BY l.position, l.id",
-                    rows::LANE_COLUMNS
-                ))?
-                .query_map([&bkey], rows::lane)?
-                .collect::<Result<_, _>>()?;
-            b.notes = self
-                .conn
-                .prepare_cached(&format!("SELECT {} FROM note WHERE board_id = ?1 ORDER BY id", rows::NOTE_COLUMNS))?
-                .query_map([&bkey], rows::note)?
-                .collect::<Result<_, _>>()?;
-        }
-        let personas = self
-            .conn
-            .prepare_cached(&format!("SELECT {} FROM persona p WHERE p.workshop_id = ?1 ORDER BY p.id", rows::PERSONA_COLUMNS))?
-            .query_map([&key], rows::persona)?
-            .collect::<Result<_, _>>()?;
-        let walkthroughs = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {} FROM walkthrough w JOIN persona p ON p.id = w.persona_id WHERE p.workshop_id = ?1 ORDER BY w.id",
-                rows::WALKTHROUGH_COLUMNS
-            ))?
-            .query_map([&key], rows::walkthrough)?
-            .collect::<Result<_, _>>()?;
-        let walk_steps = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {} FROM walk_step s JOIN walkthrough w ON w.id = s.walkthrough_id JOIN persona p ON p.id = w.persona_id
-                 WHERE p.workshop_id = ?1 ORDER BY s.id",
-                rows::WALK_STEP_COLUMNS
-            ))?
-            .query_map([&key], rows::walk_step)?
-            .collect::<Result<_, _>>()?;
         let (title, language, created_at, updated_at) = head;
-        Ok(Workshop { id, title, language, created_at, updated_at, boards, personas, walkthroughs, walk_steps })
+        let mut ws = Workshop {
+            id,
+            title,
+            language,
+            created_at,
+            updated_at,
+            boards,
+            personas: Vec::new(),
+            walkthroughs: Vec::new(),
+            walk_steps: Vec::new(),
+        };
+        records::fill(&self.conn, &mut ws)?;
+        Ok(ws)
     }
 }
 
@@ -163,32 +121,12 @@ fn insert_snapshot(tx: &Transaction, w: &Workshop) -> Result<(), StoreError> {
         "INSERT INTO workshop (id, title, language, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![w.id.to_string(), w.title, w.language.as_str(), w.created_at, w.updated_at],
     )?;
-    for p in &w.personas {
-        rows::upsert_persona(tx, w.id, p)?;
-    }
     for b in &w.boards {
         tx.execute(
             "INSERT INTO board (id, workshop_id, kind, title, position) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![b.id.to_string(), w.id.to_string(), b.kind.as_str(), b.title, b.position],
         )?;
-        for p in &b.phases {
-            rows::upsert_phase(tx, p)?;
-        }
-        for t in &b.touchpoints {
-            rows::upsert_touchpoint(tx, t)?;
-        }
-        for l in &b.lanes {
-            rows::upsert_lane(tx, l)?;
-        }
-        for n in &b.notes {
-            rows::upsert_note(tx, n)?;
-        }
     }
-    for walk in &w.walkthroughs {
-        rows::upsert_walkthrough(tx, walk)?;
-    }
-    for s in &w.walk_steps {
-        rows::upsert_walk_step(tx, s)?;
-    }
+    records::insert_all(tx, w)?;
     Ok(())
 }

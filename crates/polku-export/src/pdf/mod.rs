@@ -51,7 +51,7 @@ fn build(w: &Workshop, opts: &PdfOptions, now: Millis, progress: Progress<'_>) -
     let typed = serde_json::to_string(w).unwrap_or_default() + &opts.facilitator;
     let mut doc = Document::new(&w.title, pw, ph, font::needs_fallback(&typed))?;
     let mut boards: Vec<&Board> = w.boards.iter().collect();
-    boards.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
+    boards.sort_by(polku_core::order::by_position);
     let c = opts.contents;
     let steps = if c.boards { boards.len() } else { 0 } + usize::from(c.personas) + usize::from(c.walkthroughs) + usize::from(c.summary) + 2;
     let mut done = 0;

@@ -40,9 +40,9 @@ pub struct Poster<'w> {
 impl<'w> Poster<'w> {
     pub fn new(board: &'w Board) -> Poster<'w> {
         let mut touchpoints = board.touchpoints.clone();
-        layout::sort_touchpoints(&mut touchpoints);
+        polku_core::order::sort_by_position(&mut touchpoints);
         let mut lanes = board.lanes.clone();
-        layout::sort_lanes(&mut lanes);
+        polku_core::order::sort_by_position(&mut lanes);
         let origins: Vec<(f32, f32)> = board
             .notes
             .iter()

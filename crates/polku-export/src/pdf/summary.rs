@@ -1,7 +1,7 @@
 //! The summary for management: per touchpoint, how many notes of each sentiment, every negative
 //! note as a pain point, every idea and any open question, in path order.
 
-use polku_core::layout::sort_touchpoints;
+use polku_core::order::sort_by_position;
 use polku_core::{Board, Note, NoteKind, Sentiment, Workshop};
 
 use super::board_paint::counts;
@@ -14,14 +14,14 @@ use crate::labels::Labels;
 
 pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
     let mut boards: Vec<&Board> = w.boards.iter().collect();
-    boards.sort_by_key(|b| b.position);
+    boards.sort_by(polku_core::order::by_position);
     let mut flow = Flow::new(doc);
     flow.running_head = Some(l.tf("pdf.continued", &[("title", &l.t("pdf.summary.title"))]));
     flow.heading(&l.t("pdf.summary.title"), 20.0);
     for board in boards {
         flow.heading(&board.title, 16.0);
         let mut tps = board.touchpoints.clone();
-        sort_touchpoints(&mut tps);
+        sort_by_position(&mut tps);
         for (i, tp) in tps.iter().enumerate() {
             let phase = tp.phase_id.and_then(|id| board.phases.iter().find(|p| p.id == id)).map(|p| p.label.as_str());
             let title = match phase {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use polku_core::layout::sort_touchpoints;
+use polku_core::order::sort_by_position;
 use polku_core::{Board, Id, Persona, Touchpoint, WalkStep, Walkthrough, Workshop};
 
 use super::canvas::{Page, Rgb, INK, MUTED, RULE};
@@ -33,7 +33,7 @@ const DASHES: [Option<(f32, f32)>; 3] = [None, Some((6.0, 3.0)), Some((2.0, 2.5)
 
 pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
     let mut boards: Vec<&Board> = w.boards.iter().collect();
-    boards.sort_by_key(|b| b.position);
+    boards.sort_by(polku_core::order::by_position);
     for board in boards {
         let mut walks: Vec<&Walkthrough> = w.walkthroughs.iter().filter(|x| x.board_id == board.id).collect();
         if walks.is_empty() {
@@ -41,7 +41,7 @@ pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
         }
         walks.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
         let mut tps = board.touchpoints.clone();
-        sort_touchpoints(&mut tps);
+        sort_by_position(&mut tps);
         let personas: HashMap<Id, &Persona> = w.personas.iter().map(|p| (p.id, p)).collect();
         for walk in &walks {
             let Some(p) = personas.get(&walk.persona_id) else { continue };

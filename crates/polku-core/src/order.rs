@@ -1,0 +1,60 @@
+//! The one ordering rule for things a person arranges (boards, phases, touchpoints, lanes): by
+//! position, ties by id. Two clients inserting at the same index at once leave equal positions;
+//! the id breaks the tie the same way on every screen, on paper and in the database
+//! (`ORDER BY position, id`). The UI has the same rule once, in `ui/src/lib/order.ts`.
+
+use std::cmp::Ordering;
+
+use crate::{Board, Id, Lane, Phase, Touchpoint};
+
+/// Something kept in an order a person chose.
+pub trait Positioned {
+    fn position(&self) -> i64;
+    fn order_id(&self) -> Id;
+}
+
+pub fn by_position<T: Positioned>(a: &T, b: &T) -> Ordering {
+    a.position().cmp(&b.position()).then(a.order_id().cmp(&b.order_id()))
+}
+
+/// Sorts as every view draws them.
+pub fn sort_by_position<T: Positioned>(list: &mut [T]) {
+    list.sort_by(by_position);
+}
+
+macro_rules! positioned {
+    ($($t:ty),*) => {$(
+        impl Positioned for $t {
+            fn position(&self) -> i64 {
+                self.position
+            }
+            fn order_id(&self) -> Id {
+                self.id
+            }
+        }
+    )*};
+}
+positioned!(Board, Phase, Touchpoint, Lane);
+
+impl<T: Positioned> Positioned for &T {
+    fn position(&self) -> i64 {
+        (*self).position()
+    }
+    fn order_id(&self) -> Id {
+        (*self).order_id()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_go_by_id() {
+        let id = |n: u128| Id::from_u128(n);
+        let lane = |n, position| Lane { id: id(n), board_id: id(0), position, label: String::new(), height: 1.0, version: 1 };
+        let mut list = vec![lane(3, 1), lane(2, 1), lane(9, 0)];
+        sort_by_position(&mut list);
+        assert_eq!(list.iter().map(|l| l.id).collect::<Vec<_>>(), vec![id(9), id(2), id(3)]);
+    }
+}

@@ -1,0 +1,182 @@
+//! Each kind of record's answers to [`Record`]: where a snapshot keeps it, and the ops that undo
+//! and redo its changes. Only the fields a step changed are written back, so a later edit by
+//! someone else to another field of the same record survives (last writer wins per field).
+
+use crate::order::sort_by_position;
+use crate::record::Record;
+use crate::{
+    Id, Lane, LanePatch, NewWalkStep, Note, NotePatch, Op, Persona, PersonaPatch, Phase, PhasePatch, Touchpoint,
+    TouchpointPatch, WalkStep, Walkthrough, Workshop,
+};
+
+fn set<T: PartialEq + Clone>(from: &T, to: &T) -> Option<T> {
+    (from != to).then(|| to.clone())
+}
+
+/// The parts every record has alike: its id and version fields, which list of a snapshot keeps
+/// it (each board's, or the workshop's own) and in which order.
+macro_rules! kept {
+    (on_boards.$field:ident, $order:ident) => {
+        fn board(&self) -> Option<Id> {
+            Some(self.board_id)
+        }
+        fn lists(ws: &mut Workshop) -> Vec<(Option<Id>, &mut Vec<Self>)> {
+            ws.boards.iter_mut().map(|b| (Some(b.id), &mut b.$field)).collect()
+        }
+        kept!(@common $order);
+    };
+    (workshop.$field:ident, $order:ident) => {
+        fn board(&self) -> Option<Id> {
+            None
+        }
+        fn lists(ws: &mut Workshop) -> Vec<(Option<Id>, &mut Vec<Self>)> {
+            vec![(None, &mut ws.$field)]
+        }
+        kept!(@common $order);
+    };
+    (@common $order:ident) => {
+        fn id(&self) -> Id {
+            self.id
+        }
+        fn version(&self) -> i64 {
+            self.version
+        }
+        fn sort(list: &mut [Self]) {
+            kept!(@sort $order, list);
+        }
+    };
+    (@sort by_position, $list:ident) => {
+        sort_by_position($list)
+    };
+    (@sort by_id, $list:ident) => {
+        $list.sort_by_key(|v| v.id)
+    };
+}
+
+impl Record for Note {
+    kept!(on_boards.notes, by_id);
+    fn delete_op(id: Id) -> Op {
+        Op::DeleteNote { id }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::RestoreNote { note: whole.clone() }
+    }
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        let patch = NotePatch {
+            text: set(&f.text, &t.text),
+            kind: set(&f.kind, &t.kind),
+            sentiment: set(&f.sentiment, &t.sentiment),
+            x: set(&f.x, &t.x),
+            y: set(&f.y, &t.y),
+            touchpoint_id: set(&f.touchpoint_id, &t.touchpoint_id),
+            lane_id: set(&f.lane_id, &t.lane_id),
+            persona_id: set(&f.persona_id, &t.persona_id),
+        };
+        (!patch.is_empty()).then_some(Op::UpdateNote { id: t.id, patch })
+    }
+}
+
+// Taking a touchpoint or lane away again never drops notes someone has put there since: they
+// stay on the board, unattached.
+impl Record for Touchpoint {
+    kept!(on_boards.touchpoints, by_position);
+    fn delete_op(id: Id) -> Op {
+        Op::DeleteTouchpoint { id, move_notes_to: None }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::RestoreTouchpoint { touchpoint: whole.clone() }
+    }
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        let patch = TouchpointPatch {
+            label: set(&f.label, &t.label),
+            description: set(&f.description, &t.description),
+            phase_id: set(&f.phase_id, &t.phase_id),
+            side_station: set(&f.side_station, &t.side_station),
+            position: set(&f.position, &t.position),
+        };
+        (!patch.is_empty()).then_some(Op::UpdateTouchpoint { id: t.id, patch })
+    }
+}
+
+impl Record for Lane {
+    kept!(on_boards.lanes, by_position);
+    fn delete_op(id: Id) -> Op {
+        Op::DeleteLane { id, move_notes_to: None }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::RestoreLane { lane: whole.clone() }
+    }
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        let patch = LanePatch {
+            label: set(&f.label, &t.label),
+            height: set(&f.height, &t.height),
+            position: set(&f.position, &t.position),
+        };
+        (!patch.is_empty()).then_some(Op::UpdateLane { id: t.id, patch })
+    }
+}
+
+impl Record for Phase {
+    kept!(on_boards.phases, by_position);
+    fn delete_op(id: Id) -> Op {
+        Op::DeletePhase { id }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::RestorePhase { phase: whole.clone() }
+    }
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        let patch = PhasePatch { label: set(&f.label, &t.label), position: set(&f.position, &t.position) };
+        (!patch.is_empty()).then_some(Op::UpdatePhase { id: t.id, patch })
+    }
+}
+
+impl Record for Persona {
+    kept!(workshop.personas, by_id);
+    fn delete_op(id: Id) -> Op {
+        Op::DeletePersona { id }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::RestorePersona { persona: whole.clone() }
+    }
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        let patch = PersonaPatch::diff(&f.fields, &t.fields);
+        (!patch.is_empty()).then_some(Op::UpdatePersona { id: t.id, patch })
+    }
+}
+
+/// Kept with the workshop, beside the personas they follow, though each walks one board: a
+/// walk's own field is where its token stands.
+impl Record for Walkthrough {
+    kept!(workshop.walkthroughs, by_id);
+    fn delete_op(id: Id) -> Op {
+        Op::DeleteWalkthrough { id }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::RestoreWalkthrough { walkthrough: whole.clone() }
+    }
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        (f.at_touchpoint_id != t.at_touchpoint_id)
+            .then_some(Op::MoveWalkthrough { id: t.id, at_touchpoint_id: t.at_touchpoint_id })
+    }
+}
+
+/// A station's record is written whole: it is one answer of the group, not separate fields.
+impl Record for WalkStep {
+    kept!(workshop.walk_steps, by_id);
+    fn delete_op(id: Id) -> Op {
+        Op::DeleteWalkStep { id }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::SetWalkStep {
+            step: NewWalkStep {
+                id: whole.id,
+                walkthrough_id: whole.walkthrough_id,
+                touchpoint_id: whole.touchpoint_id,
+                record: whole.record.clone(),
+            },
+        }
+    }
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        (f.record != t.record).then(|| Self::restore_op(t))
+    }
+}
