@@ -6,6 +6,7 @@
 //! [`Workshop::commit`] them too. Undo and redo are derived from recorded changes
 //! ([`undo_ops`], [`redo_ops`]), so they re-apply values rather than replaying history.
 
+mod boards;
 mod change;
 mod error;
 pub mod layout;
@@ -24,11 +25,12 @@ mod undo;
 mod validate;
 mod walkthrough;
 
+pub use boards::MAX_BOARDS;
 pub use change::Change;
 pub use error::OpError;
 pub use model::*;
 pub use op::{
-    LanePatch, NewLane, NewNote, NewPersona, NewPhase, NewTouchpoint, NewWalkStep, NewWalkthrough, NotePatch, Op,
+    BoardPatch, BoardSource, NewBoard, LanePatch, NewLane, NewNote, NewPersona, NewPhase, NewTouchpoint, NewWalkStep, NewWalkthrough, NotePatch, Op,
     PhasePatch, TouchpointPatch, UndoMode,
 };
 pub use persona::{

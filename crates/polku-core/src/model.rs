@@ -53,30 +53,34 @@ impl NoteKind {
     }
 }
 
+/// What a board is for, which decides what it is made of. More kinds (the customer journey
+/// canvas, the service blueprint, grids) come as each becomes real; an exhaustive match on this
+/// is how planning, the screen and the PDF learn about a new one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BoardKind {
+    /// Touchpoints along a path, grouped in phases, with lanes across.
     ServicePath,
-    JourneyCanvas,
-    Blueprint,
-    Free,
 }
 
 impl BoardKind {
-    pub const ALL: [BoardKind; 4] =
-        [BoardKind::ServicePath, BoardKind::JourneyCanvas, BoardKind::Blueprint, BoardKind::Free];
+    pub const ALL: [BoardKind; 1] = [BoardKind::ServicePath];
 
     pub fn as_str(self) -> &'static str {
         match self {
             BoardKind::ServicePath => "service_path",
-            BoardKind::JourneyCanvas => "journey_canvas",
-            BoardKind::Blueprint => "blueprint",
-            BoardKind::Free => "free",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// Whether the board has a path of touchpoints (and phases over them).
+    pub fn has_path(self) -> bool {
+        match self {
+            BoardKind::ServicePath => true,
+        }
     }
 }
 
@@ -145,12 +149,27 @@ pub struct Board {
     pub title: String,
     #[ts(type = "number")]
     pub position: i64,
+    #[ts(type = "number")]
+    pub version: i64,
     /// Sorted by position, as are touchpoints and lanes.
     pub phases: Vec<Phase>,
     pub touchpoints: Vec<Touchpoint>,
     pub lanes: Vec<Lane>,
     /// Sorted by id, so a snapshot has one canonical form.
     pub notes: Vec<Note>,
+}
+
+/// A board's own fields, without what is on it: what a change to a board carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BoardInfo {
+    pub id: Id,
+    pub kind: BoardKind,
+    pub title: String,
+    #[ts(type = "number")]
+    pub position: i64,
+    #[ts(type = "number")]
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -223,6 +242,27 @@ pub struct Note {
     pub created_at: Millis,
     #[ts(type = "number")]
     pub updated_at: Millis,
+}
+
+impl Board {
+    pub fn info(&self) -> BoardInfo {
+        BoardInfo { id: self.id, kind: self.kind, title: self.title.clone(), position: self.position, version: self.version }
+    }
+
+    /// An empty board with these fields.
+    pub fn from_info(info: &BoardInfo) -> Board {
+        Board {
+            id: info.id,
+            kind: info.kind,
+            title: info.title.clone(),
+            position: info.position,
+            version: info.version,
+            phases: Vec::new(),
+            touchpoints: Vec::new(),
+            lanes: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
 }
 
 impl Workshop {

@@ -2,7 +2,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    Id, Lane, Note, NoteKind, Persona, PersonaFields, PersonaPatch, Phase, Sentiment, StepRecord, Touchpoint,
+    BoardInfo, BoardKind, Id, Lane, Note, NoteKind, Persona, PersonaFields, PersonaPatch, Phase, Sentiment, StepRecord, Touchpoint,
     Walkthrough,
 };
 
@@ -11,6 +11,28 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Op {
+    /// A new board at `index` in the workshop's order (the ones from there on shift right),
+    /// blank, laid out from a template, or a copy of another board.
+    CreateBoard {
+        board: NewBoard,
+    },
+    UpdateBoard {
+        id: Id,
+        patch: BoardPatch,
+    },
+    MoveBoard {
+        id: Id,
+        index: u32,
+    },
+    /// Removes a board with everything on it (and the walks along it); undo brings it all back.
+    /// The last board of a workshop stays.
+    DeleteBoard {
+        id: Id,
+    },
+    /// Brings back a deleted board's own row; what was on it comes back by its own restores.
+    RestoreBoard {
+        board: BoardInfo,
+    },
     CreateNote {
         note: NewNote,
     },
@@ -132,6 +154,39 @@ pub enum Op {
 pub enum UndoMode {
     Record,
     Skip,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewBoard {
+    pub id: Id,
+    pub index: u32,
+    pub title: String,
+    pub from: BoardSource,
+}
+
+/// What a new board starts with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum BoardSource {
+    /// Nothing on it yet.
+    Blank { kind: BoardKind },
+    /// The board of a built-in template (by its id), labelled in the workshop's language.
+    Template { template: String },
+    /// Everything on another board of this workshop, its notes too when `with_notes`.
+    Copy { board_id: Id, with_notes: bool },
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BoardPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub title: Option<String>,
+    /// Raw order key; clients reorder with `move_board`, undo writes positions back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub position: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -293,7 +348,7 @@ macro_rules! empty_check {
         }
     )*};
 }
-empty_check!(NotePatch, TouchpointPatch, LanePatch, PhasePatch);
+empty_check!(BoardPatch, NotePatch, TouchpointPatch, LanePatch, PhasePatch);
 
 /// Tells "absent" (outer None, by `default`) from "null" (Some(None)).
 pub(crate) fn double_option<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>

@@ -5,7 +5,8 @@
 
 use std::cmp::Ordering;
 
-use crate::{Board, Id, Lane, Phase, Touchpoint};
+use crate::record::Record;
+use crate::{Board, BoardInfo, Change, Id, Lane, Phase, Touchpoint};
 
 /// Something kept in an order a person chose.
 pub trait Positioned {
@@ -34,7 +35,7 @@ macro_rules! positioned {
         }
     )*};
 }
-positioned!(Board, Phase, Touchpoint, Lane);
+positioned!(Board, BoardInfo, Phase, Touchpoint, Lane);
 
 impl<T: Positioned> Positioned for &T {
     fn position(&self) -> i64 {
@@ -43,6 +44,44 @@ impl<T: Positioned> Positioned for &T {
     fn order_id(&self) -> Id {
         (*self).order_id()
     }
+}
+
+/// Something whose order a person sets; each reorder writes positions 0, 1, 2 …, so it changes
+/// one field of each one that moved and nothing else.
+pub(crate) trait Reorder: Record + Positioned {
+    /// A copy at `position`, one version on.
+    fn at(&self, position: i64) -> Self;
+}
+
+macro_rules! reorder {
+    ($($t:ty),*) => {$(
+        impl Reorder for $t {
+            fn at(&self, position: i64) -> Self {
+                Self { position, version: self.version + 1, ..self.clone() }
+            }
+        }
+    )*};
+}
+reorder!(BoardInfo, Phase, Touchpoint, Lane);
+
+/// Positions 0, 1, 2 … in `order`, as changes for the ones of `list` whose position differs.
+pub(crate) fn renumber<T: Reorder>(list: &[T], order: &[Id]) -> Vec<Change> {
+    order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let v = list.iter().find(|v| Record::id(*v) == *id)?;
+            (v.position() != i as i64).then(|| T::change(*id, Some(v.clone()), Some(v.at(i as i64))))
+        })
+        .collect()
+}
+
+/// `list`'s order with `id` (taken out first if it is there) at `index`, clamped to the end.
+pub(crate) fn order_with<T: Record>(list: &[T], id: Id, index: u32) -> (Vec<Id>, usize) {
+    let mut order: Vec<Id> = list.iter().map(Record::id).filter(|k| *k != id).collect();
+    let at = (index as usize).min(order.len());
+    order.insert(at, id);
+    (order, at)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::record::{Generated, Record};
 use crate::plan::StepFilter;
-use crate::{Change, DocRead, Id, Lane, Note, NoteFilter, Persona, Phase, Touchpoint, WalkStep, Walkthrough};
+use crate::{BoardInfo, Change, DocRead, Language, Id, Lane, Note, NoteFilter, Persona, Phase, Touchpoint, WalkStep, Walkthrough};
 
 pub(crate) struct Overlay<'a> {
     base: &'a dyn DocRead,
@@ -55,8 +55,19 @@ impl<'a> Overlay<'a> {
 }
 
 impl DocRead for Overlay<'_> {
-    fn board_exists(&self, id: Id) -> bool {
-        self.base.board_exists(id)
+    fn language(&self) -> Language {
+        self.base.language()
+    }
+    fn board_info(&self, id: Id) -> Option<BoardInfo> {
+        self.read(id, || self.base.board_info(id))
+    }
+    fn boards(&self) -> Vec<BoardInfo> {
+        let mut list = self.merged(self.base.boards(), |_| true);
+        BoardInfo::sort(&mut list);
+        list
+    }
+    fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough> {
+        self.merged(self.base.walkthroughs_on(board), |w| w.board_id == board)
     }
     fn note(&self, id: Id) -> Option<Note> {
         self.read(id, || self.base.note(id))

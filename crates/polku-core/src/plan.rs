@@ -1,16 +1,18 @@
 use crate::record::{Record, Visit};
 use crate::overlay::Overlay;
+use crate::boards;
 use crate::people;
 use crate::structure;
 use crate::validate::{coord, note_text, MAX_BATCH_OPS};
 use crate::{
-    Change, Id, Lane, Millis, Note, NoteKind, NotePatch, Op, OpError, Persona, Phase, Touchpoint, WalkStep,
+    Board, BoardInfo, Language, Change, Id, Lane, Millis, Note, NoteKind, NotePatch, Op, OpError, Persona, Phase, Touchpoint, WalkStep,
     Walkthrough, Workshop,
 };
 
 /// Which notes of a board a structural op needs to see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteFilter {
+    All,
     Touchpoint(Id),
     Lane(Id),
     NoLane,
@@ -35,6 +37,7 @@ impl StepFilter {
 impl NoteFilter {
     pub fn matches(self, n: &Note) -> bool {
         match self {
+            NoteFilter::All => true,
             NoteFilter::Touchpoint(t) => n.touchpoint_id == Some(t),
             NoteFilter::Lane(l) => n.lane_id == Some(l),
             NoteFilter::NoLane => n.lane_id.is_none(),
@@ -45,7 +48,14 @@ impl NoteFilter {
 /// What planning needs to read of a workshop. The store answers from SQLite inside the write
 /// transaction; the in-memory [`Workshop`] answers from itself.
 pub trait DocRead {
-    fn board_exists(&self, id: Id) -> bool;
+    /// The language the workshop's own content is written in.
+    fn language(&self) -> Language;
+    fn board_info(&self, id: Id) -> Option<BoardInfo>;
+    fn board_exists(&self, id: Id) -> bool {
+        self.board_info(id).is_some()
+    }
+    /// The workshop's boards in order (position, then id).
+    fn boards(&self) -> Vec<BoardInfo>;
     fn note(&self, id: Id) -> Option<Note>;
     fn touchpoint(&self, id: Id) -> Option<Touchpoint>;
     fn lane(&self, id: Id) -> Option<Lane>;
@@ -58,6 +68,8 @@ pub trait DocRead {
     /// The walkthroughs of a persona (when `persona` is set) or of every persona on a board.
     fn walkthroughs_of(&self, persona: Id) -> Vec<Walkthrough>;
     fn walkthroughs_at(&self, touchpoint: Id) -> Vec<Walkthrough>;
+    /// The walkthroughs along a board.
+    fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough>;
     fn walk_step(&self, id: Id) -> Option<WalkStep>;
     fn walk_steps(&self, filter: StepFilter) -> Vec<WalkStep>;
     /// Notes linked to a persona, on any board.
@@ -84,6 +96,11 @@ pub fn plan(op: &Op, doc: &impl DocRead, now: Millis) -> Result<Vec<Change>, OpE
 // would have to exist for overlays of overlays of overlays.
 pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
     match op {
+        Op::CreateBoard { .. }
+        | Op::UpdateBoard { .. }
+        | Op::MoveBoard { .. }
+        | Op::DeleteBoard { .. }
+        | Op::RestoreBoard { .. } => boards::plan(op, doc, now),
         Op::CreateNote { note } => {
             if doc.note(note.id).is_some() {
                 return Err(OpError::Conflict(format!("note {} already exists", note.id)));
@@ -241,8 +258,17 @@ pub fn check_note(n: &Note, doc: &dyn DocRead) -> Result<(), OpError> {
 }
 
 impl DocRead for Workshop {
-    fn board_exists(&self, id: Id) -> bool {
-        self.board(id).is_some()
+    fn language(&self) -> Language {
+        self.language
+    }
+    fn board_info(&self, id: Id) -> Option<BoardInfo> {
+        self.board(id).map(Board::info)
+    }
+    fn boards(&self) -> Vec<BoardInfo> {
+        self.boards.iter().map(Board::info).collect()
+    }
+    fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough> {
+        self.walkthroughs.iter().filter(|w| w.board_id == board).cloned().collect()
     }
     fn note(&self, id: Id) -> Option<Note> {
         self.notes().find(|n| n.id == id).cloned()
@@ -306,19 +332,11 @@ impl Workshop {
     }
 }
 
-/// Takes the record out of every list that held it and puts its new value into the list of the
-/// board (or workshop) it now belongs to.
 struct Commit<'a>(&'a mut Workshop);
 
 impl Visit for Commit<'_> {
     type Out = ();
     fn visit<R: Record>(&mut self, id: Id, _before: &Option<R>, after: &Option<R>) {
-        for (owner, list) in R::lists(self.0) {
-            list.retain(|v| v.id() != id);
-            if let Some(v) = after.as_ref().filter(|v| v.board() == owner) {
-                list.push(v.clone());
-                R::sort(list);
-            }
-        }
+        R::commit(self.0, id, after.as_ref());
     }
 }

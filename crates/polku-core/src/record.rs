@@ -13,6 +13,7 @@ use crate::{Change, Id, Op, Workshop};
 macro_rules! with_records {
     ($m:ident) => {
         $m! {
+            Board: $crate::BoardInfo = "board",
             Persona: $crate::Persona = "persona",
             Phase: $crate::Phase = "phase",
             Touchpoint: $crate::Touchpoint = "touchpoint",
@@ -39,10 +40,15 @@ pub trait Record: Generated + Clone + PartialEq + 'static {
     /// The op that sets the fields where `to` differs from `from`; None when none do.
     fn update_op(from: &Self, to: &Self) -> Option<Op>;
 
-    /// Every list of a snapshot that may hold one, with the board that list belongs to.
-    fn lists(ws: &mut Workshop) -> Vec<(Option<Id>, &mut Vec<Self>)>;
-    /// Sorts a list as the snapshot keeps it (position then id, or id).
+    /// Sorts a list as a snapshot keeps it (position then id, or id).
     fn sort(list: &mut [Self]);
+    /// Puts a change into a snapshot: takes the record out of wherever it was and puts `after`
+    /// where it now belongs.
+    fn commit(ws: &mut Workshop, id: Id, after: Option<&Self>);
+    /// Puts every record of this kind in a workshop (sorted) into its snapshot.
+    fn fill(ws: &mut Workshop, all: Vec<Self>);
+    /// Every record of this kind in a snapshot.
+    fn all(ws: &Workshop) -> Vec<Self>;
 }
 
 /// Something done with a change whatever its kind (see [`Change::visit`]).

@@ -5,7 +5,7 @@
 use crate::order::sort_by_position;
 use crate::record::Record;
 use crate::{
-    Id, Lane, LanePatch, NewWalkStep, Note, NotePatch, Op, Persona, PersonaPatch, Phase, PhasePatch, Touchpoint,
+    Board, BoardInfo, BoardPatch, Id, Lane, LanePatch, NewWalkStep, Note, NotePatch, Op, Persona, PersonaPatch, Phase, PhasePatch, Touchpoint,
     TouchpointPatch, WalkStep, Walkthrough, Workshop,
 };
 
@@ -20,8 +20,22 @@ macro_rules! kept {
         fn board(&self) -> Option<Id> {
             Some(self.board_id)
         }
-        fn lists(ws: &mut Workshop) -> Vec<(Option<Id>, &mut Vec<Self>)> {
-            ws.boards.iter_mut().map(|b| (Some(b.id), &mut b.$field)).collect()
+        fn commit(ws: &mut Workshop, id: Id, after: Option<&Self>) {
+            for b in &mut ws.boards {
+                b.$field.retain(|v| v.id != id);
+                if let Some(v) = after.filter(|v| v.board_id == b.id) {
+                    b.$field.push(v.clone());
+                    Self::sort(&mut b.$field);
+                }
+            }
+        }
+        fn fill(ws: &mut Workshop, all: Vec<Self>) {
+            for b in &mut ws.boards {
+                b.$field = all.iter().filter(|v| v.board_id == b.id).cloned().collect();
+            }
+        }
+        fn all(ws: &Workshop) -> Vec<Self> {
+            ws.boards.iter().flat_map(|b| b.$field.iter().cloned()).collect()
         }
         kept!(@common $order);
     };
@@ -29,8 +43,18 @@ macro_rules! kept {
         fn board(&self) -> Option<Id> {
             None
         }
-        fn lists(ws: &mut Workshop) -> Vec<(Option<Id>, &mut Vec<Self>)> {
-            vec![(None, &mut ws.$field)]
+        fn commit(ws: &mut Workshop, id: Id, after: Option<&Self>) {
+            ws.$field.retain(|v| v.id != id);
+            if let Some(v) = after {
+                ws.$field.push(v.clone());
+                Self::sort(&mut ws.$field);
+            }
+        }
+        fn fill(ws: &mut Workshop, all: Vec<Self>) {
+            ws.$field = all;
+        }
+        fn all(ws: &Workshop) -> Vec<Self> {
+            ws.$field.clone()
         }
         kept!(@common $order);
     };
@@ -51,6 +75,49 @@ macro_rules! kept {
     (@sort by_id, $list:ident) => {
         $list.sort_by_key(|v| v.id)
     };
+}
+
+/// The board's own row; what is on it comes and goes by its own changes (a board is deleted
+/// empty and restored empty, its contents before and after it).
+impl Record for BoardInfo {
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn board(&self) -> Option<Id> {
+        Some(self.id)
+    }
+    fn delete_op(id: Id) -> Op {
+        Op::DeleteBoard { id }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::RestoreBoard { board: whole.clone() }
+    }
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        let patch = BoardPatch { title: set(&f.title, &t.title), position: set(&f.position, &t.position) };
+        (!patch.is_empty()).then_some(Op::UpdateBoard { id: t.id, patch })
+    }
+    fn sort(list: &mut [Self]) {
+        sort_by_position(list);
+    }
+    fn commit(ws: &mut Workshop, id: Id, after: Option<&Self>) {
+        match (ws.boards.iter_mut().find(|b| b.id == id), after) {
+            (Some(b), Some(info)) => {
+                (b.kind, b.title, b.position, b.version) = (info.kind, info.title.clone(), info.position, info.version);
+            }
+            (None, Some(info)) => ws.boards.push(Board::from_info(info)),
+            (_, None) => ws.boards.retain(|b| b.id != id),
+        }
+        sort_by_position(&mut ws.boards);
+    }
+    fn fill(ws: &mut Workshop, all: Vec<Self>) {
+        ws.boards = all.iter().map(Board::from_info).collect();
+    }
+    fn all(ws: &Workshop) -> Vec<Self> {
+        ws.boards.iter().map(Board::info).collect()
+    }
 }
 
 impl Record for Note {

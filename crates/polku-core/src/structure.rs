@@ -3,60 +3,10 @@
 //! field per entity that moved and nothing else; notes follow their cell (see `Note`).
 
 use crate::layout::{column_x, lane_top, LANES_TOP, LANE_H, MAX_LANE_H, MIN_LANE_H, NOTE_GAP, NOTE_H};
+use crate::order::{order_with, renumber};
 use crate::plan::{DocRead, NoteFilter, StepFilter};
 use crate::validate::{description, label};
 use crate::{Change, Id, Lane, Millis, Note, Op, OpError, Phase, Touchpoint, Walkthrough};
-
-/// What renumbering needs of touchpoints, lanes and phases.
-trait Ordered: Clone {
-    fn key(&self) -> Id;
-    fn position(&self) -> i64;
-    fn at(&self, position: i64) -> Self;
-    fn change(before: Option<Self>, after: Option<Self>) -> Change;
-}
-
-macro_rules! ordered {
-    ($t:ident) => {
-        impl Ordered for $t {
-            fn key(&self) -> Id {
-                self.id
-            }
-            fn position(&self) -> i64 {
-                self.position
-            }
-            fn at(&self, position: i64) -> Self {
-                $t { position, version: self.version + 1, ..self.clone() }
-            }
-            fn change(before: Option<Self>, after: Option<Self>) -> Change {
-                let id = before.as_ref().or(after.as_ref()).map(|v| v.id).unwrap_or_default();
-                Change::$t { id, before, after }
-            }
-        }
-    };
-}
-ordered!(Touchpoint);
-ordered!(Lane);
-ordered!(Phase);
-
-/// Positions 0, 1, 2 … in `order`, as changes for the entities of `list` whose position differs.
-fn renumber<T: Ordered>(list: &[T], order: &[Id]) -> Vec<Change> {
-    order
-        .iter()
-        .enumerate()
-        .filter_map(|(i, id)| {
-            let v = list.iter().find(|v| v.key() == *id)?;
-            (v.position() != i as i64).then(|| T::change(Some(v.clone()), Some(v.at(i as i64))))
-        })
-        .collect()
-}
-
-/// `list`'s order with `id` (taken out first if it is there) at `index`, clamped to the end.
-fn order_with<T: Ordered>(list: &[T], id: Id, index: u32) -> (Vec<Id>, usize) {
-    let mut order: Vec<Id> = list.iter().map(T::key).filter(|k| *k != id).collect();
-    let at = (index as usize).min(order.len());
-    order.insert(at, id);
-    (order, at)
-}
 
 fn not_found(entity: &'static str, id: Id) -> OpError {
     OpError::NotFound { entity, id }

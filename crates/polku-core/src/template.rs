@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::layout::LANE_H;
-use crate::{Board, BoardKind, Id, Language, Millis, Phase, Touchpoint, Workshop};
+use crate::{Board, BoardKind, Id, Lane, Language, Millis, Phase, Touchpoint, Workshop};
 
 pub const TEMPLATE_FORMAT: &str = "polku.template";
 pub const TEMPLATE_VERSION: u32 = 1;
@@ -99,66 +99,7 @@ pub fn label(labels: &Labels, lang: Language) -> String {
 impl Template {
     /// A new workshop laid out from this template, labelled in `lang`.
     pub fn instantiate(&self, title: &str, lang: Language, now: Millis, new_id: &mut dyn FnMut() -> Id) -> Workshop {
-        let boards = self
-            .boards
-            .iter()
-            .enumerate()
-            .map(|(bi, bt)| {
-                let board_id = new_id();
-                let phases: Vec<Phase> = bt
-                    .phases
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| Phase {
-                        id: new_id(),
-                        board_id,
-                        position: i as i64,
-                        label: label(&p.label, lang),
-                        version: 1,
-                    })
-                    .collect();
-                let phase_id = |key: &Option<String>| {
-                    let at = bt.phases.iter().position(|p| Some(&p.key) == key.as_ref())?;
-                    Some(phases[at].id)
-                };
-                Board {
-                    id: board_id,
-                    kind: bt.kind,
-                    title: label(&bt.title, lang),
-                    position: bi as i64,
-                    touchpoints: bt
-                        .touchpoints
-                        .iter()
-                        .enumerate()
-                        .map(|(i, tp)| Touchpoint {
-                            id: new_id(),
-                            board_id,
-                            position: i as i64,
-                            label: label(&tp.label, lang),
-                            description: String::new(),
-                            phase_id: phase_id(&tp.phase),
-                            side_station: tp.side_station,
-                            version: 1,
-                        })
-                        .collect(),
-                    lanes: bt
-                        .lanes
-                        .iter()
-                        .enumerate()
-                        .map(|(i, l)| crate::Lane {
-                            id: new_id(),
-                            board_id,
-                            position: i as i64,
-                            label: label(l, lang),
-                            height: LANE_H,
-                            version: 1,
-                        })
-                        .collect(),
-                    phases,
-                    notes: Vec::new(),
-                }
-            })
-            .collect();
+        let boards = self.boards.iter().enumerate().map(|(i, bt)| bt.lay_out(new_id(), i as i64, lang, new_id)).collect();
         Workshop {
             id: new_id(),
             title: title.to_string(),
@@ -171,6 +112,59 @@ impl Template {
             walk_steps: Vec::new(),
         }
     }
+}
+
+impl BoardTemplate {
+    /// A new board `id` at `position`, laid out from this template and labelled in `lang`.
+    pub fn lay_out(&self, id: Id, position: i64, lang: Language, new_id: &mut dyn FnMut() -> Id) -> Board {
+        let phases: Vec<Phase> = self
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Phase { id: new_id(), board_id: id, position: i as i64, label: label(&p.label, lang), version: 1 })
+            .collect();
+        let phase_id = |key: &Option<String>| {
+            let at = self.phases.iter().position(|p| Some(&p.key) == key.as_ref())?;
+            Some(phases[at].id)
+        };
+        let touchpoints = self
+            .touchpoints
+            .iter()
+            .enumerate()
+            .map(|(i, tp)| Touchpoint {
+                id: new_id(),
+                board_id: id,
+                position: i as i64,
+                label: label(&tp.label, lang),
+                description: String::new(),
+                phase_id: phase_id(&tp.phase),
+                side_station: tp.side_station,
+                version: 1,
+            })
+            .collect();
+        let lanes = self
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Lane { id: new_id(), board_id: id, position: i as i64, label: label(l, lang), height: LANE_H, version: 1 })
+            .collect();
+        Board {
+            id,
+            kind: self.kind,
+            title: label(&self.title, lang),
+            position,
+            version: 1,
+            phases,
+            touchpoints,
+            lanes,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// A built-in template by its id.
+pub fn built_in(id: &str) -> Option<Template> {
+    [service_path()].into_iter().find(|t| t.id == id)
 }
 
 #[cfg(test)]

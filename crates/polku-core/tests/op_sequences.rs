@@ -105,6 +105,11 @@ enum Gen {
     Step(u8, u8, i8, String),
     MoveToken(u8, Option<u8>),
     DeleteWalk(u8),
+    /// A new board at an index: blank, from the template, or a copy of board k (with notes or not).
+    AddBoard(u8, u32, u8, bool),
+    MoveBoard(u8, u32),
+    RenameBoard(u8, String),
+    DeleteBoard(u8),
     /// Several of the above as one op: all or nothing, one undo step.
     Batch(Vec<Gen>),
 }
@@ -134,7 +139,9 @@ fn gen() -> impl Strategy<Value = Gen> {
         4 => single(),
         2 => structural(),
         2 => people(),
-        1 => proptest::collection::vec(prop_oneof![3 => single(), 1 => structural(), 1 => people()], 1..5).prop_map(Gen::Batch)
+        1 => boards(),
+        1 => proptest::collection::vec(prop_oneof![3 => single(), 1 => structural(), 1 => people(), 1 => boards()], 1..5)
+            .prop_map(Gen::Batch)
     ]
 }
 
@@ -151,6 +158,20 @@ fn structural() -> impl Strategy<Value = Gen> {
         (0..7u8, proptest::option::of(0..4u8)).prop_map(|(t, p)| Gen::PhaseOf(t, p)),
         (0..4u8).prop_map(Gen::DeletePhase),
     ]
+}
+
+fn boards() -> impl Strategy<Value = Gen> {
+    prop_oneof![
+        (0..3u8, 0..4u32, 0..5u8, any::<bool>()).prop_map(|(i, at, from, notes)| Gen::AddBoard(i, at, from, notes)),
+        (0..4u8, 0..4u32).prop_map(|(i, at)| Gen::MoveBoard(i, at)),
+        (0..4u8, text()).prop_map(|(i, t)| Gen::RenameBoard(i, t)),
+        (0..4u8).prop_map(Gen::DeleteBoard),
+    ]
+}
+
+/// Index past the end names no board: refused as an unknown id.
+fn board(w: &Workshop, i: u8) -> Id {
+    w.boards.get(usize::from(i)).map(|b| b.id).unwrap_or(Id::from_u128(99_996))
 }
 
 fn people() -> impl Strategy<Value = Gen> {
@@ -309,6 +330,23 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
             patch: NotePatch { kind: Some(kind), sentiment: Some(s), ..Default::default() },
         },
         Gen::Delete(i) => Op::DeleteNote { id: note_id(i) },
+        Gen::AddBoard(i, index, from, with_notes) => Op::CreateBoard {
+            board: NewBoard {
+                id: Id::from_u128(80_000 + u128::from(i)),
+                index,
+                title: format!("Taulu {i}"),
+                from: match from {
+                    0 => BoardSource::Blank { kind: BoardKind::ServicePath },
+                    1 => BoardSource::Template { template: "service-path".into() },
+                    k => BoardSource::Copy { board_id: board(w, k - 2), with_notes },
+                },
+            },
+        },
+        Gen::MoveBoard(i, index) => Op::MoveBoard { id: board(w, i), index },
+        Gen::RenameBoard(i, title) => {
+            Op::UpdateBoard { id: board(w, i), patch: BoardPatch { title: Some(title), ..Default::default() } }
+        }
+        Gen::DeleteBoard(i) => Op::DeleteBoard { id: board(w, i) },
         Gen::Batch(gens) => Op::Batch { ops: gens.iter().map(|g| to_op(g, w)).collect() },
     }
 }
@@ -318,6 +356,7 @@ fn content(w: &Workshop) -> Workshop {
     let mut w = w.clone();
     w.updated_at = 0;
     for b in &mut w.boards {
+        b.version = 0;
         b.notes.iter_mut().for_each(|n| (n.version, n.updated_at) = (0, 0));
         b.touchpoints.iter_mut().for_each(|t| t.version = 0);
         b.lanes.iter_mut().for_each(|l| l.version = 0);

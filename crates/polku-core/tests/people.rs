@@ -1,20 +1,12 @@
 //! Personas and walkthroughs: what a group records when it walks a persona along the path.
 
-use polku_core::template::service_path;
+mod common;
+
+use common::apply;
 use polku_core::*;
 
 fn workshop() -> Workshop {
-    let mut n = 0u128;
-    service_path().instantiate("Kävely", Language::Fi, 1_000, &mut || {
-        n += 1;
-        Id::from_u128(n)
-    })
-}
-
-fn apply(w: &mut Workshop, op: Op, now: i64) -> Vec<Change> {
-    let changes = plan(&op, w, now).unwrap_or_else(|e| panic!("{op:?}: {e}"));
-    w.commit(&changes, now);
-    changes
+    common::workshop("Kävely")
 }
 
 const AINO: Id = Id::from_u128(500);

@@ -1,21 +1,13 @@
 //! Touchpoints, lanes and phases: what a facilitator sees on the board when the structure changes.
 
 use polku_core::layout::{column_x, note_origin, LANES_TOP, NOTE_H};
-use polku_core::template::service_path;
+mod common;
+
+use common::apply;
 use polku_core::*;
 
 fn workshop() -> Workshop {
-    let mut n = 0u128;
-    service_path().instantiate("Rakenne", Language::Fi, 1_000, &mut || {
-        n += 1;
-        Id::from_u128(n)
-    })
-}
-
-fn apply(w: &mut Workshop, op: Op, now: i64) -> Vec<Change> {
-    let changes = plan(&op, w, now).unwrap_or_else(|e| panic!("{op:?}: {e}"));
-    w.commit(&changes, now);
-    changes
+    common::workshop("Rakenne")
 }
 
 fn add_note(w: &mut Workshop, id: u128, tp: usize, y: f64) -> Id {

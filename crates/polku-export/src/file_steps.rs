@@ -128,3 +128,16 @@ pub(crate) fn v2_people(mut file: Value) -> Result<Value, String> {
     workshop.insert("walk_steps".into(), Value::Array(Vec::new()));
     Ok(file)
 }
+
+/// v3 → v4: boards are records with a version of their own, like everything on them.
+pub(crate) fn v3_board_versions(mut file: Value) -> Result<Value, String> {
+    let boards = file
+        .pointer_mut("/workshop/boards")
+        .and_then(Value::as_array_mut)
+        .ok_or("workshop.boards is missing or not a list")?;
+    for (i, board) in boards.iter_mut().enumerate() {
+        let board = board.as_object_mut().ok_or(format!("workshop.boards[{i}] is not an object"))?;
+        board.insert("version".into(), Value::from(1));
+    }
+    Ok(file)
+}

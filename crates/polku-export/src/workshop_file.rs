@@ -11,7 +11,7 @@ use serde_json::Value;
 
 pub const FORMAT: &str = "polku.workshop";
 /// The version this build writes. Older files are brought up to it by [`STEPS`].
-pub const VERSION: u64 = 3;
+pub const VERSION: u64 = 4;
 /// Far beyond any real workshop (10,000 notes are ~3 MB), small enough to refuse junk quickly.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -21,6 +21,7 @@ type Step = (u64, &'static str, fn(Value) -> Result<Value, String>);
 const STEPS: &[Step] = &[
     (1, "v1_cells_and_phases", crate::file_steps::v1_cells_and_phases),
     (2, "v2_people", crate::file_steps::v2_people),
+    (3, "v3_board_versions", crate::file_steps::v3_board_versions),
 ];
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -120,3 +120,17 @@ fn a_walk_step_naming_a_touchpoint_of_no_board_is_refused_with_its_path() {
     assert_eq!(back.walk_steps[0].record.emotion, Some(-2));
     assert_eq!(back.personas[0].fields.languages, ["suomi"]);
 }
+
+const V3: &[u8] = include_bytes!("fixtures/aikuissosiaalityo-v3.polku");
+
+#[test]
+fn a_v3_file_gets_board_versions_and_keeps_everything_else() {
+    let v: Value = serde_json::from_slice(V3).unwrap();
+    assert_eq!(v["version"], 3);
+    assert!(v["workshop"]["boards"][0].get("version").is_none());
+    let w = read(V3).unwrap();
+    assert!(w.boards.iter().all(|b| b.version == 1));
+    let notes = v["workshop"]["boards"][0]["notes"].as_array().unwrap().len();
+    assert_eq!(w.boards[0].notes.len(), notes);
+    assert_eq!(w.personas.len(), v["workshop"]["personas"].as_array().unwrap().len());
+}

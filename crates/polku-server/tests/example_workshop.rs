@@ -90,6 +90,7 @@ fn build() -> Workshop {
             kind: BoardKind::ServicePath,
             title: "Palvelupolku".into(),
             position: 0,
+            version: 1,
             phases,
             touchpoints,
             lanes: vec![],

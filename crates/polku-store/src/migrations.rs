@@ -13,6 +13,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_library", include_str!("../migrations/0001_library.sql")),
     ("0002_board_structure", include_str!("../migrations/0002_board_structure.sql")),
     ("0003_people", include_str!("../migrations/0003_people.sql")),
+    ("0004_board_versions", include_str!("../migrations/0004_board_versions.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

@@ -2,10 +2,10 @@
 //! `r`; `IN_WORKSHOP` scopes a query to one workshop (`?1`), so no query can reach into another
 //! workshop by naming a foreign id.
 
-use polku_core::{Change, Id, Lane, Note, NoteKind, Persona, PersonaFields, Phase, Record, Sentiment, StepRecord, Touchpoint, WalkStep, Walkthrough, Workshop};
+use polku_core::{BoardInfo, Change, Id, Lane, Note, NoteKind, Persona, PersonaFields, Phase, Record, Sentiment, StepRecord, Touchpoint, WalkStep, Walkthrough, Workshop};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::rows::{id, named, opt_id, opt_sentiment, opt_str};
+use crate::rows::{board_kind, id, named, opt_id, opt_sentiment, opt_str};
 
 /// The ordering rule of `polku_core::order`, in SQL.
 const BY_POSITION: &str = "r.position, r.id";
@@ -22,6 +22,25 @@ pub(crate) trait Stored: Record {
     fn from_row(r: &Row) -> rusqlite::Result<Self>;
     /// Inserts or replaces the row whole; `workshop` is where a workshop-level record belongs.
     fn upsert(&self, conn: &Connection, workshop: Id) -> rusqlite::Result<()>;
+}
+
+impl Stored for BoardInfo {
+    const COLUMNS: &'static str = "r.id, r.kind, r.title, r.position, r.version";
+    const IN_WORKSHOP: &'static str = "FROM board r WHERE r.workshop_id = ?1";
+    const ORDER: &'static str = BY_POSITION;
+
+    fn from_row(r: &Row) -> rusqlite::Result<Self> {
+        Ok(BoardInfo { id: id(r, 0)?, kind: board_kind(r, 1)?, title: r.get(2)?, position: r.get(3)?, version: r.get(4)? })
+    }
+
+    fn upsert(&self, conn: &Connection, workshop: Id) -> rusqlite::Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO board (id, workshop_id, kind, title, position, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(id) DO UPDATE SET kind = ?3, title = ?4, position = ?5, version = ?6",
+        )?
+        .execute(params![self.id.to_string(), workshop.to_string(), self.kind.as_str(), self.title, self.position, self.version])?;
+        Ok(())
+    }
 }
 
 impl Stored for Persona {
@@ -268,6 +287,12 @@ pub(crate) fn picked<R: Stored>(conn: &Connection, workshop: &str, column: &str,
     conn.prepare_cached(&sql)?.query_map(params![workshop, opt_str(key)], R::from_row)?.collect()
 }
 
+/// Every record of the workshop, sorted.
+pub(crate) fn all<R: Stored>(conn: &Connection, workshop: &str) -> rusqlite::Result<Vec<R>> {
+    let sql = format!("SELECT {} {} ORDER BY {}", R::COLUMNS, R::IN_WORKSHOP, R::ORDER);
+    conn.prepare_cached(&sql)?.query_map([workshop], R::from_row)?.collect()
+}
+
 /// The same, on one board only.
 pub(crate) fn picked_on<R: Stored>(
     conn: &Connection,
@@ -287,22 +312,16 @@ fn write<R: Stored>(conn: &Connection, workshop: Id, id: Id, after: &Option<R>) 
     }
 }
 
-/// Reads every record of this kind in the workshop into the snapshot's lists.
+/// Reads every record of this kind in the workshop into the snapshot.
 fn fill_kind<R: Stored>(conn: &Connection, ws: &mut Workshop) -> rusqlite::Result<()> {
-    let sql = format!("SELECT {} {} ORDER BY {}", R::COLUMNS, R::IN_WORKSHOP, R::ORDER);
-    let all: Vec<R> = conn.prepare_cached(&sql)?.query_map([ws.id.to_string()], R::from_row)?.collect::<Result<_, _>>()?;
-    for (owner, list) in R::lists(ws) {
-        *list = all.iter().filter(|v| v.board() == owner).cloned().collect();
-    }
+    let list = all(conn, &ws.id.to_string())?;
+    R::fill(ws, list);
     Ok(())
 }
 
-fn insert_kind<R: Stored>(conn: &Connection, ws: &mut Workshop) -> rusqlite::Result<()> {
-    let id = ws.id;
-    for (_, list) in R::lists(ws) {
-        for v in list.iter() {
-            v.upsert(conn, id)?;
-        }
+fn insert_kind<R: Stored>(conn: &Connection, ws: &Workshop) -> rusqlite::Result<()> {
+    for v in R::all(ws) {
+        v.upsert(conn, ws.id)?;
     }
     Ok(())
 }
@@ -316,17 +335,16 @@ macro_rules! every_kind {
             }
         }
 
-        /// Fills a snapshot (its boards already read) with every record of the workshop.
+        /// Fills a snapshot (its own fields already read) with every record of the workshop.
         pub(crate) fn fill(conn: &Connection, ws: &mut Workshop) -> rusqlite::Result<()> {
             $(fill_kind::<$t>(conn, ws)?;)*
             Ok(())
         }
 
-        /// Writes every record of a snapshot (its workshop and board rows already written), each
-        /// kind after the ones it refers to.
+        /// Writes every record of a snapshot (its workshop row already written), each kind after
+        /// the ones it refers to.
         pub(crate) fn insert_all(conn: &Connection, ws: &Workshop) -> rusqlite::Result<()> {
-            let mut ws = ws.clone();
-            $(insert_kind::<$t>(conn, &mut ws)?;)*
+            $(insert_kind::<$t>(conn, ws)?;)*
             Ok(())
         }
     };

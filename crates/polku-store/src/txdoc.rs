@@ -2,10 +2,11 @@
 //! to the workshop (`Stored::IN_WORKSHOP`), so an op cannot reach into another workshop by naming
 //! a foreign id.
 
-use polku_core::{DocRead, Id, Lane, Note, NoteFilter, Persona, Phase, StepFilter, Touchpoint, WalkStep, Walkthrough};
+use polku_core::{BoardInfo, DocRead, Language, Id, Lane, Note, NoteFilter, Persona, Phase, StepFilter, Touchpoint, WalkStep, Walkthrough};
 use rusqlite::Connection;
 
 use crate::records::{self, Stored};
+use crate::rows;
 
 pub(crate) struct TxDoc<'a> {
     pub conn: &'a Connection,
@@ -25,11 +26,20 @@ impl TxDoc<'_> {
 }
 
 impl DocRead for TxDoc<'_> {
-    fn board_exists(&self, id: Id) -> bool {
+    fn language(&self) -> Language {
         self.conn
-            .prepare_cached("SELECT 1 FROM board WHERE id = ?1 AND workshop_id = ?2")
-            .and_then(|mut s| s.exists([id.to_string(), self.workshop.clone()]))
-            .unwrap_or(false)
+            .prepare_cached("SELECT language FROM workshop WHERE id = ?1")
+            .and_then(|mut s| s.query_row([&self.workshop], |r| rows::language(r, 0)))
+            .unwrap_or(Language::En)
+    }
+    fn board_info(&self, id: Id) -> Option<BoardInfo> {
+        self.one(id)
+    }
+    fn boards(&self) -> Vec<BoardInfo> {
+        records::all(self.conn, &self.workshop).unwrap_or_default()
+    }
+    fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough> {
+        self.picked("board_id", Some(board))
     }
     fn note(&self, id: Id) -> Option<Note> {
         self.one(id)
@@ -63,6 +73,7 @@ impl DocRead for TxDoc<'_> {
     }
     fn notes_in(&self, board: Id, filter: NoteFilter) -> Vec<Note> {
         let (column, key) = match filter {
+            NoteFilter::All => ("board_id", Some(board)),
             NoteFilter::Touchpoint(t) => ("touchpoint_id", Some(t)),
             NoteFilter::Lane(l) => ("lane_id", Some(l)),
             NoteFilter::NoLane => ("lane_id", None),

@@ -1,6 +1,6 @@
 //! The library: workshops as a whole (list, create, rename, delete, load a snapshot).
 
-use polku_core::{validate_title, Board, Id, Millis, Workshop, WorkshopSummary};
+use polku_core::{validate_title, Id, Millis, Workshop, WorkshopSummary};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::{records, rows};
@@ -83,22 +83,6 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound { entity: "workshop", id })?;
-        let boards: Vec<Board> = self
-            .conn
-            .prepare_cached("SELECT id, kind, title, position FROM board WHERE workshop_id = ?1 ORDER BY position, id")?
-            .query_map([&key], |r| {
-                Ok(Board {
-                    id: rows::id(r, 0)?,
-                    kind: rows::board_kind(r, 1)?,
-                    title: r.get(2)?,
-                    position: r.get(3)?,
-                    phases: Vec::new(),
-                    touchpoints: Vec::new(),
-                    lanes: Vec::new(),
-                    notes: Vec::new(),
-                })
-            })?
-            .collect::<Result<_, _>>()?;
         let (title, language, created_at, updated_at) = head;
         let mut ws = Workshop {
             id,
@@ -106,7 +90,7 @@ impl Store {
             language,
             created_at,
             updated_at,
-            boards,
+            boards: Vec::new(),
             personas: Vec::new(),
             walkthroughs: Vec::new(),
             walk_steps: Vec::new(),
@@ -121,12 +105,6 @@ fn insert_snapshot(tx: &Transaction, w: &Workshop) -> Result<(), StoreError> {
         "INSERT INTO workshop (id, title, language, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![w.id.to_string(), w.title, w.language.as_str(), w.created_at, w.updated_at],
     )?;
-    for b in &w.boards {
-        tx.execute(
-            "INSERT INTO board (id, workshop_id, kind, title, position) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![b.id.to_string(), w.id.to_string(), b.kind.as_str(), b.title, b.position],
-        )?;
-    }
     records::insert_all(tx, w)?;
     Ok(())
 }

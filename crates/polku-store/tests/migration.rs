@@ -67,6 +67,8 @@ fn a_schema_1_library_keeps_every_note_in_place() {
     assert_eq!((p.id, p.fields.name.as_str(), p.version), (Id::parse_str(PERSONA).unwrap(), "Aino, 19", 3));
     assert!(p.fields.channels.is_empty() && p.fields.quote.is_empty());
     assert!(w.walkthroughs.is_empty());
+    // Schema 4: the board is a record with a version of its own.
+    assert_eq!((b.title.as_str(), b.position, b.version), ("Palvelupolku", 0, 1));
 
     let history = store.history(w.id, "c").unwrap();
     assert!(!history.can_undo, "undo steps of the old shape are not offered");

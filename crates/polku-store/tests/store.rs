@@ -269,3 +269,50 @@ fn a_persona_walks_and_its_removal_is_one_undo_step_in_the_library() {
     assert_eq!(back.walk_steps[0].record.happens, "Uudet ihmiset");
     assert_eq!(back.walkthroughs[0].at_touchpoint_id, Some(tp));
 }
+
+#[test]
+fn boards_are_added_copied_and_deleted_in_the_library_and_undo_brings_one_back_whole() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Ohjelma");
+    let first = w.boards[0].id;
+    let (note, op) = create_note(&w, "Jonottaminen", Sentiment::Negative);
+    store.apply(&env(&w, "a", op), 2).unwrap();
+    let copy = Id::now_v7();
+    let add = Op::CreateBoard {
+        board: NewBoard { id: copy, index: 1, title: "Kerta 4".into(), from: BoardSource::Copy { board_id: first, with_notes: true } },
+    };
+    store.apply(&env(&w, "a", add), 3).unwrap();
+    let two = store.load_workshop(w.id).unwrap();
+    assert_eq!(two.boards.iter().map(|b| b.title.as_str()).collect::<Vec<_>>(), ["Palvelupolku", "Kerta 4"]);
+    assert_eq!(two.boards[1].notes.len(), 1);
+    assert_eq!(two.boards[1].touchpoints.len(), two.boards[0].touchpoints.len());
+
+    store.apply(&env(&w, "a", Op::DeleteBoard { id: first }), 4).unwrap();
+    let one = store.load_workshop(w.id).unwrap();
+    assert_eq!(one.boards.len(), 1);
+    assert!(one.note(note).is_none());
+    let last = Op::DeleteBoard { id: copy };
+    assert!(matches!(store.apply(&env(&w, "a", last), 5), Err(StoreError::Op(OpError::Validation { field: "board", .. }))));
+
+    store.undo(w.id, "a", Id::now_v7(), 6).unwrap();
+    let back = store.load_workshop(w.id).unwrap();
+    assert_eq!(back, Workshop { updated_at: back.updated_at, ..versions_of(&two, &back) });
+}
+
+/// `expected` with the versions `actual` has: undo brings values back, and versions only grow.
+fn versions_of(expected: &Workshop, actual: &Workshop) -> Workshop {
+    let mut w = expected.clone();
+    for (b, a) in w.boards.iter_mut().zip(&actual.boards) {
+        b.version = a.version;
+        for (n, m) in b.notes.iter_mut().zip(&a.notes) {
+            (n.version, n.updated_at) = (m.version, m.updated_at);
+        }
+        for (t, u) in b.touchpoints.iter_mut().zip(&a.touchpoints) {
+            t.version = u.version;
+        }
+        for (p, q) in b.phases.iter_mut().zip(&a.phases) {
+            p.version = q.version;
+        }
+    }
+    w
+}

@@ -5,7 +5,7 @@ import type { Note } from "./Note";
 import type { Phase } from "./Phase";
 import type { Touchpoint } from "./Touchpoint";
 
-export type Board = { id: string, kind: BoardKind, title: string, position: number, 
+export type Board = { id: string, kind: BoardKind, title: string, position: number, version: number, 
 /**
  * Sorted by position, as are touchpoints and lanes.
  */

@@ -1,0 +1,20 @@
+//! What the core's scenario tests share: a workshop from the built-in template with small,
+//! predictable ids, and applying an op the way the store does.
+
+use polku_core::template::service_path;
+use polku_core::*;
+
+pub fn workshop(title: &str) -> Workshop {
+    let mut n = 0u128;
+    service_path().instantiate(title, Language::Fi, 1_000, &mut || {
+        n += 1;
+        Id::from_u128(n)
+    })
+}
+
+/// Plans and commits `op`, failing the test with the op and the reason when it is refused.
+pub fn apply(w: &mut Workshop, op: Op, now: i64) -> Vec<Change> {
+    let changes = plan(&op, w, now).unwrap_or_else(|e| panic!("{op:?}: {e}"));
+    w.commit(&changes, now);
+    changes
+}
