@@ -60,6 +60,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   const url = await waitForUrl(server, 20_000);
   process.env.POLKU_URL = url;
+  // For specs that add workshops the way a person would from a terminal (`polku import`): into
+  // this server's library, with this binary. Workers inherit the environment.
+  process.env.POLKU_E2E_DATA_DIR = dataDir;
+  process.env.POLKU_BIN = bin;
   // Keep draining output so a chatty server never blocks on a full pipe.
   server.stdout?.resume();
 

@@ -144,7 +144,8 @@ test("the outline view survives a reload and a visit to the list", async ({ page
   const title = unique("Outline stays");
   await createWorkshop(page, title);
   await showOutline(page);
-  await expect(page).toHaveURL(/#\/w\/[^/]+\/outline$/);
+  // The link names the board as well as the view.
+  await expect(page).toHaveURL(/#\/w\/[^/]+\/b\/[^/]+\/outline$/);
   await expect(page.getByRole("button", { name: "Outline", exact: true })).toHaveAttribute("aria-pressed", "true");
   // Every control is a comfortable target.
   for (const control of await page.getByRole("region", { name: "Outline of the service path" }).getByRole("button").all()) {
@@ -171,7 +172,7 @@ test("the outline view survives a reload and a visit to the list", async ({ page
   await expect(page.getByRole("region", { name: "Outline of the service path" })).toBeVisible();
 
   await page.getByRole("button", { name: "Board", exact: true }).click();
-  await expect(page).toHaveURL(/#\/w\/[^/]+$/);
+  await expect(page).toHaveURL(/#\/w\/[^/]+\/b\/[^/]+$/);
   await page.reload();
   await expect(page.getByRole("region", { name: "Service path board" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Outline of the service path" })).toHaveCount(0);

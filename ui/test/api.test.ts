@@ -110,15 +110,33 @@ describe("routes", () => {
   it("reads and writes the hash", () => {
     expect(parseRoute("")).toEqual({ name: "list" });
     expect(parseRoute("#/")).toEqual({ name: "list" });
-    expect(parseRoute("#/w/abc-1")).toEqual({ name: "board", id: "abc-1" });
     expect(parseRoute("#/w/")).toEqual({ name: "list" });
-    expect(parseRoute(routeHash({ name: "board", id: "x y" }))).toEqual({ name: "board", id: "x y" });
-    expect(parseRoute("#/w/abc-1/outline")).toEqual({ name: "board", id: "abc-1", view: "outline" });
-    expect(parseRoute("#/w/abc-1/board")).toEqual({ name: "board", id: "abc-1", view: "board" });
     expect(parseRoute("#/w/abc-1/other")).toEqual({ name: "list" });
-    expect(routeHash({ name: "board", id: "a", view: "outline" })).toBe("#/w/a/outline");
-    expect(parseRoute("#/w/abc-1/personas")).toEqual({ name: "board", id: "abc-1", view: "personas" });
-    expect(routeHash({ name: "board", id: "a", view: "personas" })).toBe("#/w/a/personas");
-    expect(routeHash({ name: "board", id: "a", view: "board" })).toBe("#/w/a");
+    expect(parseRoute("#/w/abc-1/b/")).toEqual({ name: "list" });
+    expect(parseRoute("#/w/abc-1/b/x/personas")).toEqual({ name: "list" });
+    expect(parseRoute(routeHash({ name: "workshop", id: "x y", board: "b/1" }))).toEqual({ name: "workshop", id: "x y", board: "b/1", view: "board" });
+  });
+
+  it("names the board and its view", () => {
+    expect(parseRoute("#/w/w1/b/b2")).toEqual({ name: "workshop", id: "w1", board: "b2", view: "board" });
+    expect(parseRoute("#/w/w1/b/b2/outline")).toEqual({ name: "workshop", id: "w1", board: "b2", view: "outline" });
+    expect(parseRoute("#/w/w1/b/b2/board")).toEqual({ name: "workshop", id: "w1", board: "b2", view: "board" });
+    expect(routeHash({ name: "workshop", id: "w1", board: "b2", view: "board" })).toBe("#/w/w1/b/b2");
+    expect(routeHash({ name: "workshop", id: "w1", board: "b2" })).toBe("#/w/w1/b/b2");
+    expect(routeHash({ name: "workshop", id: "w1", board: "b2", view: "outline" })).toBe("#/w/w1/b/b2/outline");
+  });
+
+  it("keeps the persona library at the workshop, whatever board was open", () => {
+    expect(parseRoute("#/w/w1/personas")).toEqual({ name: "workshop", id: "w1", view: "personas" });
+    expect(routeHash({ name: "workshop", id: "w1", board: "b2", view: "personas" })).toBe("#/w/w1/personas");
+  });
+
+  it("still reads the old links, which name no board", () => {
+    expect(parseRoute("#/w/abc-1")).toEqual({ name: "workshop", id: "abc-1" });
+    expect(parseRoute("#/w/abc-1/")).toEqual({ name: "workshop", id: "abc-1" });
+    expect(parseRoute("#/w/abc-1/board")).toEqual({ name: "workshop", id: "abc-1", view: "board" });
+    expect(parseRoute("#/w/abc-1/outline")).toEqual({ name: "workshop", id: "abc-1", view: "outline" });
+    expect(routeHash({ name: "workshop", id: "a" })).toBe("#/w/a");
+    expect(routeHash({ name: "workshop", id: "a", view: "outline" })).toBe("#/w/a/outline");
   });
 });

@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Board, Change, Note, Touchpoint } from "../src/lib/api/types";
-import { applyChanges, applyStructure, emptyStore, isStale, storeFrom } from "../src/lib/board/changes";
+import type { Note } from "../src/lib/api/types";
+import { applyChanges, applyNote, applyRow, emptyStore, isStale, storeFrom, type BoardState, type NoteChange } from "../src/lib/board/changes";
+import { note, touchpoint as tp } from "./fixtures";
 
-const note = (id: string, version: number, extra: Partial<Note> = {}): Note => ({
-  id,
-  board_id: "board",
-  touchpoint_id: null,
-  lane_id: null,
-  persona_id: null,
-  kind: "observation",
-  sentiment: "neutral",
-  text: `v${version}`,
-  x: 0,
-  y: 0,
-  version,
-  created_at: 1,
-  updated_at: version,
-  ...extra,
-});
-const created = (n: Note): Change => ({ entity: "note", id: n.id, before: null, after: n });
-const updated = (a: Note, b: Note): Change => ({ entity: "note", id: a.id, before: a, after: b });
-const deleted = (n: Note): Change => ({ entity: "note", id: n.id, before: n, after: null });
+const created = (n: Note): NoteChange => ({ entity: "note", id: n.id, before: null, after: n });
+const updated = (a: Note, b: Note): NoteChange => ({ entity: "note", id: a.id, before: a, after: b });
+const deleted = (n: Note): NoteChange => ({ entity: "note", id: n.id, before: n, after: null });
 
 describe("applying changes", () => {
   it("creates, updates and deletes", () => {
@@ -92,46 +77,67 @@ describe("applying changes", () => {
   });
 });
 
-describe("applying structure changes", () => {
-  const tp = (id: string, position: number, version = 1, board_id = "board"): Touchpoint => ({
-    id,
-    board_id,
-    position,
-    label: id,
-    description: "",
-    phase_id: null,
-    side_station: false,
-    version,
+describe("a note change across boards", () => {
+  it("goes to the store of its board, made when not there yet", () => {
+    const stores = { a: emptyStore() };
+    expect(applyNote(stores, created(note("n", 1, { board_id: "b" })))).toEqual(["b"]);
+    expect(Object.keys(stores.a.notes)).toEqual([]);
+    expect((stores as Record<string, ReturnType<typeof emptyStore>>).b.notes.n.version).toBe(1);
   });
-  const board = (): Pick<Board, "id" | "touchpoints" | "lanes" | "phases"> => ({
-    id: "board",
-    touchpoints: [tp("a", 0), tp("b", 1)],
+
+  it("leaves the store it was in when it moves to another board, and a late copy cannot bring it back there", () => {
+    const stores = { a: storeFrom([note("n", 1, { board_id: "a" })]), b: emptyStore() };
+    const moved = updated(note("n", 1, { board_id: "a" }), note("n", 2, { board_id: "b" }));
+    expect(applyNote(stores, moved).sort()).toEqual(["a", "b"]);
+    expect(stores.a.notes.n).toBeUndefined();
+    expect(stores.b.notes.n.version).toBe(2);
+    // The version it was created with, arriving after the move.
+    applyNote(stores, created(note("n", 1, { board_id: "a" })));
+    expect(stores.a.notes.n).toBeUndefined();
+  });
+
+  it("keeps a delete's version in the store of the board it was on", () => {
+    const stores = { a: emptyStore(), b: storeFrom([note("n", 3, { board_id: "b" })]) };
+    applyNote(stores, deleted(note("n", 3, { board_id: "b" })));
+    expect(stores.b.notes.n).toBeUndefined();
+    expect(stores.b.gone.n).toBe(3);
+    expect(stores.a.gone.n).toBeUndefined();
+  });
+});
+
+describe("applying structure changes", () => {
+  const board = (id = "board", touchpoints = [tp("a", 0), tp("b", 1)]): BoardState => ({
+    id,
+    kind: "service_path",
+    title: id,
+    position: 0,
+    touchpoints,
     lanes: [],
     phases: [],
   });
 
-  it("adds, replaces and removes touchpoints, and leaves notes to applyChanges", () => {
-    const b = board();
-    const moved = { ...tp("a", 2, 2) };
-    const any = applyStructure(b, [
-      { entity: "touchpoint", id: "a", before: tp("a", 0), after: moved },
-      { entity: "touchpoint", id: "c", before: null, after: tp("c", 0) },
-      { entity: "touchpoint", id: "b", before: tp("b", 1), after: null },
-      created(note("n", 1)),
-    ]);
-    expect(any).toBe(true);
-    expect(b.touchpoints.map((t) => [t.id, t.position])).toEqual([
+  it("adds, replaces and removes touchpoints", () => {
+    const boards = [board()];
+    expect(applyRow(boards, "touchpoints", { id: "a", after: tp("a", 2, 2) })).toBe(true);
+    applyRow(boards, "touchpoints", { id: "c", after: tp("c", 0) });
+    applyRow(boards, "touchpoints", { id: "b", after: null });
+    expect(boards[0].touchpoints.map((t) => [t.id, t.position])).toEqual([
       ["a", 2],
       ["c", 0],
     ]);
   });
 
-  it("keeps a newer copy over a late older one, and ignores other boards", () => {
-    const b = board();
-    applyStructure(b, [{ entity: "touchpoint", id: "a", before: null, after: tp("a", 5, 3) }]);
-    applyStructure(b, [{ entity: "touchpoint", id: "a", before: null, after: tp("a", 9, 2) }]);
-    expect(b.touchpoints.find((t) => t.id === "a")?.position).toBe(5);
-    applyStructure(b, [{ entity: "touchpoint", id: "x", before: null, after: tp("x", 0, 1, "other") }]);
-    expect(b.touchpoints.some((t) => t.id === "x")).toBe(false);
+  it("keeps a newer copy over a late older one", () => {
+    const boards = [board()];
+    applyRow(boards, "touchpoints", { id: "a", after: tp("a", 5, 3) });
+    expect(applyRow(boards, "touchpoints", { id: "a", after: tp("a", 9, 2) })).toBe(false);
+    expect(boards[0].touchpoints.find((t) => t.id === "a")?.position).toBe(5);
+  });
+
+  it("puts a row on the board it names, leaving the others as they are", () => {
+    const boards = [board(), board("other", [])];
+    applyRow(boards, "touchpoints", { id: "x", after: tp("x", 0, 1, "other") });
+    expect(boards[0].touchpoints.map((t) => t.id)).toEqual(["a", "b"]);
+    expect(boards[1].touchpoints.map((t) => t.id)).toEqual(["x"]);
   });
 });

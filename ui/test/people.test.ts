@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Persona, WalkStep, Walkthrough } from "../src/lib/api/types";
-import { applyPeople, peopleFrom, stepsOf, walksOf } from "../src/lib/people/people";
-import { blankFields } from "../src/lib/people/personaForm";
+import type { WalkStep, Walkthrough } from "../src/lib/api/types";
+import { applyVersioned, peopleFrom, stepsOf, walksOf } from "../src/lib/people/people";
+import { persona } from "./fixtures";
 
-const persona = (id: string, version = 1): Persona => ({
-  id,
-  fields: { ...blankFields({ symbol: "owl", colour: "teal" }), name: id },
-  version,
-  created_at: 1,
-  updated_at: version,
-});
 const walk = (id: string, persona_id: string, created_at: number): Walkthrough => ({
   id,
   persona_id,
@@ -31,13 +24,10 @@ const step = (id: string, walkthrough_id: string, touchpoint_id: string): WalkSt
 describe("people held by a client", () => {
   it("takes new and newer copies, keeps a newer one over a late older one, and removes deleted ones", () => {
     const p = peopleFrom([persona("aino", 2)], [], []);
-    expect(applyPeople(p, [{ entity: "persona", id: "aino", before: null, after: persona("aino", 1) }])).toBe(false);
+    expect(applyVersioned(p.personas, { id: "aino", after: persona("aino", 1) })).toBe(false);
     expect(p.personas.aino.version).toBe(2);
-    applyPeople(p, [
-      { entity: "persona", id: "janne", before: null, after: persona("janne") },
-      { entity: "persona", id: "aino", before: persona("aino", 2), after: null },
-      { entity: "note", id: "n", before: null, after: null },
-    ]);
+    expect(applyVersioned(p.personas, { id: "janne", after: persona("janne") })).toBe(true);
+    expect(applyVersioned(p.personas, { id: "aino", after: null })).toBe(true);
     expect(Object.keys(p.personas)).toEqual(["janne"]);
   });
 

@@ -10,6 +10,8 @@ export type NoteStore = {
   gone: Record<string, number>;
 };
 
+export type NoteChange = Extract<Change, { entity: "note" }>;
+
 export function emptyStore(): NoteStore {
   return { notes: {}, gone: {} };
 }
@@ -21,7 +23,7 @@ export function storeFrom(notes: readonly Note[]): NoteStore {
 }
 
 /** Whether `change` is older than what `store` already knows about its note. */
-export function isStale(store: NoteStore, change: Change): boolean {
+export function isStale(store: NoteStore, change: NoteChange): boolean {
   const held = store.notes[change.id];
   const goneAt = store.gone[change.id];
   if (change.after) {
@@ -34,45 +36,60 @@ export function isStale(store: NoteStore, change: Change): boolean {
   return !!held && held.version > deleted;
 }
 
-type Structure = Pick<Board, "touchpoints" | "lanes" | "phases">;
+/** A board without its notes: the lists a structure change edits (the notes live in a NoteStore). */
+export type BoardState = Omit<Board, "notes">;
+type Row = { id: string; version: number; board_id: string };
+type RowKey = "touchpoints" | "lanes" | "phases";
 
 /**
- * Applies touchpoint, lane and phase changes to the board's lists in place, skipping copies older
- * than what is held. (A deleted row leaves no version behind; structure edits are rare enough
- * that a late copy of a deleted touchpoint coming back is not a practical race.)
+ * Applies one touchpoint, lane or phase change to the board lists in place, skipping a copy older
+ * than the one held; true when it was taken. The row goes to the board its `after` names, leaving
+ * any other. (A deleted row leaves no version behind; structure edits are rare enough that a late
+ * copy of a deleted touchpoint coming back is not a practical race.)
  */
-export function applyStructure(board: Structure & { id: string }, changes: readonly Change[]): boolean {
-  let any = false;
-  for (const change of changes) {
-    // Notes go to applyChanges; personas and walks are not the board's structure.
-    if (change.entity !== "touchpoint" && change.entity !== "lane" && change.entity !== "phase") continue;
-    const list = (change.entity === "touchpoint" ? board.touchpoints : change.entity === "lane" ? board.lanes : board.phases) as {
-      id: string;
-      version: number;
-      board_id: string;
-    }[];
-    const at = list.findIndex((v) => v.id === change.id);
-    if (change.after && at >= 0 && list[at].version > change.after.version) continue;
-    if (at >= 0) list.splice(at, 1);
-    if (change.after && change.after.board_id === board.id) list.push(change.after);
-    any = true;
+export function applyRow(boards: readonly BoardState[], key: RowKey, change: { id: string; after: Row | null }): boolean {
+  const holders = boards.map((b) => b[key] as Row[]).filter((list) => list.some((v) => v.id === change.id));
+  if (change.after && holders.some((list) => list.some((v) => v.id === change.id && v.version > change.after!.version))) {
+    return false;
   }
-  return any;
+  for (const list of holders) list.splice(list.findIndex((v) => v.id === change.id), 1);
+  const home = change.after && boards.find((b) => b.id === change.after!.board_id);
+  if (home) (home[key] as Row[]).push(change.after!);
+  return true;
+}
+
+/**
+ * Applies one note change to the stores of every board it concerns: the board it is on now, the
+ * board it was on (which records the version it left with, as for a delete), and any store still
+ * holding it. A store is made for a board not seen yet. Returns the ids of the boards whose store
+ * changed.
+ */
+export function applyNote(stores: Record<string, NoteStore>, change: NoteChange): string[] {
+  const concerned = new Set<string>();
+  if (change.after) concerned.add(change.after.board_id);
+  if (change.before) concerned.add(change.before.board_id);
+  for (const [boardId, store] of Object.entries(stores)) if (change.id in store.notes) concerned.add(boardId);
+  const touched: string[] = [];
+  for (const boardId of concerned) {
+    const store = (stores[boardId] ??= emptyStore());
+    if (applyChanges(store, [change], boardId).length) touched.push(boardId);
+  }
+  return touched;
 }
 
 /**
  * Applies changes (from an op response or from an event) in order, skipping stale ones. Mutates
  * `store` in place so it works on a reactive proxy; returns the ids it changed.
  */
-export function applyChanges(store: NoteStore, changes: readonly Change[], boardId?: string): string[] {
+export function applyChanges(store: NoteStore, changes: readonly NoteChange[], boardId?: string): string[] {
   const touched: string[] = [];
   for (const change of changes) {
-    if (change.entity !== "note" || isStale(store, change)) continue;
+    if (isStale(store, change)) continue;
     if (change.after && (boardId === undefined || change.after.board_id === boardId)) {
       store.notes[change.id] = change.after;
       delete store.gone[change.id];
     } else {
-      // Deleted, or (later) moved to a board this view does not show: either way it leaves.
+      // Deleted, or moved to another board (whose store takes it): either way it leaves this one.
       delete store.notes[change.id];
       const version = change.after?.version ?? change.before?.version ?? 0;
       store.gone[change.id] = Math.max(store.gone[change.id] ?? 0, version);

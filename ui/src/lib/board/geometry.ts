@@ -1,4 +1,5 @@
 import type { Lane, Note, Touchpoint } from "../api/types";
+import { inPositionOrder } from "../order";
 import { FIRST_X, LANES_TOP, NOTE_GAP, NOTE_H, NOTE_W, PATH_Y, STEP_X } from "../api/generated/layout";
 
 // Board units, from the core's layout (polku_core::layout). A note's x, y on screen are its
@@ -25,8 +26,7 @@ export type Row = { id: string; label: string; index: number; top: number; heigh
 
 /** Touchpoints in path order, each at its column's board x. */
 export function stations(touchpoints: readonly Touchpoint[]): Station[] {
-  return [...touchpoints]
-    .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+  return inPositionOrder(touchpoints)
     .map((tp, index) => ({
       id: tp.id,
       label: tp.label,
@@ -41,8 +41,7 @@ export function stations(touchpoints: readonly Touchpoint[]): Station[] {
 /** Lanes in order, stacked from LANES_TOP. */
 export function rows(lanes: readonly Lane[]): Row[] {
   let top = LANES_TOP;
-  return [...lanes]
-    .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+  return inPositionOrder(lanes)
     .map((l, index) => {
       const row = { id: l.id, label: l.label, index, top, height: l.height };
       top += l.height;

@@ -1,12 +1,10 @@
-import type { Backend } from "../backend/backend";
-import type { Board, History, Note, NotePatch, Op, OpResult, Phase, UndoMode, Workshop } from "../api/types";
-import { toApiError } from "../api/errors";
+import type { Note, NotePatch, Op, Phase, UndoMode } from "../api/types";
 import { uuid } from "../ids";
-import { notify, notifyError } from "../ui/toast.svelte";
-import { applyChanges, applyStructure, storeFrom, type NoteStore } from "./changes";
+import { inPositionOrder } from "../order";
+import type { WorkshopSession } from "../workshop/session.svelte";
+import type { BoardState, NoteStore } from "./changes";
 import { cellAt, freeSpotBelow, nearestStation, place, rows, snapToColumn, stations, type Point, type Row, type Station } from "./geometry";
 import { toneFields, type Tone } from "./sentiment";
-import { applyPeople, peopleFrom, type People } from "../people/people";
 import { growOps } from "./lanes/lanes";
 
 /** A note that exists only on this screen until its first text is committed; x, y in board units. */
@@ -20,36 +18,23 @@ export type Draft = {
   saving: boolean;
 };
 
-/** A request body stays well inside the server's 256 KiB limit. */
-const BATCH_BYTES = 200_000;
-
-export type Status = "loading" | "ready" | "missing" | "failed";
-
 /**
- * One opened workshop's first board as this client sees it: the snapshot, kept current by op
- * responses and change events, plus what exists only locally (drafts, notes being dragged).
+ * One board of an opened workshop as this client shows it: its structure and notes as the
+ * workshop session holds them, plus what exists only on this screen (drafts, notes being
+ * dragged). Ops, undo and the people go through the workshop session, which all boards share.
  */
 export class BoardSession {
-  status = $state<Status>("loading");
-  workshop = $state<Workshop | null>(null);
-  board = $state<Board | null>(null);
-  /**
-   * Not deep-reactive: notes are values replaced whole by each change, and 5,000 of them behind
-   * proxies made every drop re-read them slowly (a third of a second in WebKit). A change updates
-   * the maps in place and swaps this wrapper, which is what the board's deriveds follow.
-   */
-  store = $state.raw<NoteStore>({ notes: {}, gone: {} });
+  // (Inside functions: the fields are set up before the constructor's parameters are stored.)
+  board: BoardState | null = $derived.by(() => this.ws.board(this.boardId));
+  /** This board's notes; a new wrapper only when one of them changed (see WorkshopSession.notes). */
+  store: NoteStore = $derived.by(() => this.ws.notesOf(this.boardId));
   drafts = $state<Draft[]>([]);
   /** Positions of notes under a finger or pointer, shown instead of the stored ones. */
   dragging = $state<Record<string, Point>>({});
-  history = $state<History>({ can_undo: false, can_redo: false });
-  /** Personas, walkthroughs and their steps; values replaced whole, like the notes. */
-  people = $state.raw<People>({ personas: {}, walkthroughs: {}, steps: {} });
-  busy = $state(false);
 
   stations: Station[] = $derived(stations(this.board?.touchpoints ?? []));
   rows: Row[] = $derived(rows(this.board?.lanes ?? []));
-  phases: Phase[] = $derived([...(this.board?.phases ?? [])].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id)));
+  phases: Phase[] = $derived(inPositionOrder(this.board?.phases ?? []));
   /** Notes as stored: x, y relative to their cell. */
   raw: Note[] = $derived(Object.values(this.store.notes));
   /** Notes as drawn: x, y in board units. Everything on screen works with these. */
@@ -75,50 +60,33 @@ export class BoardSession {
     });
   }
 
-  private offs: (() => void)[] = [];
-
   constructor(
-    private readonly api: Backend,
-    readonly workshopId: string,
-  ) {
-    this.offs.push(
-      api.subscribe((ev) => {
-        if (ev.type === "changed" && ev.workshop_id === this.workshopId && this.board) {
-          this.take(ev.changes);
-        }
-      }),
-      api.onReconnect(() => void this.load()),
-    );
+    readonly ws: WorkshopSession,
+    readonly boardId: string,
+  ) {}
+
+  get people() {
+    return this.ws.people;
   }
 
-  dispose(): void {
-    for (const off of this.offs) off();
-    this.offs = [];
+  get history() {
+    return this.ws.history;
   }
 
-  async load(): Promise<void> {
-    try {
-      const [workshop, history] = await Promise.all([
-        this.api.call("open_workshop", { id: this.workshopId }),
-        this.api.call("history", { workshop_id: this.workshopId, client_id: this.api.clientId() }),
-      ]);
-      const board = [...workshop.boards].sort((a, b) => a.position - b.position)[0] ?? null;
-      this.workshop = workshop;
-      this.board = board;
-      this.store = storeFrom(board?.notes ?? []);
-      this.people = peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps);
-      this.history = history;
-      this.status = "ready";
-    } catch (e) {
-      const err = toApiError(e);
-      if (err.code === "not_found") {
-        this.status = "missing";
-      } else {
-        // Keep showing what we had (a reload after a reconnect); only a first load fails visibly.
-        if (this.status !== "ready") this.status = "failed";
-        notifyError(err);
-      }
-    }
+  apply(op: Op, undo: UndoMode = "record"): Promise<boolean> {
+    return this.ws.apply(op, undo);
+  }
+
+  applyMany(ops: Op[]): Promise<boolean> {
+    return this.ws.applyMany(ops);
+  }
+
+  undo(): Promise<void> {
+    return this.ws.undo();
+  }
+
+  redo(): Promise<void> {
+    return this.ws.redo();
   }
 
   /** Starts a new note in edit mode in the first free spot under the station nearest `nearX`. */
@@ -228,91 +196,4 @@ export class BoardSession {
     const grow = note ? growOps(this.rows, note, patch, this.heightOf(id)) : [];
     return this.applyMany([{ type: "update_note", id, patch }, ...grow]);
   }
-
-  /**
-   * Several ops as one undo step. A selection too big for one request goes in several batches
-   * (each its own step); the answer is false when any of them was refused.
-   */
-  async applyMany(ops: Op[]): Promise<boolean> {
-    if (ops.length === 0) return true;
-    if (ops.length === 1) return this.apply(ops[0]);
-    let ok = true;
-    let chunk: Op[] = [];
-    let bytes = 0;
-    const flush = async () => {
-      if (chunk.length) ok = (await this.apply(chunk.length === 1 ? chunk[0] : { type: "batch", ops: chunk })) && ok;
-      chunk = [];
-      bytes = 0;
-    };
-    for (const op of ops) {
-      const size = JSON.stringify(op).length * 3;
-      if (chunk.length && (bytes + size > BATCH_BYTES || chunk.length >= 1000)) await flush();
-      chunk.push(op);
-      bytes += size;
-    }
-    await flush();
-    return ok;
-  }
-
-  async undo(): Promise<void> {
-    await this.step("undo");
-  }
-
-  async redo(): Promise<void> {
-    await this.step("redo");
-  }
-
-  private async step(which: "undo" | "redo"): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const res = await this.api.call(which, {
-        workshop_id: this.workshopId,
-        client_id: this.api.clientId(),
-        op_id: uuid(),
-      });
-      this.absorb(res);
-    } catch (e) {
-      const err = toApiError(e);
-      if (err.code === "nothing_to_undo") this.history.can_undo = false;
-      if (err.code === "nothing_to_redo") this.history.can_redo = false;
-      notifyError(err);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /**
-   * Applies one op, recorded for this client's undo unless `undo` is "skip"; false (after telling
-   * the user) when refused.
-   */
-  async apply(op: Op, undo: UndoMode = "record"): Promise<boolean> {
-    try {
-      const res = await this.api.call("apply_op", {
-        workshop_id: this.workshopId,
-        op_id: uuid(),
-        client_id: this.api.clientId(),
-        undo,
-        op,
-      });
-      this.absorb(res);
-      return true;
-    } catch (e) {
-      notifyError(e);
-      return false;
-    }
-  }
-
-  private take(changes: OpResult["changes"]): void {
-    if (!this.board) return;
-    applyStructure(this.board, changes);
-    if (applyChanges(this.store, changes, this.board.id).length) this.store = { ...this.store };
-    if (applyPeople(this.people, changes)) this.people = { ...this.people };
-  }
-
-  private absorb(res: OpResult): void {
-    this.take(res.changes);
-    this.history = res.history;
-  }
 }
-

@@ -1,4 +1,4 @@
-import type { Change, Persona, WalkStep, Walkthrough } from "../api/types";
+import type { Persona, WalkStep, Walkthrough } from "../api/types";
 
 /**
  * The workshop's personas, walkthroughs and walk steps as this client holds them, kept current
@@ -16,24 +16,19 @@ export function peopleFrom(personas: readonly Persona[], walkthroughs: readonly 
   return { personas: byId(personas), walkthroughs: byId(walkthroughs), steps: byId(steps) };
 }
 
-/** Applies the persona and walk changes in place; true when any was taken. */
-export function applyPeople(people: People, changes: readonly Change[]): boolean {
-  let any = false;
-  for (const c of changes) {
-    const map = (
-      c.entity === "persona" ? people.personas : c.entity === "walkthrough" ? people.walkthroughs : c.entity === "walk_step" ? people.steps : null
-    ) as Record<string, { version: number }> | null;
-    if (!map) continue;
-    const held = map[c.id];
-    if (c.after) {
-      if (held && held.version > c.after.version) continue;
-      map[c.id] = c.after;
-    } else {
-      delete map[c.id];
-    }
-    any = true;
+/**
+ * Applies one persona, walkthrough or walk-step change to its map in place; false when it was an
+ * older copy than the one held.
+ */
+export function applyVersioned<V extends { version: number }>(map: Record<string, V>, change: { id: string; after: V | null }): boolean {
+  const held = map[change.id];
+  if (change.after) {
+    if (held && held.version > change.after.version) return false;
+    map[change.id] = change.after;
+  } else {
+    delete map[change.id];
   }
-  return any;
+  return true;
 }
 
 /** A persona's walkthroughs on a board, the most recent first. */

@@ -1,0 +1,64 @@
+import type { Change, Workshop } from "../api/types";
+import { applyNote, applyRow, storeFrom, type BoardState, type NoteStore } from "../board/changes";
+import { applyVersioned, peopleFrom, type People } from "../people/people";
+
+/** What a client holds of one workshop, kept current by op results and change events. */
+export type Held = {
+  boards: BoardState[];
+  /** Each board's notes, by board id. */
+  notes: Record<string, NoteStore>;
+  people: People;
+};
+
+/** Which parts an applied list of changes touched, so the session swaps only those wrappers. */
+export type Touched = { boards: boolean; people: boolean; notes: Set<string> };
+
+type Applier<C> = (held: Held, change: C, touched: Touched) => void;
+
+/**
+ * Every kind of change the core sends, and where it goes. Mapped over the generated union: when
+ * the core adds a kind, the type check fails here until the kind is handled, instead of its
+ * changes being dropped without a trace.
+ */
+const appliers: { [K in Change["entity"]]: Applier<Extract<Change, { entity: K }>> } = {
+  note: (held, c, touched) => {
+    for (const boardId of applyNote(held.notes, c)) touched.notes.add(boardId);
+  },
+  touchpoint: (held, c, touched) => {
+    if (applyRow(held.boards, "touchpoints", c)) touched.boards = true;
+  },
+  lane: (held, c, touched) => {
+    if (applyRow(held.boards, "lanes", c)) touched.boards = true;
+  },
+  phase: (held, c, touched) => {
+    if (applyRow(held.boards, "phases", c)) touched.boards = true;
+  },
+  persona: (held, c, touched) => {
+    if (applyVersioned(held.people.personas, c)) touched.people = true;
+  },
+  walkthrough: (held, c, touched) => {
+    if (applyVersioned(held.people.walkthroughs, c)) touched.people = true;
+  },
+  walk_step: (held, c, touched) => {
+    if (applyVersioned(held.people.steps, c)) touched.people = true;
+  },
+};
+
+/** Applies changes in order, in place, skipping copies older than what is held. */
+export function applyAll(held: Held, changes: readonly Change[]): Touched {
+  const touched: Touched = { boards: false, people: false, notes: new Set() };
+  // The table is exhaustive by its type; TypeScript cannot narrow the lookup to the matching
+  // member of the union by itself.
+  for (const c of changes) (appliers[c.entity] as Applier<Change>)(held, c, touched);
+  return touched;
+}
+
+/** What a snapshot from `open_workshop` holds, split into the parts a client keeps apart. */
+export function heldFrom(workshop: Workshop): Held {
+  const notes: Record<string, NoteStore> = {};
+  const boards = workshop.boards.map(({ notes: list, ...board }) => {
+    notes[board.id] = storeFrom(list);
+    return board;
+  });
+  return { boards, notes, people: peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps) };
+}

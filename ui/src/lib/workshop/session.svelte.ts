@@ -1,0 +1,193 @@
+import type { Backend } from "../backend/backend";
+import type { History, Op, OpResult, UndoMode, Workshop } from "../api/types";
+import { toApiError } from "../api/errors";
+import { uuid } from "../ids";
+import { inPositionOrder } from "../order";
+import { notifyError } from "../ui/toast.svelte";
+import type { BoardState, NoteStore } from "../board/changes";
+import type { Camera } from "../board/geometry";
+import type { People } from "../people/people";
+import { applyAll, heldFrom } from "./appliers";
+
+/** A request body stays well inside the server's 256 KiB limit. */
+const BATCH_BYTES = 200_000;
+
+export type Status = "loading" | "ready" | "missing" | "failed";
+/** The workshop's own fields; its boards and people are held apart (see `Held`). */
+export type WorkshopMeta = Omit<Workshop, "boards" | "personas" | "walkthroughs" | "walk_steps">;
+
+const NO_NOTES: NoteStore = { notes: {}, gone: {} };
+
+/**
+ * One opened workshop as this client sees it: every board's structure and notes, the people, and
+ * this client's undo history, kept current by op responses and change events. The boards are
+ * views onto it (board/session.svelte.ts); switching between them loads nothing.
+ */
+export class WorkshopSession {
+  status = $state<Status>("loading");
+  meta = $state<WorkshopMeta | null>(null);
+  /** Each board's touchpoints, lanes and phases; edited in place by structure changes. */
+  boards = $state<BoardState[]>([]);
+  /**
+   * Each board's notes by board id. Not deep-reactive: notes are values replaced whole by each
+   * change, and 5,000 of them behind proxies made every drop re-read them slowly (a third of a
+   * second in WebKit). A change updates a store's maps in place and swaps that store's wrapper
+   * and this record, so only the board whose notes changed recomputes.
+   */
+  notes = $state.raw<Record<string, NoteStore>>({});
+  /** Personas, walkthroughs and their steps; values replaced whole, like the notes. */
+  people = $state.raw<People>({ personas: {}, walkthroughs: {}, steps: {} });
+  history = $state<History>({ can_undo: false, can_redo: false });
+  busy = $state(false);
+  /** The boards in the order they are shown. */
+  ordered: BoardState[] = $derived(inPositionOrder(this.boards));
+  /** The board last shown, for the views that name none (the persona library). */
+  lastBoard = $state<string | null>(null);
+  /** Each board's pan and zoom while this workshop stays open, so coming back to a board finds it as left. */
+  readonly cameras = new Map<string, Camera>();
+
+  private offs: (() => void)[] = [];
+
+  constructor(
+    private readonly api: Backend,
+    readonly workshopId: string,
+  ) {
+    this.offs.push(
+      api.subscribe((ev) => {
+        if (ev.type === "changed" && ev.workshop_id === this.workshopId && this.meta) {
+          this.take(ev.changes);
+        }
+      }),
+      api.onReconnect(() => void this.load()),
+    );
+  }
+
+  dispose(): void {
+    for (const off of this.offs) off();
+    this.offs = [];
+  }
+
+  board(id: string): BoardState | null {
+    return this.boards.find((b) => b.id === id) ?? null;
+  }
+
+  notesOf(boardId: string): NoteStore {
+    return this.notes[boardId] ?? NO_NOTES;
+  }
+
+  async load(): Promise<void> {
+    try {
+      const [workshop, history] = await Promise.all([
+        this.api.call("open_workshop", { id: this.workshopId }),
+        this.api.call("history", { workshop_id: this.workshopId, client_id: this.api.clientId() }),
+      ]);
+      const { boards, notes, people } = heldFrom(workshop);
+      const { boards: _b, personas: _p, walkthroughs: _w, walk_steps: _s, ...meta } = workshop;
+      this.meta = meta;
+      this.boards = boards;
+      this.notes = notes;
+      this.people = people;
+      this.history = history;
+      this.status = "ready";
+    } catch (e) {
+      const err = toApiError(e);
+      if (err.code === "not_found") {
+        this.status = "missing";
+      } else {
+        // Keep showing what we had (a reload after a reconnect); only a first load fails visibly.
+        if (this.status !== "ready") this.status = "failed";
+        notifyError(err);
+      }
+    }
+  }
+
+  /**
+   * Several ops as one undo step. A selection too big for one request goes in several batches
+   * (each its own step); the answer is false when any of them was refused.
+   */
+  async applyMany(ops: Op[]): Promise<boolean> {
+    if (ops.length === 0) return true;
+    if (ops.length === 1) return this.apply(ops[0]);
+    let ok = true;
+    let chunk: Op[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (chunk.length) ok = (await this.apply(chunk.length === 1 ? chunk[0] : { type: "batch", ops: chunk })) && ok;
+      chunk = [];
+      bytes = 0;
+    };
+    for (const op of ops) {
+      const size = JSON.stringify(op).length * 3;
+      if (chunk.length && (bytes + size > BATCH_BYTES || chunk.length >= 1000)) await flush();
+      chunk.push(op);
+      bytes += size;
+    }
+    await flush();
+    return ok;
+  }
+
+  async undo(): Promise<void> {
+    await this.step("undo");
+  }
+
+  async redo(): Promise<void> {
+    await this.step("redo");
+  }
+
+  private async step(which: "undo" | "redo"): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const res = await this.api.call(which, {
+        workshop_id: this.workshopId,
+        client_id: this.api.clientId(),
+        op_id: uuid(),
+      });
+      this.absorb(res);
+    } catch (e) {
+      const err = toApiError(e);
+      if (err.code === "nothing_to_undo") this.history.can_undo = false;
+      if (err.code === "nothing_to_redo") this.history.can_redo = false;
+      notifyError(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * Applies one op, recorded for this client's undo unless `undo` is "skip"; false (after telling
+   * the user) when refused.
+   */
+  async apply(op: Op, undo: UndoMode = "record"): Promise<boolean> {
+    try {
+      const res = await this.api.call("apply_op", {
+        workshop_id: this.workshopId,
+        op_id: uuid(),
+        client_id: this.api.clientId(),
+        undo,
+        op,
+      });
+      this.absorb(res);
+      return true;
+    } catch (e) {
+      notifyError(e);
+      return false;
+    }
+  }
+
+  /** Changes from a response or an event; public so the appliers' wiring can be tested without a server. */
+  take(changes: OpResult["changes"]): void {
+    const touched = applyAll({ boards: this.boards, notes: this.notes, people: this.people }, changes);
+    if (touched.notes.size) {
+      const next = { ...this.notes };
+      for (const id of touched.notes) next[id] = { ...next[id] };
+      this.notes = next;
+    }
+    if (touched.people) this.people = { ...this.people };
+  }
+
+  private absorb(res: OpResult): void {
+    this.take(res.changes);
+    this.history = res.history;
+  }
+}
