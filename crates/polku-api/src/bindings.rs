@@ -23,7 +23,9 @@ pub(crate) fn export_type<T: TS + 'static + ?Sized>(cfg: &Config) -> Result<(), 
             }
         }
         let mut v = Visit(cfg, Ok(()));
+        // A Vec's element is a generic of the Vec, not one of its dependencies.
         T::visit_dependencies(&mut v);
+        T::visit_generics(&mut v);
         v.1?;
     }
     Ok(())

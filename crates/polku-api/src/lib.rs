@@ -22,6 +22,7 @@ pub fn is_valid_client_id(id: &str) -> bool {
     polku_core::validate_client_id(id).is_ok()
 }
 
+use polku_core::template::TemplateSummary;
 use polku_core::{History, Workshop, WorkshopSummary};
 
 /// Declares the commands: the name a client calls, its request type, its response type. The
@@ -61,6 +62,7 @@ macro_rules! commands {
 commands! {
     list_workshops(ListWorkshopsRequest) -> Vec<WorkshopSummary>;
     create_workshop(CreateWorkshopRequest) -> WorkshopSummary;
+    list_templates(ListTemplatesRequest) -> Vec<TemplateSummary>;
     rename_workshop(RenameWorkshopRequest) -> WorkshopSummary;
     delete_workshop(DeleteWorkshopRequest) -> ();
     open_workshop(OpenWorkshopRequest) -> Workshop;

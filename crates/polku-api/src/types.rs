@@ -15,7 +15,15 @@ pub struct CreateWorkshopRequest {
     pub title: String,
     /// The language of the template's labels.
     pub language: Language,
+    /// A built-in template's id (`list_templates`); the service path when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub template: Option<String>,
 }
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ListTemplatesRequest {}
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

@@ -20,8 +20,29 @@ pub struct Template {
     pub format: String,
     pub version: u32,
     pub id: String,
+    /// Whether it makes a whole workshop or one board to add to a workshop.
+    pub kind: TemplateKind,
     pub title: Labels,
+    /// One line on what it is for, shown where a template is picked.
+    pub description: Labels,
     pub boards: Vec<BoardTemplate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TemplateKind {
+    Workshop,
+    Board,
+}
+
+/// What a list of templates shows of one: its labels in every language it has.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateSummary {
+    pub id: String,
+    pub kind: TemplateKind,
+    pub title: Labels,
+    pub description: Labels,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -69,7 +90,8 @@ pub fn parse(json: &str) -> Result<Template, String> {
     if t.version != TEMPLATE_VERSION {
         return Err(format!("version {} is not supported (this Polku reads {TEMPLATE_VERSION})", t.version));
     }
-    let all_labels = std::iter::once(&t.title)
+    let all_labels = [&t.title, &t.description]
+        .into_iter()
         .chain(t.boards.iter().map(|b| &b.title))
         .chain(t.boards.iter().flat_map(|b| b.touchpoints.iter().map(|tp| &tp.label)))
         .chain(t.boards.iter().flat_map(|b| b.lanes.iter()))
@@ -162,9 +184,20 @@ impl BoardTemplate {
     }
 }
 
+/// Every template that comes with Polku, from `workshops/` (one JSON file each).
+pub fn built_ins() -> Vec<Template> {
+    vec![service_path()]
+}
+
 /// A built-in template by its id.
 pub fn built_in(id: &str) -> Option<Template> {
-    [service_path()].into_iter().find(|t| t.id == id)
+    built_ins().into_iter().find(|t| t.id == id)
+}
+
+impl Template {
+    pub fn summary(&self) -> TemplateSummary {
+        TemplateSummary { id: self.id.clone(), kind: self.kind, title: self.title.clone(), description: self.description.clone() }
+    }
 }
 
 #[cfg(test)]
@@ -195,10 +228,35 @@ mod tests {
         assert!(en.boards[0].lanes.is_empty());
     }
 
+    /// Every label of every built-in template in Finnish, Swedish and English, so nothing on a
+    /// new board falls back to another language.
+    #[test]
+    fn built_in_templates_speak_every_language() {
+        for t in built_ins() {
+            let mut labels = vec![&t.title, &t.description];
+            for b in &t.boards {
+                labels.push(&b.title);
+                labels.extend(b.phases.iter().map(|p| &p.label));
+                labels.extend(b.touchpoints.iter().map(|tp| &tp.label));
+                labels.extend(b.lanes.iter());
+            }
+            for l in labels {
+                for lang in Language::ALL {
+                    assert!(l.get(&lang).is_some_and(|s| !s.trim().is_empty()), "{}: {l:?} has no {lang:?}", t.id);
+                }
+            }
+            assert_eq!(built_in(&t.id).map(|b| b.id), Some(t.id.clone()));
+        }
+    }
+
     #[test]
     fn refuses_foreign_or_newer_templates() {
-        assert!(parse(r#"{"format":"x","version":1,"id":"a","title":{"en":"A"},"boards":[]}"#).is_err());
-        assert!(parse(r#"{"format":"polku.template","version":9,"id":"a","title":{"en":"A"},"boards":[]}"#).is_err());
-        assert!(parse(r#"{"format":"polku.template","version":1,"id":"a","title":{"fi":"A"},"boards":[]}"#).is_err());
+        let t = |head: &str, title: &str| {
+            format!(r#"{{{head},"id":"a","kind":"workshop","title":{title},"description":{{"en":"D"}},"boards":[]}}"#)
+        };
+        assert!(parse(&t(r#""format":"polku.template","version":1"#, r#"{"en":"A"}"#)).is_ok());
+        assert!(parse(&t(r#""format":"x","version":1"#, r#"{"en":"A"}"#)).is_err());
+        assert!(parse(&t(r#""format":"polku.template","version":9"#, r#"{"en":"A"}"#)).is_err());
+        assert!(parse(&t(r#""format":"polku.template","version":1"#, r#"{"fi":"A"}"#)).is_err());
     }
 }

@@ -4,7 +4,8 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use polku_api::{ExportFormat, ExportJob, ExportStatus, Host};
 use polku_export::{Orientation, Paper, PdfContents, PdfOptions, PosterFit};
-use polku_core::{Id, Millis};
+use polku_core::template::{label, TemplateKind};
+use polku_core::{Id, Language, Millis};
 use polku_store::{default_data_dir, DATA_DIR_ENV};
 
 #[derive(Parser)]
@@ -45,6 +46,28 @@ enum Command {
         /// Print JSON: [{"id", "title", "updated_at", "notes"}]
         #[arg(long)]
         json: bool,
+    },
+    /// List the templates a workshop or a board can start from
+    Templates {
+        /// Print JSON: [{"id", "title", "kind"}], kind "workshop" or "board"
+        #[arg(long)]
+        json: bool,
+        /// The language of the titles
+        #[arg(long, value_enum, default_value = "en")]
+        language: LanguageArg,
+    },
+    /// Create a workshop from a template and print its id
+    New {
+        /// The template's id (see `polku templates`)
+        #[arg(long)]
+        template: String,
+        #[arg(long)]
+        title: String,
+        /// The language of the template's labels
+        #[arg(long, value_enum, default_value = "fi")]
+        language: LanguageArg,
+        #[command(flatten)]
+        data: DataDir,
     },
     /// Write one workshop to a file
     Export {
@@ -113,6 +136,23 @@ struct PdfArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum LanguageArg {
+    Fi,
+    Sv,
+    En,
+}
+
+impl LanguageArg {
+    fn core(self) -> Language {
+        match self {
+            LanguageArg::Fi => Language::Fi,
+            LanguageArg::Sv => Language::Sv,
+            LanguageArg::En => Language::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum PaperArg {
     A4,
     A3,
@@ -147,6 +187,13 @@ pub fn run(args: Args) -> Result<(), String> {
     match args.command {
         Command::Serve { data, port } => serve(data.open()?, port),
         Command::List { data, json } => list(&data.open()?, json),
+        Command::Templates { json, language } => templates(json, language.core()),
+        Command::New { template, title, language, data } => {
+            let req = serde_json::json!({ "title": title, "language": language.core(), "template": template });
+            let made = data.open()?.call("create_workshop", req).map_err(|e| format!("cannot create the workshop: {}", e.message))?;
+            println!("{}", made["id"].as_str().unwrap_or_default());
+            Ok(())
+        }
         Command::Export { id, format, output, pdf, data } => {
             let id = Id::parse_str(&id).map_err(|_| format!("{id:?} is not a workshop id (see `polku list`)"))?;
             let bytes = export(&data.open()?, id, format, &pdf)?;
@@ -208,6 +255,26 @@ fn list(host: &Host, json: bool) -> Result<(), String> {
     }
     for w in list {
         println!("{}  {}  {:>5} notes  {}", w.id, rfc3339(w.updated_at), w.notes, w.title);
+    }
+    Ok(())
+}
+
+fn templates(json: bool, lang: Language) -> Result<(), String> {
+    let list = polku_core::template::built_ins();
+    if json {
+        let rows: Vec<_> = list
+            .iter()
+            .map(|t| serde_json::json!({ "id": t.id, "title": label(&t.title, lang), "kind": t.kind }))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    for t in list {
+        let kind = match t.kind {
+            TemplateKind::Workshop => "workshop",
+            TemplateKind::Board => "board",
+        };
+        println!("{:<24} {kind:<9} {} — {}", t.id, label(&t.title, lang), label(&t.description, lang));
     }
     Ok(())
 }

@@ -203,3 +203,29 @@ fn export_writes_a_csv_excel_opens_and_a_workbook() {
     assert!(polku(dir.path(), &["export", &id, "--format", "xlsx", "-o", xlsx.to_str().unwrap()]).status.success());
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "an xlsx is a zip file");
 }
+
+#[test]
+fn templates_are_listed_and_a_workshop_is_made_from_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_polku")).args(["templates", "--json", "--language", "fi"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let path = rows.iter().find(|r| r["id"] == "service-path").expect("the service path is a template");
+    assert_eq!((path["title"].as_str(), path["kind"].as_str()), (Some("Palvelupolku"), Some("workshop")));
+    assert!(rows.iter().all(|r| r.as_object().unwrap().len() == 3));
+
+    let out = polku(dir.path(), &["new", "--template", "service-path", "--title", "Kehittäjäryhmä", "--language", "sv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let listed = list_json(dir.path());
+    assert_eq!((listed[0]["id"].as_str(), listed[0]["title"].as_str()), (Some(id.as_str()), Some("Kehittäjäryhmä")));
+    let file = dir.path().join("w.polku");
+    assert!(polku(dir.path(), &["export", &id, "--format", "polku", "-o", file.to_str().unwrap()]).status.success());
+    let w: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(w["workshop"]["boards"][0]["touchpoints"][0]["label"], "Första kontakten");
+
+    let out = polku(dir.path(), &["new", "--template", "nope", "--title", "X"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("there is no template \"nope\""), "{}", stderr(&out));
+    assert_eq!(list_json(dir.path()).len(), 1, "nothing was made");
+}

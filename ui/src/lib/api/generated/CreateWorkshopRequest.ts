@@ -5,4 +5,8 @@ export type CreateWorkshopRequest = { title: string,
 /**
  * The language of the template's labels.
  */
-language: Language, };
+language: Language, 
+/**
+ * A built-in template's id (`list_templates`); the service path when absent.
+ */
+template?: string, };

@@ -8,6 +8,7 @@ import type { ExportPreview } from "./ExportPreview";
 import type { ExportStatus } from "./ExportStatus";
 import type { History } from "./History";
 import type { HistoryRequest } from "./HistoryRequest";
+import type { ListTemplatesRequest } from "./ListTemplatesRequest";
 import type { ListWorkshopsRequest } from "./ListWorkshopsRequest";
 import type { OpResult } from "./OpResult";
 import type { OpenWorkshopRequest } from "./OpenWorkshopRequest";
@@ -15,6 +16,7 @@ import type { PreviewExportRequest } from "./PreviewExportRequest";
 import type { RenameWorkshopRequest } from "./RenameWorkshopRequest";
 import type { StartExportRequest } from "./StartExportRequest";
 import type { StepRequest } from "./StepRequest";
+import type { TemplateSummary } from "./TemplateSummary";
 import type { Workshop } from "./Workshop";
 import type { WorkshopSummary } from "./WorkshopSummary";
 
@@ -22,6 +24,7 @@ import type { WorkshopSummary } from "./WorkshopSummary";
 export type Commands = {
   list_workshops: { request: ListWorkshopsRequest; response: Array<WorkshopSummary> };
   create_workshop: { request: CreateWorkshopRequest; response: WorkshopSummary };
+  list_templates: { request: ListTemplatesRequest; response: Array<TemplateSummary> };
   rename_workshop: { request: RenameWorkshopRequest; response: WorkshopSummary };
   delete_workshop: { request: DeleteWorkshopRequest; response: null };
   open_workshop: { request: OpenWorkshopRequest; response: Workshop };
@@ -40,6 +43,7 @@ export type CommandName = keyof Commands;
 export const COMMAND_NAMES: CommandName[] = [
   "list_workshops",
   "create_workshop",
+  "list_templates",
   "rename_workshop",
   "delete_workshop",
   "open_workshop",
