@@ -30,8 +30,12 @@ macro_rules! kept {
             }
         }
         fn fill(ws: &mut Workshop, all: Vec<Self>) {
+            let mut by_board: std::collections::HashMap<Id, Vec<Self>> = std::collections::HashMap::new();
+            for v in all {
+                by_board.entry(v.board_id).or_default().push(v);
+            }
             for b in &mut ws.boards {
-                b.$field = all.iter().filter(|v| v.board_id == b.id).cloned().collect();
+                b.$field = by_board.remove(&b.id).unwrap_or_default();
             }
         }
         fn all(ws: &Workshop) -> Vec<Self> {

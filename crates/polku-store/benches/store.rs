@@ -10,29 +10,52 @@ use polku_core::*;
 use polku_store::{Envelope, Store};
 
 fn workshop_with_notes(store: &mut Store, n: usize) -> Workshop {
-    let mut w = service_path().instantiate("Mittaus", Language::Fi, 0, &mut Id::now_v7);
-    let board = w.boards[0].id;
-    let tps: Vec<Id> = w.boards[0].touchpoints.iter().map(|t| t.id).collect();
-    w.boards[0].notes = (0..n)
-        .map(|i| Note {
-            id: Id::now_v7(),
-            board_id: board,
-            touchpoint_id: Some(tps[i % tps.len()]),
-            lane_id: None,
-            persona_id: None,
-            kind: NoteKind::Observation,
-            sentiment: Some(Sentiment::ALL[i % 3]),
-            text: format!("Lappu {i}: asiakkaan kokemus palvelupolun tässä kohdassa"),
-            x: -100.0,
-            y: 230.0 + (i / 5) as f64 * 126.0,
-            version: 1,
-            created_at: i as i64,
-            updated_at: i as i64,
-        })
-        .collect();
-    w.boards[0].notes.sort_by_key(|n| n.id);
+    workshop_with_boards(store, 1, n)
+}
+
+/// `boards` service-path boards of `per_board` notes each, as a programme of sessions has.
+fn workshop_with_boards(store: &mut Store, boards: usize, per_board: usize) -> Workshop {
+    let template = service_path();
+    let mut w = template.instantiate("Mittaus", Language::Fi, 0, &mut Id::now_v7);
+    w.boards = (0..boards).map(|i| template.boards[0].lay_out(Id::now_v7(), i as i64, Language::Fi, &mut Id::now_v7)).collect();
+    for b in &mut w.boards {
+        let tps: Vec<Id> = b.touchpoints.iter().map(|t| t.id).collect();
+        b.notes = (0..per_board)
+            .map(|i| Note {
+                id: Id::now_v7(),
+                board_id: b.id,
+                touchpoint_id: Some(tps[i % tps.len()]),
+                lane_id: None,
+                persona_id: None,
+                kind: NoteKind::Observation,
+                sentiment: Some(Sentiment::ALL[i % 3]),
+                text: format!("Lappu {i}: asiakkaan kokemus palvelupolun tässä kohdassa"),
+                x: -100.0,
+                y: 230.0 + (i / 5) as f64 * 126.0,
+                version: 1,
+                created_at: i as i64,
+                updated_at: i as i64,
+            })
+            .collect();
+        b.notes.sort_by_key(|n| n.id);
+    }
     store.insert_workshop(&w).unwrap();
     w
+}
+
+/// The median time to open the library and load `w` whole, of ten tries.
+fn open_ms(dir: &std::path::Path, w: &Workshop) -> f64 {
+    let mut open: Vec<f64> = (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            let s = Store::open_dir(dir).unwrap();
+            let loaded = s.load_workshop(w.id).unwrap();
+            assert_eq!(loaded.notes().count(), w.notes().count());
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    open.sort_by(f64::total_cmp);
+    percentile(&open, 0.5)
 }
 
 fn edit(w: &Workshop, i: usize) -> Envelope {
@@ -75,18 +98,10 @@ fn figures() {
     println!("bench: store.edit_commit.p99_ms {:.3} ms", percentile(&ms, 0.99));
 
     let big = workshop_with_notes(&mut store, 10_000);
+    let programme = workshop_with_boards(&mut store, 10, 1_000);
     drop(store);
-    let mut open: Vec<f64> = (0..10)
-        .map(|_| {
-            let t = Instant::now();
-            let s = Store::open_dir(dir.path()).unwrap();
-            let loaded = s.load_workshop(big.id).unwrap();
-            assert_eq!(loaded.notes().count(), 10_000);
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    open.sort_by(f64::total_cmp);
-    println!("bench: store.open_10k_notes_ms {:.1} ms", percentile(&open, 0.5));
+    println!("bench: store.open_10k_notes_ms {:.1} ms", open_ms(dir.path(), &big));
+    println!("bench: store.open_10_boards_ms {:.1} ms", open_ms(dir.path(), &programme));
 }
 
 fn criterion_benches(c: &mut Criterion) {
