@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::order::{order_with, renumber};
 use crate::people::walk_removal;
+use crate::sessions::unlink_board;
 use crate::plan::{DocRead, NoteFilter};
 use crate::record::Record;
 use crate::template::built_in;
@@ -154,7 +155,8 @@ fn copy(doc: &dyn DocRead, from: Id, to: Id, with_notes: bool, now: Millis) -> R
 }
 
 /// The changes that remove a board: the walks along it, its notes, touchpoints, lanes and phases,
-/// then the board itself, so that undo (which runs them backwards) restores the board first.
+/// the agenda items that named it, then the board itself, so that undo (which runs them
+/// backwards) restores the board first.
 fn delete(id: Id, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
     let info = doc.board_info(id).ok_or(not_found(id))?;
     if doc.boards().len() <= 1 {
@@ -165,6 +167,7 @@ fn delete(id: Id, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
     changes.extend(doc.touchpoints(id).into_iter().map(|t| Change::Touchpoint { id: t.id, before: Some(t), after: None }));
     changes.extend(doc.lanes(id).into_iter().map(|l| Change::Lane { id: l.id, before: Some(l), after: None }));
     changes.extend(doc.phases(id).into_iter().map(|p| Change::Phase { id: p.id, before: Some(p), after: None }));
+    changes.extend(unlink_board(doc, id));
     changes.push(Change::Board { id, before: Some(info), after: None });
     Ok(changes)
 }

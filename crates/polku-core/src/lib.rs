@@ -19,6 +19,8 @@ mod persona;
 mod plan;
 pub mod record;
 mod records;
+mod session;
+mod sessions;
 mod structure;
 pub mod template;
 mod undo;
@@ -26,11 +28,13 @@ mod validate;
 mod walkthrough;
 
 pub use boards::MAX_BOARDS;
+pub use session::{AgendaItem, Attendance, Session, SessionFields, SessionPatch, MAX_AGENDA_ITEMS, MAX_ATTENDANCE, MAX_ITEM_MINUTES};
+pub use sessions::MAX_SESSIONS;
 pub use change::Change;
 pub use error::OpError;
 pub use model::*;
 pub use op::{
-    BoardPatch, BoardSource, NewBoard, LanePatch, NewLane, NewNote, NewPersona, NewPhase, NewTouchpoint, NewWalkStep, NewWalkthrough, NotePatch, Op,
+    BoardPatch, BoardSource, NewBoard, NewSession, LanePatch, NewLane, NewNote, NewPersona, NewPhase, NewTouchpoint, NewWalkStep, NewWalkthrough, NotePatch, Op,
     PhasePatch, TouchpointPatch, UndoMode,
 };
 pub use persona::{

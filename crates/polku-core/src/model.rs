@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Id, Millis, Persona, WalkStep, Walkthrough};
+use crate::{Id, Millis, Persona, Session, WalkStep, Walkthrough};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -120,6 +120,8 @@ pub struct Workshop {
     #[ts(type = "number")]
     pub updated_at: Millis,
     pub boards: Vec<Board>,
+    /// The meetings of the programme, in order (position, then id).
+    pub sessions: Vec<Session>,
     /// Sorted by id, as are walkthroughs.
     pub personas: Vec<Persona>,
     pub walkthroughs: Vec<Walkthrough>,

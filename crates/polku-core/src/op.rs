@@ -2,7 +2,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    BoardInfo, BoardKind, Id, Lane, Note, NoteKind, Persona, PersonaFields, PersonaPatch, Phase, Sentiment, StepRecord, Touchpoint,
+    BoardInfo, BoardKind, Session, SessionFields, SessionPatch, Id, Lane, Note, NoteKind, Persona, PersonaFields, PersonaPatch, Phase, Sentiment, StepRecord, Touchpoint,
     Walkthrough,
 };
 
@@ -32,6 +32,24 @@ pub enum Op {
     /// Brings back a deleted board's own row; what was on it comes back by its own restores.
     RestoreBoard {
         board: BoardInfo,
+    },
+    /// A new session at `index` in the programme (the ones from there on shift right).
+    CreateSession {
+        session: NewSession,
+    },
+    UpdateSession {
+        id: Id,
+        patch: SessionPatch,
+    },
+    MoveSession {
+        id: Id,
+        index: u32,
+    },
+    DeleteSession {
+        id: Id,
+    },
+    RestoreSession {
+        session: Session,
     },
     CreateNote {
         note: NewNote,
@@ -154,6 +172,14 @@ pub enum Op {
 pub enum UndoMode {
     Record,
     Skip,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewSession {
+    pub id: Id,
+    pub index: u32,
+    pub fields: SessionFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 
 use crate::record::Record;
-use crate::{Board, BoardInfo, Change, Id, Lane, Phase, Touchpoint};
+use crate::{Board, BoardInfo, Change, Id, Lane, Phase, Session, Touchpoint};
 
 /// Something kept in an order a person chose.
 pub trait Positioned {
@@ -35,7 +35,7 @@ macro_rules! positioned {
         }
     )*};
 }
-positioned!(Board, BoardInfo, Phase, Touchpoint, Lane);
+positioned!(Board, BoardInfo, Session, Phase, Touchpoint, Lane);
 
 impl<T: Positioned> Positioned for &T {
     fn position(&self) -> i64 {
@@ -62,7 +62,7 @@ macro_rules! reorder {
         }
     )*};
 }
-reorder!(BoardInfo, Phase, Touchpoint, Lane);
+reorder!(BoardInfo, Session, Phase, Touchpoint, Lane);
 
 /// Positions 0, 1, 2 … in `order`, as changes for the ones of `list` whose position differs.
 pub(crate) fn renumber<T: Reorder>(list: &[T], order: &[Id]) -> Vec<Change> {

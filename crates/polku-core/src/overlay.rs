@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::record::{Generated, Record};
 use crate::plan::StepFilter;
-use crate::{BoardInfo, Change, DocRead, Language, Id, Lane, Note, NoteFilter, Persona, Phase, Touchpoint, WalkStep, Walkthrough};
+use crate::{BoardInfo, Change, DocRead, Language, Session, Id, Lane, Note, NoteFilter, Persona, Phase, Touchpoint, WalkStep, Walkthrough};
 
 pub(crate) struct Overlay<'a> {
     base: &'a dyn DocRead,
@@ -64,6 +64,14 @@ impl DocRead for Overlay<'_> {
     fn boards(&self) -> Vec<BoardInfo> {
         let mut list = self.merged(self.base.boards(), |_| true);
         BoardInfo::sort(&mut list);
+        list
+    }
+    fn session(&self, id: Id) -> Option<Session> {
+        self.read(id, || self.base.session(id))
+    }
+    fn sessions(&self) -> Vec<Session> {
+        let mut list = self.merged(self.base.sessions(), |_| true);
+        Session::sort(&mut list);
         list
     }
     fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough> {

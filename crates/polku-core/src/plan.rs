@@ -2,10 +2,11 @@ use crate::record::{Record, Visit};
 use crate::overlay::Overlay;
 use crate::boards;
 use crate::people;
+use crate::sessions;
 use crate::structure;
 use crate::validate::{coord, note_text, MAX_BATCH_OPS};
 use crate::{
-    Board, BoardInfo, Language, Change, Id, Lane, Millis, Note, NoteKind, NotePatch, Op, OpError, Persona, Phase, Touchpoint, WalkStep,
+    Board, BoardInfo, Language, Session, Change, Id, Lane, Millis, Note, NoteKind, NotePatch, Op, OpError, Persona, Phase, Touchpoint, WalkStep,
     Walkthrough, Workshop,
 };
 
@@ -56,6 +57,9 @@ pub trait DocRead {
     }
     /// The workshop's boards in order (position, then id).
     fn boards(&self) -> Vec<BoardInfo>;
+    fn session(&self, id: Id) -> Option<Session>;
+    /// The workshop's sessions in programme order.
+    fn sessions(&self) -> Vec<Session>;
     fn note(&self, id: Id) -> Option<Note>;
     fn touchpoint(&self, id: Id) -> Option<Touchpoint>;
     fn lane(&self, id: Id) -> Option<Lane>;
@@ -101,6 +105,11 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
         | Op::MoveBoard { .. }
         | Op::DeleteBoard { .. }
         | Op::RestoreBoard { .. } => boards::plan(op, doc, now),
+        Op::CreateSession { .. }
+        | Op::UpdateSession { .. }
+        | Op::MoveSession { .. }
+        | Op::DeleteSession { .. }
+        | Op::RestoreSession { .. } => sessions::plan(op, doc),
         Op::CreateNote { note } => {
             if doc.note(note.id).is_some() {
                 return Err(OpError::Conflict(format!("note {} already exists", note.id)));
@@ -269,6 +278,12 @@ impl DocRead for Workshop {
     }
     fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough> {
         self.walkthroughs.iter().filter(|w| w.board_id == board).cloned().collect()
+    }
+    fn session(&self, id: Id) -> Option<Session> {
+        self.sessions.iter().find(|s| s.id == id).cloned()
+    }
+    fn sessions(&self) -> Vec<Session> {
+        self.sessions.clone()
     }
     fn note(&self, id: Id) -> Option<Note> {
         self.notes().find(|n| n.id == id).cloned()

@@ -14,6 +14,7 @@ macro_rules! with_records {
     ($m:ident) => {
         $m! {
             Board: $crate::BoardInfo = "board",
+            Session: $crate::Session = "session",
             Persona: $crate::Persona = "persona",
             Phase: $crate::Phase = "phase",
             Touchpoint: $crate::Touchpoint = "touchpoint",

@@ -5,7 +5,7 @@
 use crate::order::sort_by_position;
 use crate::record::Record;
 use crate::{
-    Board, BoardInfo, BoardPatch, Id, Lane, LanePatch, NewWalkStep, Note, NotePatch, Op, Persona, PersonaPatch, Phase, PhasePatch, Touchpoint,
+    Board, BoardInfo, BoardPatch, Id, Session, SessionPatch, Lane, LanePatch, NewWalkStep, Note, NotePatch, Op, Persona, PersonaPatch, Phase, PhasePatch, Touchpoint,
     TouchpointPatch, WalkStep, Walkthrough, Workshop,
 };
 
@@ -198,6 +198,20 @@ impl Record for Phase {
     fn update_op(f: &Self, t: &Self) -> Option<Op> {
         let patch = PhasePatch { label: set(&f.label, &t.label), position: set(&f.position, &t.position) };
         (!patch.is_empty()).then_some(Op::UpdatePhase { id: t.id, patch })
+    }
+}
+
+impl Record for Session {
+    kept!(workshop.sessions, by_position);
+    fn delete_op(id: Id) -> Op {
+        Op::DeleteSession { id }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::RestoreSession { session: whole.clone() }
+    }
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        let patch = SessionPatch { position: set(&f.position, &t.position), ..SessionPatch::diff(&f.fields, &t.fields) };
+        (!patch.is_empty()).then_some(Op::UpdateSession { id: t.id, patch })
     }
 }
 

@@ -129,6 +129,7 @@ impl Template {
             created_at: now,
             updated_at: now,
             boards,
+            sessions: Vec::new(),
             personas: Vec::new(),
             walkthroughs: Vec::new(),
             walk_steps: Vec::new(),

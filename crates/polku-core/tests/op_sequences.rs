@@ -110,6 +110,11 @@ enum Gen {
     MoveBoard(u8, u32),
     RenameBoard(u8, String),
     DeleteBoard(u8),
+    /// A session at an index, with an agenda item on board k (or none).
+    AddSession(u8, u32, Option<u8>),
+    PlanSession(u8, String, Option<u8>),
+    MoveSession(u8, u32),
+    DeleteSession(u8),
     /// Several of the above as one op: all or nothing, one undo step.
     Batch(Vec<Gen>),
 }
@@ -166,12 +171,31 @@ fn boards() -> impl Strategy<Value = Gen> {
         (0..4u8, 0..4u32).prop_map(|(i, at)| Gen::MoveBoard(i, at)),
         (0..4u8, text()).prop_map(|(i, t)| Gen::RenameBoard(i, t)),
         (0..4u8).prop_map(Gen::DeleteBoard),
+        (0..3u8, 0..4u32, proptest::option::of(0..4u8)).prop_map(|(i, at, b)| Gen::AddSession(i, at, b)),
+        (0..3u8, text(), proptest::option::of(0..4u8)).prop_map(|(i, t, b)| Gen::PlanSession(i, t, b)),
+        (0..3u8, 0..4u32).prop_map(|(i, at)| Gen::MoveSession(i, at)),
+        (0..3u8).prop_map(Gen::DeleteSession),
     ]
 }
 
 /// Index past the end names no board: refused as an unknown id.
 fn board(w: &Workshop, i: u8) -> Id {
     w.boards.get(usize::from(i)).map(|b| b.id).unwrap_or(Id::from_u128(99_996))
+}
+
+fn session_id(i: u8) -> Id {
+    Id::from_u128(90_000 + u128::from(i))
+}
+
+/// An agenda item on board k (an unknown board past the end, refused).
+fn agenda_item(w: &Workshop, i: u8, b: Option<u8>) -> AgendaItem {
+    AgendaItem {
+        id: Id::from_u128(91_000 + u128::from(i)),
+        title: "Polku".into(),
+        minutes: Some(30),
+        instructions: String::new(),
+        board_id: b.map(|k| board(w, k)),
+    }
 }
 
 fn people() -> impl Strategy<Value = Gen> {
@@ -347,6 +371,19 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
             Op::UpdateBoard { id: board(w, i), patch: BoardPatch { title: Some(title), ..Default::default() } }
         }
         Gen::DeleteBoard(i) => Op::DeleteBoard { id: board(w, i) },
+        Gen::AddSession(i, index, b) => Op::CreateSession {
+            session: NewSession {
+                id: session_id(i),
+                index,
+                fields: SessionFields { agenda: vec![agenda_item(w, i, b)], ..SessionFields::titled(&format!("Kerta {i}")) },
+            },
+        },
+        Gen::PlanSession(i, goal, b) => Op::UpdateSession {
+            id: session_id(i),
+            patch: SessionPatch { goal: Some(goal), agenda: Some(vec![agenda_item(w, i, b)]), ..Default::default() },
+        },
+        Gen::MoveSession(i, index) => Op::MoveSession { id: session_id(i), index },
+        Gen::DeleteSession(i) => Op::DeleteSession { id: session_id(i) },
         Gen::Batch(gens) => Op::Batch { ops: gens.iter().map(|g| to_op(g, w)).collect() },
     }
 }
@@ -362,6 +399,7 @@ fn content(w: &Workshop) -> Workshop {
         b.lanes.iter_mut().for_each(|l| l.version = 0);
         b.phases.iter_mut().for_each(|p| p.version = 0);
     }
+    w.sessions.iter_mut().for_each(|s| s.version = 0);
     w.personas.iter_mut().for_each(|p| (p.version, p.updated_at) = (0, 0));
     w.walkthroughs.iter_mut().for_each(|x| (x.version, x.updated_at) = (0, 0));
     w.walk_steps.iter_mut().for_each(|x| (x.version, x.updated_at) = (0, 0));

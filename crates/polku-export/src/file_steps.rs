@@ -141,3 +141,10 @@ pub(crate) fn v3_board_versions(mut file: Value) -> Result<Value, String> {
     }
     Ok(file)
 }
+
+/// v4 → v5: a workshop has sessions (its meetings); a file from before has none.
+pub(crate) fn v4_sessions(mut file: Value) -> Result<Value, String> {
+    let workshop = file.get_mut("workshop").and_then(Value::as_object_mut).ok_or("workshop is missing or not an object")?;
+    workshop.insert("sessions".into(), Value::Array(Vec::new()));
+    Ok(file)
+}

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 pub const FORMAT: &str = "polku.workshop";
 /// The version this build writes. Older files are brought up to it by [`STEPS`].
-pub const VERSION: u64 = 4;
+pub const VERSION: u64 = 5;
 /// Far beyond any real workshop (10,000 notes are ~3 MB), small enough to refuse junk quickly.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -22,6 +22,7 @@ const STEPS: &[Step] = &[
     (1, "v1_cells_and_phases", crate::file_steps::v1_cells_and_phases),
     (2, "v2_people", crate::file_steps::v2_people),
     (3, "v3_board_versions", crate::file_steps::v3_board_versions),
+    (4, "v4_sessions", crate::file_steps::v4_sessions),
 ];
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -112,6 +113,7 @@ pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
         polku_core::order::sort_by_position(&mut b.lanes);
         b.notes.sort_by_key(|n| n.id);
     }
+    polku_core::order::sort_by_position(&mut w.sessions);
     w.personas.sort_by_key(|p| p.id);
     w.walkthroughs.sort_by_key(|x| x.id);
     w.walk_steps.sort_by_key(|x| x.id);
@@ -120,6 +122,8 @@ pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
 
 /// The rules the store relies on: unique ids, references inside the workshop, valid text.
 fn check(w: &Workshop) -> Result<(), FileError> {
+    // Named field by field, so a new kind of record does not compile until it is checked here.
+    let Workshop { id: _, title: _, language: _, created_at: _, updated_at: _, boards: _, sessions: _, personas: _, walkthroughs: _, walk_steps: _ } = w;
     let bad = |at: String, reason: &str| FileError::Invalid { at, reason: reason.into() };
     validate_title(&w.title).map_err(|e| bad("workshop.title".into(), &e.to_string()))?;
     let mut seen: HashSet<Id> = HashSet::from([w.id]);
@@ -172,6 +176,14 @@ fn check(w: &Workshop) -> Result<(), FileError> {
             return Err(bad(format!("{at}.at_touchpoint_id"), "names no touchpoint of the walk's board"));
         }
     }
+    for (i, s) in w.sessions.iter().enumerate() {
+        let at = format!("workshop.sessions[{i}]");
+        unique(s.id, format!("{at}.id"))?;
+        for (k, item) in s.fields.agenda.iter().enumerate() {
+            unique(item.id, format!("{at}.fields.agenda[{k}].id"))?;
+        }
+        s.fields.check(&|b| w.board(b).is_some()).map_err(|e| bad(at, &e.to_string()))?;
+    }
     let mut stations = HashSet::new();
     for (i, s) in w.walk_steps.iter().enumerate() {
         let at = format!("workshop.walk_steps[{i}]");
@@ -203,6 +215,9 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
     let mut map = std::collections::HashMap::new();
     let mut fresh = |old: Id| *map.entry(old).or_insert_with(&mut *new_id);
     let mut out = w.clone();
+    // Named field by field, so a new kind of record in the workshop does not compile until it
+    // is renumbered here too (a copy keeping an old id would overwrite the original's row).
+    let Workshop { id: _, title: _, language: _, created_at: _, updated_at: _, boards: _, sessions: _, personas: _, walkthroughs: _, walk_steps: _ } = w;
     out.id = fresh(w.id);
     for p in &mut out.personas {
         p.id = fresh(p.id);
@@ -230,6 +245,13 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
             n.persona_id = n.persona_id.map(&mut fresh);
         }
         b.notes.sort_by_key(|n| n.id);
+    }
+    for s in &mut out.sessions {
+        s.id = fresh(s.id);
+        for item in &mut s.fields.agenda {
+            item.id = fresh(item.id);
+            item.board_id = item.board_id.map(&mut fresh);
+        }
     }
     for walk in &mut out.walkthroughs {
         walk.id = fresh(walk.id);

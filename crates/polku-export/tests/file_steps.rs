@@ -134,3 +134,31 @@ fn a_v3_file_gets_board_versions_and_keeps_everything_else() {
     assert_eq!(w.boards[0].notes.len(), notes);
     assert_eq!(w.personas.len(), v["workshop"]["personas"].as_array().unwrap().len());
 }
+
+const V4: &[u8] = include_bytes!("fixtures/aikuissosiaalityo-v4.polku");
+
+#[test]
+fn a_v4_file_gets_an_empty_programme_and_keeps_everything_else() {
+    let v: Value = serde_json::from_slice(V4).unwrap();
+    assert_eq!(v["version"], 4);
+    let w = read(V4).unwrap();
+    assert!(w.sessions.is_empty());
+    assert_eq!(w.boards[0].notes.len(), v["workshop"]["boards"][0]["notes"].as_array().unwrap().len());
+}
+
+#[test]
+fn a_session_naming_a_board_of_no_workshop_is_refused_with_its_path() {
+    let mut v: Value = serde_json::from_slice(&write(&read(V4).unwrap(), 5)).unwrap();
+    v["workshop"]["sessions"] = serde_json::json!([{
+        "id": "0195515c-7000-7000-8000-00000000cccc", "position": 0, "version": 1,
+        "fields": { "title": "Kerta 1", "starts_at": "2025-03-04", "place": "", "goal": "", "summary": "",
+                    "attendance": { "clients": 5, "experts_by_experience": null, "workers": 2, "facilitators": 1 },
+                    "agenda": [{ "id": "0195515c-7000-7000-8000-00000000cccd", "title": "Polku", "minutes": 60,
+                                 "instructions": "", "board_id": "0195515c-7000-7000-8000-00000000ffff" }] }
+    }]);
+    let err = read(&serde_json::to_vec(&v).unwrap()).unwrap_err().to_string();
+    assert!(err.contains("workshop.sessions[0]") && err.contains("board"), "{err}");
+    v["workshop"]["sessions"][0]["fields"]["agenda"][0]["board_id"] = v["workshop"]["boards"][0]["id"].clone();
+    let w = read(&serde_json::to_vec(&v).unwrap()).unwrap();
+    assert_eq!(w.sessions[0].fields.attendance.clients, Some(5));
+}

@@ -61,6 +61,16 @@ fn importing_a_workshop_that_is_already_here_makes_a_copy() {
     assert_eq!(rows.len(), 2);
     assert_ne!(rows[0]["id"], rows[1]["id"]);
     assert_eq!(rows[1]["notes"], seed_notes());
+    // Each keeps a programme of its own: the copy's sessions did not take over the original's.
+    let host = polku_api::Host::open(dir.path()).unwrap();
+    let sessions = |row: &serde_json::Value| {
+        let w: polku_core::Workshop = serde_json::from_value(host.call("open_workshop", serde_json::json!({ "id": row["id"] })).unwrap()).unwrap();
+        assert!(w.sessions.iter().flat_map(|s| &s.fields.agenda).filter_map(|i| i.board_id).all(|b| w.board(b).is_some()));
+        w.sessions.iter().map(|s| s.id).collect::<Vec<_>>()
+    };
+    let (a, b) = (sessions(&rows[0]), sessions(&rows[1]));
+    assert_eq!((a.len(), b.len()), (5, 5));
+    assert!(a.iter().all(|id| !b.contains(id)));
 }
 
 #[test]

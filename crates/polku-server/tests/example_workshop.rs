@@ -79,6 +79,7 @@ fn build() -> Workshop {
     let updated = notes.iter().map(|n| n.updated_at).max().unwrap_or(CREATED);
     let workshop_id = new_id();
     let personas = example_personas(&mut new_id, updated);
+    let sessions = example_sessions(&seed, &mut new_id, board_id);
     Workshop {
         id: workshop_id,
         title: seed["title"].as_str().unwrap().into(),
@@ -97,9 +98,32 @@ fn build() -> Workshop {
             notes,
         }],
         personas,
+        sessions,
         walkthroughs: vec![],
         walk_steps: vec![],
     }
+}
+
+/// The five meetings of the programme the seed workshop came from, by their own titles; the
+/// service path was made in the third and worked on in the fourth and fifth.
+fn example_sessions(seed: &Value, new_id: &mut impl FnMut() -> Id, path: Id) -> Vec<Session> {
+    let titles = seed["programme"].as_array().unwrap();
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let title = title.as_str().unwrap().to_string();
+            let agenda = vec![AgendaItem {
+                id: new_id(),
+                title: title.clone(),
+                minutes: Some(90),
+                instructions: String::new(),
+                board_id: (i >= 2).then_some(path),
+            }];
+            let fields = SessionFields { agenda, ..SessionFields::titled(&title) };
+            Session { id: new_id(), position: i as i64, fields, version: 1 }
+        })
+        .collect()
 }
 
 /// The two young adult clients of the seed workshop as personas, in its own words: one new client
@@ -167,6 +191,9 @@ fn the_example_imports_with_every_seed_note_at_its_touchpoint() {
         host.call("open_workshop", serde_json::json!({ "id": list[0]["id"] })).unwrap(),
     )
     .unwrap();
+    let programme: Vec<&str> = seed["programme"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    assert_eq!(w.sessions.iter().map(|s| s.fields.title.as_str()).collect::<Vec<_>>(), programme);
+    assert!(w.sessions[2..].iter().all(|s| s.fields.agenda[0].board_id == Some(w.boards[0].id)), "sessions 3–5 work on the path");
     let board = &w.boards[0];
     for n in seed_notes {
         let label = seed["touchpoints"].as_array().unwrap().iter().find(|t| t["key"] == n["at"]).unwrap()["label"].as_str().unwrap();

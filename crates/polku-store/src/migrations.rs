@@ -14,6 +14,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_board_structure", include_str!("../migrations/0002_board_structure.sql")),
     ("0003_people", include_str!("../migrations/0003_people.sql")),
     ("0004_board_versions", include_str!("../migrations/0004_board_versions.sql")),
+    ("0005_sessions", include_str!("../migrations/0005_sessions.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

@@ -2,7 +2,7 @@
 //! `r`; `IN_WORKSHOP` scopes a query to one workshop (`?1`), so no query can reach into another
 //! workshop by naming a foreign id.
 
-use polku_core::{BoardInfo, Change, Id, Lane, Note, NoteKind, Persona, PersonaFields, Phase, Record, Sentiment, StepRecord, Touchpoint, WalkStep, Walkthrough, Workshop};
+use polku_core::{BoardInfo, Change, Id, Session, SessionFields, Lane, Note, NoteKind, Persona, PersonaFields, Phase, Record, Sentiment, StepRecord, Touchpoint, WalkStep, Walkthrough, Workshop};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::rows::{board_kind, id, named, opt_id, opt_sentiment, opt_str};
@@ -39,6 +39,30 @@ impl Stored for BoardInfo {
              ON CONFLICT(id) DO UPDATE SET kind = ?3, title = ?4, position = ?5, version = ?6",
         )?
         .execute(params![self.id.to_string(), workshop.to_string(), self.kind.as_str(), self.title, self.position, self.version])?;
+        Ok(())
+    }
+}
+
+impl Stored for Session {
+    const COLUMNS: &'static str = "r.id, r.position, r.fields, r.version";
+    const IN_WORKSHOP: &'static str = "FROM session r WHERE r.workshop_id = ?1";
+    const ORDER: &'static str = BY_POSITION;
+
+    fn from_row(r: &Row) -> rusqlite::Result<Self> {
+        let json: String = r.get(2)?;
+        let fields: SessionFields = serde_json::from_str(&json).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, format!("session fields: {e}").into())
+        })?;
+        Ok(Session { id: id(r, 0)?, position: r.get(1)?, fields, version: r.get(3)? })
+    }
+
+    fn upsert(&self, conn: &Connection, workshop: Id) -> rusqlite::Result<()> {
+        let fields = serde_json::to_string(&self.fields).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        conn.prepare_cached(
+            "INSERT INTO session (id, workshop_id, position, fields, version) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(id) DO UPDATE SET position = ?3, fields = ?4, version = ?5",
+        )?
+        .execute(params![self.id.to_string(), workshop.to_string(), self.position, fields, self.version])?;
         Ok(())
     }
 }

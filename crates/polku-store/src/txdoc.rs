@@ -2,7 +2,7 @@
 //! to the workshop (`Stored::IN_WORKSHOP`), so an op cannot reach into another workshop by naming
 //! a foreign id.
 
-use polku_core::{BoardInfo, DocRead, Language, Id, Lane, Note, NoteFilter, Persona, Phase, StepFilter, Touchpoint, WalkStep, Walkthrough};
+use polku_core::{BoardInfo, DocRead, Language, Session, Id, Lane, Note, NoteFilter, Persona, Phase, StepFilter, Touchpoint, WalkStep, Walkthrough};
 use rusqlite::Connection;
 
 use crate::records::{self, Stored};
@@ -36,6 +36,12 @@ impl DocRead for TxDoc<'_> {
         self.one(id)
     }
     fn boards(&self) -> Vec<BoardInfo> {
+        records::all(self.conn, &self.workshop).unwrap_or_default()
+    }
+    fn session(&self, id: Id) -> Option<Session> {
+        self.one(id)
+    }
+    fn sessions(&self) -> Vec<Session> {
         records::all(self.conn, &self.workshop).unwrap_or_default()
     }
     fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough> {

@@ -91,6 +91,7 @@ impl Store {
             created_at,
             updated_at,
             boards: Vec::new(),
+            sessions: Vec::new(),
             personas: Vec::new(),
             walkthroughs: Vec::new(),
             walk_steps: Vec::new(),

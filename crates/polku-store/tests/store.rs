@@ -316,3 +316,24 @@ fn versions_of(expected: &Workshop, actual: &Workshop) -> Workshop {
     }
     w
 }
+
+#[test]
+fn a_session_is_kept_in_the_library_and_loses_a_deleted_board_from_its_agenda_until_undo() {
+    let (_dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Ohjelma");
+    let path = w.boards[0].id;
+    let other = Op::CreateBoard {
+        board: NewBoard { id: Id::now_v7(), index: 1, title: "Kanavat".into(), from: BoardSource::Blank { kind: BoardKind::ServicePath } },
+    };
+    store.apply(&env(&w, "a", other), 2).unwrap();
+    let item = AgendaItem { id: Id::now_v7(), title: "Polku".into(), minutes: Some(60), instructions: String::new(), board_id: Some(path) };
+    let fields = SessionFields { starts_at: Some("2025-03-18T13:00".into()), agenda: vec![item], ..SessionFields::titled("Kerta 3") };
+    let session = Id::now_v7();
+    store.apply(&env(&w, "a", Op::CreateSession { session: NewSession { id: session, index: 0, fields: fields.clone() } }), 3).unwrap();
+    assert_eq!(store.load_workshop(w.id).unwrap().sessions[0].fields, fields);
+
+    store.apply(&env(&w, "a", Op::DeleteBoard { id: path }), 4).unwrap();
+    assert_eq!(store.load_workshop(w.id).unwrap().sessions[0].fields.agenda[0].board_id, None);
+    store.undo(w.id, "a", Id::now_v7(), 5).unwrap();
+    assert_eq!(store.load_workshop(w.id).unwrap().sessions[0].fields, fields);
+}

@@ -2,10 +2,15 @@
 import type { Board } from "./Board";
 import type { Language } from "./Language";
 import type { Persona } from "./Persona";
+import type { Session } from "./Session";
 import type { WalkStep } from "./WalkStep";
 import type { Walkthrough } from "./Walkthrough";
 
 export type Workshop = { id: string, title: string, language: Language, created_at: number, updated_at: number, boards: Array<Board>, 
+/**
+ * The meetings of the programme, in order (position, then id).
+ */
+sessions: Array<Session>, 
 /**
  * Sorted by id, as are walkthroughs.
  */
