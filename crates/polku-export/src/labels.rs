@@ -64,6 +64,30 @@ impl Labels {
         }
     }
 
+    /// A session's local date, and time when it has one, as readers write it: "18.3.2025 klo
+    /// 13.00" in Finnish, "18.3.2025 kl. 13.00" in Swedish, "18 Mar 2025, 13:00" in English. The
+    /// value is a wall-clock time with no zone (see `SessionFields::starts_at`), so it is never
+    /// moved through UTC.
+    pub fn local_date_time(&self, at: &str) -> String {
+        let (date, time) = match at.split_once('T') {
+            Some((d, t)) => (d, Some(t)),
+            None => (at, None),
+        };
+        let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+        let [y, m, d] = parts[..] else { return at.to_string() };
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let day = match self.language {
+            Language::Fi | Language::Sv => format!("{d}.{m}.{y}"),
+            Language::En => format!("{d} {} {y}", MONTHS.get(m as usize - 1).unwrap_or(&"")),
+        };
+        let Some((h, min)) = time.and_then(|t| t.split_once(':')) else { return day };
+        let clock = match self.language {
+            Language::Fi | Language::Sv => format!("{}.{min}", h.trim_start_matches('0').max("0")),
+            Language::En => format!("{h}:{min}"),
+        };
+        self.tf("pdf.cover.session_at", &[("date", &day), ("time", &clock)])
+    }
+
     /// A number with the decimal mark readers expect (a comma in Finnish and Swedish).
     pub fn decimal(&self, v: f64, places: usize) -> String {
         let s = format!("{v:.places$}");

@@ -1,7 +1,7 @@
 //! The first page: what the workshop was, when, who ran it and how many took part (a count; the
 //! library keeps no participant names), what it made, and where each part begins.
 
-use polku_core::Workshop;
+use polku_core::{Session, Workshop};
 
 use super::canvas::{INK, MUTED, RULE};
 use super::document::Document;
@@ -55,6 +55,9 @@ pub fn draw(doc: &mut Document, w: &Workshop, opts: &PdfOptions, now: polku_core
         flow.width += 150.0;
         flow.y += 4.0;
     }
+    if !w.sessions.is_empty() {
+        programme(&mut flow, w, l);
+    }
     if !contents.is_empty() {
         flow.space(18.0);
         flow.paragraph(&l.t("pdf.cover.contents"), 12.0, Weight::Bold, INK, 0.0);
@@ -72,4 +75,49 @@ pub fn draw(doc: &mut Document, w: &Workshop, opts: &PdfOptions, now: polku_core
         }
     }
     flow.finish();
+}
+
+/// The meetings of the programme, in order: when and where, the goal, the agenda's length and
+/// how many took part by role.
+fn programme(flow: &mut Flow, w: &Workshop, l: &Labels) {
+    flow.space(18.0);
+    flow.paragraph(&l.t("pdf.cover.programme"), 12.0, Weight::Bold, INK, 0.0);
+    for (i, s) in w.sessions.iter().enumerate() {
+        flow.need(44.0);
+        flow.space(4.0);
+        flow.paragraph(&format!("{}. {}", i + 1, s.fields.title), 11.0, Weight::Bold, INK, 0.0);
+        let when: Vec<String> = [s.fields.starts_at.as_deref().map(|at| l.local_date_time(at)), Some(s.fields.place.clone())]
+            .into_iter()
+            .flatten()
+            .filter(|v| !v.trim().is_empty())
+            .collect();
+        if !when.is_empty() {
+            flow.paragraph(&when.join(" · "), 10.0, Weight::Regular, MUTED, 14.0);
+        }
+        if !s.fields.goal.trim().is_empty() {
+            flow.paragraph(&format!("{}: {}", l.t("pdf.cover.goal"), s.fields.goal.trim()), 10.0, Weight::Regular, INK, 14.0);
+        }
+        if !s.fields.agenda.is_empty() {
+            let minutes: u32 = s.fields.agenda.iter().filter_map(|a| a.minutes).sum();
+            let items = s.fields.agenda.len().to_string();
+            flow.paragraph(&l.tf("pdf.cover.agenda_value", &[("items", &items), ("minutes", &minutes.to_string())]), 10.0, Weight::Regular, MUTED, 14.0);
+        }
+        if let Some(counts) = attendance(s, l) {
+            flow.paragraph(&format!("{}: {counts}", l.t("pdf.cover.attendance")), 10.0, Weight::Regular, INK, 14.0);
+        }
+    }
+}
+
+/// "asiakkaita 4 · työntekijöitä 3" (as the cover counts what was made), the roles that were counted; None when none was.
+fn attendance(s: &Session, l: &Labels) -> Option<String> {
+    let a = &s.fields.attendance;
+    let roles = [
+        (a.clients, "clients"),
+        (a.experts_by_experience, "experts_by_experience"),
+        (a.workers, "workers"),
+        (a.facilitators, "facilitators"),
+    ];
+    let counted: Vec<String> =
+        roles.iter().filter_map(|(n, role)| n.map(|n| format!("{} {n}", l.t(&format!("pdf.cover.role.{role}"))))).collect();
+    (!counted.is_empty()).then(|| counted.join(" · "))
 }
