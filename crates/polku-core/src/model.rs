@@ -231,6 +231,8 @@ pub struct Note {
     pub touchpoint_id: Option<Id>,
     pub lane_id: Option<Id>,
     pub persona_id: Option<Id>,
+    /// The session (meeting) in which it was written, when there was one.
+    pub session_id: Option<Id>,
     pub kind: NoteKind,
     /// Set for observations, absent for ideas and questions.
     pub sentiment: Option<Sentiment>,

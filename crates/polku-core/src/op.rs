@@ -45,6 +45,7 @@ pub enum Op {
         id: Id,
         index: u32,
     },
+    /// Removes a session; notes written in it stay, in no session.
     DeleteSession {
         id: Id,
     },
@@ -224,6 +225,10 @@ pub struct NewNote {
     pub lane_id: Option<Id>,
     /// The persona an idea or barrier was posted for in a walkthrough.
     pub persona_id: Option<Id>,
+    /// The session in progress when it was written; absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string | null")]
+    pub session_id: Option<Id>,
     pub kind: NoteKind,
     pub sentiment: Option<Sentiment>,
     pub text: String,
@@ -363,6 +368,9 @@ pub struct NotePatch {
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string | null")]
     pub persona_id: Option<Option<Id>>,
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string | null")]
+    pub session_id: Option<Option<Id>>,
 }
 
 macro_rules! empty_check {

@@ -107,6 +107,9 @@ impl DocRead for Overlay<'_> {
     fn walk_steps(&self, filter: StepFilter) -> Vec<WalkStep> {
         self.merged(self.base.walk_steps(filter), |s| filter.matches(s))
     }
+    fn session_notes(&self, session: Id) -> Vec<Note> {
+        self.merged(self.base.session_notes(session), |n| n.session_id == Some(session))
+    }
     fn persona_notes(&self, persona: Id) -> Vec<Note> {
         self.merged(self.base.persona_notes(persona), |n| n.persona_id == Some(persona))
     }

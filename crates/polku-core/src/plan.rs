@@ -78,6 +78,8 @@ pub trait DocRead {
     fn walk_steps(&self, filter: StepFilter) -> Vec<WalkStep>;
     /// Notes linked to a persona, on any board.
     fn persona_notes(&self, persona: Id) -> Vec<Note>;
+    /// Notes written in a session, on any board.
+    fn session_notes(&self, session: Id) -> Vec<Note>;
     /// The board's touchpoints in path order (position, then id), as are lanes and phases.
     fn touchpoints(&self, board: Id) -> Vec<Touchpoint>;
     fn lanes(&self, board: Id) -> Vec<Lane>;
@@ -109,7 +111,7 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
         | Op::UpdateSession { .. }
         | Op::MoveSession { .. }
         | Op::DeleteSession { .. }
-        | Op::RestoreSession { .. } => sessions::plan(op, doc),
+        | Op::RestoreSession { .. } => sessions::plan(op, doc, now),
         Op::CreateNote { note } => {
             if doc.note(note.id).is_some() {
                 return Err(OpError::Conflict(format!("note {} already exists", note.id)));
@@ -120,6 +122,7 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
                 touchpoint_id: note.touchpoint_id,
                 lane_id: note.lane_id,
                 persona_id: note.persona_id,
+                session_id: note.session_id,
                 kind: note.kind,
                 sentiment: note.sentiment,
                 text: note.text.clone(),
@@ -226,6 +229,9 @@ fn patched(before: &Note, patch: &NotePatch, now: Millis) -> Note {
     if let Some(p) = patch.persona_id {
         n.persona_id = p;
     }
+    if let Some(s) = patch.session_id {
+        n.session_id = s;
+    }
     n.version += 1;
     n.updated_at = now;
     n
@@ -257,6 +263,9 @@ pub fn check_note(n: &Note, doc: &dyn DocRead) -> Result<(), OpError> {
         if lane.board_id != n.board_id {
             return Err(OpError::invalid("lane_id", "is on another board"));
         }
+    }
+    if let Some(s) = n.session_id.filter(|s| doc.session(*s).is_none()) {
+        return Err(OpError::NotFound { entity: "session", id: s });
     }
     if let Some(p) = n.persona_id {
         if !doc.persona_exists(p) {
@@ -317,6 +326,9 @@ impl DocRead for Workshop {
     }
     fn persona_notes(&self, persona: Id) -> Vec<Note> {
         self.notes().filter(|n| n.persona_id == Some(persona)).cloned().collect()
+    }
+    fn session_notes(&self, session: Id) -> Vec<Note> {
+        self.notes().filter(|n| n.session_id == Some(session)).cloned().collect()
     }
     fn touchpoints(&self, board: Id) -> Vec<Touchpoint> {
         self.board(board).map(|b| b.touchpoints.clone()).unwrap_or_default()

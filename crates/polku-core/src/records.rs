@@ -142,6 +142,7 @@ impl Record for Note {
             touchpoint_id: set(&f.touchpoint_id, &t.touchpoint_id),
             lane_id: set(&f.lane_id, &t.lane_id),
             persona_id: set(&f.persona_id, &t.persona_id),
+            session_id: set(&f.session_id, &t.session_id),
         };
         (!patch.is_empty()).then_some(Op::UpdateNote { id: t.id, patch })
     }

@@ -1,9 +1,10 @@
 //! Planning ops on a workshop's sessions. Sessions keep positions 0, 1, 2 … in programme order,
-//! like boards do.
+//! like boards do. Deleting a session keeps the notes written in it, in no session, and undo
+//! puts them back in it.
 
 use crate::order::{order_with, renumber};
 use crate::plan::DocRead;
-use crate::{Change, Id, Op, OpError, Session, SessionFields};
+use crate::{Change, Id, Millis, Note, Op, OpError, Session, SessionFields};
 
 /// A programme of many meetings still fits; a runaway client does not.
 pub const MAX_SESSIONS: usize = 100;
@@ -16,7 +17,7 @@ fn check(fields: &SessionFields, doc: &dyn DocRead) -> Result<(), OpError> {
     fields.check(&|b| doc.board_exists(b))
 }
 
-pub(crate) fn plan(op: &Op, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
     match op {
         Op::CreateSession { session: new } => {
             if doc.session(new.id).is_some() {
@@ -54,7 +55,16 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
         }
         Op::DeleteSession { id } => {
             let before = doc.session(*id).ok_or(not_found(*id))?;
-            Ok(vec![Change::Session { id: *id, before: Some(before), after: None }])
+            let mut changes: Vec<Change> = doc
+                .session_notes(*id)
+                .into_iter()
+                .map(|n| {
+                    let after = Note { session_id: None, version: n.version + 1, updated_at: now, ..n.clone() };
+                    Change::Note { id: n.id, before: Some(n), after: Some(after) }
+                })
+                .collect();
+            changes.push(Change::Session { id: *id, before: Some(before), after: None });
+            Ok(changes)
         }
         Op::RestoreSession { session } => {
             if doc.session(session.id).is_some() {

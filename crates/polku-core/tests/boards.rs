@@ -32,6 +32,7 @@ fn with_note(w: &mut Workshop) -> Id {
         touchpoint_id: Some(b.touchpoints[1].id),
         lane_id: None,
         persona_id: None,
+        session_id: None,
         kind: NoteKind::Observation,
         sentiment: Some(Sentiment::Positive),
         text: "Oma työntekijä".into(),

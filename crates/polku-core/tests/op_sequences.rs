@@ -26,6 +26,7 @@ fn start() -> Workshop {
             touchpoint_id: Some(tps[usize::from(i)]),
             lane_id: None,
             persona_id: None,
+            session_id: None,
             kind: NoteKind::Observation,
             sentiment: Some(Sentiment::ALL[usize::from(i)]),
             text: format!("alussa {i}"),
@@ -115,6 +116,8 @@ enum Gen {
     PlanSession(u8, String, Option<u8>),
     MoveSession(u8, u32),
     DeleteSession(u8),
+    /// Note n written in session k (None: in no session).
+    NoteSession(u8, Option<u8>),
     /// Several of the above as one op: all or nothing, one undo step.
     Batch(Vec<Gen>),
 }
@@ -175,6 +178,7 @@ fn boards() -> impl Strategy<Value = Gen> {
         (0..3u8, text(), proptest::option::of(0..4u8)).prop_map(|(i, t, b)| Gen::PlanSession(i, t, b)),
         (0..3u8, 0..4u32).prop_map(|(i, at)| Gen::MoveSession(i, at)),
         (0..3u8).prop_map(Gen::DeleteSession),
+        (any::<u8>(), proptest::option::of(0..3u8)).prop_map(|(n, k)| Gen::NoteSession(n, k)),
     ]
 }
 
@@ -330,6 +334,7 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
                 touchpoint_id: Some(touchpoint(w, t)),
                 lane_id: None,
                 persona_id: None,
+                session_id: None,
                 kind,
                 sentiment,
                 text,
@@ -384,6 +389,10 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
         },
         Gen::MoveSession(i, index) => Op::MoveSession { id: session_id(i), index },
         Gen::DeleteSession(i) => Op::DeleteSession { id: session_id(i) },
+        Gen::NoteSession(n, k) => Op::UpdateNote {
+            id: note_id(n),
+            patch: NotePatch { session_id: Some(k.map(session_id)), ..Default::default() },
+        },
         Gen::Batch(gens) => Op::Batch { ops: gens.iter().map(|g| to_op(g, w)).collect() },
     }
 }
@@ -491,6 +500,7 @@ fn a_restored_note_keeps_growing_its_version() {
             touchpoint_id: None,
             lane_id: None,
             persona_id: None,
+            session_id: None,
             kind: NoteKind::Observation,
             sentiment: Some(Sentiment::Positive),
             text: "Helpotus".into(),
@@ -553,6 +563,7 @@ fn refusals_are_typed() {
             touchpoint_id: None,
             lane_id: None,
             persona_id: None,
+            session_id: None,
             kind: NoteKind::Observation,
             sentiment: Some(Sentiment::Neutral),
             text: text.into(),

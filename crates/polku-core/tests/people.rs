@@ -89,6 +89,7 @@ fn deleting_a_persona_takes_its_walks_but_keeps_its_notes() {
         touchpoint_id: Some(b.touchpoints[1].id),
         lane_id: None,
         persona_id: Some(AINO),
+        session_id: None,
         kind: NoteKind::Idea,
         sentiment: None,
         text: "Chat-palvelu iltaisin".into(),

@@ -97,3 +97,35 @@ fn what_a_session_cannot_hold_is_refused_by_field() {
     assert_eq!(refused(&w, SessionPatch { agenda: Some(vec![long]), ..Default::default() }), "minutes");
     assert!(matches!(plan(&new_session(500, 0, "Taas"), &w, 4), Err(OpError::Conflict(_))));
 }
+
+#[test]
+fn a_note_remembers_its_session_and_keeps_its_text_when_the_session_goes() {
+    let mut w = workshop();
+    apply(&mut w, new_session(500, 0, "Kerta 3"), 2);
+    let session = Id::from_u128(500);
+    let (board, station) = (w.boards[0].id, w.boards[0].touchpoints[0].id);
+    let new = |id: u128, session_id: Option<Id>| NewNote {
+        id: Id::from_u128(id),
+        board_id: board,
+        touchpoint_id: Some(station),
+        lane_id: None,
+        persona_id: None,
+        session_id,
+        kind: NoteKind::Idea,
+        sentiment: None,
+        text: "Chat-palvelu iltaisin".into(),
+        x: -100.0,
+        y: 10.0,
+    };
+    let unknown = Op::CreateNote { note: new(901, Some(Id::from_u128(77))) };
+    assert!(matches!(plan(&unknown, &w, 3), Err(OpError::NotFound { entity: "session", .. })));
+    apply(&mut w, Op::CreateNote { note: new(900, Some(session)) }, 3);
+    let note = Id::from_u128(900);
+    assert_eq!(w.note(note).unwrap().session_id, Some(session));
+
+    let gone = apply(&mut w, Op::DeleteSession { id: session }, 4);
+    let left = w.note(note).unwrap();
+    assert_eq!((left.session_id, left.text.as_str()), (None, "Chat-palvelu iltaisin"));
+    undo(&mut w, &gone, 5);
+    assert_eq!(w.note(note).unwrap().session_id, Some(session), "undo puts the note back in its session");
+}

@@ -18,6 +18,7 @@ fn add_note(w: &mut Workshop, id: u128, tp: usize, y: f64) -> Id {
         touchpoint_id: Some(b.touchpoints[tp].id),
         lane_id: None,
         persona_id: None,
+        session_id: None,
         kind: NoteKind::Observation,
         sentiment: Some(Sentiment::Negative),
         text: format!("lappu {id}"),

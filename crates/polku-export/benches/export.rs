@@ -29,6 +29,7 @@ fn workshop(n: usize) -> Workshop {
                 touchpoint_id: Some(tps[i % tps.len()]),
                 lane_id: None,
                 persona_id: None,
+                session_id: None,
                 kind: if i % 7 == 0 { NoteKind::Idea } else { NoteKind::Observation },
                 sentiment: if i % 7 == 0 { None } else { Some(Sentiment::ALL[i % 3]) },
                 text: format!("{i}: {text}"),

@@ -148,3 +148,19 @@ pub(crate) fn v4_sessions(mut file: Value) -> Result<Value, String> {
     workshop.insert("sessions".into(), Value::Array(Vec::new()));
     Ok(file)
 }
+
+/// v5 → v6: each note names the session it was written in; notes from before name none.
+pub(crate) fn v5_note_sessions(mut file: Value) -> Result<Value, String> {
+    let boards = file
+        .pointer_mut("/workshop/boards")
+        .and_then(Value::as_array_mut)
+        .ok_or("workshop.boards is missing or not a list")?;
+    for (bi, board) in boards.iter_mut().enumerate() {
+        let notes = board.get_mut("notes").and_then(Value::as_array_mut).ok_or(format!("workshop.boards[{bi}].notes is missing or not a list"))?;
+        for (i, n) in notes.iter_mut().enumerate() {
+            let n = n.as_object_mut().ok_or(format!("workshop.boards[{bi}].notes[{i}] is not an object"))?;
+            n.insert("session_id".into(), Value::Null);
+        }
+    }
+    Ok(file)
+}

@@ -10,8 +10,10 @@ use crate::ExportError;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The header keys, in column order.
-pub const COLUMNS: [&str; 11] = ["workshop", "board", "phase", "touchpoint", "lane", "sentiment", "kind", "text", "persona", "votes", "created"];
+/// The header keys, in column order. Columns added later go at the end, so a spreadsheet built on
+/// an earlier table keeps reading the same columns.
+pub const COLUMNS: [&str; 13] =
+    ["workshop", "board", "phase", "touchpoint", "lane", "sentiment", "kind", "text", "persona", "votes", "created", "board_kind", "session"];
 
 /// The field separator readers of `language` expect.
 pub fn separator(language: Language) -> u8 {
@@ -39,6 +41,8 @@ pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
             let phase = tp.and_then(|t| t.phase_id).and_then(|id| board.phases.iter().find(|p| p.id == id));
             let lane = n.lane_id.and_then(|id| board.lanes.iter().find(|x| x.id == id));
             let persona = n.persona_id.and_then(|id| w.personas.iter().find(|p| p.id == id));
+            // "3. Title": the meeting by its number in the programme, as the report's cover lists it.
+            let session = n.session_id.and_then(|id| w.sessions.iter().position(|s| s.id == id).map(|i| (i, &w.sessions[i])));
             let kind = match n.kind {
                 NoteKind::Observation => "pdf.kind.observation",
                 NoteKind::Idea => "pdf.kind.idea",
@@ -57,6 +61,8 @@ pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
                 // No voting exists yet: the column is there for the table's shape, and empty.
                 String::new(),
                 timestamp(n.created_at),
+                l.t(&format!("board.kind.{}", board.kind.as_str())),
+                session.map(|(i, s)| format!("{}. {}", i + 1, s.fields.title)).unwrap_or_default(),
             ]);
         }
     }

@@ -66,7 +66,7 @@ fn build(w: &Workshop) -> Result<Vec<u8>, XlsxError> {
     let (header, rows) = note_rows(w);
     let rows: Vec<Vec<Cell>> = rows.into_iter().map(|r| r.into_iter().map(text).collect()).collect();
     let notes = book.add_worksheet().set_name(sheet_name(l.t("pdf.sheet.notes")))?;
-    fill(notes, &header, &rows, &[18.0, 18.0, 14.0, 20.0, 16.0, 12.0, 12.0, 60.0, 14.0, 8.0, 17.0])?;
+    fill(notes, &header, &rows, &[18.0, 18.0, 14.0, 20.0, 16.0, 12.0, 12.0, 60.0, 14.0, 8.0, 17.0, 16.0, 30.0])?;
 
     let header: Vec<String> = ["persona", "board", "walked", "touchpoint", "emotion", "emotion_word", "happens", "barriers", "ideas", "skipped"]
         .iter()

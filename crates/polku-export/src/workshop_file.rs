@@ -11,7 +11,7 @@ use serde_json::Value;
 
 pub const FORMAT: &str = "polku.workshop";
 /// The version this build writes. Older files are brought up to it by [`STEPS`].
-pub const VERSION: u64 = 5;
+pub const VERSION: u64 = 6;
 /// Far beyond any real workshop (10,000 notes are ~3 MB), small enough to refuse junk quickly.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -23,6 +23,7 @@ const STEPS: &[Step] = &[
     (2, "v2_people", crate::file_steps::v2_people),
     (3, "v3_board_versions", crate::file_steps::v3_board_versions),
     (4, "v4_sessions", crate::file_steps::v4_sessions),
+    (5, "v5_note_sessions", crate::file_steps::v5_note_sessions),
 ];
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -243,6 +244,7 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
             n.touchpoint_id = n.touchpoint_id.map(&mut fresh);
             n.lane_id = n.lane_id.map(&mut fresh);
             n.persona_id = n.persona_id.map(&mut fresh);
+            n.session_id = n.session_id.map(&mut fresh);
         }
         b.notes.sort_by_key(|n| n.id);
     }

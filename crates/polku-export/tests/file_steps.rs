@@ -162,3 +162,14 @@ fn a_session_naming_a_board_of_no_workshop_is_refused_with_its_path() {
     let w = read(&serde_json::to_vec(&v).unwrap()).unwrap();
     assert_eq!(w.sessions[0].fields.attendance.clients, Some(5));
 }
+
+const V5: &[u8] = include_bytes!("fixtures/aikuissosiaalityo-v5.polku");
+
+#[test]
+fn a_v5_file_keeps_its_sessions_and_its_notes_name_none() {
+    let v: Value = serde_json::from_slice(V5).unwrap();
+    assert_eq!(v["version"], 5);
+    let w = read(V5).unwrap();
+    assert_eq!(w.sessions.len(), 5);
+    assert!(w.notes().all(|n| n.session_id.is_none()));
+}

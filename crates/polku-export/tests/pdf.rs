@@ -166,6 +166,7 @@ fn note(w: &Workshop, text: &str, kind: NoteKind, y: f64) -> Note {
         touchpoint_id: Some(b.touchpoints[0].id),
         lane_id: None,
         persona_id: None,
+        session_id: None,
         kind,
         sentiment: (kind == NoteKind::Observation).then_some(Sentiment::Neutral),
         text: text.into(),

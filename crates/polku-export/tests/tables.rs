@@ -31,7 +31,8 @@ fn a_finnish_workshop_gets_semicolons_and_reads_back_to_the_same_rows() {
     let notes: usize = w.boards.iter().map(|b| b.notes.len()).sum();
     assert_eq!(rows.len(), notes, "one row per note");
     let first_line = std::str::from_utf8(&bytes[3..]).unwrap().lines().next().unwrap();
-    assert_eq!(first_line.matches(';').count(), 10, "eleven columns split by ';': {first_line}");
+    assert_eq!(first_line.matches(';').count(), 12, "thirteen columns split by ';': {first_line}");
+    assert_eq!(back[0][11..], ["Taulun laji", "Tapaaminen"], "later columns come at the end");
     // Every note's text, its sentiment in words and its touchpoint are there.
     for n in w.boards[0].notes.iter() {
         let row = rows.iter().find(|r| r[7] == n.text).unwrap_or_else(|| panic!("no row for {:?}", n.text));
@@ -58,7 +59,7 @@ fn an_english_workshop_gets_commas_and_quoting_keeps_awkward_text_whole() {
     let back = read_back(&bytes, b',');
     assert_eq!(back[0][..3], ["Workshop", "Board", "Phase"]);
     assert!(back.iter().any(|r| r[7] == awkward), "the text with quotes, separators and a line break is one cell");
-    assert!(back.iter().skip(1).all(|r| r.len() == 11));
+    assert!(back.iter().skip(1).all(|r| r.len() == 13));
 }
 
 #[test]
@@ -75,4 +76,26 @@ fn the_workbook_has_notes_walkthroughs_and_summary_sheets() {
     zip.by_name("xl/sharedStrings.xml").unwrap().read_to_string(&mut strings).unwrap();
     let n = &w.boards[0].notes[0];
     assert!(strings.contains(&n.text), "the notes' texts are in the workbook");
+}
+
+#[test]
+fn a_note_written_in_a_session_names_it_by_its_number_and_the_board_its_kind() {
+    let mut w = example();
+    let third = w.sessions[2].id;
+    w.boards[0].notes[0].session_id = Some(third);
+    let (_, rows) = note_rows(&w);
+    let row = rows.iter().find(|r| r[7] == w.boards[0].notes[0].text).unwrap();
+    assert_eq!(row[12], format!("3. {}", w.sessions[2].fields.title));
+    assert_eq!(row[11], "Palvelupolku");
+    assert!(rows.iter().filter(|r| r[7] != w.boards[0].notes[0].text).all(|r| r[12].is_empty()), "no session, no name");
+}
+
+#[test]
+fn every_board_kind_has_a_name_in_every_language() {
+    for kind in polku_core::BoardKind::ALL {
+        for lang in Language::ALL {
+            let key = format!("board.kind.{}", kind.as_str());
+            assert_ne!(polku_export::labels::Labels::new(lang).t(&key), key, "{lang:?} has no name for {kind:?}");
+        }
+    }
 }

@@ -64,6 +64,7 @@ fn build() -> Workshop {
             touchpoint_id: Some(touchpoints[col].id),
             lane_id: None,
             persona_id: None,
+            session_id: None,
             kind: NoteKind::Observation,
             sentiment: Sentiment::parse(n["sentiment"].as_str().unwrap()),
             text: n["text"].as_str().unwrap().into(),

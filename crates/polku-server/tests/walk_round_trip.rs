@@ -42,6 +42,7 @@ fn export_then_import_carries_personas_walks_and_linked_notes() {
                 touchpoint_id: Some(board.touchpoints[1].id),
                 lane_id: None,
                 persona_id: Some(aino),
+                session_id: None,
                 kind: NoteKind::Idea,
                 sentiment: None,
                 text: "Kuraattori kertoo palvelusta".into(),

@@ -27,6 +27,7 @@ fn workshop_with_boards(store: &mut Store, boards: usize, per_board: usize) -> W
                 touchpoint_id: Some(tps[i % tps.len()]),
                 lane_id: None,
                 persona_id: None,
+                session_id: None,
                 kind: NoteKind::Observation,
                 sentiment: Some(Sentiment::ALL[i % 3]),
                 text: format!("Lappu {i}: asiakkaan kokemus palvelupolun tässä kohdassa"),

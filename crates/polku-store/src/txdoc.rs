@@ -98,6 +98,9 @@ impl DocRead for TxDoc<'_> {
             StepFilter::Touchpoint(t) => self.picked("touchpoint_id", Some(t)),
         }
     }
+    fn session_notes(&self, session: Id) -> Vec<Note> {
+        self.picked("session_id", Some(session))
+    }
     fn persona_notes(&self, persona: Id) -> Vec<Note> {
         self.picked("persona_id", Some(persona))
     }

@@ -255,6 +255,7 @@ fn probe_note() -> Note {
         touchpoint_id: None,
         lane_id: None,
         persona_id: None,
+        session_id: None,
         kind: NoteKind::Observation,
         sentiment: None,
         text: String::new(),

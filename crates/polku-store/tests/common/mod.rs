@@ -20,6 +20,7 @@ pub fn create_note(w: &Workshop, text: &str, sentiment: Sentiment) -> (Id, Op) {
             touchpoint_id: Some(b.touchpoints[0].id),
             lane_id: None,
             persona_id: None,
+            session_id: None,
             kind: NoteKind::Observation,
             sentiment: Some(sentiment),
             text: text.into(),

@@ -6,4 +6,8 @@ export type NewNote = { id: string, board_id: string, touchpoint_id: string | nu
 /**
  * The persona an idea or barrier was posted for in a walkthrough.
  */
-persona_id: string | null, kind: NoteKind, sentiment: Sentiment | null, text: string, x: number, y: number, };
+persona_id: string | null, 
+/**
+ * The session in progress when it was written; absent: none.
+ */
+session_id?: string | null, kind: NoteKind, sentiment: Sentiment | null, text: string, x: number, y: number, };

@@ -7,7 +7,11 @@ import type { Sentiment } from "./Sentiment";
  * (`layout::column_x`); with a lane, `y` from that lane's top. Without them, they are board
  * units. So reordering touchpoints or lanes moves no note: notes follow their cell.
  */
-export type Note = { id: string, board_id: string, touchpoint_id: string | null, lane_id: string | null, persona_id: string | null, kind: NoteKind, 
+export type Note = { id: string, board_id: string, touchpoint_id: string | null, lane_id: string | null, persona_id: string | null, 
+/**
+ * The session (meeting) in which it was written, when there was one.
+ */
+session_id: string | null, kind: NoteKind, 
 /**
  * Set for observations, absent for ideas and questions.
  */
