@@ -46,6 +46,8 @@ export class WorkshopSession {
   /** Each board's pan and zoom while this workshop stays open, so coming back to a board finds it as left. */
   readonly cameras = new Map<string, Camera>();
 
+  /** Deleted boards' last versions (see `Held`); plain, nothing on screen reads it. */
+  private goneBoards: Record<string, number> = {};
   private offs: (() => void)[] = [];
 
   constructor(
@@ -81,12 +83,13 @@ export class WorkshopSession {
         this.api.call("open_workshop", { id: this.workshopId }),
         this.api.call("history", { workshop_id: this.workshopId, client_id: this.api.clientId() }),
       ]);
-      const { boards, notes, people } = heldFrom(workshop);
+      const { boards, notes, people, goneBoards } = heldFrom(workshop);
       const { boards: _b, personas: _p, walkthroughs: _w, walk_steps: _s, ...meta } = workshop;
       this.meta = meta;
       this.boards = boards;
       this.notes = notes;
       this.people = people;
+      this.goneBoards = goneBoards;
       this.history = history;
       this.status = "ready";
     } catch (e) {
@@ -177,10 +180,12 @@ export class WorkshopSession {
 
   /** Changes from a response or an event; public so the appliers' wiring can be tested without a server. */
   take(changes: OpResult["changes"]): void {
-    const touched = applyAll({ boards: this.boards, notes: this.notes, people: this.people }, changes);
+    const held = { boards: this.boards, notes: this.notes, people: this.people, goneBoards: this.goneBoards };
+    const touched = applyAll(held, changes);
     if (touched.notes.size) {
       const next = { ...this.notes };
-      for (const id of touched.notes) next[id] = { ...next[id] };
+      // A deleted board's store is gone from the record already; only the ones left get a new wrapper.
+      for (const id of touched.notes) if (next[id]) next[id] = { ...next[id] };
       this.notes = next;
     }
     if (touched.people) this.people = { ...this.people };
