@@ -3,6 +3,9 @@ import type { BoardKind, BoardSource, Op } from "../api/types";
 /** What a new board starts with, as the add dialog offers it. */
 export type Start = "template" | "blank" | "copy";
 
+/** What the open board's menu offers. */
+export type BoardAction = "rename" | "duplicate" | "left" | "right" | "delete";
+
 /** The only built-in template today: the service path with its five stations and three phases. */
 export const SERVICE_PATH_TEMPLATE = "service-path";
 

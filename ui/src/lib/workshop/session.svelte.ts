@@ -1,6 +1,6 @@
 import type { Backend } from "../backend/backend";
 import type { History, Op, OpResult, UndoMode, Workshop } from "../api/types";
-import { toApiError } from "../api/errors";
+import { toApiError, type ApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
 import { notifyError } from "../ui/toast.svelte";
@@ -162,6 +162,16 @@ export class WorkshopSession {
    * the user) when refused.
    */
   async apply(op: Op, undo: UndoMode = "record"): Promise<boolean> {
+    const err = await this.attempt(op, undo);
+    if (err) notifyError(err);
+    return !err;
+  }
+
+  /**
+   * Applies one op like `apply`, but hands a refusal back instead of showing it: for a dialog that
+   * says what is wrong next to what was typed, where a toast would sit under its backdrop.
+   */
+  async attempt(op: Op, undo: UndoMode = "record"): Promise<ApiError | null> {
     try {
       const res = await this.api.call("apply_op", {
         workshop_id: this.workshopId,
@@ -171,10 +181,9 @@ export class WorkshopSession {
         op,
       });
       this.absorb(res);
-      return true;
+      return null;
     } catch (e) {
-      notifyError(e);
-      return false;
+      return toApiError(e);
     }
   }
 
@@ -191,7 +200,14 @@ export class WorkshopSession {
     if (touched.people) this.people = { ...this.people };
   }
 
+  /**
+   * Boards this client deleted (its own delete, or its undo of an add): the page leaves them for a
+   * neighbour without telling the user what they just did themselves.
+   */
+  readonly deletedHere = new Set<string>();
+
   private absorb(res: OpResult): void {
+    for (const c of res.changes) if (c.entity === "board" && !c.after) this.deletedHere.add(c.id);
     this.take(res.changes);
     this.history = res.history;
   }
