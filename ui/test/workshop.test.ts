@@ -13,6 +13,7 @@ const board = (id: string, position: number, notes: Note[] = []): Board => ({
   kind: "service_path",
   title: id.toUpperCase(),
   position,
+  version: 1,
   phases: [],
   touchpoints: [tp(`${id}-tp`, id)],
   lanes: [],
@@ -136,6 +137,27 @@ describe("boards as views of one workshop session", () => {
     // Another workshop's events are not this one's.
     api.emit({ type: "changed", workshop_id: "x", seq: 3, op_id: "o", client_id: "other", changes: [noteCreated(note("stray", "b"))] });
     expect(b.store.notes.stray).toBeUndefined();
+    ws.dispose();
+  });
+
+  it("follows another client's board move, and a deleted board's notes go with it", async () => {
+    const { WorkshopSession } = await import("../src/lib/workshop/session.svelte");
+    const api = fakeBackend(workshop());
+    const ws = new WorkshopSession(api, "w");
+    await ws.load();
+    const info = (id: string, position: number, version: number) => ({ id, kind: "service_path" as const, title: id, position, version });
+    const emit = (changes: Change[]) => api.emit({ type: "changed", workshop_id: "w", seq: 2, op_id: "o", client_id: "other", changes });
+    emit([
+      { entity: "board", id: "a", before: info("a", 0, 1), after: info("a", 1, 2) },
+      { entity: "board", id: "b", before: info("b", 1, 1), after: info("b", 0, 2) },
+    ]);
+    expect(ws.ordered.map((b) => b.id)).toEqual(["b", "a"]);
+    emit([
+      { entity: "note", id: "nb", before: note("nb", "b"), after: null },
+      { entity: "board", id: "b", before: info("b", 0, 2), after: null },
+    ]);
+    expect(ws.ordered.map((b) => b.id)).toEqual(["a"]);
+    expect("b" in ws.notes).toBe(false);
     ws.dispose();
   });
 });

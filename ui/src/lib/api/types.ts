@@ -1,6 +1,8 @@
 // The one place the UI takes its wire types from: the files ts-rs generates from the Rust types.
 export type { Board } from "./generated/Board";
+export type { BoardInfo } from "./generated/BoardInfo";
 export type { BoardKind } from "./generated/BoardKind";
+export type { BoardSource } from "./generated/BoardSource";
 export type { Change } from "./generated/Change";
 export type { ErrorCode } from "./generated/ErrorCode";
 export type { Event } from "./generated/Event";

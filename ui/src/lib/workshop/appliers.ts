@@ -1,5 +1,5 @@
-import type { Change, Workshop } from "../api/types";
-import { applyNote, applyRow, storeFrom, type BoardState, type NoteStore } from "../board/changes";
+import type { BoardInfo, Change, Workshop } from "../api/types";
+import { applyNote, applyRow, emptyStore, storeFrom, type BoardState, type NoteStore } from "../board/changes";
 import { applyVersioned, peopleFrom, type People } from "../people/people";
 
 /** What a client holds of one workshop, kept current by op results and change events. */
@@ -8,6 +8,11 @@ export type Held = {
   /** Each board's notes, by board id. */
   notes: Record<string, NoteStore>;
   people: People;
+  /**
+   * The version each deleted board had when it went, so a late copy of it (a response racing an
+   * event) cannot bring it back. Versions grow across a delete and a restore, as for notes.
+   */
+  goneBoards: Record<string, number>;
 };
 
 /** Which parts an applied list of changes touched, so the session swaps only those wrappers. */
@@ -21,6 +26,17 @@ type Applier<C> = (held: Held, change: C, touched: Touched) => void;
  * changes being dropped without a trace.
  */
 const appliers: { [K in Change["entity"]]: Applier<Extract<Change, { entity: K }>> } = {
+  board: (held, c, touched) => {
+    if (applyBoard(held, c)) touched.boards = true;
+    // A board's own store comes and goes with it (its notes' deletions came first).
+    if (!c.after && c.id in held.notes) {
+      delete held.notes[c.id];
+      touched.notes.add(c.id);
+    } else if (c.after && !(c.id in held.notes)) {
+      held.notes[c.id] = emptyStore();
+      touched.notes.add(c.id);
+    }
+  },
   note: (held, c, touched) => {
     for (const boardId of applyNote(held.notes, c)) touched.notes.add(boardId);
   },
@@ -44,6 +60,31 @@ const appliers: { [K in Change["entity"]]: Applier<Extract<Change, { entity: K }
   },
 };
 
+/**
+ * A board's own fields (title, position, kind, version), in place so the strip follows a move
+ * or a rename live; what is on it (its lists) stays. False for a copy older than the one held, or
+ * than the one deleted.
+ */
+function applyBoard(held: Held, change: { id: string; before: BoardInfo | null; after: BoardInfo | null }): boolean {
+  const at = held.boards.findIndex((b) => b.id === change.id);
+  const board = held.boards[at];
+  const { after } = change;
+  if (!after) {
+    if (!board) return false;
+    // A delete of an older version than we hold was followed by a restore we already applied.
+    if (change.before && board.version > change.before.version) return false;
+    held.goneBoards[change.id] = Math.max(held.goneBoards[change.id] ?? 0, change.before?.version ?? board.version);
+    held.boards.splice(at, 1);
+    return true;
+  }
+  if (board ? board.version > after.version : (held.goneBoards[change.id] ?? -1) >= after.version) return false;
+  const own = { id: after.id, kind: after.kind, title: after.title, position: after.position, version: after.version };
+  if (board) Object.assign(board, own);
+  else held.boards.push({ ...own, phases: [], touchpoints: [], lanes: [] });
+  delete held.goneBoards[change.id];
+  return true;
+}
+
 /** Applies changes in order, in place, skipping copies older than what is held. */
 export function applyAll(held: Held, changes: readonly Change[]): Touched {
   const touched: Touched = { boards: false, people: false, notes: new Set() };
@@ -60,5 +101,5 @@ export function heldFrom(workshop: Workshop): Held {
     notes[board.id] = storeFrom(list);
     return board;
   });
-  return { boards, notes, people: peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps) };
+  return { boards, notes, people: peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps), goneBoards: {} };
 }

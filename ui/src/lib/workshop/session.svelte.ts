@@ -1,6 +1,6 @@
 import type { Backend } from "../backend/backend";
 import type { History, Op, OpResult, UndoMode, Workshop } from "../api/types";
-import { toApiError } from "../api/errors";
+import { toApiError, type ApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
 import { notifyError } from "../ui/toast.svelte";
@@ -46,6 +46,8 @@ export class WorkshopSession {
   /** Each board's pan and zoom while this workshop stays open, so coming back to a board finds it as left. */
   readonly cameras = new Map<string, Camera>();
 
+  /** Deleted boards' last versions (see `Held`); plain, nothing on screen reads it. */
+  private goneBoards: Record<string, number> = {};
   private offs: (() => void)[] = [];
 
   constructor(
@@ -81,12 +83,13 @@ export class WorkshopSession {
         this.api.call("open_workshop", { id: this.workshopId }),
         this.api.call("history", { workshop_id: this.workshopId, client_id: this.api.clientId() }),
       ]);
-      const { boards, notes, people } = heldFrom(workshop);
+      const { boards, notes, people, goneBoards } = heldFrom(workshop);
       const { boards: _b, personas: _p, walkthroughs: _w, walk_steps: _s, ...meta } = workshop;
       this.meta = meta;
       this.boards = boards;
       this.notes = notes;
       this.people = people;
+      this.goneBoards = goneBoards;
       this.history = history;
       this.status = "ready";
     } catch (e) {
@@ -159,6 +162,16 @@ export class WorkshopSession {
    * the user) when refused.
    */
   async apply(op: Op, undo: UndoMode = "record"): Promise<boolean> {
+    const err = await this.attempt(op, undo);
+    if (err) notifyError(err);
+    return !err;
+  }
+
+  /**
+   * Applies one op like `apply`, but hands a refusal back instead of showing it: for a dialog that
+   * says what is wrong next to what was typed, where a toast would sit under its backdrop.
+   */
+  async attempt(op: Op, undo: UndoMode = "record"): Promise<ApiError | null> {
     try {
       const res = await this.api.call("apply_op", {
         workshop_id: this.workshopId,
@@ -168,25 +181,33 @@ export class WorkshopSession {
         op,
       });
       this.absorb(res);
-      return true;
+      return null;
     } catch (e) {
-      notifyError(e);
-      return false;
+      return toApiError(e);
     }
   }
 
   /** Changes from a response or an event; public so the appliers' wiring can be tested without a server. */
   take(changes: OpResult["changes"]): void {
-    const touched = applyAll({ boards: this.boards, notes: this.notes, people: this.people }, changes);
+    const held = { boards: this.boards, notes: this.notes, people: this.people, goneBoards: this.goneBoards };
+    const touched = applyAll(held, changes);
     if (touched.notes.size) {
       const next = { ...this.notes };
-      for (const id of touched.notes) next[id] = { ...next[id] };
+      // A deleted board's store is gone from the record already; only the ones left get a new wrapper.
+      for (const id of touched.notes) if (next[id]) next[id] = { ...next[id] };
       this.notes = next;
     }
     if (touched.people) this.people = { ...this.people };
   }
 
+  /**
+   * Boards this client deleted (its own delete, or its undo of an add): the page leaves them for a
+   * neighbour without telling the user what they just did themselves.
+   */
+  readonly deletedHere = new Set<string>();
+
   private absorb(res: OpResult): void {
+    for (const c of res.changes) if (c.entity === "board" && !c.after) this.deletedHere.add(c.id);
     this.take(res.changes);
     this.history = res.history;
   }
