@@ -337,3 +337,19 @@ fn a_session_is_kept_in_the_library_and_loses_a_deleted_board_from_its_agenda_un
     store.undo(w.id, "a", Id::now_v7(), 5).unwrap();
     assert_eq!(store.load_workshop(w.id).unwrap().sessions[0].fields, fields);
 }
+
+#[test]
+fn a_checkpoint_at_exit_leaves_the_whole_library_in_its_one_file() {
+    let (dir, mut store) = temp_store();
+    let w = new_workshop(&mut store, "Loppu");
+    let add = Op::CreateBoard {
+        board: NewBoard { id: Id::now_v7(), index: 1, title: "Toinen".into(), from: BoardSource::Template { template: "service-path".into() } },
+    };
+    store.apply(&env(&w, "a", add), 2).unwrap();
+    let (_, op) = create_note(&w, "Viimeinen lappu", Sentiment::Positive);
+    store.apply(&env(&w, "a", op), 3).unwrap();
+    store.load_workshop(w.id).unwrap();
+    store.checkpoint().unwrap();
+    let wal = dir.path().join("polku.sqlite3-wal");
+    assert_eq!(std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0), 0, "the WAL is empty after the exit checkpoint");
+}
