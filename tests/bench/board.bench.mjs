@@ -5,6 +5,8 @@
 //   bench: board.pan.p50_frame_ms   median frame interval during a scripted 5 s of pan + zoom
 //   bench: board.pan.p95_frame_ms   95th percentile of the same
 //   bench: board.drag_to_db_ms      pointerup of a mouse drag → the apply_op answer (after commit)
+//   bench: board.switch_ms          a workshop of 10 boards × 1,000 notes: a click on another board's
+//                                   tab → the first painted frame with that board's notes (median of 9)
 //
 // Benchmarks report; they do not fail on slow figures. A broken measurement exits non-zero.
 // Needs: the built UI (ui/dist) and `polku` (POLKU_BIN or $CARGO_TARGET_DIR/debug/polku).
@@ -147,6 +149,56 @@ async function panAndZoom(page) {
   return drags;
 }
 
+const SWITCH_BOARDS = 10;
+const SWITCH_NOTES = 1000;
+
+/**
+ * In the page: resolves with the time from now to the first frame that paints `boardId`'s notes
+ * (the rAF after the one in which they are first in the DOM, as in watchFirstFrame).
+ */
+function frameWithBoard(boardId) {
+  const start = performance.now();
+  return new Promise((done) => {
+    const look = () => {
+      const shown = document.querySelector(`[data-board-id="${boardId}"][aria-selected="true"]`);
+      if (shown && document.querySelector(".world [data-testid=note]")) requestAnimationFrame(() => done(performance.now() - start));
+      else requestAnimationFrame(look);
+    };
+    look();
+  });
+}
+
+/** The median time from a click on another board's tab to the first frame showing its notes. */
+async function boardSwitch(context, base, tmp, dataDir) {
+  const file = join(tmp, "programme.polku");
+  const programme = generateWorkshop(SWITCH_NOTES, SWITCH_BOARDS);
+  writeFileSync(file, JSON.stringify(programme));
+  polku(["import", file, "--data-dir", dataDir]);
+  // The generator's ids are those of the first workshop too, so the library imported a copy.
+  const listed = JSON.parse(polku(["list", "--json", "--data-dir", dataDir]));
+  const copy = listed.find((w) => w.title === programme.workshop.title);
+  if (!copy) throw new Error(`the programme was not imported: ${JSON.stringify(listed)}`);
+  const page = await context.newPage();
+  await page.goto(`${base}/#/w/${copy.id}`);
+  await page.locator(".world [data-testid=note]").first().waitFor({ timeout: 60_000 });
+  const tabs = await page.locator("[data-testid=board-tab]").evaluateAll((els) => els.map((el) => el.dataset.boardId));
+  if (tabs.length !== SWITCH_BOARDS) throw new Error(`${tabs.length} board tabs, not ${SWITCH_BOARDS}`);
+  const times = [];
+  for (const id of tabs.slice(1)) {
+    const tab = page.locator(`[data-testid=board-tab][data-board-id="${id}"]`);
+    await tab.scrollIntoViewIfNeeded();
+    const took = page.evaluate(frameWithBoard, id);
+    await tab.click();
+    times.push(await took);
+    const drawn = await page.locator(".world [data-testid=note]").count();
+    if (drawn === 0) throw new Error(`board ${id} shows no notes`);
+  }
+  await page.close();
+  times.sort((a, b) => a - b);
+  console.log(`board switch: ${SWITCH_BOARDS} boards × ${SWITCH_NOTES} notes, ${times.map((t) => t.toFixed(0)).join(", ")} ms`);
+  return percentile(times, 50);
+}
+
 async function main() {
   if (!existsSync(BIN)) throw new Error(`no polku binary at ${BIN}: build it (make build)`);
   if (!existsSync(join(ROOT, "ui/dist/index.html"))) throw new Error("no built UI: run npm --prefix ui run build");
@@ -271,6 +323,7 @@ async function main() {
     report("board.pan.p50_frame_ms", percentile(intervals, 50), "ms");
     report("board.pan.p95_frame_ms", percentile(intervals, 95), "ms");
     report("board.drag_to_db_ms", dragToDb, "ms");
+    report("board.switch_ms", await boardSwitch(context, base, tmp, dataDir), "ms");
   } finally {
     await browser?.close().catch(() => {});
     if (server && server.exitCode === null) {

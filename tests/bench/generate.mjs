@@ -32,13 +32,32 @@ export function uuidFor(n) {
   return `01954f00-b000-7000-8000-${n.toString(16).padStart(12, "0")}`;
 }
 
-/** The workshop file as a JS object; its workshop id is `uuidFor(1)`. */
-export function generateWorkshop(count) {
+/** The workshop file as a JS object; its workshop id is `uuidFor(1)`. `boards` boards of `count` notes each. */
+export function generateWorkshop(count, boards = 1) {
   let next = 1;
   const id = () => uuidFor(next++);
   const workshopId = id();
-  const boardId = id();
   const created = 1740787200000;
+  const list = Array.from({ length: boards }, (_, position) => generateBoard(id, count, position, created));
+  return {
+    format: "polku.workshop",
+    version: 1,
+    exported_at: created + count * 1000,
+    generator: "polku board benchmark",
+    workshop: {
+      id: workshopId,
+      title: `Suorituskyky — ${boards > 1 ? `${boards} taulua × ` : ""}${count} muistilappua`,
+      language: "fi",
+      created_at: created,
+      updated_at: created + count * 1000,
+      boards: list,
+      personas: [],
+    },
+  };
+}
+
+function generateBoard(id, count, position, created) {
+  const boardId = id();
   const touchpoints = TOUCHPOINTS.map(([label, phase], position) => ({
     id: id(),
     board_id: boardId,
@@ -71,29 +90,5 @@ export function generateWorkshop(count) {
       updated_at: created + i * 1000,
     });
   }
-  return {
-    format: "polku.workshop",
-    version: 1,
-    exported_at: created + count * 1000,
-    generator: "polku board benchmark",
-    workshop: {
-      id: workshopId,
-      title: `Suorituskyky — ${count} muistilappua`,
-      language: "fi",
-      created_at: created,
-      updated_at: created + count * 1000,
-      boards: [
-        {
-          id: boardId,
-          kind: "service_path",
-          title: "Palvelupolku",
-          position: 0,
-          touchpoints,
-          lanes: [],
-          notes,
-        },
-      ],
-      personas: [],
-    },
-  };
+  return { id: boardId, kind: "service_path", title: position === 0 ? "Palvelupolku" : `Taulu ${position + 1}`, position, touchpoints, lanes: [], notes };
 }
