@@ -110,6 +110,7 @@ describe("applying structure changes", () => {
     id,
     kind: "service_path",
     title: id,
+    version: 1,
     position: 0,
     touchpoints,
     lanes: [],

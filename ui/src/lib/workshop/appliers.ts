@@ -1,6 +1,7 @@
-import type { Change, Workshop } from "../api/types";
+import type { Change, Session, Workshop } from "../api/types";
 import { applyNote, applyRow, storeFrom, type BoardState, type NoteStore } from "../board/changes";
 import { applyVersioned, peopleFrom, type People } from "../people/people";
+import { sessionsFrom } from "../sessions/sessions";
 
 /** What a client holds of one workshop, kept current by op results and change events. */
 export type Held = {
@@ -8,10 +9,12 @@ export type Held = {
   /** Each board's notes, by board id. */
   notes: Record<string, NoteStore>;
   people: People;
+  /** The programme's sessions by id; their order is their positions (sessions/sessions.ts). */
+  sessions: Record<string, Session>;
 };
 
 /** Which parts an applied list of changes touched, so the session swaps only those wrappers. */
-export type Touched = { boards: boolean; people: boolean; notes: Set<string> };
+export type Touched = { boards: boolean; people: boolean; sessions: boolean; notes: Set<string> };
 
 type Applier<C> = (held: Held, change: C, touched: Touched) => void;
 
@@ -42,11 +45,15 @@ const appliers: { [K in Change["entity"]]: Applier<Extract<Change, { entity: K }
   walk_step: (held, c, touched) => {
     if (applyVersioned(held.people.steps, c)) touched.people = true;
   },
+  // A move renumbers every session after it: each comes as its own change, replaced whole.
+  session: (held, c, touched) => {
+    if (applyVersioned(held.sessions, c)) touched.sessions = true;
+  },
 };
 
 /** Applies changes in order, in place, skipping copies older than what is held. */
 export function applyAll(held: Held, changes: readonly Change[]): Touched {
-  const touched: Touched = { boards: false, people: false, notes: new Set() };
+  const touched: Touched = { boards: false, people: false, sessions: false, notes: new Set() };
   // The table is exhaustive by its type; TypeScript cannot narrow the lookup to the matching
   // member of the union by itself.
   for (const c of changes) (appliers[c.entity] as Applier<Change>)(held, c, touched);
@@ -60,5 +67,10 @@ export function heldFrom(workshop: Workshop): Held {
     notes[board.id] = storeFrom(list);
     return board;
   });
-  return { boards, notes, people: peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps) };
+  return {
+    boards,
+    notes,
+    people: peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps),
+    sessions: sessionsFrom(workshop.sessions),
+  };
 }
