@@ -26,6 +26,7 @@ const workshop = (): Workshop => ({
     lanes: [],
     notes: [noteAt(`${id}-n`, 1, { board_id: id })],
   })),
+  sessions: [],
   personas: [],
   walkthroughs: [],
   walk_steps: [],

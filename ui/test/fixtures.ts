@@ -8,6 +8,7 @@ export const note = (id: string, version: number, extra: Partial<Note> = {}): No
   touchpoint_id: null,
   lane_id: null,
   persona_id: null,
+  session_id: null,
   kind: "observation",
   sentiment: "neutral",
   text: `v${version}`,

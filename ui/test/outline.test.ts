@@ -127,6 +127,7 @@ describe("moveToCellOps", () => {
     touchpoint_id,
     lane_id,
     persona_id: null,
+    session_id: null,
     kind: "observation",
     sentiment: "neutral",
     text: id,

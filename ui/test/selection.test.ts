@@ -29,6 +29,7 @@ function note(id: string, x: number, y: number, over: Partial<Note> = {}): Note 
     touchpoint_id: cell.touchpoint_id,
     lane_id: cell.lane_id,
     persona_id: null,
+    session_id: null,
     kind: "observation",
     sentiment: "neutral",
     text: id,

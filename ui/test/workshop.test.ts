@@ -30,6 +30,7 @@ const workshop = (): Workshop => ({
   personas: [],
   walkthroughs: [],
   walk_steps: [],
+  sessions: [],
 });
 const noteCreated = (n: Note): Change => ({ entity: "note", id: n.id, before: null, after: n });
 
@@ -62,7 +63,7 @@ describe("applying a workshop's changes", () => {
       { entity: "touchpoint", id: "a-tp", before: null, after: { ...tp("a-tp", "a", 2), label: "older" } },
       { entity: "persona", id: "p", before: null, after: persona("p", 2) },
     ]);
-    expect(touched).toEqual({ boards: false, people: false, notes: new Set() });
+    expect(touched).toEqual({ boards: false, people: false, sessions: false, notes: new Set() });
     expect(held.notes.b.notes.nb.text).toBe("newer");
     expect(held.boards.find((b) => b.id === "a")?.touchpoints[0].label).toBe("newer");
     expect(held.people.personas.p.version).toBe(3);

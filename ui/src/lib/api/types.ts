@@ -42,3 +42,8 @@ export type { PdfContents } from "./generated/PdfContents";
 export type { PdfOptions } from "./generated/PdfOptions";
 export type { PosterFit } from "./generated/PosterFit";
 export type { StartExportRequest } from "./generated/StartExportRequest";
+export type { Session } from "./generated/Session";
+export type { SessionFields } from "./generated/SessionFields";
+export type { SessionPatch } from "./generated/SessionPatch";
+export type { AgendaItem } from "./generated/AgendaItem";
+export type { Attendance } from "./generated/Attendance";

@@ -84,7 +84,17 @@ export function duplicateOps(
     const cell = cellAt(stations, rows, n.x + COPY_OFFSET, n.y + COPY_OFFSET);
     ops.push({
       type: "create_note",
-      note: { id: copy, board_id: n.board_id, ...cell, persona_id: n.persona_id, kind: n.kind, sentiment: n.sentiment, text: n.text },
+      note: {
+        id: copy,
+        board_id: n.board_id,
+        ...cell,
+        persona_id: n.persona_id,
+        // A copy is of what the group said then: it stays with the session the original came from.
+        session_id: n.session_id,
+        kind: n.kind,
+        sentiment: n.sentiment,
+        text: n.text,
+      },
     });
     made.push(copy);
   }

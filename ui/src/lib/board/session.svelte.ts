@@ -128,7 +128,15 @@ export class BoardSession {
     const cell = cellAt(this.stations, this.rows, draft.x, draft.y);
     const create: Op = {
       type: "create_note",
-      note: { id: draft.id, board_id: this.board.id, ...cell, persona_id: null, ...toneFields(draft.tone), text },
+      note: {
+        id: draft.id,
+        board_id: this.board.id,
+        ...cell,
+        persona_id: null,
+        session_id: this.ws.sessionNow(),
+        ...toneFields(draft.tone),
+        text,
+      },
     };
     // Placed under a lane's last note, it may stick out: the lane grows in the same undo step.
     const ok = await this.applyMany([create, ...growOps(this.rows, { lane_id: null, y: 0 }, cell, this.heightOf(id))]);

@@ -196,7 +196,7 @@ export class Walker {
     const fields = kind === "idea" ? ({ kind: "idea", sentiment: null } as const) : ({ kind: "observation", sentiment: "negative" } as const);
     const create: Op = {
       type: "create_note",
-      note: { id, board_id: board.id, ...cell, persona_id: persona.id, ...fields, text: text.trim() },
+      note: { id, board_id: board.id, ...cell, persona_id: persona.id, session_id: s.ws.sessionNow(), ...fields, text: text.trim() },
     };
     const ok = await s.applyMany([create, ...growOps(s.rows, { lane_id: null, y: 0 }, cell, undefined)]);
     if (ok) this.status = t(kind === "idea" ? "walk.posted.idea" : "walk.posted.barrier", { label: station.label });

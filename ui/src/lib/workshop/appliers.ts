@@ -1,6 +1,7 @@
-import type { BoardInfo, Change, Workshop } from "../api/types";
+import type { BoardInfo, Change, Session, Workshop } from "../api/types";
 import { applyNote, applyRow, emptyStore, storeFrom, type BoardState, type NoteStore } from "../board/changes";
 import { applyVersioned, peopleFrom, type People } from "../people/people";
+import { sessionsFrom } from "../sessions/sessions";
 
 /** What a client holds of one workshop, kept current by op results and change events. */
 export type Held = {
@@ -13,10 +14,12 @@ export type Held = {
    * event) cannot bring it back. Versions grow across a delete and a restore, as for notes.
    */
   goneBoards: Record<string, number>;
+  /** The programme's sessions by id; their order is their positions (sessions/sessions.ts). */
+  sessions: Record<string, Session>;
 };
 
 /** Which parts an applied list of changes touched, so the session swaps only those wrappers. */
-export type Touched = { boards: boolean; people: boolean; notes: Set<string> };
+export type Touched = { boards: boolean; people: boolean; sessions: boolean; notes: Set<string> };
 
 type Applier<C> = (held: Held, change: C, touched: Touched) => void;
 
@@ -58,6 +61,10 @@ const appliers: { [K in Change["entity"]]: Applier<Extract<Change, { entity: K }
   walk_step: (held, c, touched) => {
     if (applyVersioned(held.people.steps, c)) touched.people = true;
   },
+  // A move renumbers every session after it: each comes as its own change, replaced whole.
+  session: (held, c, touched) => {
+    if (applyVersioned(held.sessions, c)) touched.sessions = true;
+  },
 };
 
 /**
@@ -87,7 +94,7 @@ function applyBoard(held: Held, change: { id: string; before: BoardInfo | null; 
 
 /** Applies changes in order, in place, skipping copies older than what is held. */
 export function applyAll(held: Held, changes: readonly Change[]): Touched {
-  const touched: Touched = { boards: false, people: false, notes: new Set() };
+  const touched: Touched = { boards: false, people: false, sessions: false, notes: new Set() };
   // The table is exhaustive by its type; TypeScript cannot narrow the lookup to the matching
   // member of the union by itself.
   for (const c of changes) (appliers[c.entity] as Applier<Change>)(held, c, touched);
@@ -101,5 +108,11 @@ export function heldFrom(workshop: Workshop): Held {
     notes[board.id] = storeFrom(list);
     return board;
   });
-  return { boards, notes, people: peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps), goneBoards: {} };
+  return {
+    boards,
+    notes,
+    people: peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps),
+    sessions: sessionsFrom(workshop.sessions),
+    goneBoards: {},
+  };
 }

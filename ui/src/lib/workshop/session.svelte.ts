@@ -1,5 +1,5 @@
 import type { Backend } from "../backend/backend";
-import type { History, Op, OpResult, UndoMode, Workshop } from "../api/types";
+import type { History, Op, OpResult, Session, UndoMode, Workshop } from "../api/types";
 import { toApiError, type ApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
@@ -7,6 +7,7 @@ import { notifyError } from "../ui/toast.svelte";
 import type { BoardState, NoteStore } from "../board/changes";
 import type { Camera } from "../board/geometry";
 import type { People } from "../people/people";
+import { programme, todaysSession } from "../sessions/sessions";
 import { applyAll, heldFrom } from "./appliers";
 
 /** A request body stays well inside the server's 256 KiB limit. */
@@ -14,7 +15,7 @@ const BATCH_BYTES = 200_000;
 
 export type Status = "loading" | "ready" | "missing" | "failed";
 /** The workshop's own fields; its boards and people are held apart (see `Held`). */
-export type WorkshopMeta = Omit<Workshop, "boards" | "personas" | "walkthroughs" | "walk_steps">;
+export type WorkshopMeta = Omit<Workshop, "boards" | "personas" | "walkthroughs" | "walk_steps" | "sessions">;
 
 const NO_NOTES: NoteStore = { notes: {}, gone: {} };
 
@@ -37,6 +38,15 @@ export class WorkshopSession {
   notes = $state.raw<Record<string, NoteStore>>({});
   /** Personas, walkthroughs and their steps; values replaced whole, like the notes. */
   people = $state.raw<People>({ personas: {}, walkthroughs: {}, steps: {} });
+  /** The programme's sessions by id; values replaced whole, like the people. */
+  sessions = $state.raw<Record<string, Session>>({});
+  /** The sessions in programme order. */
+  programme: Session[] = $derived(programme(this.sessions));
+
+  /** The session a note made now belongs to: today's meeting, if the programme has one today. */
+  sessionNow(now = new Date()): string | null {
+    return todaysSession(this.programme, now)?.id ?? null;
+  }
   history = $state<History>({ can_undo: false, can_redo: false });
   busy = $state(false);
   /** The boards in the order they are shown. */
@@ -83,13 +93,14 @@ export class WorkshopSession {
         this.api.call("open_workshop", { id: this.workshopId }),
         this.api.call("history", { workshop_id: this.workshopId, client_id: this.api.clientId() }),
       ]);
-      const { boards, notes, people, goneBoards } = heldFrom(workshop);
-      const { boards: _b, personas: _p, walkthroughs: _w, walk_steps: _s, ...meta } = workshop;
+      const { boards, notes, people, sessions, goneBoards } = heldFrom(workshop);
+      const { boards: _b, personas: _p, walkthroughs: _w, walk_steps: _s, sessions: _m, ...meta } = workshop;
       this.meta = meta;
       this.boards = boards;
       this.notes = notes;
       this.people = people;
       this.goneBoards = goneBoards;
+      this.sessions = sessions;
       this.history = history;
       this.status = "ready";
     } catch (e) {
@@ -189,7 +200,7 @@ export class WorkshopSession {
 
   /** Changes from a response or an event; public so the appliers' wiring can be tested without a server. */
   take(changes: OpResult["changes"]): void {
-    const held = { boards: this.boards, notes: this.notes, people: this.people, goneBoards: this.goneBoards };
+    const held = { boards: this.boards, notes: this.notes, people: this.people, sessions: this.sessions, goneBoards: this.goneBoards };
     const touched = applyAll(held, changes);
     if (touched.notes.size) {
       const next = { ...this.notes };
@@ -198,6 +209,7 @@ export class WorkshopSession {
       this.notes = next;
     }
     if (touched.people) this.people = { ...this.people };
+    if (touched.sessions) this.sessions = { ...this.sessions };
   }
 
   /**
