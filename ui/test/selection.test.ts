@@ -164,7 +164,7 @@ describe("acting on many notes", () => {
     if (op.type !== "create_note") throw new Error("not a create");
     const cell = cellAt(st, lanes, 320 + COPY_OFFSET, 240 + COPY_OFFSET);
     // A copy keeps the persona a note was posted for (none here).
-    expect(op.note).toEqual({ id: "copy1", board_id: "b", ...cell, persona_id: null, kind: "observation", sentiment: "negative", text: "b" });
+    expect(op.note).toEqual({ id: "copy1", board_id: "b", ...cell, persona_id: null, session_id: null, kind: "observation", sentiment: "negative", text: "b" });
     expect(COPY_OFFSET).toBeGreaterThan(0);
   });
 
