@@ -210,6 +210,36 @@ test("a note made on the day of a session is written in that session", async ({ 
   expect(made.session_id).toBe(saved.sessions[0].id);
 });
 
+test("the board shows what came up in one session, and a note added then belongs to it", async ({ page }) => {
+  await createWorkshop(page, unique("Session filter"));
+  const workshopId = decodeURIComponent(/#\/w\/([^/]+)/.exec(page.url())?.[1] ?? "");
+  await showSessions(page);
+  await addSession(page, "Session 1");
+  await addSession(page, "Session 2");
+  const form = await openSession(page, "Session 1");
+  await fillAndLeave(form.getByLabel("Date"), local(new Date()));
+  await page.goto(`/#/w/${workshopId}/board`);
+  const filter = page.getByTestId("session-filter");
+  await expect(filter).toHaveValue("");
+  await addNote(page, "negative", "Said in the first meeting");
+
+  // Session 2 alone: nothing yet; a note added now is part of it, though session 1 is today's.
+  await filter.selectOption({ label: "2. Session 2" });
+  await expect(page.getByTestId("note")).toHaveCount(0);
+  await expect(page.getByText("No notes from this session yet.")).toBeVisible();
+  await addNote(page, "positive", "Said in the second meeting");
+  await filter.selectOption({ label: "1. Session 1" });
+  await expect(page.getByTestId("note")).toHaveText(["Said in the first meeting"].map((t) => new RegExp(t)));
+  await filter.selectOption({ label: "from all sessions" });
+  await expect(page.getByTestId("note")).toHaveCount(2);
+
+  // The outline lists the same.
+  await filter.selectOption({ label: "2. Session 2" });
+  await page.getByRole("button", { name: "Outline", exact: true }).click();
+  await expect(page.getByText("Said in the second meeting")).toBeVisible();
+  await expect(page.getByText("Said in the first meeting")).toHaveCount(0);
+});
+
 test("a session and an agenda item are added with the keyboard alone", async ({ page }) => {
   await createWorkshop(page, unique("Keyboard sessions"));
   await page.getByRole("button", { name: "Sessions", exact: true }).focus();

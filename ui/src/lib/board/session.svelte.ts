@@ -35,8 +35,12 @@ export class BoardSession {
   stations: Station[] = $derived(stations(this.board?.touchpoints ?? []));
   rows: Row[] = $derived(rows(this.board?.lanes ?? []));
   phases: Phase[] = $derived(inPositionOrder(this.board?.phases ?? []));
-  /** Notes as stored: x, y relative to their cell. */
-  raw: Note[] = $derived(Object.values(this.store.notes));
+  /** Notes as stored: x, y relative to their cell; only the shown session's when one is chosen. */
+  raw: Note[] = $derived.by(() => {
+    const all = Object.values(this.store.notes);
+    const only = this.ws.shownSession;
+    return only ? all.filter((n) => n.session_id === only) : all;
+  });
   /** Notes as drawn: x, y in board units. Everything on screen works with these. */
   notes: Note[] = $derived.by(() => this.placeAll(this.raw, this.stations, this.rows));
 

@@ -43,9 +43,19 @@ export class WorkshopSession {
   /** The sessions in programme order. */
   programme: Session[] = $derived(programme(this.sessions));
 
-  /** The session a note made now belongs to: today's meeting, if the programme has one today. */
+  /**
+   * The session whose notes the boards show ("what came up in session 3"); null: every note.
+   * This tab's choice, not the workshop's; a session deleted meanwhile shows every note again.
+   */
+  chosenSession = $state<string | null>(null);
+  shownSession: string | null = $derived(this.chosenSession && this.chosenSession in this.sessions ? this.chosenSession : null);
+
+  /**
+   * The session a note made now belongs to: the one the boards show, else today's meeting if the
+   * programme has one today (a note added while looking at session 3 is part of session 3).
+   */
   sessionNow(now = new Date()): string | null {
-    return todaysSession(this.programme, now)?.id ?? null;
+    return this.shownSession ?? todaysSession(this.programme, now)?.id ?? null;
   }
   history = $state<History>({ can_undo: false, can_redo: false });
   busy = $state(false);
