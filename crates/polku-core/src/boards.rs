@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::order::{order_with, renumber};
+use crate::order::{moved, order_with, renumber};
 use crate::people::walk_removal;
 use crate::sessions::unlink_board;
 use crate::plan::{DocRead, NoteFilter};
@@ -43,7 +43,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
         Op::MoveBoard { id, index } => {
             doc.board_info(*id).ok_or(not_found(*id))?;
             let list = doc.boards();
-            Ok(renumber(&list, &order_with(&list, *id, *index).0))
+            Ok(moved(&list, *id, *index))
         }
         Op::DeleteBoard { id } => delete(*id, doc),
         Op::RestoreBoard { board } => {

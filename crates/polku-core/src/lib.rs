@@ -14,6 +14,7 @@ mod model;
 pub mod order;
 mod op;
 mod overlay;
+mod patch;
 mod people;
 mod persona;
 mod plan;

@@ -76,6 +76,11 @@ pub(crate) fn renumber<T: Reorder>(list: &[T], order: &[Id]) -> Vec<Change> {
         .collect()
 }
 
+/// The changes that put `id` at `index` in `list`'s order (a move op).
+pub(crate) fn moved<T: Reorder>(list: &[T], id: Id, index: u32) -> Vec<Change> {
+    renumber(list, &order_with(list, id, index).0)
+}
+
 /// `list`'s order with `id` (taken out first if it is there) at `index`, clamped to the end.
 pub(crate) fn order_with<T: Record>(list: &[T], id: Id, index: u32) -> (Vec<Id>, usize) {
     let mut order: Vec<Id> = list.iter().map(Record::id).filter(|k| *k != id).collect();

@@ -225,53 +225,5 @@ pub struct PersonaPatch {
     pub notes: Option<String>,
 }
 
-/// Every field of the two, so `apply` and `diff` cannot forget one.
-macro_rules! each_field {
-    ($m:ident) => {
-        $m!(
-            name,
-            avatar,
-            age_group,
-            life_situation,
-            goals,
-            needs,
-            fears,
-            channels,
-            digital_skills,
-            languages,
-            quote,
-            notes
-        )
-    };
-}
-
-impl PersonaPatch {
-    pub fn is_empty(&self) -> bool {
-        self == &PersonaPatch::default()
-    }
-
-    pub fn apply(&self, to: &mut PersonaFields) {
-        macro_rules! set {
-            ($($f:ident),*) => {$(
-                if let Some(v) = &self.$f {
-                    to.$f = v.clone();
-                }
-            )*};
-        }
-        each_field!(set);
-    }
-
-    /// The patch that turns `from` into `to`, field by field.
-    pub fn diff(from: &PersonaFields, to: &PersonaFields) -> PersonaPatch {
-        let mut p = PersonaPatch::default();
-        macro_rules! diff {
-            ($($f:ident),*) => {$(
-                if from.$f != to.$f {
-                    p.$f = Some(to.$f.clone());
-                }
-            )*};
-        }
-        each_field!(diff);
-        p
-    }
-}
+crate::patch::field_patch!(PersonaPatch for PersonaFields:
+    name, avatar, age_group, life_situation, goals, needs, fears, channels, digital_skills, languages, quote, notes);

@@ -180,43 +180,8 @@ pub struct SessionPatch {
     pub position: Option<i64>,
 }
 
-/// Every field of the two, so `apply` and `diff` cannot forget one.
-macro_rules! each_field {
-    ($m:ident) => {
-        $m!(title, starts_at, place, goal, agenda, attendance, summary)
-    };
-}
-
-impl SessionPatch {
-    pub fn is_empty(&self) -> bool {
-        self == &SessionPatch::default()
-    }
-
-    pub fn apply(&self, to: &mut SessionFields) {
-        macro_rules! set {
-            ($($f:ident),*) => {$(
-                if let Some(v) = &self.$f {
-                    to.$f = v.clone();
-                }
-            )*};
-        }
-        each_field!(set);
-    }
-
-    /// The patch that turns `from` into `to`, field by field.
-    pub fn diff(from: &SessionFields, to: &SessionFields) -> SessionPatch {
-        let mut p = SessionPatch::default();
-        macro_rules! diff {
-            ($($f:ident),*) => {$(
-                if from.$f != to.$f {
-                    p.$f = Some(to.$f.clone());
-                }
-            )*};
-        }
-        each_field!(diff);
-        p
-    }
-}
+// `position` is not among them: it is the session's own, not one of its fields.
+crate::patch::field_patch!(SessionPatch for SessionFields: title, starts_at, place, goal, agenda, attendance, summary);
 
 #[cfg(test)]
 mod tests {

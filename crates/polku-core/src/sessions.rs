@@ -2,7 +2,7 @@
 //! like boards do. Deleting a session keeps the notes written in it, in no session, and undo
 //! puts them back in it.
 
-use crate::order::{order_with, renumber};
+use crate::order::{moved, order_with, renumber};
 use crate::plan::DocRead;
 use crate::{Change, Id, Millis, Note, Op, OpError, Session, SessionFields};
 
@@ -51,7 +51,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
         Op::MoveSession { id, index } => {
             doc.session(*id).ok_or(not_found(*id))?;
             let list = doc.sessions();
-            Ok(renumber(&list, &order_with(&list, *id, *index).0))
+            Ok(moved(&list, *id, *index))
         }
         Op::DeleteSession { id } => {
             let before = doc.session(*id).ok_or(not_found(*id))?;

@@ -3,7 +3,7 @@
 //! field per entity that moved and nothing else; notes follow their cell (see `Note`).
 
 use crate::layout::{column_x, lane_top, LANES_TOP, LANE_H, MAX_LANE_H, MIN_LANE_H, NOTE_GAP, NOTE_H};
-use crate::order::{order_with, renumber};
+use crate::order::{moved, order_with, renumber};
 use crate::plan::{DocRead, NoteFilter, StepFilter};
 use crate::validate::{description, label};
 use crate::{Change, Id, Lane, Millis, Note, Op, OpError, Phase, Touchpoint, Walkthrough};
@@ -72,7 +72,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
         Op::MoveTouchpoint { id, index } => {
             let t = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
             let list = doc.touchpoints(t.board_id);
-            Ok(renumber(&list, &order_with(&list, *id, *index).0))
+            Ok(moved(&list, *id, *index))
         }
         Op::DeleteTouchpoint { id, move_notes_to } => {
             let before = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
@@ -173,7 +173,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
         Op::MoveLane { id, index } => {
             let l = doc.lane(*id).ok_or(not_found("lane", *id))?;
             let list = doc.lanes(l.board_id);
-            Ok(renumber(&list, &order_with(&list, *id, *index).0))
+            Ok(moved(&list, *id, *index))
         }
         Op::DeleteLane { id, move_notes_to } => {
             let before = doc.lane(*id).ok_or(not_found("lane", *id))?;
