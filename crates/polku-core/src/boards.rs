@@ -78,7 +78,9 @@ fn create(new: &NewBoard, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>,
         BoardSource::Blank { kind } => Board::from_info(&BoardInfo { id: new.id, kind: *kind, title: String::new(), position: 0, version: 1 }),
         BoardSource::Template { template } => {
             let t = built_in(template).ok_or_else(|| OpError::invalid("template", format!("there is no template {template:?}")))?;
-            let bt = t.boards.first().ok_or_else(|| OpError::invalid("template", "has no board"))?;
+            let [bt] = t.boards.as_slice() else {
+                return Err(OpError::invalid("template", "makes several boards: create a workshop from it instead"));
+            };
             let mut n = 0u128;
             bt.lay_out(new.id, 0, doc.language(), &mut || {
                 n += 1;

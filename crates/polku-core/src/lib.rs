@@ -9,6 +9,7 @@
 mod boards;
 mod change;
 mod error;
+mod labels;
 pub mod layout;
 mod model;
 pub mod order;

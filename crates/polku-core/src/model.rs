@@ -53,22 +53,34 @@ impl NoteKind {
     }
 }
 
-/// What a board is for, which decides what it is made of. More kinds (the customer journey
-/// canvas, the service blueprint, grids) come as each becomes real; an exhaustive match on this
-/// is how planning, the screen and the PDF learn about a new one.
+/// What a board is for, which decides what it is made of. An exhaustive match on this is how
+/// planning, the screen and the PDF learn about a new kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BoardKind {
     /// Touchpoints along a path, grouped in phases, with lanes across.
     ServicePath,
+    /// Stickdorn & Schneider's customer journey canvas: periods (phases) left to right; the
+    /// periods before and after the service hold named boxes stacked top-down, the service
+    /// period a row of journey touchpoints; a band of expectations → experiences → satisfaction
+    /// under them. No lanes.
+    JourneyCanvas,
+    /// A service blueprint: the journey's steps as columns, its rows as lanes, with the lines of
+    /// interaction, visibility and internal interaction drawn (and named) above rows.
+    Blueprint,
+    /// A table of columns and rows (digital services in use, channel analysis …).
+    Grid,
 }
 
 impl BoardKind {
-    pub const ALL: [BoardKind; 1] = [BoardKind::ServicePath];
+    pub const ALL: [BoardKind; 4] = [BoardKind::ServicePath, BoardKind::JourneyCanvas, BoardKind::Blueprint, BoardKind::Grid];
 
     pub fn as_str(self) -> &'static str {
         match self {
             BoardKind::ServicePath => "service_path",
+            BoardKind::JourneyCanvas => "journey_canvas",
+            BoardKind::Blueprint => "blueprint",
+            BoardKind::Grid => "grid",
         }
     }
 
@@ -76,10 +88,27 @@ impl BoardKind {
         Self::ALL.into_iter().find(|v| v.as_str() == s)
     }
 
-    /// Whether the board has a path of touchpoints (and phases over them).
+    /// Whether the touchpoints are stations on a drawn path (with side stations and a walk).
     pub fn has_path(self) -> bool {
         match self {
             BoardKind::ServicePath => true,
+            BoardKind::JourneyCanvas | BoardKind::Blueprint | BoardKind::Grid => false,
+        }
+    }
+
+    /// Whether the board has rows (lanes) across its columns.
+    pub fn has_lanes(self) -> bool {
+        match self {
+            BoardKind::ServicePath | BoardKind::Blueprint | BoardKind::Grid => true,
+            BoardKind::JourneyCanvas => false,
+        }
+    }
+
+    /// Whether a phase may hold boxes stacked top-down instead of a row of columns.
+    pub fn has_boxes(self) -> bool {
+        match self {
+            BoardKind::JourneyCanvas => true,
+            BoardKind::ServicePath | BoardKind::Blueprint | BoardKind::Grid => false,
         }
     }
 }
@@ -188,12 +217,15 @@ pub struct Touchpoint {
     /// A station off the main line (a pause that can come between any two stations): drawn
     /// beside the path, and a walk may visit or skip it.
     pub side_station: bool,
+    /// The label its template gave it, for "back to the original labels"; empty when a person
+    /// made it.
+    pub original_label: String,
     #[ts(type = "number")]
     pub version: i64,
 }
 
 /// A named group of touchpoints ("before / during / after the service"); drawn as a band over
-/// each run of its touchpoints.
+/// each run of its touchpoints, or on a canvas as a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
@@ -202,6 +234,12 @@ pub struct Phase {
     #[ts(type = "number")]
     pub position: i64,
     pub label: String,
+    /// Its touchpoints are boxes stacked top-down (a canvas period before or after the service).
+    pub stacked: bool,
+    /// A line drawn under the period (on a canvas: expectations, experiences, satisfaction).
+    pub caption: String,
+    pub original_label: String,
+    pub original_caption: String,
     #[ts(type = "number")]
     pub version: i64,
 }
@@ -216,13 +254,17 @@ pub struct Lane {
     pub label: String,
     /// Board units; the lanes stack from `layout::LANES_TOP` down in position order.
     pub height: f64,
+    /// The name of a line drawn above this row (a blueprint's line of visibility); empty for none.
+    pub line_above: String,
+    pub original_label: String,
+    pub original_line: String,
     #[ts(type = "number")]
     pub version: i64,
 }
 
-/// Where a note is: with a touchpoint, `x` is measured from that touchpoint's column
-/// (`layout::column_x`); with a lane, `y` from that lane's top. Without them, they are board
-/// units. So reordering touchpoints or lanes moves no note: notes follow their cell.
+/// Where a note is: with a touchpoint, `x` is measured from the middle of that touchpoint's
+/// place (`layout::places`), and when the place is a box, `y` from the box's top; with a lane, `y`
+/// from that lane's top. Without them, they are board units. So reordering touchpoints or lanes moves no note: notes follow their cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Note {

@@ -124,6 +124,11 @@ pub enum Op {
     RestorePhase {
         phase: Phase,
     },
+    /// Puts back the labels a board's template gave its periods, boxes, columns, rows and lines
+    /// (what a facilitator renamed); what a person added keeps its name.
+    ResetLabels {
+        board_id: Id,
+    },
     CreatePersona {
         persona: NewPersona,
     },
@@ -302,6 +307,10 @@ pub struct NewLane {
     pub board_id: Id,
     pub index: u32,
     pub label: String,
+    /// The name of a line drawn above the new row (a blueprint's); empty for none.
+    #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
+    pub line_above: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -314,6 +323,9 @@ pub struct LanePatch {
     #[ts(optional)]
     pub height: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub line_above: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub position: Option<i64>,
 }
@@ -325,6 +337,13 @@ pub struct NewPhase {
     pub board_id: Id,
     pub index: u32,
     pub label: String,
+    /// Its touchpoints are boxes stacked top-down (only on a board that has boxes).
+    #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
+    pub stacked: bool,
+    #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
+    pub caption: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -333,6 +352,9 @@ pub struct PhasePatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub caption: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub position: Option<i64>,

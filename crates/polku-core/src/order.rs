@@ -96,7 +96,17 @@ mod tests {
     #[test]
     fn ties_go_by_id() {
         let id = |n: u128| Id::from_u128(n);
-        let lane = |n, position| Lane { id: id(n), board_id: id(0), position, label: String::new(), height: 1.0, version: 1 };
+        let lane = |n, position| Lane {
+            id: id(n),
+            board_id: id(0),
+            position,
+            label: String::new(),
+            height: 1.0,
+            line_above: String::new(),
+            original_label: String::new(),
+            original_line: String::new(),
+            version: 1,
+        };
         let mut list = vec![lane(3, 1), lane(2, 1), lane(9, 0)];
         sort_by_position(&mut list);
         assert_eq!(list.iter().map(|l| l.id).collect::<Vec<_>>(), vec![id(9), id(2), id(3)]);

@@ -1,6 +1,7 @@
 use crate::record::{Record, Visit};
 use crate::overlay::Overlay;
 use crate::boards;
+use crate::labels;
 use crate::people;
 use crate::sessions;
 use crate::structure;
@@ -174,6 +175,7 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
         | Op::UpdatePhase { .. }
         | Op::DeletePhase { .. }
         | Op::RestorePhase { .. } => structure::plan(op, doc, now),
+        Op::ResetLabels { .. } => labels::plan(op, doc),
         Op::CreatePersona { .. }
         | Op::UpdatePersona { .. }
         | Op::DeletePersona { .. }

@@ -182,6 +182,7 @@ impl Record for Lane {
         let patch = LanePatch {
             label: set(&f.label, &t.label),
             height: set(&f.height, &t.height),
+            line_above: set(&f.line_above, &t.line_above),
             position: set(&f.position, &t.position),
         };
         (!patch.is_empty()).then_some(Op::UpdateLane { id: t.id, patch })
@@ -197,7 +198,11 @@ impl Record for Phase {
         Op::RestorePhase { phase: whole.clone() }
     }
     fn update_op(f: &Self, t: &Self) -> Option<Op> {
-        let patch = PhasePatch { label: set(&f.label, &t.label), position: set(&f.position, &t.position) };
+        let patch = PhasePatch {
+            label: set(&f.label, &t.label),
+            caption: set(&f.caption, &t.caption),
+            position: set(&f.position, &t.position),
+        };
         (!patch.is_empty()).then_some(Op::UpdatePhase { id: t.id, patch })
     }
 }

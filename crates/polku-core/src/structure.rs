@@ -2,11 +2,11 @@
 //! positions 0, 1, 2 … renumbered by the op that inserts or moves, so each reorder changes one
 //! field per entity that moved and nothing else; notes follow their cell (see `Note`).
 
-use crate::layout::{column_x, lane_top, LANES_TOP, LANE_H, MAX_LANE_H, MIN_LANE_H, NOTE_GAP, NOTE_H};
+use crate::layout::{lane_top, places, LANES_TOP, LANE_H, MAX_LANE_H, MIN_LANE_H, NOTE_GAP, NOTE_H};
 use crate::order::{moved, order_with, renumber};
 use crate::plan::{DocRead, NoteFilter, StepFilter};
-use crate::validate::{description, label};
-use crate::{Change, Id, Lane, Millis, Note, Op, OpError, Phase, Touchpoint, Walkthrough};
+use crate::validate::{caption, description, label};
+use crate::{BoardKind, Change, Id, Lane, Millis, Note, Op, OpError, Phase, Touchpoint, Walkthrough};
 
 fn not_found(entity: &'static str, id: Id) -> OpError {
     OpError::NotFound { entity, id }
@@ -14,6 +14,10 @@ fn not_found(entity: &'static str, id: Id) -> OpError {
 
 fn require_board(doc: &dyn DocRead, id: Id) -> Result<(), OpError> {
     doc.board_exists(id).then_some(()).ok_or(not_found("board", id))
+}
+
+fn board_kind(doc: &dyn DocRead, id: Id) -> Result<BoardKind, OpError> {
+    doc.board_info(id).map(|b| b.kind).ok_or(not_found("board", id))
 }
 
 fn moved_note(n: &Note, now: Millis) -> Note {
@@ -37,6 +41,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
                 description: new.description.clone(),
                 phase_id: new.phase_id,
                 side_station: new.side_station,
+                original_label: String::new(),
                 version: 1,
             };
             check_touchpoint(&t, doc)?;
@@ -77,7 +82,8 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
         Op::DeleteTouchpoint { id, move_notes_to } => {
             let before = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
             let list = doc.touchpoints(before.board_id);
-            let index = list.iter().position(|t| t.id == *id).unwrap_or(0);
+            let kind = board_kind(doc, before.board_id)?;
+            let place = places(kind, &doc.phases(before.board_id), &list).into_iter().find(|p| p.id == *id);
             let notes = doc.notes_in(before.board_id, NoteFilter::Touchpoint(*id));
             let mut changes = match move_notes_to {
                 Some(target) => {
@@ -91,7 +97,10 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
                 None => notes
                     .iter()
                     .map(|n| {
-                        let after = Note { touchpoint_id: None, x: column_x(index) + n.x, ..moved_note(n, now) };
+                        // Left where it was drawn: out of its box, the note's y is its own again.
+                        let x = place.map_or(0.0, |p| p.x) + n.x;
+                        let y = place.and_then(|p| p.top).map_or(n.y, |top| top + n.y);
+                        let after = Note { touchpoint_id: None, x, y, ..moved_note(n, now) };
                         Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
                     })
                     .collect(),
@@ -124,7 +133,9 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
             Ok(vec![Change::Touchpoint { id: after.id, before: None, after: Some(after) }])
         }
         Op::CreateLane { lane: new } => {
-            require_board(doc, new.board_id)?;
+            if !board_kind(doc, new.board_id)?.has_lanes() {
+                return Err(OpError::invalid("board", "this kind of board has no rows"));
+            }
             if doc.lane(new.id).is_some() {
                 return Err(OpError::Conflict(format!("lane {} already exists", new.id)));
             }
@@ -141,6 +152,9 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
                 position: at as i64,
                 label: new.label.clone(),
                 height: needed.min(MAX_LANE_H),
+                line_above: new.line_above.clone(),
+                original_label: String::new(),
+                original_line: String::new(),
                 version: 1,
             };
             let mut changes = vec![Change::Lane { id: lane.id, before: None, after: Some(lane) }];
@@ -162,6 +176,9 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
             }
             if let Some(v) = patch.height {
                 after.height = v;
+            }
+            if let Some(v) = &patch.line_above {
+                after.line_above = v.clone();
             }
             if let Some(v) = patch.position {
                 after.position = v;
@@ -213,15 +230,28 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
             Ok(vec![Change::Lane { id: after.id, before: None, after: Some(after) }])
         }
         Op::CreatePhase { phase: new } => {
+            if new.stacked && !board_kind(doc, new.board_id)?.has_boxes() {
+                return Err(OpError::invalid("stacked", "this kind of board has no boxes"));
+            }
             require_board(doc, new.board_id)?;
             if doc.phase(new.id).is_some() {
                 return Err(OpError::Conflict(format!("phase {} already exists", new.id)));
             }
             label("label", &new.label)?;
+            caption("caption", &new.caption)?;
             let list = doc.phases(new.board_id);
             let (order, at) = order_with(&list, new.id, new.index);
-            let p =
-                Phase { id: new.id, board_id: new.board_id, position: at as i64, label: new.label.clone(), version: 1 };
+            let p = Phase {
+                id: new.id,
+                board_id: new.board_id,
+                position: at as i64,
+                label: new.label.clone(),
+                stacked: new.stacked,
+                caption: new.caption.clone(),
+                original_label: String::new(),
+                original_caption: String::new(),
+                version: 1,
+            };
             let mut changes = vec![Change::Phase { id: p.id, before: None, after: Some(p) }];
             changes.extend(renumber(&list, &order));
             Ok(changes)
@@ -235,6 +265,10 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
             if let Some(v) = &patch.label {
                 label("label", v)?;
                 after.label = v.clone();
+            }
+            if let Some(v) = &patch.caption {
+                caption("caption", v)?;
+                after.caption = v.clone();
             }
             if let Some(v) = patch.position {
                 after.position = v;
@@ -262,6 +296,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
                 return Err(OpError::Conflict(format!("phase {} already exists", phase.id)));
             }
             label("label", &phase.label)?;
+            caption("caption", &phase.caption)?;
             let after = Phase { version: phase.version + 1, ..phase.clone() };
             Ok(vec![Change::Phase { id: after.id, before: None, after: Some(after) }])
         }
@@ -296,6 +331,9 @@ fn stack_under(
 pub fn check_touchpoint(t: &Touchpoint, doc: &dyn DocRead) -> Result<(), OpError> {
     label("label", &t.label)?;
     description(&t.description)?;
+    if t.side_station && !board_kind(doc, t.board_id)?.has_path() {
+        return Err(OpError::invalid("side_station", "only a service path has side stations"));
+    }
     require_board(doc, t.board_id)?;
     if let Some(p) = t.phase_id {
         let phase = doc.phase(p).ok_or(not_found("phase", p))?;
@@ -308,6 +346,7 @@ pub fn check_touchpoint(t: &Touchpoint, doc: &dyn DocRead) -> Result<(), OpError
 
 pub fn check_lane(l: &Lane) -> Result<(), OpError> {
     label("label", &l.label)?;
+    caption("line_above", &l.line_above)?;
     if !l.height.is_finite() || !(MIN_LANE_H..=MAX_LANE_H).contains(&l.height) {
         return Err(OpError::invalid("height", format!("must be {MIN_LANE_H}–{MAX_LANE_H} board units")));
     }

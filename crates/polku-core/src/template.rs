@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::layout::LANE_H;
-use crate::{Board, BoardKind, Id, Lane, Language, Millis, Phase, Touchpoint, Workshop};
+use crate::{AgendaItem, Board, BoardKind, Id, Lane, Language, Millis, Phase, Session, SessionFields, Touchpoint, Workshop};
 
 pub const TEMPLATE_FORMAT: &str = "polku.template";
 pub const TEMPLATE_VERSION: u32 = 1;
@@ -25,7 +25,12 @@ pub struct Template {
     pub title: Labels,
     /// One line on what it is for, shown where a template is picked.
     pub description: Labels,
+    /// Each inline, or `{"from": "<id>"}`: the board of a built-in board template.
+    #[serde(deserialize_with = "board_entries")]
     pub boards: Vec<BoardTemplate>,
+    /// The meetings of a programme, each with its agenda on the boards above.
+    #[serde(default)]
+    pub sessions: Vec<SessionTemplate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, ts_rs::TS)]
@@ -54,7 +59,7 @@ pub struct BoardTemplate {
     pub phases: Vec<PhaseTemplate>,
     pub touchpoints: Vec<TouchpointTemplate>,
     #[serde(default)]
-    pub lanes: Vec<Labels>,
+    pub lanes: Vec<LaneTemplate>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -63,6 +68,40 @@ pub struct PhaseTemplate {
     /// What touchpoints name it by, inside the template.
     pub key: String,
     pub label: Labels,
+    /// Its touchpoints are boxes stacked top-down (a canvas period).
+    #[serde(default)]
+    pub stacked: bool,
+    #[serde(default)]
+    pub caption: Option<Labels>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaneTemplate {
+    pub label: Labels,
+    /// The named line drawn above the row (a blueprint's).
+    #[serde(default)]
+    pub line_above: Option<Labels>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionTemplate {
+    pub title: Labels,
+    pub goal: Labels,
+    pub agenda: Vec<AgendaTemplate>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaTemplate {
+    pub title: Labels,
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    pub instructions: Labels,
+    /// The index of one of the template's boards.
+    #[serde(default)]
+    pub board: Option<usize>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -76,10 +115,43 @@ pub struct TouchpointTemplate {
     pub side_station: bool,
 }
 
+/// The templates that come with Polku, by id, in the order they are offered.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("service-path", include_str!("../../../workshops/service-path.json")),
+    ("co-development-five-sessions", include_str!("../../../workshops/co-development-five-sessions.json")),
+    ("journey-canvas", include_str!("../../../workshops/journey-canvas.json")),
+    ("blueprint", include_str!("../../../workshops/blueprint.json")),
+    ("digital-services", include_str!("../../../workshops/digital-services.json")),
+    ("channel-analysis", include_str!("../../../workshops/channel-analysis.json")),
+];
+
 /// The service path every new workshop starts from.
 pub fn service_path() -> Template {
-    // Compiled in and checked by a test, so a parse failure here is a build defect.
-    parse(include_str!("../../../workshops/service-path.json")).expect("built-in template is valid")
+    built_in("service-path").expect("the service path is built in")
+}
+
+fn board_entries<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Vec<BoardTemplate>, D::Error> {
+    use serde::de::Error;
+    let raw = Vec::<serde_json::Value>::deserialize(de)?;
+    raw.into_iter().enumerate().map(|(i, v)| board_entry(v).map_err(|e| D::Error::custom(format!("boards[{i}]: {e}")))).collect()
+}
+
+/// A board written out, or the board of a built-in board template named by `from`.
+fn board_entry(v: serde_json::Value) -> Result<BoardTemplate, String> {
+    let Some(from) = v.get("from") else {
+        return serde_json::from_value(v).map_err(|e| e.to_string());
+    };
+    if v.as_object().is_some_and(|o| o.len() > 1) {
+        return Err("a board taken `from` a template has no other fields".into());
+    }
+    let id = from.as_str().ok_or("`from` is not a template id")?;
+    let (_, json) = BUILT_IN.iter().find(|(k, _)| *k == id).ok_or(format!("no built-in template is called {id:?}"))?;
+    let file: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    match file.get("boards").and_then(|b| b.as_array()).map(Vec::as_slice) {
+        // Read as a plain board, so a reference never leads to another reference.
+        Some([board]) if board.get("from").is_none() => serde_json::from_value(board.clone()).map_err(|e| e.to_string()),
+        _ => Err(format!("{id:?} is not a template of one written-out board")),
+    }
 }
 
 pub fn parse(json: &str) -> Result<Template, String> {
@@ -90,19 +162,34 @@ pub fn parse(json: &str) -> Result<Template, String> {
     if t.version != TEMPLATE_VERSION {
         return Err(format!("version {} is not supported (this Polku reads {TEMPLATE_VERSION})", t.version));
     }
-    let all_labels = [&t.title, &t.description]
-        .into_iter()
-        .chain(t.boards.iter().map(|b| &b.title))
-        .chain(t.boards.iter().flat_map(|b| b.touchpoints.iter().map(|tp| &tp.label)))
-        .chain(t.boards.iter().flat_map(|b| b.lanes.iter()))
-        .chain(t.boards.iter().flat_map(|b| b.phases.iter().map(|p| &p.label)));
-    for labels in all_labels {
+    for labels in t.labels() {
         match labels.get(&Language::En) {
             Some(en) if !en.trim().is_empty() => {}
             _ => return Err(format!("a label has no English text: {labels:?}")),
         }
     }
+    check_structure(&t)?;
+    Ok(t)
+}
+
+/// What the JSON schema cannot say: references inside the template, and what each kind of board
+/// may be made of.
+fn check_structure(t: &Template) -> Result<(), String> {
+    for s in &t.sessions {
+        if let Some(i) = s.agenda.iter().filter_map(|a| a.board).find(|&i| i >= t.boards.len()) {
+            return Err(format!("an agenda item names board {i}, and the template has {}", t.boards.len()));
+        }
+    }
     for b in &t.boards {
+        if !b.kind.has_lanes() && !b.lanes.is_empty() {
+            return Err(format!("a {} board has no rows", b.kind.as_str()));
+        }
+        if !b.kind.has_boxes() && b.phases.iter().any(|p| p.stacked) {
+            return Err(format!("a {} board has no boxes", b.kind.as_str()));
+        }
+        if !b.kind.has_path() && b.touchpoints.iter().any(|tp| tp.side_station) {
+            return Err(format!("a {} board has no side stations", b.kind.as_str()));
+        }
         for tp in &b.touchpoints {
             if let Some(key) = &tp.phase {
                 if !b.phases.iter().any(|p| &p.key == key) {
@@ -111,7 +198,7 @@ pub fn parse(json: &str) -> Result<Template, String> {
             }
         }
     }
-    Ok(t)
+    Ok(())
 }
 
 pub fn label(labels: &Labels, lang: Language) -> String {
@@ -121,7 +208,14 @@ pub fn label(labels: &Labels, lang: Language) -> String {
 impl Template {
     /// A new workshop laid out from this template, labelled in `lang`.
     pub fn instantiate(&self, title: &str, lang: Language, now: Millis, new_id: &mut dyn FnMut() -> Id) -> Workshop {
-        let boards = self.boards.iter().enumerate().map(|(i, bt)| bt.lay_out(new_id(), i as i64, lang, new_id)).collect();
+        let boards: Vec<Board> =
+            self.boards.iter().enumerate().map(|(i, bt)| bt.lay_out(new_id(), i as i64, lang, new_id)).collect();
+        let sessions = self
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, st)| Session { id: new_id(), position: i as i64, fields: st.fields(&boards, lang, new_id), version: 1 })
+            .collect();
         Workshop {
             id: new_id(),
             title: title.to_string(),
@@ -129,7 +223,7 @@ impl Template {
             created_at: now,
             updated_at: now,
             boards,
-            sessions: Vec::new(),
+            sessions,
             personas: Vec::new(),
             walkthroughs: Vec::new(),
             walk_steps: Vec::new(),
@@ -144,7 +238,20 @@ impl BoardTemplate {
             .phases
             .iter()
             .enumerate()
-            .map(|(i, p)| Phase { id: new_id(), board_id: id, position: i as i64, label: label(&p.label, lang), version: 1 })
+            .map(|(i, p)| {
+                let caption = p.caption.as_ref().map(|c| label(c, lang)).unwrap_or_default();
+                Phase {
+                    id: new_id(),
+                    board_id: id,
+                    position: i as i64,
+                    label: label(&p.label, lang),
+                    stacked: p.stacked,
+                    caption: caption.clone(),
+                    original_label: label(&p.label, lang),
+                    original_caption: caption,
+                    version: 1,
+                }
+            })
             .collect();
         let phase_id = |key: &Option<String>| {
             let at = self.phases.iter().position(|p| Some(&p.key) == key.as_ref())?;
@@ -162,6 +269,7 @@ impl BoardTemplate {
                 description: String::new(),
                 phase_id: phase_id(&tp.phase),
                 side_station: tp.side_station,
+                original_label: label(&tp.label, lang),
                 version: 1,
             })
             .collect();
@@ -169,7 +277,20 @@ impl BoardTemplate {
             .lanes
             .iter()
             .enumerate()
-            .map(|(i, l)| Lane { id: new_id(), board_id: id, position: i as i64, label: label(l, lang), height: LANE_H, version: 1 })
+            .map(|(i, l)| {
+                let line = l.line_above.as_ref().map(|c| label(c, lang)).unwrap_or_default();
+                Lane {
+                    id: new_id(),
+                    board_id: id,
+                    position: i as i64,
+                    label: label(&l.label, lang),
+                    height: LANE_H,
+                    line_above: line.clone(),
+                    original_label: label(&l.label, lang),
+                    original_line: line,
+                    version: 1,
+                }
+            })
             .collect();
         Board {
             id,
@@ -187,15 +308,58 @@ impl BoardTemplate {
 
 /// Every template that comes with Polku, from `workshops/` (one JSON file each).
 pub fn built_ins() -> Vec<Template> {
-    vec![service_path()]
+    // Compiled in and checked by a test, so a parse failure here is a build defect.
+    BUILT_IN.iter().map(|(_, json)| parse(json).expect("built-in template is valid")).collect()
 }
 
 /// A built-in template by its id.
 pub fn built_in(id: &str) -> Option<Template> {
-    built_ins().into_iter().find(|t| t.id == id)
+    let (_, json) = BUILT_IN.iter().find(|(k, _)| *k == id)?;
+    Some(parse(json).expect("built-in template is valid"))
+}
+
+impl SessionTemplate {
+    fn fields(&self, boards: &[Board], lang: Language, new_id: &mut dyn FnMut() -> Id) -> SessionFields {
+        let agenda = self
+            .agenda
+            .iter()
+            .map(|a| AgendaItem {
+                id: new_id(),
+                title: label(&a.title, lang),
+                minutes: a.minutes,
+                instructions: label(&a.instructions, lang),
+                board_id: a.board.and_then(|i| boards.get(i)).map(|b| b.id),
+            })
+            .collect();
+        SessionFields { goal: label(&self.goal, lang), agenda, ..SessionFields::titled(&label(&self.title, lang)) }
+    }
 }
 
 impl Template {
+    /// Every text in it, for the checks that each is there in the languages it must be.
+    pub fn labels(&self) -> Vec<&Labels> {
+        let mut all = vec![&self.title, &self.description];
+        for b in &self.boards {
+            all.push(&b.title);
+            for p in &b.phases {
+                all.push(&p.label);
+                all.extend(&p.caption);
+            }
+            all.extend(b.touchpoints.iter().map(|tp| &tp.label));
+            for l in &b.lanes {
+                all.push(&l.label);
+                all.extend(&l.line_above);
+            }
+        }
+        for s in &self.sessions {
+            all.extend([&s.title, &s.goal]);
+            for a in &s.agenda {
+                all.extend([&a.title, &a.instructions]);
+            }
+        }
+        all
+    }
+
     pub fn summary(&self) -> TemplateSummary {
         TemplateSummary { id: self.id.clone(), kind: self.kind, title: self.title.clone(), description: self.description.clone() }
     }
@@ -234,14 +398,7 @@ mod tests {
     #[test]
     fn built_in_templates_speak_every_language() {
         for t in built_ins() {
-            let mut labels = vec![&t.title, &t.description];
-            for b in &t.boards {
-                labels.push(&b.title);
-                labels.extend(b.phases.iter().map(|p| &p.label));
-                labels.extend(b.touchpoints.iter().map(|tp| &tp.label));
-                labels.extend(b.lanes.iter());
-            }
-            for l in labels {
+            for l in t.labels() {
                 for lang in Language::ALL {
                     assert!(l.get(&lang).is_some_and(|s| !s.trim().is_empty()), "{}: {l:?} has no {lang:?}", t.id);
                 }

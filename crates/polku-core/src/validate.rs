@@ -22,6 +22,14 @@ pub(crate) fn label(field: &'static str, text: &str) -> Result<(), OpError> {
     text_field(field, text, MAX_LABEL, false)
 }
 
+/// A short line that may be empty (a period's caption, a named line above a row), else a label.
+pub(crate) fn caption(field: &'static str, text: &str) -> Result<(), OpError> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    label(field, text)
+}
+
 /// A longer text of a persona or a walk step: may be empty, else like a note's text.
 pub(crate) fn long_text(field: &'static str, text: &str) -> Result<(), OpError> {
     if text.is_empty() {

@@ -307,6 +307,7 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
                 board_id,
                 index,
                 label: format!("Kaista {i}"),
+                line_above: String::new(),
             },
         },
         Gen::LaneOf(n, l, y) => Op::UpdateNote {
@@ -320,6 +321,8 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
                 board_id,
                 index,
                 label: format!("Vaihe {i}"),
+                stacked: false,
+                caption: String::new(),
             },
         },
         Gen::PhaseOf(t, p) => Op::UpdateTouchpoint {

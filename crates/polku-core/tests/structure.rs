@@ -31,7 +31,7 @@ fn add_note(w: &mut Workshop, id: u128, tp: usize, y: f64) -> Id {
 
 fn origin(w: &Workshop, id: Id) -> (f64, f64) {
     let b = &w.boards[0];
-    note_origin(w.note(id).as_ref().unwrap(), &b.touchpoints, &b.lanes)
+    note_origin(w.note(id).as_ref().unwrap(), &b.places(), &b.lanes)
 }
 
 fn labels(w: &Workshop) -> Vec<String> {
@@ -108,14 +108,14 @@ fn the_first_lane_takes_in_the_notes_and_deleting_it_gives_them_back() {
     let before = origin(&w, note);
     let board = w.boards[0].id;
     let lane = Id::from_u128(700);
-    apply(&mut w, Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Tunteet".into() } }, 3);
+    apply(&mut w, Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Tunteet".into(), line_above: String::new() } }, 3);
     let n = w.note(note).unwrap();
     assert_eq!((n.lane_id, n.y), (Some(lane), 560.0 - LANES_TOP));
     assert_eq!(origin(&w, note), before);
     assert!(w.boards[0].lanes[0].height >= 560.0 - LANES_TOP + NOTE_H, "the lane is tall enough for the note");
     // A second lane above the first pushes the first lane, and its note, down.
     let above = Id::from_u128(701);
-    apply(&mut w, Op::CreateLane { lane: NewLane { id: above, board_id: board, index: 0, label: "Teot".into() } }, 4);
+    apply(&mut w, Op::CreateLane { lane: NewLane { id: above, board_id: board, index: 0, label: "Teot".into(), line_above: String::new() } }, 4);
     let (_, y) = origin(&w, note);
     assert_eq!(y, before.1 + w.boards[0].lanes[0].height);
     apply(&mut w, Op::DeleteLane { id: lane, move_notes_to: None }, 5);
@@ -160,7 +160,7 @@ fn structure_refusals_are_typed() {
     let mut w2 = w.clone();
     apply(
         &mut w2,
-        Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Kanavat".into() } },
+        Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Kanavat".into(), line_above: String::new() } },
         2,
     );
     let tall = Op::UpdateLane { id: lane, patch: LanePatch { height: Some(1e9), ..Default::default() } };

@@ -164,3 +164,38 @@ pub(crate) fn v5_note_sessions(mut file: Value) -> Result<Value, String> {
     }
     Ok(file)
 }
+
+/// v6 → v7: boards of other kinds. A period may stack boxes and carry a caption, a row may name
+/// the line above it, and labels remember their template's words; a file from before has none of
+/// that, so its originals are empty (nothing to go back to).
+pub(crate) fn v6_board_kinds(mut file: Value) -> Result<Value, String> {
+    let phase = [
+        ("stacked", Value::Bool(false)),
+        ("caption", "".into()),
+        ("original_label", "".into()),
+        ("original_caption", "".into()),
+    ];
+    add_fields(&mut file, "phases", &phase)?;
+    add_fields(&mut file, "touchpoints", &[("original_label", "".into())])?;
+    add_fields(&mut file, "lanes", &[("line_above", "".into()), ("original_label", "".into()), ("original_line", "".into())])?;
+    Ok(file)
+}
+
+/// Sets `fields` on every record of the list `list` on every board.
+fn add_fields(file: &mut Value, list: &str, fields: &[(&str, Value)]) -> Result<(), String> {
+    let boards = file
+        .pointer_mut("/workshop/boards")
+        .and_then(Value::as_array_mut)
+        .ok_or("workshop.boards is missing or not a list")?;
+    for (bi, board) in boards.iter_mut().enumerate() {
+        let records =
+            board.get_mut(list).and_then(Value::as_array_mut).ok_or(format!("workshop.boards[{bi}].{list} is missing or not a list"))?;
+        for (i, r) in records.iter_mut().enumerate() {
+            let r = r.as_object_mut().ok_or(format!("workshop.boards[{bi}].{list}[{i}] is not an object"))?;
+            for (k, v) in fields {
+                r.insert((*k).into(), v.clone());
+            }
+        }
+    }
+    Ok(())
+}

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 pub const FORMAT: &str = "polku.workshop";
 /// The version this build writes. Older files are brought up to it by [`STEPS`].
-pub const VERSION: u64 = 6;
+pub const VERSION: u64 = 7;
 /// Far beyond any real workshop (10,000 notes are ~3 MB), small enough to refuse junk quickly.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -24,6 +24,7 @@ const STEPS: &[Step] = &[
     (3, "v3_board_versions", crate::file_steps::v3_board_versions),
     (4, "v4_sessions", crate::file_steps::v4_sessions),
     (5, "v5_note_sessions", crate::file_steps::v5_note_sessions),
+    (6, "v6_board_kinds", crate::file_steps::v6_board_kinds),
 ];
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -26,7 +26,7 @@ fn a_v1_file_keeps_every_note_where_it_was_drawn() {
     assert_eq!(b.notes.len(), 37);
     for (text, x, y) in v1_positions() {
         let n = b.notes.iter().find(|n| n.text == text).unwrap();
-        assert_eq!(note_origin(n, &b.touchpoints, &b.lanes), (x, y), "{text}");
+        assert_eq!(note_origin(n, &b.places(), &b.lanes), (x, y), "{text}");
         assert_eq!(n.kind, NoteKind::Observation);
         assert!(n.sentiment.is_some());
     }
@@ -64,7 +64,7 @@ fn a_v1_lane_note_keeps_its_place_too() {
     let b = &w.boards[0];
     let text = v["workshop"]["boards"][0]["notes"][0]["text"].as_str().unwrap();
     let n = b.notes.iter().find(|n| n.text == text).unwrap();
-    assert_eq!(note_origin(n, &b.touchpoints, &b.lanes), (x, y));
+    assert_eq!(note_origin(n, &b.places(), &b.lanes), (x, y));
     assert_eq!(n.y, 560.0 - 230.0 - 268.0, "measured from the second lane's top");
 }
 
@@ -172,4 +172,20 @@ fn a_v5_file_keeps_its_sessions_and_its_notes_name_none() {
     let w = read(V5).unwrap();
     assert_eq!(w.sessions.len(), 5);
     assert!(w.notes().all(|n| n.session_id.is_none()));
+}
+
+const V6: &[u8] = include_bytes!("fixtures/aikuissosiaalityo-v6.polku");
+
+#[test]
+fn a_v6_file_is_a_service_path_with_no_boxes_lines_or_originals() {
+    let v: Value = serde_json::from_slice(V6).unwrap();
+    assert_eq!(v["version"], 6);
+    let w = read(V6).unwrap();
+    let b = &w.boards[0];
+    assert_eq!(b.kind, polku_core::BoardKind::ServicePath);
+    assert_eq!(b.notes.len(), 37);
+    assert!(b.phases.iter().all(|p| !p.stacked && p.caption.is_empty() && p.original_label.is_empty()));
+    assert!(b.touchpoints.iter().all(|t| t.original_label.is_empty()));
+    // Nothing to go back to: the labels are the file's own.
+    assert!(polku_core::plan(&polku_core::Op::ResetLabels { board_id: b.id }, &w, 1).is_err());
 }

@@ -389,6 +389,9 @@ fn lanes_are_drawn_with_their_whole_labels_and_notes_in_them() {
         position: 0,
         label: label.into(),
         height: polku_core::layout::MIN_LANE_H,
+        line_above: String::new(),
+        original_label: String::new(),
+        original_line: String::new(),
         version: 1,
     };
     w.boards[0].lanes.push(lane.clone());

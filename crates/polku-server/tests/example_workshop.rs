@@ -32,7 +32,17 @@ fn build() -> Workshop {
     let phases: Vec<Phase> = [("before", "Ennen palvelua"), ("during", "Palvelun aikana"), ("after", "Palvelun jälkeen")]
         .iter()
         .enumerate()
-        .map(|(i, (_, label))| Phase { id: new_id(), board_id, position: i as i64, label: (*label).into(), version: 1 })
+        .map(|(i, (_, label))| Phase {
+            id: new_id(),
+            board_id,
+            position: i as i64,
+            label: (*label).into(),
+            stacked: false,
+            caption: String::new(),
+            original_label: (*label).into(),
+            original_caption: String::new(),
+            version: 1,
+        })
         .collect();
     let phase_id = |key: &str| ["before", "during", "after"].iter().position(|k| *k == key).map(|i| phases[i].id);
     let touchpoints: Vec<Touchpoint> = seed["touchpoints"]
@@ -49,6 +59,7 @@ fn build() -> Workshop {
             phase_id: phase_id(t["phase"].as_str().unwrap()),
             // The seed says of the pause: "may come between any two stations".
             side_station: t["key"] == "pause",
+            original_label: t["label"].as_str().unwrap().into(),
             version: 1,
         })
         .collect();

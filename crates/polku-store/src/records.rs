@@ -92,26 +92,50 @@ impl Stored for Persona {
 }
 
 impl Stored for Phase {
-    const COLUMNS: &'static str = "r.id, r.board_id, r.position, r.label, r.version";
+    const COLUMNS: &'static str =
+        "r.id, r.board_id, r.position, r.label, r.version, r.stacked, r.caption, r.original_label, r.original_caption";
     const IN_WORKSHOP: &'static str = "FROM phase r JOIN board b ON b.id = r.board_id WHERE b.workshop_id = ?1";
     const ORDER: &'static str = BY_POSITION;
 
     fn from_row(r: &Row) -> rusqlite::Result<Self> {
-        Ok(Phase { id: id(r, 0)?, board_id: id(r, 1)?, position: r.get(2)?, label: r.get(3)?, version: r.get(4)? })
+        Ok(Phase {
+            id: id(r, 0)?,
+            board_id: id(r, 1)?,
+            position: r.get(2)?,
+            label: r.get(3)?,
+            version: r.get(4)?,
+            stacked: r.get(5)?,
+            caption: r.get(6)?,
+            original_label: r.get(7)?,
+            original_caption: r.get(8)?,
+        })
     }
 
     fn upsert(&self, conn: &Connection, _workshop: Id) -> rusqlite::Result<()> {
         conn.prepare_cached(
-            "INSERT INTO phase (id, board_id, position, label, version) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(id) DO UPDATE SET board_id = ?2, position = ?3, label = ?4, version = ?5",
+            "INSERT INTO phase (id, board_id, position, label, version, stacked, caption, original_label, original_caption)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(id) DO UPDATE SET board_id = ?2, position = ?3, label = ?4, version = ?5, stacked = ?6,
+               caption = ?7, original_label = ?8, original_caption = ?9",
         )?
-        .execute(rusqlite::params![self.id.to_string(), self.board_id.to_string(), self.position, self.label, self.version])?;
+        .execute(rusqlite::params![
+            self.id.to_string(),
+            self.board_id.to_string(),
+            self.position,
+            self.label,
+            self.version,
+            self.stacked,
+            self.caption,
+            self.original_label,
+            self.original_caption
+        ])?;
         Ok(())
     }
 }
 
 impl Stored for Touchpoint {
-    const COLUMNS: &'static str = "r.id, r.board_id, r.position, r.label, r.description, r.phase_id, r.side_station, r.version";
+    const COLUMNS: &'static str =
+        "r.id, r.board_id, r.position, r.label, r.description, r.phase_id, r.side_station, r.version, r.original_label";
     const IN_WORKSHOP: &'static str = "FROM touchpoint r JOIN board b ON b.id = r.board_id WHERE b.workshop_id = ?1";
     const ORDER: &'static str = BY_POSITION;
 
@@ -125,15 +149,16 @@ impl Stored for Touchpoint {
             phase_id: opt_id(r, 5)?,
             side_station: r.get(6)?,
             version: r.get(7)?,
+            original_label: r.get(8)?,
         })
     }
 
     fn upsert(&self, conn: &Connection, _workshop: Id) -> rusqlite::Result<()> {
         conn.prepare_cached(
-            "INSERT INTO touchpoint (id, board_id, position, label, description, phase_id, side_station, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            "INSERT INTO touchpoint (id, board_id, position, label, description, phase_id, side_station, version, original_label)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT(id) DO UPDATE SET board_id = ?2, position = ?3, label = ?4, description = ?5, phase_id = ?6,
-               side_station = ?7, version = ?8",
+               side_station = ?7, version = ?8, original_label = ?9",
         )?
         .execute(rusqlite::params![
             self.id.to_string(),
@@ -143,27 +168,51 @@ impl Stored for Touchpoint {
             self.description,
             opt_str(self.phase_id),
             self.side_station,
-            self.version
+            self.version,
+            self.original_label
         ])?;
         Ok(())
     }
 }
 
 impl Stored for Lane {
-    const COLUMNS: &'static str = "r.id, r.board_id, r.position, r.label, r.height, r.version";
+    const COLUMNS: &'static str =
+        "r.id, r.board_id, r.position, r.label, r.height, r.version, r.line_above, r.original_label, r.original_line";
     const IN_WORKSHOP: &'static str = "FROM lane r JOIN board b ON b.id = r.board_id WHERE b.workshop_id = ?1";
     const ORDER: &'static str = BY_POSITION;
 
     fn from_row(r: &Row) -> rusqlite::Result<Self> {
-        Ok(Lane { id: id(r, 0)?, board_id: id(r, 1)?, position: r.get(2)?, label: r.get(3)?, height: r.get(4)?, version: r.get(5)? })
+        Ok(Lane {
+            id: id(r, 0)?,
+            board_id: id(r, 1)?,
+            position: r.get(2)?,
+            label: r.get(3)?,
+            height: r.get(4)?,
+            version: r.get(5)?,
+            line_above: r.get(6)?,
+            original_label: r.get(7)?,
+            original_line: r.get(8)?,
+        })
     }
 
     fn upsert(&self, conn: &Connection, _workshop: Id) -> rusqlite::Result<()> {
         conn.prepare_cached(
-            "INSERT INTO lane (id, board_id, position, label, height, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT(id) DO UPDATE SET board_id = ?2, position = ?3, label = ?4, height = ?5, version = ?6",
+            "INSERT INTO lane (id, board_id, position, label, height, version, line_above, original_label, original_line)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(id) DO UPDATE SET board_id = ?2, position = ?3, label = ?4, height = ?5, version = ?6,
+               line_above = ?7, original_label = ?8, original_line = ?9",
         )?
-        .execute(rusqlite::params![self.id.to_string(), self.board_id.to_string(), self.position, self.label, self.height, self.version])?;
+        .execute(rusqlite::params![
+            self.id.to_string(),
+            self.board_id.to_string(),
+            self.position,
+            self.label,
+            self.height,
+            self.version,
+            self.line_above,
+            self.original_label,
+            self.original_line
+        ])?;
         Ok(())
     }
 }

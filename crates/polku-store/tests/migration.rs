@@ -54,13 +54,16 @@ fn a_schema_1_library_keeps_every_note_in_place() {
     let phase_of = |i: usize| b.touchpoints[i].phase_id.and_then(|p| b.phases.iter().find(|ph| ph.id == p)).map(|p| p.position);
     assert_eq!([phase_of(0), phase_of(1), phase_of(2)], [Some(0), Some(1), None]);
     assert!(b.touchpoints.iter().all(|t| t.description.is_empty() && !t.side_station));
+    // Schema 7: a path's periods stack no boxes, and labels from before have no originals.
+    assert!(b.phases.iter().all(|p| !p.stacked && p.caption.is_empty() && p.original_label.is_empty()));
+    assert!(b.touchpoints.iter().all(|t| t.original_label.is_empty()));
 
     let note = |id: &str| b.notes.iter().find(|n| n.id == Id::parse_str(id).unwrap()).unwrap();
     let attached = note(ATTACHED);
     assert_eq!((attached.kind, attached.sentiment), (NoteKind::Observation, Some(Sentiment::Negative)));
     assert_eq!(attached.x, -100.0, "stored from its column now");
-    assert_eq!(note_origin(attached, &b.touchpoints, &b.lanes), (320.0, 300.0), "drawn where it was");
-    assert_eq!(note_origin(note(LOOSE), &b.touchpoints, &b.lanes), (50.0, 300.0));
+    assert_eq!(note_origin(attached, &b.places(), &b.lanes), (320.0, 300.0), "drawn where it was");
+    assert_eq!(note_origin(note(LOOSE), &b.places(), &b.lanes), (50.0, 300.0));
 
     // Schema 3: the persona keeps its name and version; the new fields start empty.
     let p = &w.personas[0];

@@ -43,11 +43,14 @@ impl<'w> Poster<'w> {
         polku_core::order::sort_by_position(&mut touchpoints);
         let mut lanes = board.lanes.clone();
         polku_core::order::sort_by_position(&mut lanes);
+        let mut phases = board.phases.clone();
+        polku_core::order::sort_by_position(&mut phases);
+        let places = layout::places(board.kind, &phases, &touchpoints);
         let origins: Vec<(f32, f32)> = board
             .notes
             .iter()
             .map(|n| {
-                let (x, y) = note_origin(n, &touchpoints, &lanes);
+                let (x, y) = note_origin(n, &places, &lanes);
                 (x as f32, y as f32)
             })
             .collect();

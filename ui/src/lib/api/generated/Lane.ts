@@ -4,4 +4,8 @@ export type Lane = { id: string, board_id: string, position: number, label: stri
 /**
  * Board units; the lanes stack from `layout::LANES_TOP` down in position order.
  */
-height: number, version: number, };
+height: number, 
+/**
+ * The name of a line drawn above this row (a blueprint's line of visibility); empty for none.
+ */
+line_above: string, original_label: string, original_line: string, version: number, };

@@ -3,9 +3,9 @@ import type { NoteKind } from "./NoteKind";
 import type { Sentiment } from "./Sentiment";
 
 /**
- * Where a note is: with a touchpoint, `x` is measured from that touchpoint's column
- * (`layout::column_x`); with a lane, `y` from that lane's top. Without them, they are board
- * units. So reordering touchpoints or lanes moves no note: notes follow their cell.
+ * Where a note is: with a touchpoint, `x` is measured from the middle of that touchpoint's
+ * place (`layout::places`), and when the place is a box, `y` from the box's top; with a lane, `y`
+ * from that lane's top. Without them, they are board units. So reordering touchpoints or lanes moves no note: notes follow their cell.
  */
 export type Note = { id: string, board_id: string, touchpoint_id: string | null, lane_id: string | null, persona_id: string | null, 
 /**

@@ -2,6 +2,14 @@
 
 /**
  * A named group of touchpoints ("before / during / after the service"); drawn as a band over
- * each run of its touchpoints.
+ * each run of its touchpoints, or on a canvas as a period.
  */
-export type Phase = { id: string, board_id: string, position: number, label: string, version: number, };
+export type Phase = { id: string, board_id: string, position: number, label: string, 
+/**
+ * Its touchpoints are boxes stacked top-down (a canvas period before or after the service).
+ */
+stacked: boolean, 
+/**
+ * A line drawn under the period (on a canvas: expectations, experiences, satisfaction).
+ */
+caption: string, original_label: string, original_caption: string, version: number, };

@@ -9,4 +9,9 @@ description: string, phase_id: string | null,
  * A station off the main line (a pause that can come between any two stations): drawn
  * beside the path, and a walk may visit or skip it.
  */
-side_station: boolean, version: number, };
+side_station: boolean, 
+/**
+ * The label its template gave it, for "back to the original labels"; empty when a person
+ * made it.
+ */
+original_label: string, version: number, };
