@@ -48,6 +48,25 @@ pub struct TemplateSummary {
     pub kind: TemplateKind,
     pub title: Labels,
     pub description: Labels,
+    /// Enough of each board to draw a small preview of it.
+    pub boards: Vec<BoardPreview>,
+    /// How many meetings a programme template plans.
+    pub sessions: u32,
+}
+
+/// The shape of a template's board, for a drawn preview where templates are picked.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct BoardPreview {
+    pub kind: BoardKind,
+    pub title: Labels,
+    /// Columns (touchpoints that are not boxes), left to right.
+    pub columns: u32,
+    pub rows: u32,
+    /// For each period in order: how many boxes it stacks, or null for a period of columns.
+    pub periods: Vec<Option<u32>>,
+    /// Named lines above rows (a blueprint's).
+    pub lines: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -318,6 +337,25 @@ pub fn built_in(id: &str) -> Option<Template> {
     Some(parse(json).expect("built-in template is valid"))
 }
 
+impl BoardTemplate {
+    fn preview(&self) -> BoardPreview {
+        let stacked = |key: &Option<String>| self.phases.iter().any(|p| p.stacked && Some(&p.key) == key.as_ref());
+        let periods = self
+            .phases
+            .iter()
+            .map(|p| p.stacked.then(|| self.touchpoints.iter().filter(|t| t.phase.as_ref() == Some(&p.key)).count() as u32))
+            .collect();
+        BoardPreview {
+            kind: self.kind,
+            title: self.title.clone(),
+            columns: self.touchpoints.iter().filter(|t| !stacked(&t.phase)).count() as u32,
+            rows: self.lanes.len() as u32,
+            periods,
+            lines: self.lanes.iter().filter(|l| l.line_above.is_some()).count() as u32,
+        }
+    }
+}
+
 impl SessionTemplate {
     fn fields(&self, boards: &[Board], lang: Language, new_id: &mut dyn FnMut() -> Id) -> SessionFields {
         let agenda = self
@@ -361,7 +399,14 @@ impl Template {
     }
 
     pub fn summary(&self) -> TemplateSummary {
-        TemplateSummary { id: self.id.clone(), kind: self.kind, title: self.title.clone(), description: self.description.clone() }
+        TemplateSummary {
+            id: self.id.clone(),
+            kind: self.kind,
+            title: self.title.clone(),
+            description: self.description.clone(),
+            boards: self.boards.iter().map(BoardTemplate::preview).collect(),
+            sessions: self.sessions.len() as u32,
+        }
     }
 }
 
