@@ -24,6 +24,7 @@ function fakeHost(over: Partial<ActionHost> = {}): ActionHost & { calls: Call[] 
     stationIds: ["s1", "s2", "s3"],
     pickedCount: 0,
     focused: null,
+    renamed: false,
     undo: rec("undo"),
     redo: rec("redo"),
     addNote: rec("addNote"),
@@ -41,6 +42,7 @@ function fakeHost(over: Partial<ActionHost> = {}): ActionHost & { calls: Call[] 
     fit: rec("fit"),
     zoomTo: rec("zoomTo"),
     pan: rec("pan"),
+    resetLabels: rec("resetLabels"),
     ...over,
   };
 }
@@ -253,7 +255,9 @@ describe("menus", () => {
     id: `s${index + 1}`,
     label,
     index,
+    rank: index,
     x: 160 + index * 260,
+    top: null,
     description: "",
     phase_id: null,
     side_station: false,
@@ -299,6 +303,11 @@ describe("menus", () => {
     expect(items.some((i) => i.checked)).toBe(false);
   });
 
+  it("offers the original labels back only when something was renamed", () => {
+    const items = boardMenu({ host: fakeHost({ renamed: true }), targets: [] }, stations, t);
+    expect(items.find((i) => i.action === "resetLabels")?.disabled).toBe(false);
+  });
+
   it("offers empty board's actions, disabled when they cannot run", () => {
     const items = boardMenu({ host: fakeHost({ noteCount: 0 }), targets: [], at: { x: 1, y: 2 } }, stations, t);
     expect(items.map((i) => [i.action, i.disabled])).toEqual([
@@ -306,6 +315,7 @@ describe("menus", () => {
       ["selectAll", true],
       ["fit", false],
       ["zoomTo", false],
+      ["resetLabels", true],
     ]);
     expect(items[0].label).toBe("actions.addHere");
     expect(items[3].submenu!.map((i) => i.shortcut)).toEqual(["1", "2", "3"]);

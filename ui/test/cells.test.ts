@@ -10,9 +10,10 @@ const tp = (id: string, position: number): Touchpoint => ({
   description: "",
   phase_id: null,
   side_station: false,
+  original_label: "",
   version: 1,
 });
-const lane = (id: string, position: number, height: number): Lane => ({ id, board_id: "b", position, label: id, height, version: 1 });
+const lane = (id: string, position: number, height: number): Lane => ({ id, board_id: "b", position, label: id, height, line_above: "", original_label: "", original_line: "", version: 1 });
 
 // Listed out of order on purpose: the board orders by position.
 const list = stations([tp("c", 2), tp("a", 0), tp("b", 1)]);

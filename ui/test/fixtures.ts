@@ -36,5 +36,6 @@ export const touchpoint = (id: string, position: number, version = 1, board_id =
   description: "",
   phase_id: null,
   side_station: false,
+  original_label: "",
   version,
 });

@@ -26,6 +26,7 @@ const tp = (id: string, position: number, label = id): Touchpoint => ({
   description: "",
   phase_id: null,
   side_station: false,
+  original_label: "",
   version: 1,
 });
 

@@ -21,6 +21,7 @@ const lane = (id: string, position: number, height = LANE_H): Lane => ({
   position,
   label: id,
   height,
+  line_above: "", original_label: "", original_line: "",
   version: 1,
 });
 const tp = (id: string, position: number): Touchpoint => ({
@@ -31,6 +32,7 @@ const tp = (id: string, position: number): Touchpoint => ({
   description: "",
   phase_id: null,
   side_station: false,
+  original_label: "",
   version: 1,
 });
 

@@ -4,13 +4,13 @@ import { FIRST_ROW_Y, FIRST_X, LANE_H, NOTE_H, NOTE_GAP, NOTE_W, place, rows, ST
 import { moveToCellOps, outline, spotIn } from "../src/lib/board/outline/outline";
 
 const PHASES: Phase[] = [
-  { id: "p-before", board_id: "b", position: 0, label: "Before the service", version: 1 },
-  { id: "p-during", board_id: "b", position: 1, label: "During the service", version: 1 },
-  { id: "p-after", board_id: "b", position: 2, label: "After the service", version: 1 },
+  { id: "p-before", board_id: "b", position: 0, label: "Before the service", stacked: false, caption: "", original_label: "", original_caption: "", version: 1 },
+  { id: "p-during", board_id: "b", position: 1, label: "During the service", stacked: false, caption: "", original_label: "", original_caption: "", version: 1 },
+  { id: "p-after", board_id: "b", position: 2, label: "After the service", stacked: false, caption: "", original_label: "", original_caption: "", version: 1 },
 ];
 
 function tp(id: string, position: number, phase_id: string | null = null, extra: Partial<Touchpoint> = {}): Touchpoint {
-  return { id, board_id: "b", position, label: id.toUpperCase(), description: "", phase_id, side_station: false, version: 1, ...extra };
+  return { id, board_id: "b", position, label: id.toUpperCase(), description: "", phase_id, side_station: false, original_label: "", version: 1, ...extra };
 }
 
 /** A note in the column of station `col` (0-based), `row` notes down. */
@@ -118,7 +118,7 @@ describe("spotIn", () => {
 
 describe("moveToCellOps", () => {
   const list = stations([tp("a", 0), tp("b", 1)]);
-  const lane = (id: string, position: number): Lane => ({ id, board_id: "b", position, label: id, height: LANE_H, version: 1 });
+  const lane = (id: string, position: number): Lane => ({ id, board_id: "b", position, label: id, height: LANE_H, line_above: "", original_label: "", original_line: "", version: 1 });
   const lanes = rows([lane("feel", 0), lane("think", 1)]);
   /** A stored note: x from its column's centre, y from its lane's top. */
   const stored = (id: string, touchpoint_id: string | null, lane_id: string | null, y: number, x = -NOTE_W / 2): Note => ({

@@ -19,11 +19,11 @@ import {
   type TouchpointFields,
 } from "../src/lib/board/path/structure";
 
-const phase = (id: string, position: number): Phase => ({ id, board_id: "b", position, label: id.toUpperCase(), version: 1 });
+const phase = (id: string, position: number): Phase => ({ id, board_id: "b", position, label: id.toUpperCase(), stacked: false, caption: "", original_label: "", original_caption: "", version: 1 });
 const PHASES = [phase("before", 0), phase("during", 1), phase("after", 2)];
 
 function tp(id: string, position: number, phase_id: string | null = null, side_station = false): Touchpoint {
-  return { id, board_id: "b", position, label: id, description: "", phase_id, side_station, version: 1 };
+  return { id, board_id: "b", position, label: id, description: "", phase_id, side_station, original_label: "", version: 1 };
 }
 
 describe("phaseRuns", () => {

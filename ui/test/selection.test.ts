@@ -15,10 +15,11 @@ const tps = ["First", "Second", "Third"].map((label, i) => ({
   description: "",
   phase_id: null,
   side_station: false,
+  original_label: "",
   version: 1,
 }));
 const st = stations(tps);
-const lanes = rows([{ id: "l1", board_id: "b", position: 0, label: "Lane", height: 268, version: 1 }]);
+const lanes = rows([{ id: "l1", board_id: "b", position: 0, label: "Lane", height: 268, line_above: "", original_label: "", original_line: "", version: 1 }]);
 
 /** A drawn note (board units); stored ones are cell-relative, which placeAt below accounts for. */
 function note(id: string, x: number, y: number, over: Partial<Note> = {}): Note {
@@ -180,8 +181,8 @@ describe("acting on many notes", () => {
 
   it("keeps each moved note in its own lane, below the notes already in that cell", () => {
     const two = rows([
-      { id: "l1", board_id: "b", position: 0, label: "Top", height: 268, version: 1 },
-      { id: "l2", board_id: "b", position: 1, label: "Bottom", height: 268, version: 1 },
+      { id: "l1", board_id: "b", position: 0, label: "Top", height: 268, line_above: "", original_label: "", original_line: "", version: 1 },
+      { id: "l2", board_id: "b", position: 1, label: "Bottom", height: 268, line_above: "", original_label: "", original_line: "", version: 1 },
     ]);
     const [l1, l2] = two;
     const drawn = (id: string, x: number, y: number): Note => ({ ...note(id, x, y), ...cellAt(st, two, x, y), x, y });

@@ -11,6 +11,7 @@ const tp = (id: string, position: number): Touchpoint => ({
   description: "",
   phase_id: null,
   side_station: false,
+  original_label: "",
   version: 1,
 });
 const list = stations([tp("a", 0), tp("b", 1), tp("c", 2)]);

@@ -27,6 +27,7 @@ const tp = (id: string, position: number, side_station = false): Touchpoint => (
   description: "",
   phase_id: null,
   side_station,
+  original_label: "",
   version: 1,
 });
 // a, b, then the pause p (a side station), then c, d — the seed workshop's shape.

@@ -20,6 +20,8 @@ export interface ActionHost {
   readonly pickedCount: number;
   /** The note with the keyboard focus. */
   readonly focused: string | null;
+  /** Some label on the board differs from the words its template gave it. */
+  readonly renamed: boolean;
   undo(): void;
   redo(): void;
   /** A new note ready to type: at `at` (board units) or, without it, under the touchpoint in focus. */
@@ -38,6 +40,7 @@ export interface ActionHost {
   fit(): void;
   zoomTo(stationId: string): void;
   pan(dx: number, dy: number): void;
+  resetLabels(): void;
 }
 
 export type ActionContext = {
@@ -237,6 +240,13 @@ export const ACTIONS: readonly Action[] = [
     shortcuts: [{ key: "0" }],
     enabled: ready,
     perform: (c) => c.host.fit(),
+  },
+  {
+    id: "resetLabels",
+    labelKey: "actions.resetLabels",
+    scope: "board",
+    enabled: (c) => ready(c) && c.host.renamed,
+    perform: (c) => c.host.resetLabels(),
   },
   {
     id: "zoomTo",

@@ -1,5 +1,5 @@
 import { MAX_ZOOM, MIN_ZOOM } from "./camera";
-import { LANES_TOP, NOTE_GAP, NOTE_H, NOTE_W, PATH_Y, STEP_X, type Camera, type Rect, type Station } from "./geometry";
+import { boxRect, LANES_TOP, NOTE_GAP, NOTE_H, NOTE_W, PATH_Y, STEP_X, type Camera, type Rect, type Station } from "./geometry";
 
 /** Closer than this a touchpoint is not framed: its notes are read, not inspected. */
 export const FRAME_MAX_ZOOM = 1.6;
@@ -7,17 +7,18 @@ const MARGIN = 24;
 
 /**
  * The board rectangle of one touchpoint: its column (one step wide, wider when a note sticks
- * out), from above the station down past its lowest note.
+ * out), from above the station down past its lowest note; or its box and what sticks out of it.
  */
 export function columnRect(
   station: Station,
   notes: readonly { id: string; x: number; y: number; touchpoint_id: string | null }[],
   heightOf: (id: string) => number | undefined = () => undefined,
 ): Rect {
-  let left = station.x - STEP_X / 2;
-  let right = station.x + STEP_X / 2;
-  const top = PATH_Y - 60;
-  let bottom = LANES_TOP + NOTE_H + NOTE_GAP;
+  const box = station.top === null ? null : boxRect(station);
+  let left = box ? box.x - NOTE_GAP : station.x - STEP_X / 2;
+  let right = box ? box.x + box.w + NOTE_GAP : station.x + STEP_X / 2;
+  const top = box ? box.y - NOTE_GAP : PATH_Y - 60;
+  let bottom = box ? box.y + box.h + NOTE_GAP : LANES_TOP + NOTE_H + NOTE_GAP;
   for (const n of notes) {
     if (n.touchpoint_id !== station.id) continue;
     left = Math.min(left, n.x - NOTE_GAP);

@@ -81,5 +81,6 @@ export function boardMenu(ctx: ActionContext, stations: readonly Station[], t: T
   if (ctx.host.pickedCount > 0) items.push(item("clearSelection", ctx, t));
   items.push(item("fit", ctx, t, { separated: true }));
   items.push({ ...item("zoomTo", ctx, t), submenu: stationItems("zoomTo", ctx, stations, t, true) });
+  items.push(item("resetLabels", ctx, t, { separated: true }));
   return items;
 }

@@ -3,7 +3,8 @@ import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
 import type { WorkshopSession } from "../workshop/session.svelte";
 import type { BoardState, NoteStore } from "./changes";
-import { cellAt, freeSpotBelow, nearestStation, place, rows, snapToColumn, stations, type Point, type Row, type Station } from "./geometry";
+import { cellAt, freeSpotBelow, nearestPlace, place, rows, snapToColumn, stations, type Point, type Row, type Station } from "./geometry";
+import { traits, type Traits } from "./kinds";
 import { toneFields, type Tone } from "./sentiment";
 import { growOps } from "./lanes/lanes";
 
@@ -32,7 +33,9 @@ export class BoardSession {
   /** Positions of notes under a finger or pointer, shown instead of the stored ones. */
   dragging = $state<Record<string, Point>>({});
 
-  stations: Station[] = $derived(stations(this.board?.touchpoints ?? []));
+  /** What this kind of board is made of (a path, rows, boxes, named lines). */
+  traits: Traits = $derived(traits(this.board?.kind ?? "service_path"));
+  stations: Station[] = $derived(stations(this.board?.touchpoints ?? [], this.board?.kind, this.board?.phases ?? []));
   rows: Row[] = $derived(rows(this.board?.lanes ?? []));
   phases: Phase[] = $derived(inPositionOrder(this.board?.phases ?? []));
   /** Notes as stored: x, y relative to their cell; only the shown session's when one is chosen. */
@@ -93,9 +96,13 @@ export class BoardSession {
     return this.ws.redo();
   }
 
-  /** Starts a new note in edit mode in the first free spot under the station nearest `nearX`. */
-  addDraft(tone: Tone, nearX: number | null, heightOf: (id: string) => number | undefined = () => undefined): Draft {
-    const station = nearX === null ? (this.stations[0] ?? null) : nearestStation(this.stations, nearX);
+  /**
+   * Starts a new note in edit mode in the first free spot of a place: the one given, else the one
+   * nearest the board point `near`, else the first.
+   */
+  addDraft(tone: Tone, near: Station | Point | null, heightOf: (id: string) => number | undefined = () => undefined): Draft {
+    const station =
+      near === null ? (this.stations[0] ?? null) : "rank" in near ? near : nearestPlace(this.stations, near.x, near.y);
     const taken = [...this.notes, ...this.drafts].map((n) => ({ x: n.x, y: n.y, h: heightOf(n.id) }));
     const spot = freeSpotBelow(station, taken);
     const draft: Draft = {

@@ -10,3 +10,7 @@ export const LANES_TOP = 230;
 export const LANE_H = 268;
 export const MIN_LANE_H = 142;
 export const MAX_LANE_H = 20000;
+export const BOX_W = 448;
+export const BOX_H = 268;
+export const BOX_GAP = 24;
+export const STACK_MARGIN = 48;

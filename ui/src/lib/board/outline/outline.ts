@@ -1,4 +1,4 @@
-import type { Note, NotePatch, Op, Phase, Touchpoint } from "../../api/types";
+import type { BoardKind, Note, NotePatch, Op, Phase, Touchpoint } from "../../api/types";
 import { FIRST_ROW_Y, freeSpotBelow, freeSpotFrom, NOTE_GAP, NOTE_W, pathOrder, stations, type Point, type Row, type Station } from "../geometry";
 import { growOps } from "../lanes/lanes";
 import type { Tone } from "../sentiment";
@@ -19,8 +19,9 @@ export function outline<N extends NoteLike>(
   touchpoints: readonly Touchpoint[],
   phases: readonly Phase[],
   notes: readonly N[],
+  kind: BoardKind = "service_path",
 ): Outline<N> {
-  const list = stations(touchpoints);
+  const list = stations(touchpoints, kind, phases);
   const phaseById = new Map(phases.map((p) => [p.id, p]));
   const byTp = new Map<string, N[]>(list.map((s) => [s.id, []]));
   const unattached: N[] = [];

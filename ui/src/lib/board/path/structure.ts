@@ -1,6 +1,6 @@
 import type { Op, Phase, TouchpointPatch } from "../../api/types";
 import { uuid } from "../../ids";
-import { FIRST_X, HEADROOM, PATH_Y, STEP_X, type Station } from "../geometry";
+import { FIRST_X, halfWidth, HEADROOM, PATH_Y, STEP_X, type Station } from "../geometry";
 
 // Board units. The path's header, top-down: phase bands (above y 0, in the fitted view's
 // headroom), the mood band (mood.ts), the stations on the line, their labels, the counts
@@ -65,7 +65,7 @@ export function phaseRuns(list: readonly Station[], phases: readonly Phase[]): P
     const slot = s.phase_id === null ? undefined : slotOf.get(s.phase_id);
     if (open && slot !== undefined && open.phase.id === s.phase_id) {
       open.to = s.index;
-      open.x2 = s.x + STEP_X / 2 - BAND_GAP;
+      open.x2 = s.x + halfWidth(s) - BAND_GAP;
       continue;
     }
     open = null;
@@ -76,8 +76,8 @@ export function phaseRuns(list: readonly Station[], phases: readonly Phase[]): P
       slot,
       from: s.index,
       to: s.index,
-      x1: s.x - STEP_X / 2 + BAND_GAP,
-      x2: s.x + STEP_X / 2 - BAND_GAP,
+      x1: s.x - halfWidth(s) + BAND_GAP,
+      x2: s.x + halfWidth(s) - BAND_GAP,
       first: !seen.has(phase.id),
     };
     seen.add(phase.id);
@@ -151,6 +151,18 @@ export function touchpointPatch(was: TouchpointFields, form: TouchpointFields, n
   if (form.phase_id !== was.phase_id && form.phase_id !== now.phase_id) patch.phase_id = form.phase_id;
   if (form.side_station !== was.side_station && form.side_station !== now.side_station) patch.side_station = form.side_station;
   return Object.keys(patch).length ? patch : null;
+}
+
+/**
+ * Where a place goes one step back (−1) or on (+1) among its own: columns among columns, a box
+ * among its period's boxes. `rank` is the index move_touchpoint takes (the neighbour's rank puts
+ * it just past the neighbour either way); `n` its new place among its own, from 1. Null at an end.
+ */
+export function stepRank(list: readonly Station[], s: Station, dir: -1 | 1): { rank: number; n: number } | null {
+  const own = list.filter((x) => (x.top === null) === (s.top === null) && (s.top === null || x.phase_id === s.phase_id));
+  const i = own.findIndex((x) => x.id === s.id);
+  const other = own[i + dir];
+  return other ? { rank: other.rank, n: i + dir + 1 } : null;
 }
 
 export function moveOp(id: string, index: number): Op {
