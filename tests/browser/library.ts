@@ -72,3 +72,12 @@ export function importWorkshop(title: string, boards: BoardSpec[]): Imported {
   }
   return { id: workshop.id, title, boards: workshop.boards.map((b) => ({ id: b.id, title: b.title })) };
 }
+
+/** A workshop made from a built-in template with the real CLI (`polku new`), in English. */
+export function fromTemplate(template: string, title: string): string {
+  const dataDir = process.env.POLKU_E2E_DATA_DIR;
+  const bin = process.env.POLKU_BIN;
+  if (!dataDir || !bin) throw new Error("global-setup did not say where the library and the binary are");
+  const out = execFileSync(bin, ["new", "--template", template, "--title", title, "--language", "en", "--data-dir", dataDir], { encoding: "utf8" });
+  return out.trim();
+}

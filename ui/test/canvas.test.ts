@@ -110,3 +110,14 @@ describe("the other kinds", () => {
     expect(renamed({ ...board, touchpoints: [{ ...tps[0], original_label: "", label: "Oma" }] })).toBe(false);
   });
 });
+
+describe("fitting a whole board", () => {
+  it("shows a short board whole and a tall table from its top at a readable size", async () => {
+    const { fitWhole, READABLE } = await import("../src/lib/board/geometry");
+    expect(fitWhole(1920, 1000, 1000, 600).zoom).toBe(1);
+    const tall = fitWhole(1920, 1000, 800, 3000);
+    expect(tall.zoom).toBe(READABLE);
+    // Too wide for the screen: the width decides, as on a path.
+    expect(fitWhole(800, 1000, 2000, 3000).zoom).toBeCloseTo(0.4);
+  });
+});

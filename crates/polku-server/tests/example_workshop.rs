@@ -91,7 +91,9 @@ fn build() -> Workshop {
     let updated = notes.iter().map(|n| n.updated_at).max().unwrap_or(CREATED);
     let workshop_id = new_id();
     let personas = example_personas(&mut new_id, updated);
-    let sessions = example_sessions(&seed, &mut new_id, board_id);
+    let channels = channel_board(&seed, &mut new_id);
+    let sessions = example_sessions(&seed, &mut new_id, board_id, channels.id);
+    let (walkthroughs, walk_steps) = example_walks(&personas, board_id, &touchpoints, &keys, &mut new_id);
     Workshop {
         id: workshop_id,
         title: seed["title"].as_str().unwrap().into(),
@@ -108,17 +110,117 @@ fn build() -> Workshop {
             touchpoints,
             lanes: vec![],
             notes,
-        }],
+        }, channels],
         personas,
         sessions,
-        walkthroughs: vec![],
-        walk_steps: vec![],
+        walkthroughs,
+        walk_steps,
     }
+}
+
+/// Session 2's board: the channel-analysis grid, a row for each channel the group judged and its
+/// benefits (+, green) and drawbacks (−, red) as the group put them.
+fn channel_board(seed: &Value, new_id: &mut impl FnMut() -> Id) -> Board {
+    let mut n = 0u128;
+    let mut board = template::built_in("channel-analysis").unwrap().boards[0].lay_out(new_id(), 1, Language::Fi, &mut || {
+        n += 1;
+        new_id()
+    });
+    board.title = "Kanava-analyysi".into();
+    let columns = [board.touchpoints[0].id, board.touchpoints[1].id];
+    let mut lanes = Vec::new();
+    let mut notes = Vec::new();
+    for (i, c) in seed["channels"].as_array().unwrap().iter().enumerate() {
+        let lane = new_id();
+        let verdicts = [("plus", Sentiment::Positive), ("minus", Sentiment::Negative)];
+        let mut tallest = 0;
+        for (col, (key, sentiment)) in verdicts.iter().enumerate() {
+            let texts = c[*key].as_array().unwrap();
+            tallest = tallest.max(texts.len());
+            for (row, text) in texts.iter().enumerate() {
+                let t = CREATED - 7 * 86_400_000 + 60_000 * (notes.len() as i64 + 1);
+                notes.push(Note {
+                    id: new_id(),
+                    board_id: board.id,
+                    touchpoint_id: Some(columns[col]),
+                    lane_id: Some(lane),
+                    persona_id: None,
+                    session_id: None,
+                    kind: NoteKind::Observation,
+                    sentiment: Some(*sentiment),
+                    text: text.as_str().unwrap().into(),
+                    x: -NOTE_W / 2.0,
+                    y: NOTE_GAP + row as f64 * ROW,
+                    version: 1,
+                    created_at: t,
+                    updated_at: t,
+                });
+            }
+        }
+        let label = c["channel"].as_str().unwrap().to_string();
+        let height = layout::LANE_H.max(NOTE_GAP + tallest as f64 * ROW);
+        // The group's own channels, not the template's: nothing to go back to.
+        let (line_above, original_label, original_line) = (String::new(), String::new(), String::new());
+        lanes.push(Lane { id: lane, board_id: board.id, position: i as i64, label, height, line_above, original_label, original_line, version: 1 });
+    }
+    notes.sort_by_key(|n| n.id);
+    board.lanes = lanes;
+    board.notes = notes;
+    board
+}
+
+/// Session 5's walks of the two personas along the path, from what the report says they brought
+/// up: the hard start (benefits, money running out, finding a flat), loneliness and fear, and that
+/// every client has a path of their own.
+fn example_walks(
+    personas: &[Persona],
+    board: Id,
+    touchpoints: &[Touchpoint],
+    keys: &[&str],
+    new_id: &mut impl FnMut() -> Id,
+) -> (Vec<Walkthrough>, Vec<WalkStep>) {
+    let at = |key: &str| touchpoints[keys.iter().position(|k| *k == key).unwrap()].id;
+    let step = |emotion: Option<i8>, happens: &str, barriers: &str, ideas: &str, skipped: bool| StepRecord {
+        emotion,
+        happens: happens.into(),
+        barriers: barriers.into(),
+        ideas: ideas.into(),
+        skipped,
+    };
+    let aino = vec![
+        ("before", step(Some(-2), "Hakee tukia yksin. Rahat loppuvat ennen kuun loppua, eikä asuntoa löydy.", "Ei tiedä, mistä apua haetaan. Yksinäisyys ja pelko.", "Tieto avusta yhdestä paikasta, selkokielellä.", false)),
+        ("first_contact", step(Some(-1), "Koulukuraattori ohjaa sosiaalityöhön. Uudet ihmiset jännittävät.", "Ennakkoluulot sossua kohtaan.", "Ensimmäinen yhteydenotto tekstiviestillä, ilman kirjautumista.", false)),
+        ("begins", step(Some(1), "Saa oman sosiaalityöntekijän ja yhdessä sovitut tavoitteet.", "Pelkää, ettei viesteihin vastata.", "Kerrotaan etukäteen, milloin työntekijä soittaa.", false)),
+        ("pause", step(None, "", "", "", true)),
+    ];
+    let janne = vec![
+        ("before", step(Some(-2), "Asunto on liian kallis ja stressi kasvaa. Apua etsitään ensin Googlesta.", "Asioiden hoito yksin; yksinäisyys.", "", false)),
+        ("first_contact", step(Some(0), "Soittaa takaisinsoittojärjestelmään.", "Soittoaika vain aamulla; ei tiedä, milloin työntekijä soittaa.", "", false)),
+        ("begins", step(Some(1), "Helpotus ja ymmärrys: asiat alkavat selkiytyä.", "", "", false)),
+        ("pause", step(Some(0), "Tauko kestää viikoista kuukausiin; saa selvitä itse.", "", "Työntekijä on tavoitettavissa tarvittaessa.", false)),
+        ("closer", step(Some(2), "Intensiivinen lähityö, oma sosiaaliohjaaja ja ryhmätoiminta tuovat turvallisuuden tunteen.", "Pettymykset, kun jokin ei onnistu.", "", false)),
+        ("ends", step(Some(-1), "Asiakkuus päättyy.", "Pelko, että tuki loppuu kuin seinään.", "Seurantatapaaminen 2–4 viikon päästä; voi aina soittaa omalle työntekijälle. Jokaisella asiakkaalla on oma polkunsa.", false)),
+    ];
+    let mut walks = Vec::new();
+    let mut steps = Vec::new();
+    let start = CREATED + 14 * 86_400_000;
+    for (k, (persona, route)) in personas.iter().zip([aino, janne]).enumerate() {
+        let id = new_id();
+        let t = start + k as i64 * 3_600_000;
+        let last = route.iter().rev().find(|(_, r)| !r.skipped).map(|(key, _)| at(key));
+        walks.push(Walkthrough { id, persona_id: persona.id, board_id: board, at_touchpoint_id: last, version: 1, created_at: t, updated_at: t });
+        for (key, record) in route {
+            steps.push(WalkStep { id: new_id(), walkthrough_id: id, touchpoint_id: at(key), record, version: 1, updated_at: t });
+        }
+    }
+    walks.sort_by_key(|w| w.id);
+    steps.sort_by_key(|s| s.id);
+    (walks, steps)
 }
 
 /// The five meetings of the programme the seed workshop came from, by their own titles; the
 /// service path was made in the third and worked on in the fourth and fifth.
-fn example_sessions(seed: &Value, new_id: &mut impl FnMut() -> Id, path: Id) -> Vec<Session> {
+fn example_sessions(seed: &Value, new_id: &mut impl FnMut() -> Id, path: Id, channels: Id) -> Vec<Session> {
     let titles = seed["programme"].as_array().unwrap();
     titles
         .iter()
@@ -130,13 +232,21 @@ fn example_sessions(seed: &Value, new_id: &mut impl FnMut() -> Id, path: Id) -> 
                 title: title.clone(),
                 minutes: Some(90),
                 instructions: String::new(),
-                board_id: (i >= 2).then_some(path),
+                board_id: match i {
+                    1 => Some(channels),
+                    2.. => Some(path),
+                    _ => None,
+                },
             }];
-            let fields = SessionFields { agenda, ..SessionFields::titled(&title) };
+            let summary = if i == 4 { WALKS_SUMMARY.to_string() } else { String::new() };
+            let fields = SessionFields { agenda, summary, ..SessionFields::titled(&title) };
             Session { id: new_id(), position: i as i64, fields, version: 1 }
         })
         .collect()
 }
+
+const WALKS_SUMMARY: &str = "Persoonien kulku polulla toi esiin polun alun vaikeudet: tukien hakeminen, rahojen \
+loppuminen ja asunnon löytäminen, sekä vahvat yksinäisyyden ja pelon tunteet. Jokaisella asiakkaalla on oma polkunsa.";
 
 /// The two young adult clients of the seed workshop as personas, in its own words: one new client
 /// who found help through a school curator, one long-term client in a closer relationship.
@@ -196,17 +306,35 @@ fn the_example_imports_with_every_seed_note_at_its_touchpoint() {
     assert!(out.status.success(), "{}", stderr(&out));
     let list = list_json(dir.path());
     let seed_notes = seed["notes"].as_array().unwrap();
-    assert_eq!(list[0]["notes"], seed_notes.len());
+    assert_eq!(list[0]["notes"], common::seed_notes());
     assert_eq!(list[0]["title"], seed["title"]);
     let host = polku_api::Host::open(dir.path()).unwrap();
     let w: Workshop = serde_json::from_value(
         host.call("open_workshop", serde_json::json!({ "id": list[0]["id"] })).unwrap(),
     )
     .unwrap();
+    let board = &w.boards[0];
     let programme: Vec<&str> = seed["programme"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
     assert_eq!(w.sessions.iter().map(|s| s.fields.title.as_str()).collect::<Vec<_>>(), programme);
     assert!(w.sessions[2..].iter().all(|s| s.fields.agenda[0].board_id == Some(w.boards[0].id)), "sessions 3–5 work on the path");
-    let board = &w.boards[0];
+    // Session 2's channel analysis: each channel a row, its verdicts + in the first column, − in the second.
+    let grid = &w.boards[1];
+    assert_eq!((grid.kind, w.sessions[1].fields.agenda[0].board_id), (BoardKind::Grid, Some(grid.id)));
+    for c in seed["channels"].as_array().unwrap() {
+        let lane = grid.lanes.iter().find(|l| l.label == c["channel"].as_str().unwrap()).expect("a row per channel");
+        for (key, col, sentiment) in [("plus", 0, Sentiment::Positive), ("minus", 1, Sentiment::Negative)] {
+            for text in c[key].as_array().unwrap() {
+                let n = grid.notes.iter().find(|n| n.text == text.as_str().unwrap()).expect("every verdict");
+                assert_eq!((n.lane_id, n.touchpoint_id, n.sentiment), (Some(lane.id), Some(grid.touchpoints[col].id), Some(sentiment)));
+            }
+        }
+    }
+    // Session 5's walks: both personas, the start of the path hard for both.
+    assert_eq!(w.walkthroughs.len(), 2);
+    let first = board.touchpoints.iter().min_by_key(|t| t.position).unwrap().id;
+    let starts: Vec<_> = w.walk_steps.iter().filter(|s| s.touchpoint_id == first).map(|s| s.record.emotion).collect();
+    assert_eq!(starts, [Some(-2), Some(-2)]);
+    assert!(w.sessions[4].fields.summary.contains("oma polkunsa"));
     for n in seed_notes {
         let label = seed["touchpoints"].as_array().unwrap().iter().find(|t| t["key"] == n["at"]).unwrap()["label"].as_str().unwrap();
         let found = board.notes.iter().find(|m| m.text == n["text"].as_str().unwrap()).expect("seed note present");

@@ -36,9 +36,15 @@ pub fn list_json(data: &Path) -> Vec<serde_json::Value> {
     serde_json::from_str(&stdout(&o)).expect("list --json prints JSON")
 }
 
-/// How many notes the real workshop in the seed has.
+/// How many notes the real workshop in the seed has: on its path, and the channel verdicts.
 pub fn seed_notes() -> usize {
     let seed: serde_json::Value =
         serde_json::from_str(include_str!("../../../../workshops/examples/seed-workshop.json")).unwrap();
-    seed["notes"].as_array().unwrap().len()
+    let verdicts: usize = seed["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["plus"].as_array().unwrap().len() + c["minus"].as_array().unwrap().len())
+        .sum();
+    seed["notes"].as_array().unwrap().len() + verdicts
 }

@@ -235,12 +235,18 @@ export function fitCamera(viewportWidth: number, stationCount: number, min = 0.4
   return fitCameraTo(viewportWidth, boardWidth(stationCount), min, max);
 }
 
+/** The least zoom at which a note's text reads comfortably on a laptop. */
+export const READABLE = 0.7;
+
 /**
  * Camera that shows a whole board `width` × `height` units in the viewport: a canvas or a table is
- * read as a whole, where a path is read along. Never past `max`, never under `min`.
+ * read as a whole, where a path is read along; one taller than the screen at READABLE zoom shows its
+ * top part. Never past `max`, never under `min`.
  */
 export function fitWhole(vw: number, vh: number, width: number, height: number, min = 0.4, max = 1): Camera {
-  const zoom = Math.max(min, Math.min(max, vw / width, (vh - 16) / (height + HEADROOM)));
+  // A tall table is not shrunk past readable to fit its height: it scrolls down instead.
+  const tall = Math.max((vh - 16) / (height + HEADROOM), Math.min(READABLE, max));
+  const zoom = Math.max(min, Math.min(max, vw / width, tall));
   return { x: Math.max(0, (vw - width * zoom) / 2), y: 8 + HEADROOM * zoom, zoom };
 }
 
