@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { note, unique } from "./helpers";
+import { note, typeNote, unique } from "./helpers";
 import { fromTemplate } from "./library";
 
 type Touchpoint = { id: string; label: string; phase_id: string | null; position: number };
@@ -42,14 +42,9 @@ async function drawnIn(page: Page, label: string, text: string): Promise<boolean
   return cx > frame.x && cx < frame.x + frame.width && cy > frame.y && cy < frame.y + frame.height;
 }
 
-/** Types a note's text into the editor that just opened and saves it with Enter. */
-async function typeNote(page: Page, text: string, sentiment = "neutral") {
-  const editor = page.getByLabel(`Text of the ${sentiment} note`);
-  await expect(editor).toBeFocused();
-  await editor.fill(text);
-  const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
-  await editor.press("Enter");
-  await saved;
+/** A new neutral note (a double-click or tap makes one) typed and saved, and on the board. */
+async function typeNeutral(page: Page, text: string) {
+  await typeNote(page, "neutral", text);
   await expect(note(page, text)).toBeVisible();
 }
 
@@ -69,7 +64,7 @@ test("the canvas shows its periods, boxes, band and credit; a note goes into a b
   const social = box(page, "Social media").first();
   const b = (await social.boundingBox())!;
   await page.mouse.dblclick(b.x + b.width * 0.3, b.y + b.height * 0.6);
-  await typeNote(page, "Nothing about us on Facebook");
+  await typeNeutral(page, "Nothing about us on Facebook");
   await expect.poll(() => noteIn(request, ws, "Nothing about us on Facebook")).toEqual({ board: "Customer journey canvas", touchpoint: "Social media", lane: null });
 
   // Keyboard: the note's menu moves it to another box.
@@ -159,7 +154,7 @@ test.describe("by touch", () => {
     const at = { x: b.x + b.width * 0.5, y: b.y + b.height * 0.7 };
     await page.touchscreen.tap(at.x, at.y);
     await page.touchscreen.tap(at.x, at.y);
-    await typeNote(page, "They called after it ended");
+    await typeNeutral(page, "They called after it ended");
     await expect.poll(() => noteIn(request, ws, "They called after it ended")).toMatchObject({ touchpoint: "Customer relationship management" });
   });
 });
@@ -173,7 +168,7 @@ test("channel rows and blueprint rows take notes in their cells; the blueprint n
   const h = (await head.boundingBox())!;
   const col = (await page.getByText("Drawbacks −", { exact: true }).boundingBox())!;
   await page.mouse.dblclick(col.x + col.width / 2, h.y + h.height / 2);
-  await typeNote(page, "Nobody answers in the evening");
+  await typeNeutral(page, "Nobody answers in the evening");
   await expect.poll(() => noteIn(request, ws, "Nobody answers in the evening")).toEqual({ board: "Channel analysis", touchpoint: "Drawbacks −", lane: "E-mail" });
   await expect(board).toBeVisible();
 
@@ -196,10 +191,10 @@ test("two tabs on different boards of one workshop each get the other's notes", 
   await openBoard(b, ws, "Digital services we use");
   const col = (await b.getByText("What is hard", { exact: true }).boundingBox())!;
   await b.mouse.dblclick(col.x + col.width / 2, col.y + 200);
-  await typeNote(b, "Too many passwords");
+  await typeNeutral(b, "Too many passwords");
   const ad = (await box(a, "Advertisement / PR").boundingBox())!;
   await a.mouse.dblclick(ad.x + 60, ad.y + ad.height * 0.6);
-  await typeNote(a, "Waited weeks last time");
+  await typeNeutral(a, "Waited weeks last time");
 
   await a.getByRole("tab", { name: "Digital services we use" }).click();
   await expect(note(a, "Too many passwords")).toBeVisible();

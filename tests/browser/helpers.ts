@@ -25,15 +25,20 @@ export function note(page: Page, text: string): Locator {
   return page.getByTestId("note").filter({ hasText: text });
 }
 
-/** Adds a note with the toolbar button, types its text and saves it with Enter. */
-export async function addNote(page: Page, sentiment: Sentiment, text: string): Promise<Locator> {
-  await page.getByRole("button", { name: `Add ${sentiment} note` }).click();
+/** Types the text of the note whose editor just opened and saves it with Enter. */
+export async function typeNote(page: Page, sentiment: Sentiment, text: string): Promise<void> {
   const editor = page.getByLabel(`Text of the ${sentiment} note`);
   await expect(editor).toBeFocused();
   await editor.fill(text);
   const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
   await editor.press("Enter");
   await saved;
+}
+
+/** Adds a note with the toolbar button, types its text and saves it with Enter. */
+export async function addNote(page: Page, sentiment: Sentiment, text: string): Promise<Locator> {
+  await page.getByRole("button", { name: `Add ${sentiment} note` }).click();
+  await typeNote(page, sentiment, text);
   const card = note(page, text);
   await expect(card).toBeVisible();
   await expect(card).toHaveAttribute("data-sentiment", sentiment);
