@@ -166,13 +166,17 @@ test("adds a board from the template, an empty one, and a copy with the notes, e
 
   await page.getByTestId("add-board").click();
   const dialog = addDialog(page);
-  // A default name, selected: typing replaces it. The template is what it starts with.
+  // A default name after what it starts with, selected: typing replaces it. The service path is what it starts with.
   const name = dialog.getByLabel("Name of the board");
-  await expect(name).toHaveValue("Board 2");
+  await expect(dialog.getByRole("radio", { name: /^Service path/ })).toBeChecked();
+  await expect(name).toHaveValue(`${first} 2`);
   await expect(name).toBeFocused();
   await page.keyboard.type("Visit");
   await expect(name).toHaveValue("Visit");
-  await expect(dialog.getByRole("radio", { name: /^Service path/ })).toBeChecked();
+  // A name someone typed stays, whatever they pick.
+  await dialog.getByRole("radio", { name: /^Empty service path/ }).check();
+  await dialog.getByRole("radio", { name: /^Service path/ }).check();
+  await expect(name).toHaveValue("Visit");
   await dialog.getByRole("button", { name: "Add board" }).click();
   await expect(dialog).toBeHidden();
   await expect(openTab(page)).toHaveText("Visit");

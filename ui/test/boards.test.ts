@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { BoardInfo, Change, Note, Workshop } from "../src/lib/api/types";
 import { applyAll, heldFrom } from "../src/lib/workshop/appliers";
-import { createOp, defaultTitle, moveIndex, neighbour } from "../src/lib/workshop/boardOps";
+import { createOp, defaultTitle, FIRST_START, moveIndex, neighbour, startKey, suggestedTitle } from "../src/lib/workshop/boardOps";
 import { resolveBoard } from "../src/lib/workshop/place";
 import { inPositionOrder } from "../src/lib/order";
 import { note as noteAt, touchpoint } from "./fixtures";
+import { ALL } from "./templateFixtures";
 
 const info = (id: string, position: number, version = 1, title = id.toUpperCase()): BoardInfo => ({
   id,
@@ -113,6 +114,23 @@ describe("board operations' small decisions", () => {
     expect(defaultTitle(["Board 2", "Board 3 "], name)).toBe("Board 4");
   });
 
+  it("offers a board from a template the template's name, in the workshop's language, numbered when taken", () => {
+    expect(suggestedTitle(FIRST_START, ["Service path"], ALL, "en", name)).toBe("Service path 2");
+    expect(suggestedTitle({ type: "template", template: "channel-analysis" }, ["A"], ALL, "fi", name)).toBe("Kanava-analyysi");
+    expect(suggestedTitle({ type: "template", template: "blueprint" }, ["A"], ALL, "sv", name)).toBe("Service blueprint");
+  });
+
+  it("offers the next numbered board for an empty board, a copy, or a template not (yet) known", () => {
+    expect(suggestedTitle({ type: "blank" }, ["Service path"], ALL, "en", name)).toBe("Board 2");
+    expect(suggestedTitle({ type: "copy" }, ["A", "B"], ALL, "en", name)).toBe("Board 3");
+    expect(suggestedTitle(FIRST_START, ["A"], [], "en", name)).toBe("Board 2");
+  });
+
+  it("tells the starting points apart by one word each", () => {
+    const starts = [FIRST_START, { type: "template", template: "blueprint" }, { type: "blank" }, { type: "copy" }] as const;
+    expect(starts.map(startKey)).toEqual(["template:service-path", "template:blueprint", "blank", "copy"]);
+  });
+
   const ordered = [{ id: "a" }, { id: "b" }, { id: "c" }];
   it("goes to the board on the left after a delete, else the right", () => {
     expect(neighbour(ordered, "b")).toBe("a");
@@ -129,12 +147,15 @@ describe("board operations' small decisions", () => {
 
   it("places a new board right after the current one, made as chosen", () => {
     const at = { ordered, current: "b" };
-    expect(createOp("n", at, " Visit ", "template", false)).toEqual({
+    expect(createOp("n", at, " Visit ", FIRST_START, false)).toEqual({
       type: "create_board",
       board: { id: "n", index: 2, title: "Visit", from: { type: "template", template: "service-path" } },
     });
-    expect(createOp("n", at, "x", "blank", true)).toMatchObject({ board: { from: { type: "blank", kind: "service_path" } } });
-    expect(createOp("n", at, "x", "copy", true)).toMatchObject({ board: { from: { type: "copy", board_id: "b", with_notes: true } } });
+    expect(createOp("n", at, "x", { type: "template", template: "channel-analysis" }, false)).toMatchObject({
+      board: { from: { type: "template", template: "channel-analysis" } },
+    });
+    expect(createOp("n", at, "x", { type: "blank" }, true)).toMatchObject({ board: { from: { type: "blank", kind: "service_path" } } });
+    expect(createOp("n", at, "x", { type: "copy" }, true)).toMatchObject({ board: { from: { type: "copy", board_id: "b", with_notes: true } } });
   });
 
   it("shows a deleted board's neighbour in its place and names it, but an unknown link still says not found", () => {

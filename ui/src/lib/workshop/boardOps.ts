@@ -1,13 +1,17 @@
-import type { BoardKind, BoardSource, Op } from "../api/types";
+import type { BoardKind, BoardSource, Language, Op } from "../api/types";
+import { SERVICE_PATH_TEMPLATE, templateBoardTitle, type TemplateSummary } from "../templates/templates";
 
-/** What a new board starts with, as the add dialog offers it. */
-export type Start = "template" | "blank" | "copy";
+/** What a new board starts with, as the add dialog offers it: a one-board template, nothing, or the open board. */
+export type Start = { type: "template"; template: string } | { type: "blank" } | { type: "copy" };
+
+/** What the add dialog offers first: the service path, as the strip's "+" always made. */
+export const FIRST_START: Start = { type: "template", template: SERVICE_PATH_TEMPLATE };
+
+/** One word per starting point, for comparing two of them. */
+export const startKey = (s: Start): string => (s.type === "template" ? `template:${s.template}` : s.type);
 
 /** What the open board's menu offers. */
 export type BoardAction = "rename" | "duplicate" | "left" | "right" | "delete";
-
-/** The only built-in template today: the service path with its five stations and three phases. */
-export const SERVICE_PATH_TEMPLATE = "service-path";
 
 /**
  * A name for the next board that no board has yet: "Board 3" for the third, or the next free
@@ -54,12 +58,27 @@ export function createOp(
 }
 
 function source(start: Start, current: string, withNotes: boolean, kind: BoardKind): BoardSource {
-  switch (start) {
+  switch (start.type) {
     case "template":
-      return { type: "template", template: SERVICE_PATH_TEMPLATE };
+      return { type: "template", template: start.template };
     case "blank":
       return { type: "blank", kind };
     case "copy":
       return { type: "copy", board_id: current, with_notes: withNotes };
   }
+}
+
+/**
+ * The name the add dialog offers for a board started as `start`: the template's board title in
+ * the workshop's language ("Channel analysis", numbered when taken), else the next "Board n".
+ */
+export function suggestedTitle(
+  start: Start,
+  titles: readonly string[],
+  templates: readonly TemplateSummary[],
+  lang: Language,
+  untitled: (n: number) => string,
+): string {
+  const named = start.type === "template" ? templateBoardTitle(templates, start.template, lang, titles) : null;
+  return named ?? defaultTitle(titles, untitled);
 }
