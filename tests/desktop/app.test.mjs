@@ -25,6 +25,9 @@ const SENTIMENT = "positive";
 const NOTE = "The nurse called back the same day – kiitos!";
 const SECOND_BOARD = "Session 4: the path again";
 const SECOND_NOTE = "Still no one answers the chat";
+const CANVAS = "Customer journey canvas";
+const BOX = "Advertisement / PR";
+const BOX_NOTE = "The leaflet said nothing about young adults";
 /** How far from a station's middle a dropped note may be drawn (it snaps to the column's middle). */
 const STATION_SNAP_PX = 60;
 
@@ -169,6 +172,35 @@ describe("Polku desktop window", { concurrency: 1 }, () => {
     assert.equal(await browser.$$('[data-testid="note"]').length, 1);
   });
 
+  test("a customer journey canvas is added from the strip and a note goes into one of its boxes", { timeout: 60_000 }, async () => {
+    assert.ok(workshopId, "the first test created a workshop");
+    await browser.$('[data-testid="add-board"]').click();
+    // The canvas's card; picking it names the new board after it.
+    const card = await browser.$(`//dialog[@open]//label[.//*[normalize-space()=${xq(CANVAS)}]]`);
+    await card.waitForDisplayed();
+    await card.click();
+    await browser.$(`//dialog[@open]//button[normalize-space()=${xq(t("boards.add.create"))}]`).click();
+    const tab = await browser.$(`//*[@data-testid="board-tab" and normalize-space()=${xq(CANVAS)}]`);
+    await tab.waitForDisplayed();
+    await browser.waitUntil(async () => (await tab.getAttribute("aria-selected")) === "true", { timeoutMsg: "the canvas did not open" });
+
+    // A double-click inside the box, on its empty part: the frame is drawing, the board takes the click.
+    const box = await browser.$(`//*[@data-testid="canvas-box"][.//button[normalize-space()=${xq(BOX)}]]`);
+    await box.waitForDisplayed();
+    await box.doubleClick();
+    const editor = await browser.$(`textarea[aria-label=${JSON.stringify(t("note.editor.neutral"))}]`);
+    await editor.waitForDisplayed();
+    await editor.addValue(BOX_NOTE);
+    await browser.keys(Key.Enter);
+    await browser.$(`[data-testid="note"][aria-label=${JSON.stringify(t("note.aria.neutral", { text: BOX_NOTE }))}]`).waitForDisplayed();
+
+    // In the database: the note belongs to the box, in no row.
+    const canvas = exportWorkshop(workshopId).workshop.boards.find((b) => b.title === CANVAS);
+    assert.equal(canvas.kind, "journey_canvas");
+    const inBox = canvas.touchpoints.find((tp) => tp.label === BOX);
+    assert.deepEqual(canvas.notes.map((n) => [n.text, n.touchpoint_id, n.lane_id]), [[BOX_NOTE, inBox.id, null]]);
+  });
+
   test("after closing and starting again, the workshop and its note are still there", { timeout: 90_000 }, async () => {
     assert.ok(workshopId, "the first test created a workshop");
     // Close the window; the app quits by itself. Its process has really ended, so what shows
@@ -187,7 +219,7 @@ describe("Polku desktop window", { concurrency: 1 }, () => {
     // The list shows the workshop with one note.
     const row = await browser.$(`//li[.//a[normalize-space()=${xq(TITLE)}]]`);
     await row.waitForDisplayed();
-    assert.match(await row.getText(), new RegExp(t("list.notes.other", { count: 2 })));
+    assert.match(await row.getText(), new RegExp(t("list.notes.other", { count: 3 })));
 
     // Opening it shows the note, with its text and sentiment.
     await row.$(`.//a[normalize-space()=${xq(TITLE)}]`).click();
