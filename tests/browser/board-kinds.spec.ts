@@ -144,8 +144,52 @@ test("the outline of a canvas lists its boxes in reading order, and a note added
   expect(await drawnIn(page, "Word of mouth", "A friend said they help")).toBe(true);
 });
 
+/** Another client (the API, as a second window would) adds a blueprint to the workshop. */
+async function addBlueprint(request: APIRequestContext, ws: string) {
+  const add = { type: "create_board", board: { id: crypto.randomUUID(), index: 4, title: "Service blueprint", from: { type: "template", template: "blueprint" } } };
+  const r = await request.post("/api/apply_op", { data: { workshop_id: ws, op_id: crypto.randomUUID(), client_id: "other", undo: "record", op: add } });
+  expect(r.ok()).toBe(true);
+}
+
+test("from the keyboard alone, a channel's drawback goes into its row through the outline", async ({ page, request }) => {
+  const ws = programme();
+  await openBoard(page, ws, "Channel analysis");
+  await page.getByRole("button", { name: "Outline", exact: true }).click();
+  const outline = page.getByRole("region", { name: "Outline of “Channel analysis”" });
+  await outline.getByRole("button", { name: "Add note at Drawbacks −" }).focus();
+  await page.keyboard.press("Enter");
+  const form = outline.getByRole("group", { name: "Add note at Drawbacks −" });
+  await form.getByRole("textbox").focus();
+  await page.keyboard.type("Nobody reads the web page");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => noteIn(request, ws, "Nobody reads the web page")).toMatchObject({ touchpoint: "Drawbacks −" });
+  const item = outline.getByTestId("outline-note").filter({ hasText: "Nobody reads the web page" });
+  await item.getByRole("combobox", { name: "Lane" }).focus();
+  await item.getByRole("combobox", { name: "Lane" }).selectOption({ label: "Web page" });
+  await item.getByRole("button", { name: "Move" }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => noteIn(request, ws, "Nobody reads the web page")).toEqual({ board: "Channel analysis", touchpoint: "Drawbacks −", lane: "Web page" });
+});
+
 test.describe("by touch", () => {
   test.use({ hasTouch: true });
+
+  test("a double tap in a blueprint row makes a note in that row and step", async ({ page, request }) => {
+    const ws = programme();
+    await addBlueprint(request, ws);
+    await openBoard(page, ws, "Service blueprint");
+    const head = (await page.getByRole("button", { name: "Lane: Customer actions" }).boundingBox())!;
+    const col = (await page.getByText("Client relationship begins", { exact: true }).boundingBox())!;
+    const at = { x: col.x + col.width / 2, y: head.y + head.height / 2 };
+    await page.touchscreen.tap(at.x, at.y);
+    await page.touchscreen.tap(at.x, at.y);
+    await typeNeutral(page, "Calls the advice line");
+    await expect.poll(() => noteIn(request, ws, "Calls the advice line")).toEqual({
+      board: "Service blueprint",
+      touchpoint: "Client relationship begins",
+      lane: "Customer actions",
+    });
+  });
 
   test("a double tap in a canvas box makes a note in that box", async ({ page, request }) => {
     const ws = programme();
@@ -173,9 +217,7 @@ test("channel rows and blueprint rows take notes in their cells; the blueprint n
   await expect(board).toBeVisible();
 
   // A blueprint added by another client: it arrives in the strip, its three lines drawn and named.
-  const add = { type: "create_board", board: { id: crypto.randomUUID(), index: 4, title: "Service blueprint", from: { type: "template", template: "blueprint" } } };
-  const r = await request.post("/api/apply_op", { data: { workshop_id: ws, op_id: crypto.randomUUID(), client_id: "other", undo: "record", op: add } });
-  expect(r.ok()).toBe(true);
+  await addBlueprint(request, ws);
   await page.getByRole("tab", { name: "Service blueprint" }).click();
   await expect(page.getByTestId("named-line")).toHaveCount(3);
   for (const line of ["Line of interaction", "Line of visibility", "Line of internal interaction"]) {

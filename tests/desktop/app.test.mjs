@@ -187,7 +187,19 @@ describe("Polku desktop window", { concurrency: 1 }, () => {
     // A double-click inside the box, on its empty part: the frame is drawing, the board takes the click.
     const box = await browser.$(`//*[@data-testid="canvas-box"][.//button[normalize-space()=${xq(BOX)}]]`);
     await box.waitForDisplayed();
-    await box.doubleClick();
+    const at = await box.getLocation();
+    const size = await box.getSize();
+    const x = Math.round(at.x + size.width / 2);
+    const y = Math.round(at.y + size.height * 0.6);
+    await browser
+      .action("pointer", { parameters: { pointerType: "mouse" } })
+      .move({ x, y })
+      .down()
+      .up()
+      .pause(60)
+      .down()
+      .up()
+      .perform();
     const editor = await browser.$(`textarea[aria-label=${JSON.stringify(t("note.editor.neutral"))}]`);
     await editor.waitForDisplayed();
     await editor.addValue(BOX_NOTE);

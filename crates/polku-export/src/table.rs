@@ -23,7 +23,9 @@ pub fn separator(language: Language) -> u8 {
     }
 }
 
-/// Every note of the workshop as table cells, boards in order, notes along the path.
+/// Every note of the workshop as table cells, boards in order, notes in reading order. The place
+/// columns name what the board's kind calls them: a phase or a canvas period, a touchpoint, a
+/// canvas box or a table's column, a lane or a table's row.
 pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
     let l = Labels::new(w.language);
     let header = COLUMNS.iter().map(|c| l.t(&format!("pdf.table.{c}"))).collect();
@@ -33,7 +35,9 @@ pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
     for board in boards {
         let mut tps = board.touchpoints.clone();
         sort_by_position(&mut tps);
-        let tp_index = |n: &Note| n.touchpoint_id.and_then(|id| tps.iter().position(|t| t.id == id)).unwrap_or(usize::MAX);
+        // Reading order: along the path, or a canvas's boxes period by period (layout::places).
+        let places = board.places();
+        let tp_index = |n: &Note| n.touchpoint_id.and_then(|id| places.iter().position(|p| p.id == id)).unwrap_or(usize::MAX);
         let mut notes: Vec<&Note> = board.notes.iter().collect();
         notes.sort_by(|a, b| tp_index(a).cmp(&tp_index(b)).then(a.created_at.cmp(&b.created_at)).then(a.id.cmp(&b.id)));
         for n in notes {

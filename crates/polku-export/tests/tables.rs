@@ -26,7 +26,7 @@ fn a_finnish_workshop_gets_semicolons_and_reads_back_to_the_same_rows() {
     let (header, rows) = note_rows(&w);
     let back = read_back(&bytes, b';');
     assert_eq!(back[0], header);
-    assert_eq!(back[0][..5], ["Työpaja", "Taulu", "Vaihe", "Kosketuspiste", "Kaista"]);
+    assert_eq!(back[0][..5], ["Työpaja", "Taulu", "Vaihe tai jakso", "Kosketuspiste, laatikko tai sarake", "Kaista tai rivi"]);
     assert_eq!(back[1..], rows[..]);
     let notes: usize = w.boards.iter().map(|b| b.notes.len()).sum();
     assert_eq!(rows.len(), notes, "one row per note");
@@ -57,7 +57,7 @@ fn an_english_workshop_gets_commas_and_quoting_keeps_awkward_text_whole() {
     w.boards[0].notes[0].text = awkward.into();
     let bytes = table::csv(&w);
     let back = read_back(&bytes, b',');
-    assert_eq!(back[0][..3], ["Workshop", "Board", "Phase"]);
+    assert_eq!(back[0][..3], ["Workshop", "Board", "Phase or period"]);
     assert!(back.iter().any(|r| r[7] == awkward), "the text with quotes, separators and a line break is one cell");
     assert!(back.iter().skip(1).all(|r| r.len() == 13));
 }
@@ -98,4 +98,46 @@ fn every_board_kind_has_a_name_in_every_language() {
             assert_ne!(polku_export::labels::Labels::new(lang).t(&key), key, "{lang:?} has no name for {kind:?}");
         }
     }
+}
+
+#[test]
+fn a_channel_verdict_names_its_row_and_column_and_a_canvas_note_its_period_and_box() {
+    let w = example();
+    let (_, rows) = polku_export::table::note_rows(&w);
+    let row = rows.iter().find(|r| r[7] == "Haasteena tietoturva").expect("the channel verdict is in the table");
+    assert_eq!(row[1..5], ["Kanava-analyysi", "", "Haitat −", "Tekstiviesti / WhatsApp"]);
+    assert_eq!((row[5].as_str(), row[11].as_str()), ("Kielteinen", "Taulukko"));
+
+    let mut n = 0u128;
+    let mut w = polku_core::template::built_in("journey-canvas").unwrap().instantiate("Kanvas", Language::Fi, 0, &mut || {
+        n += 1;
+        polku_core::Id::from_u128(n)
+    });
+    let b = &mut w.boards[0];
+    let (boxed, journey) = (b.touchpoints[3].clone(), b.touchpoints[4].clone());
+    for (i, (tp, text)) in [(&journey, "Jono puhelimessa"), (&boxed, "Huonoja kokemuksia aiemmin")].into_iter().enumerate() {
+        b.notes.push(polku_core::Note {
+            id: polku_core::Id::from_u128(1000 + i as u128),
+            board_id: b.id,
+            touchpoint_id: Some(tp.id),
+            lane_id: None,
+            persona_id: None,
+            session_id: None,
+            kind: polku_core::NoteKind::Observation,
+            sentiment: Some(polku_core::Sentiment::Negative),
+            text: text.into(),
+            x: -100.0,
+            y: 40.0,
+            version: 1,
+            created_at: 1,
+            updated_at: 1,
+        });
+    }
+    let (_, rows) = polku_export::table::note_rows(&w);
+    let texts: Vec<_> = rows.iter().map(|r| (r[2].as_str(), r[3].as_str(), r[7].as_str())).collect();
+    assert_eq!(
+        texts,
+        [("Ennen palvelua", "Aiemmat kokemukset", "Huonoja kokemuksia aiemmin"), ("Palvelun aikana", "Palvelun alku", "Jono puhelimessa")],
+        "reading order: the pre-service boxes come before the journey"
+    );
 }
