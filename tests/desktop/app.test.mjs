@@ -242,10 +242,10 @@ describe("Polku desktop window", { concurrency: 1 }, () => {
     await card.waitForDisplayed();
     assert.equal(await browser.$$('[data-testid="note"]').length, 1);
 
-    assert.equal(await browser.$$('[data-testid="board-tab"]').length, 2, "both boards are in the strip");
+    assert.equal(await browser.$$('[data-testid="board-tab"]').length, 3, "all three boards are in the strip");
     const library = listLibrary();
     assert.equal(library.length, 1);
-    assert.equal(library[0].notes, 2);
+    assert.equal(library[0].notes, 3);
   });
 });
 
