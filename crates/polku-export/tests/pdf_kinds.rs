@@ -1,6 +1,7 @@
 //! Each kind of board prints true to its kind: a programme made from the five-session template
 //! (two grids, a service path, a journey canvas) with a blueprint added and notes in canvas boxes,
-//! journey columns, blueprint rows and channel rows, read back with poppler's tools.
+//! journey columns, blueprint rows and channel rows, read back with poppler's tools. And the blank
+//! handouts: a board's structure with no notes, a session's agenda.
 
 mod common;
 
@@ -8,8 +9,8 @@ use common::{collapse, keep, page_sizes, page_words, pages, words, A3_LANDSCAPE}
 use polku_core::layout::LANES_TOP;
 use polku_core::template::built_in;
 use polku_core::{Board, BoardKind, Id, Language, Note, NoteKind, Sentiment, Workshop};
-use polku_export::pdf;
-use polku_export::PdfOptions;
+use polku_export::pdf::{self, handout};
+use polku_export::{HandoutOf, HandoutOptions, Paper, PdfOptions};
 
 const NOW: i64 = 1_795_000_000_000;
 
@@ -140,6 +141,73 @@ fn a_long_canvas_note_stays_readable_and_continues_in_a_footnote() {
 }
 
 #[test]
+fn a_blank_canvas_handout_is_one_a3_page_with_labels_and_credit_and_no_notes() {
+    let w = programme(Language::En);
+    let canvas = board(&w, BoardKind::JourneyCanvas);
+    let opts = HandoutOptions { of: HandoutOf::Board { board_id: canvas.id }, paper: Paper::A4, orientation: None };
+    let dir = tempfile::tempdir().unwrap();
+    let file = keep(handout::render(&w, &opts, NOW).unwrap(), dir.path(), "blank-canvas.pdf");
+    assert_eq!(page_sizes(&file), [A3_LANDSCAPE], "one A3 landscape page, whatever the paper");
+    assert_eq!(handout::page_count(&w, &opts, NOW).unwrap(), 1);
+    let text = words(&file);
+    for label in canvas_labels(&w) {
+        assert!(text.contains(&label), "{label:?} is not on the blank canvas");
+    }
+    for p in &canvas.phases {
+        assert!(text.contains(&collapse(&p.label)) && text.contains(&collapse(&p.caption)), "{:?}", p.label);
+    }
+    assert!(text.contains(&collapse(&polku_export::labels::Labels::new(Language::En).t("canvas.credit"))));
+    assert!(!text.contains("Kanvaksen lappu") && !text.contains("Pitkä"), "no note text on a blank");
+    assert!(!text.contains("Mood"), "nothing to count on a blank");
+}
+
+#[test]
+fn a_blank_board_handout_of_each_other_kind_prints_its_structure_on_the_paper_chosen() {
+    let w = programme(Language::Fi);
+    let dir = tempfile::tempdir().unwrap();
+    for b in w.boards.iter().filter(|b| b.kind != BoardKind::JourneyCanvas) {
+        let opts = HandoutOptions { of: HandoutOf::Board { board_id: b.id }, paper: Paper::A3, orientation: None };
+        let file = keep(handout::render(&w, &opts, NOW).unwrap(), dir.path(), &format!("blank-{}.pdf", b.position));
+        assert_eq!(page_sizes(&file), [A3_LANDSCAPE], "{}", b.title);
+        let text = words(&file);
+        for label in b.touchpoints.iter().map(|t| &t.label).chain(b.lanes.iter().map(|l| &l.label)) {
+            assert!(text.contains(&collapse(label)), "{label:?} is not on the blank {}", b.title);
+        }
+        assert!(b.notes.iter().all(|n| !text.contains(&n.text)), "no notes on the blank {}", b.title);
+    }
+}
+
+#[test]
+fn a_blank_agenda_has_the_session_its_items_and_room_for_notes() {
+    let mut w = programme(Language::Fi);
+    w.sessions[1].fields.starts_at = Some("2025-03-18T13:00".into());
+    w.sessions[1].fields.place = "Kirjaston ryhmätila".into();
+    let s = w.sessions[1].clone();
+    let opts = HandoutOptions { of: HandoutOf::Session { session_id: s.id }, paper: Paper::A4, orientation: None };
+    let dir = tempfile::tempdir().unwrap();
+    let file = keep(handout::render(&w, &opts, NOW).unwrap(), dir.path(), "agenda.pdf");
+    assert!(page_sizes(&file).iter().all(|p| p == "595.276 x 841.89 pts (A4)"), "an agenda is portrait by default");
+    let text = words(&file);
+    assert!(text.contains(&collapse(&s.fields.title)) && text.contains(&collapse(&s.fields.goal)));
+    assert!(text.contains("18.3.2025 klo 13.00") && text.contains("Kirjaston ryhmätila"));
+    for (item, span) in s.fields.agenda.iter().zip(["13.00–14.00 · 60 min", "14.00–14.20 · 20 min"]) {
+        assert!(text.contains(&collapse(&item.title)) && text.contains(&collapse(&item.instructions)), "{:?}", item.title);
+        assert!(text.contains(span), "{span} in {text}");
+    }
+    assert!(text.contains("Ohjelma · 80 min") && text.contains("Muistiinpanot"), "{text}");
+    assert!(text.contains("Taulu: Kanava-analyysi"), "the board an item uses");
+}
+
+#[test]
+fn a_handout_of_something_not_in_the_workshop_is_refused() {
+    let w = programme(Language::Fi);
+    for of in [HandoutOf::Board { board_id: Id::now_v7() }, HandoutOf::Session { session_id: Id::now_v7() }] {
+        let err = handout::render(&w, &HandoutOptions { of, paper: Paper::A4, orientation: None }, NOW).unwrap_err();
+        assert!(matches!(err, polku_export::ExportError::Invalid { field: "handout", .. }), "{err:?}");
+    }
+}
+
+#[test]
 fn the_summary_reads_each_kind_its_own_way() {
     let w = programme(Language::Fi);
     let only = polku_export::PdfContents { cover: false, boards: false, personas: false, walkthroughs: false, summary: true };
@@ -166,4 +234,42 @@ fn the_summary_reads_each_kind_its_own_way() {
     assert!(step.contains("Fyysiset todisteet (1) Piirustuksen rivi 1 (Kielteinen)") && step.contains("Tukiprosessit (1)"), "{step}");
     // The path keeps its pain points and ideas per touchpoint.
     assert!(text.contains("1. Ensimmäinen yhteydenotto (Ennen palvelua) Kielteisiä 0 · Neutraaleja 0 · Myönteisiä 0 Kipukohdat (kielteiset laput)"));
+}
+
+#[test]
+fn labels_of_any_length_are_wrapped_or_cut_and_every_page_renders() {
+    let mut w = programme(Language::Sv);
+    let long = |what: &str| format!("{what} {}", "Mycket långt namn som en grupp har skrivit utan att tänka på pappret ".repeat(5));
+    let word = "Sosiaalihuoltolainmukainenpalvelutarpeenarviointi".repeat(3);
+    for b in &mut w.boards {
+        b.title = long("Tavla");
+        for p in &mut b.phases {
+            p.label = long("Period");
+            p.caption = word.clone();
+        }
+        for t in &mut b.touchpoints {
+            t.label = long("Kontaktpunkt");
+        }
+        for (i, l) in b.lanes.iter_mut().enumerate() {
+            l.label = if i % 2 == 0 { long("Rad") } else { word.clone() };
+            if !l.line_above.is_empty() {
+                l.line_above = long("Linje");
+            }
+        }
+    }
+    w.sessions[0].fields.title = long("Träff");
+    w.sessions[0].fields.agenda[0].title = word.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = vec![keep(pdf::render(&w, &PdfOptions::default(), NOW, &mut |_, _| true).unwrap(), dir.path(), "long-labels.pdf")];
+    for (i, of) in w.boards.iter().map(|b| HandoutOf::Board { board_id: b.id }).chain([HandoutOf::Session { session_id: w.sessions[0].id }]).enumerate() {
+        let opts = HandoutOptions { of, paper: Paper::A4, orientation: None };
+        files.push(keep(handout::render(&w, &opts, NOW).unwrap(), dir.path(), &format!("long-{i}.pdf")));
+    }
+    for file in &files {
+        assert!(words(file).contains('…'), "a label too long for its place ends in an ellipsis: {file}");
+        let out = dir.path().join("page");
+        common::tool("pdftoppm", &["-r", "20", "-png", file, out.to_str().unwrap()]);
+    }
+    let rendered = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with("page")).count();
+    assert!(rendered >= files.len());
 }

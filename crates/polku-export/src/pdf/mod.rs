@@ -8,6 +8,7 @@ mod document;
 mod flow;
 pub mod font;
 mod grid_board;
+pub mod handout;
 mod journey_canvas;
 pub mod note_box;
 mod path_board;
