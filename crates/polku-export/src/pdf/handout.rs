@@ -28,27 +28,47 @@ pub fn page_count(w: &Workshop, opts: &HandoutOptions, now: Millis) -> Result<us
     Ok(build(w, opts, now)?.0.pages.len())
 }
 
+/// What a handout prints, found in the workshop.
+enum Subject<'w> {
+    Board(&'w Board),
+    Session(&'w Session),
+}
+
+fn find<'w>(w: &'w Workshop, opts: &HandoutOptions) -> Result<Subject<'w>, ExportError> {
+    let missing = |what: &str| ExportError::Invalid { field: "handout", message: format!("this workshop has no such {what}") };
+    match opts.of {
+        HandoutOf::Board { board_id } => w.board(board_id).map(Subject::Board).ok_or_else(|| missing("board")),
+        HandoutOf::Session { session_id } => {
+            w.sessions.iter().find(|s| s.id == session_id).map(Subject::Session).ok_or_else(|| missing("session"))
+        }
+    }
+}
+
+/// The title of what the handout prints (the board's or the session's), or why there is none.
+pub fn subject<'w>(w: &'w Workshop, opts: &HandoutOptions) -> Result<&'w str, ExportError> {
+    Ok(match find(w, opts)? {
+        Subject::Board(b) => &b.title,
+        Subject::Session(s) => &s.fields.title,
+    })
+}
+
 fn build(w: &Workshop, opts: &HandoutOptions, now: Millis) -> Result<(Document, String), ExportError> {
     let l = Labels::new(w.language);
     let (pw, ph) = opts.page_pt();
-    let missing = |what: &str| ExportError::Invalid { field: "handout", message: format!("this workshop has no such {what}") };
-    let (title, mut doc) = match opts.of {
-        HandoutOf::Board { board_id } => {
-            let board = w.board(board_id).ok_or_else(|| missing("board"))?;
+    let title = format!("{} — {}", w.title, subject(w, opts)?);
+    let mut doc = match find(w, opts)? {
+        Subject::Board(board) => {
             let blank = Board { notes: Vec::new(), ..board.clone() };
-            let title = format!("{} — {}", w.title, board.title);
             let typed = serde_json::to_string(&blank).unwrap_or_default() + &title;
             let mut doc = Document::new(&title, pw, ph, font::needs_fallback(&typed))?;
             poster::draw_poster(&mut doc, w, &Poster::with(&blank, true), PosterFit::Fit, &l)?;
-            (title, doc)
+            doc
         }
-        HandoutOf::Session { session_id } => {
-            let s = w.sessions.iter().find(|s| s.id == session_id).ok_or_else(|| missing("session"))?;
-            let title = format!("{} — {}", w.title, s.fields.title);
+        Subject::Session(s) => {
             let typed = serde_json::to_string(s).unwrap_or_default() + &title;
             let mut doc = Document::new(&title, pw, ph, font::needs_fallback(&typed))?;
             agenda(&mut doc, w, s, &l);
-            (title, doc)
+            doc
         }
     };
     doc.finish_pages(&title, &l.date(now), &l);
