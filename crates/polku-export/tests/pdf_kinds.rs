@@ -273,3 +273,21 @@ fn labels_of_any_length_are_wrapped_or_cut_and_every_page_renders() {
     let rendered = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with("page")).count();
     assert!(rendered >= files.len());
 }
+
+#[test]
+fn the_canvas_keeps_its_one_a3_page_when_the_rest_is_tiled_or_portrait() {
+    let w = programme(Language::Fi);
+    let dir = tempfile::tempdir().unwrap();
+    for (i, opts) in [
+        PdfOptions { poster: polku_export::PosterFit::Tile, ..PdfOptions::default() },
+        PdfOptions { paper: Paper::A3, orientation: polku_export::Orientation::Portrait, ..PdfOptions::default() },
+    ]
+    .iter()
+    .enumerate()
+    {
+        let file = keep(pdf::render(&w, opts, NOW, &mut |_, _| true).unwrap(), dir.path(), &format!("canvas-{i}.pdf"));
+        let sizes = page_sizes(&file);
+        assert_eq!(sizes.iter().filter(|s| s.as_str() == A3_LANDSCAPE).count(), 1, "{sizes:?}");
+        assert_eq!(sizes.len(), pdf::page_count(&w, opts, NOW).unwrap(), "the dialog's count is the file's");
+    }
+}
