@@ -263,3 +263,32 @@ test("keyboard only: open the dialog, choose the table, export", async ({ page }
   await expect(dialog(page)).toBeHidden();
   await expect(exportButton(page)).toBeFocused();
 });
+
+test("a blank handout of a board or of a session's agenda downloads as a PDF", async ({ page }) => {
+  await page.goto("/");
+  const res = await page.request.post("/api/create_workshop", {
+    data: { title: unique("Paperilla"), language: "en", template: "co-development-five-sessions" },
+  });
+  expect(res.ok()).toBe(true);
+  const { id, title } = await res.json();
+  await openBoard(page, id, title);
+  const d = await openExport(page);
+  const counted = page.waitForResponse((r) => r.url().endsWith("/api/preview_handout") && r.ok());
+  await d.getByRole("radio", { name: "Blank handout" }).check();
+  await counted;
+  await expect(d.getByRole("radio", { name: "A blank board", exact: true })).toBeChecked();
+  await d.getByLabel("Board", { exact: true }).selectOption({ label: "Customer journey canvas" });
+  await expect(d.getByText("A journey canvas always prints on one A3 page")).toBeVisible();
+  await expect(count(page)).toHaveText("1 page");
+  let [download] = await Promise.all([page.waitForEvent("download"), startButton(page).click()]);
+  expect(download.suggestedFilename()).toMatch(/ - Customer journey canvas-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect((await bytesOf(download)).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await openExport(page);
+  await expect(d.getByRole("radio", { name: "Blank handout" })).toBeChecked();
+  await d.getByRole("radio", { name: "A session's agenda", exact: true }).check();
+  await d.getByLabel("Session", { exact: true }).selectOption({ index: 1 });
+  await expect(count(page)).toHaveText("1 page");
+  [download] = await Promise.all([page.waitForEvent("download"), startButton(page).click()]);
+  expect(download.suggestedFilename()).toMatch(/ - Analysing the digital services of adult social work-/);
+});

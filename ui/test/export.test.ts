@@ -3,6 +3,7 @@ import { ApiError } from "../src/lib/api/errors";
 import type { ExportStatus } from "../src/lib/api/types";
 import {
   defaultChoice,
+  handoutOf,
   loadChoice,
   participantsFrom,
   problemOf,
@@ -146,6 +147,49 @@ describe("export options", () => {
     expect(req.format).toBe("pdf");
     expect(req.pdf?.facilitator).toBe("Aino Ärväs");
     expect(req.pdf?.participants).toBeNull();
+  });
+});
+
+describe("a blank handout", () => {
+  const boards = [{ id: "b1" }, { id: "b2" }];
+  const sessions = [{ id: "s1" }, { id: "s2" }];
+
+  it("prints the board or session chosen, the first while none is, and nothing that is gone", () => {
+    const h = defaultChoice().handout;
+    expect(h).toEqual({ of: "board", board: null, session: null });
+    expect(handoutOf(h, boards, sessions)).toEqual({ kind: "board", board_id: "b1" });
+    expect(handoutOf({ ...h, board: "b2" }, boards, sessions)).toEqual({ kind: "board", board_id: "b2" });
+    // A board deleted since it was chosen: the first one, rather than a handout that fails.
+    expect(handoutOf({ ...h, board: "gone" }, boards, sessions)).toEqual({ kind: "board", board_id: "b1" });
+    expect(handoutOf({ of: "session", board: "b2", session: "s2" }, boards, sessions)).toEqual({ kind: "session", session_id: "s2" });
+    expect(handoutOf({ of: "session", board: null, session: null }, boards, [])).toBeNull();
+  });
+
+  it("is remembered, and junk in storage falls back field by field", () => {
+    const s = memory();
+    const chosen = choice((c) => {
+      c.format = "handout";
+      c.handout = { of: "session", board: "b2", session: "s1" };
+    });
+    saveChoice(s, "w", chosen);
+    expect(loadChoice(s, "w")).toEqual(chosen);
+    const got = sanitize({ format: "handout", handout: { of: "poster", board: 7, session: "x".repeat(500) } });
+    expect(got.format).toBe("handout");
+    expect(got.handout).toEqual({ of: "board", board: null, session: null });
+  });
+
+  it("becomes a handout request on the paper chosen, without PDF report options", () => {
+    const c = choice((c) => {
+      c.format = "handout";
+      c.pdf.paper = "a3";
+    });
+    expect(startRequest("w", c, { kind: "session", session_id: "s1" })).toEqual({
+      workshop_id: "w",
+      format: "handout",
+      pdf: null,
+      handout: { of: { kind: "session", session_id: "s1" }, paper: "a3", orientation: null },
+    });
+    expect(problemOf(c)).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use polku_core::{Id, Millis, Workshop};
-use polku_export::{pdf, table, workshop_file, ExportError, PdfOptions};
+use polku_export::{pdf, table, workshop_file, ExportError, HandoutOptions, PdfOptions};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -26,12 +26,14 @@ pub enum ExportFormat {
     Csv,
     Xlsx,
     Polku,
+    /// A blank handout (a PDF): a board's structure or a session's agenda, to fill in on paper.
+    Handout,
 }
 
 impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Pdf => "pdf",
+            ExportFormat::Pdf | ExportFormat::Handout => "pdf",
             ExportFormat::Csv => "csv",
             ExportFormat::Xlsx => "xlsx",
             ExportFormat::Polku => "polku",
@@ -40,7 +42,7 @@ impl ExportFormat {
 
     pub fn mime(self) -> &'static str {
         match self {
-            ExportFormat::Pdf => "application/pdf",
+            ExportFormat::Pdf | ExportFormat::Handout => "application/pdf",
             ExportFormat::Csv => "text/csv; charset=utf-8",
             ExportFormat::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ExportFormat::Polku => "application/json",
@@ -87,9 +89,14 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Exports {
-    pub(crate) fn start(&self, w: Workshop, format: ExportFormat, opts: Option<PdfOptions>, now: Millis) -> (Id, String) {
+    /// `handout` must be given for a handout (and name something in `w`: the handler checks).
+    pub(crate) fn start(&self, w: Workshop, format: ExportFormat, opts: Option<PdfOptions>, handout: Option<HandoutOptions>, now: Millis) -> (Id, String) {
         let id = Id::now_v7();
-        let file_name = file_name(&w.title, now, format);
+        let title = match handout.as_ref().map(|h| pdf::handout::subject(&w, h)) {
+            Some(Ok(subject)) if format == ExportFormat::Handout => format!("{} - {subject}", w.title),
+            _ => w.title.clone(),
+        };
+        let file_name = file_name(&title, now, format);
         let cancel = Arc::new(AtomicBool::new(false));
         let state = Arc::new(Mutex::new((ExportStatus::Running { done: 0, total: 1 }, None)));
         {
@@ -109,6 +116,10 @@ impl Exports {
                 ExportFormat::Csv => Ok(table::csv(&w)),
                 ExportFormat::Xlsx => table::xlsx(&w),
                 ExportFormat::Polku => Ok(workshop_file::write(&w, now)),
+                ExportFormat::Handout => match &handout {
+                    Some(h) => pdf::handout::render(&w, h, now),
+                    None => Err(ExportError::Invalid { field: "handout", message: "say what the handout is of".into() }),
+                },
             };
             let mut s = lock(&state);
             *s = match result {

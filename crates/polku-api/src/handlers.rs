@@ -93,12 +93,25 @@ pub(crate) fn preview_export(host: &Host, req: PreviewExportRequest) -> Result<E
     Ok(ExportPreview { pages: pages as u32 })
 }
 
+pub(crate) fn preview_handout(host: &Host, req: PreviewHandoutRequest) -> Result<ExportPreview, ApiError> {
+    let w = host.store()?.load_workshop(req.workshop_id)?;
+    let pages = polku_export::pdf::handout::page_count(&w, &req.handout, host.now()).map_err(crate::exports::export_error)?;
+    Ok(ExportPreview { pages: pages as u32 })
+}
+
 pub(crate) fn start_export(host: &Host, req: StartExportRequest) -> Result<ExportJob, ApiError> {
     if let Some(opts) = &req.pdf {
         check_pdf(opts)?;
     }
     let w = host.store()?.load_workshop(req.workshop_id)?;
-    let (job_id, file_name) = host.exports().start(w, req.format, req.pdf, host.now());
+    if req.format == ExportFormat::Handout {
+        // Told now rather than as a failed job: the dialog can say which choice is wrong.
+        let Some(h) = &req.handout else {
+            return Err(ApiError { code: ErrorCode::Validation, message: "a handout needs `handout`: what it is of".into(), field: Some("handout".into()) });
+        };
+        polku_export::pdf::handout::subject(&w, h).map_err(crate::exports::export_error)?;
+    }
+    let (job_id, file_name) = host.exports().start(w, req.format, req.pdf, req.handout, host.now());
     Ok(ExportJob { job_id, file_name })
 }
 

@@ -71,6 +71,7 @@ commands! {
     redo(StepRequest) -> OpResult;
     history(HistoryRequest) -> History;
     preview_export(PreviewExportRequest) -> ExportPreview;
+    preview_handout(PreviewHandoutRequest) -> ExportPreview;
     start_export(StartExportRequest) -> ExportJob;
     export_status(ExportJobRequest) -> ExportStatus;
     cancel_export(ExportJobRequest) -> ();

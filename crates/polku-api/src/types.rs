@@ -1,5 +1,5 @@
 use polku_core::{Change, History, Id, Language, Op, UndoMode};
-use polku_export::PdfOptions;
+use polku_export::{HandoutOptions, PdfOptions};
 
 use crate::ExportFormat;
 use serde::{Deserialize, Serialize};
@@ -117,6 +117,18 @@ pub struct StartExportRequest {
     /// Only for `pdf`; the defaults when left out.
     #[serde(default)]
     pub pdf: Option<PdfOptions>,
+    /// Only for `handout`, and needed there: what it is of, on what paper.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub handout: Option<HandoutOptions>,
+}
+
+/// How many pages a blank handout would have, for the export dialog's live count.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PreviewHandoutRequest {
+    pub workshop_id: Id,
+    pub handout: HandoutOptions,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -12,7 +12,7 @@ pub mod workshop_file;
 mod workbook;
 
 pub use error::ExportError;
-pub use options::{Orientation, Paper, PdfContents, PdfOptions, PosterFit};
+pub use options::{HandoutOf, HandoutOptions, Orientation, Paper, PdfContents, PdfOptions, PosterFit};
 
 /// A moment as stored (milliseconds since the Unix epoch) as a UTC date and time.
 pub fn utc(ms: polku_core::Millis) -> time::OffsetDateTime {

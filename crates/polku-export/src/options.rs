@@ -111,3 +111,35 @@ impl PdfOptions {
         Ok(())
     }
 }
+
+/// What a blank handout prints: one board's structure with nothing on it, or one session's
+/// agenda with room to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum HandoutOf {
+    Board { board_id: polku_core::Id },
+    Session { session_id: polku_core::Id },
+}
+
+/// A printable blank for groups that work on paper first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct HandoutOptions {
+    pub of: HandoutOf,
+    pub paper: Paper,
+    /// None: what suits the handout, landscape for a board and portrait for an agenda. A journey
+    /// canvas is always A3 landscape, as its paper original.
+    #[serde(default)]
+    pub orientation: Option<Orientation>,
+}
+
+impl HandoutOptions {
+    /// Width and height of a page in points.
+    pub fn page_pt(&self) -> (f32, f32) {
+        let natural = match self.of {
+            HandoutOf::Board { .. } => Orientation::Landscape,
+            HandoutOf::Session { .. } => Orientation::Portrait,
+        };
+        PdfOptions { paper: self.paper, orientation: self.orientation.unwrap_or(natural), ..PdfOptions::default() }.page_pt()
+    }
+}

@@ -2,8 +2,11 @@
 //! would: the text is all there and exact, the font is embedded and subset, the paper is what was
 //! chosen, and every page renders. Needs poppler-utils (`scripts/install-deps.sh test`).
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
+
+use common::{collapse, keep, pages, tool, words};
 
 use polku_core::layout::NOTE_H;
 use polku_core::{Language, Note, NoteKind, Sentiment, Workshop};
@@ -17,39 +20,8 @@ fn example() -> Workshop {
     workshop_file::read(&std::fs::read(path).unwrap()).unwrap()
 }
 
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is missing ({e}); install poppler-utils: scripts/install-deps.sh test"));
-    assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn export(w: &Workshop, opts: &PdfOptions, dir: &Path, name: &str) -> String {
-    let bytes = pdf::render(w, opts, NOW, &mut |_, _| true).unwrap();
-    let path = dir.join(name);
-    // For looking at the pages by eye: POLKU_KEEP_PDF=/some/dir keeps a copy of every file.
-    if let Some(keep) = std::env::var_os("POLKU_KEEP_PDF") {
-        std::fs::write(Path::new(&keep).join(name), &bytes).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
-/// All text of the file in drawing order, whitespace collapsed: a note wrapped over lines reads
-/// as one run of words again.
-fn words(pdf: &str) -> String {
-    tool("pdftotext", &["-raw", "-enc", "UTF-8", pdf, "-"]).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn pages(pdf: &str) -> usize {
-    let info = tool("pdfinfo", &[pdf]);
-    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+    keep(pdf::render(w, opts, NOW, &mut |_, _| true).unwrap(), dir, name)
 }
 
 #[test]

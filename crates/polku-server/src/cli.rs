@@ -3,9 +3,9 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use polku_api::{ExportFormat, ExportJob, ExportStatus, Host};
-use polku_export::{Orientation, Paper, PdfContents, PdfOptions, PosterFit};
+use polku_export::{HandoutOf, HandoutOptions, Orientation, Paper, PdfContents, PdfOptions, PosterFit};
 use polku_core::template::{label, TemplateKind};
-use polku_core::{Id, Language, Millis};
+use polku_core::{Id, Language, Millis, Workshop};
 use polku_store::{default_data_dir, DATA_DIR_ENV};
 
 #[derive(Parser)]
@@ -80,6 +80,30 @@ enum Command {
         output: PathBuf,
         #[command(flatten)]
         pdf: PdfArgs,
+        #[command(flatten)]
+        data: DataDir,
+    },
+    /// Write a blank handout (PDF) for groups that work on paper first: a board's structure and
+    /// labels with no notes, or a session's agenda with room for notes. Without --board or
+    /// --session, lists the workshop's boards and sessions to choose from
+    Handout {
+        /// The workshop's id (see `polku list`)
+        id: String,
+        /// The board to print blank: its id, or its number in the workshop's order (1 = the first)
+        #[arg(long, value_name = "BOARD", conflicts_with = "session")]
+        board: Option<String>,
+        /// The session whose agenda to print: its id, or its number in the programme (1 = the first)
+        #[arg(long, value_name = "SESSION")]
+        session: Option<String>,
+        /// The file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The paper (a journey canvas is always A3, as its paper original)
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// [default: landscape for a board, portrait for an agenda]
+        #[arg(long, value_enum)]
+        orientation: Option<OrientationArg>,
         #[command(flatten)]
         data: DataDir,
     },
@@ -164,17 +188,29 @@ enum OrientationArg {
     Portrait,
 }
 
+impl PaperArg {
+    fn core(self) -> Paper {
+        match self {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::A3 => Paper::A3,
+        }
+    }
+}
+
+impl OrientationArg {
+    fn core(self) -> Orientation {
+        match self {
+            OrientationArg::Landscape => Orientation::Landscape,
+            OrientationArg::Portrait => Orientation::Portrait,
+        }
+    }
+}
+
 impl PdfArgs {
     fn options(&self) -> PdfOptions {
         PdfOptions {
-            paper: match self.paper {
-                PaperArg::A4 => Paper::A4,
-                PaperArg::A3 => Paper::A3,
-            },
-            orientation: match self.orientation {
-                OrientationArg::Landscape => Orientation::Landscape,
-                OrientationArg::Portrait => Orientation::Portrait,
-            },
+            paper: self.paper.core(),
+            orientation: self.orientation.core(),
             poster: if self.tile { PosterFit::Tile } else { PosterFit::Fit },
             contents: PdfContents::default(),
             facilitator: self.facilitator.clone(),
@@ -195,8 +231,27 @@ pub fn run(args: Args) -> Result<(), String> {
             Ok(())
         }
         Command::Export { id, format, output, pdf, data } => {
-            let id = Id::parse_str(&id).map_err(|_| format!("{id:?} is not a workshop id (see `polku list`)"))?;
-            let bytes = export(&data.open()?, id, format, &pdf)?;
+            let id = workshop_id(&id)?;
+            let opts = matches!(format, Format::Pdf).then(|| pdf.options());
+            let req = serde_json::json!({ "workshop_id": id, "format": format.api(), "pdf": opts });
+            let bytes = export(&data.open()?, req)?;
+            write_file(&output, &bytes)?;
+            eprintln!("Wrote {} ({} bytes)", output.display(), bytes.len());
+            Ok(())
+        }
+        Command::Handout { id, board, session, output, paper, orientation, data } => {
+            let host = data.open()?;
+            let w: Workshop = serde_json::from_value(host.call("open_workshop", serde_json::json!({ "id": workshop_id(&id)? })).map_err(|e| e.message)?)
+                .map_err(|e| e.to_string())?;
+            let of = match (board, session) {
+                (Some(b), _) => HandoutOf::Board { board_id: pick("board", &b, &boards(&w))? },
+                (None, Some(s)) => HandoutOf::Session { session_id: pick("session", &s, &sessions(&w))? },
+                (None, None) => return Err(format!("say what to print with --board or --session:\n{}", choices(&w))),
+            };
+            let Some(output) = output else { return Err("say where to write the handout with -o FILE".into()) };
+            let handout = HandoutOptions { of, paper: paper.core(), orientation: orientation.map(OrientationArg::core) };
+            let req = serde_json::json!({ "workshop_id": w.id, "format": ExportFormat::Handout, "pdf": null, "handout": handout });
+            let bytes = export(&host, req)?;
             write_file(&output, &bytes)?;
             eprintln!("Wrote {} ({} bytes)", output.display(), bytes.len());
             Ok(())
@@ -213,10 +268,46 @@ pub fn run(args: Args) -> Result<(), String> {
     }
 }
 
-/// Runs an export job to its end, as the app does, and returns the file.
-fn export(host: &Host, id: Id, format: Format, pdf: &PdfArgs) -> Result<Vec<u8>, String> {
-    let opts = matches!(format, Format::Pdf).then(|| pdf.options());
-    let req = serde_json::json!({ "workshop_id": id, "format": format.api(), "pdf": opts });
+fn workshop_id(id: &str) -> Result<Id, String> {
+    Id::parse_str(id).map_err(|_| format!("{id:?} is not a workshop id (see `polku list`)"))
+}
+
+/// A workshop's boards or sessions in order: (id, title).
+type Choices = Vec<(Id, String)>;
+
+fn boards(w: &Workshop) -> Choices {
+    let mut boards: Vec<&polku_core::Board> = w.boards.iter().collect();
+    boards.sort_by(polku_core::order::by_position);
+    boards.iter().map(|b| (b.id, format!("{} ({})", b.title, b.kind.as_str()))).collect()
+}
+
+fn sessions(w: &Workshop) -> Choices {
+    w.sessions.iter().map(|s| (s.id, s.fields.title.clone())).collect()
+}
+
+/// The one of `list` that `given` names: by id, or by its number in the list (1 = the first).
+fn pick(what: &str, given: &str, list: &Choices) -> Result<Id, String> {
+    let by_number = given.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| list.get(i));
+    let by_id = Id::parse_str(given).ok().and_then(|id| list.iter().find(|(x, _)| *x == id));
+    by_number.or(by_id).map(|(id, _)| *id).ok_or_else(|| {
+        format!("this workshop has no {what} {given:?}; its {what}s are:\n{}", numbered(list).trim_end())
+    })
+}
+
+fn choices(w: &Workshop) -> String {
+    let text = format!("boards (--board):\n{}sessions (--session):\n{}", numbered(&boards(w)), numbered(&sessions(w)));
+    text.trim_end().to_string()
+}
+
+fn numbered(list: &Choices) -> String {
+    if list.is_empty() {
+        return "  (none)\n".into();
+    }
+    list.iter().enumerate().map(|(i, (id, title))| format!("  {:>2}  {id}  {title}\n", i + 1)).collect()
+}
+
+/// Runs an export job (a `start_export` request) to its end, as the app does, and returns the file.
+fn export(host: &Host, req: serde_json::Value) -> Result<Vec<u8>, String> {
     let job: ExportJob = serde_json::from_value(host.call("start_export", req).map_err(|e| e.message)?).map_err(|e| e.to_string())?;
     loop {
         let status = host.call("export_status", serde_json::json!({ "job_id": job.job_id })).map_err(|e| e.message)?;

@@ -239,3 +239,54 @@ fn templates_are_listed_and_a_workshop_is_made_from_one() {
     assert!(stderr(&out).contains("there is no template \"nope\""), "{}", stderr(&out));
     assert_eq!(list_json(dir.path()).len(), 1, "nothing was made");
 }
+
+/// The text of a PDF, whitespace collapsed.
+fn pdf_words(file: &std::path::Path) -> String {
+    let out = Command::new("pdftotext").args(["-raw", "-enc", "UTF-8"]).arg(file).arg("-").output().expect("pdftotext (poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn handout_prints_a_blank_board_or_an_agenda_and_lists_the_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = polku(dir.path(), &["new", "--template", "co-development-five-sessions", "--title", "Ryhmä", "--language", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+
+    // Nothing chosen: the boards and sessions to choose from, by number and id.
+    let out = polku(dir.path(), &["handout", &id]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    for expected in ["--board", "--session", " 4  ", "Customer journey canvas (journey_canvas)", "Testing the path with client personas"] {
+        assert!(err.contains(expected), "{expected:?} not in {err}");
+    }
+
+    let canvas = dir.path().join("kanvas.pdf");
+    let out = polku(dir.path(), &["handout", &id, "--board", "4", "--paper", "a4", "-o", canvas.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let info = pdfinfo(&canvas);
+    assert!(info.contains("Pages:           1") && info.contains("1190.55 x 841.89 pts (A3)"), "the canvas is one A3 page: {info}");
+    let text = pdf_words(&canvas);
+    assert!(text.contains("Advertisement / PR") && text.contains("Marc Stickdorn & Jakob Schneider"), "{text}");
+
+    let agenda = dir.path().join("agenda.pdf");
+    let w: polku_core::Workshop = serde_json::from_value(
+        polku_api::Host::open(dir.path()).unwrap().call("open_workshop", serde_json::json!({ "id": id })).unwrap(),
+    )
+    .unwrap();
+    let session = w.sessions[1].id.to_string();
+    let out = polku(dir.path(), &["handout", &id, "--session", &session, "-o", agenda.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(pdfinfo(&agenda).contains("595.276 x 841.89 pts (A4)"), "an agenda is A4 portrait by default");
+    let text = pdf_words(&agenda);
+    assert!(text.contains(&w.sessions[1].fields.title), "{text}");
+    for item in &w.sessions[1].fields.agenda {
+        assert!(text.contains(&item.title), "{:?} not in {text}", item.title);
+    }
+
+    let out = polku(dir.path(), &["handout", &id, "--board", "9", "-o", agenda.to_str().unwrap()]);
+    assert!(!out.status.success() && stderr(&out).contains("no board \"9\""), "{}", stderr(&out));
+    let both = polku(dir.path(), &["handout", &id, "--board", "1", "--session", "1", "-o", agenda.to_str().unwrap()]);
+    assert!(!both.status.success(), "a board and a session together are refused");
+}

@@ -177,6 +177,17 @@ async fn get(host: &Arc<Host>, path: &str) -> (StatusCode, axum::http::HeaderMap
     (status, headers, res.into_body().collect().await.unwrap().to_bytes().to_vec())
 }
 
+/// The job's status once it is no longer running.
+async fn finished(api: &Api, job: &Value) -> Value {
+    loop {
+        let s = api.ok("export_status", json!({ "job_id": job["job_id"] })).await;
+        if s["state"] != "running" {
+            return s;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
 #[tokio::test]
 async fn an_export_job_runs_reports_and_its_file_downloads() {
     let api = Api::new();
@@ -191,13 +202,7 @@ async fn an_export_job_runs_reports_and_its_file_downloads() {
 
     let job = api.ok("start_export", json!({ "workshop_id": w["id"], "format": "pdf", "pdf": pdf })).await;
     assert!(job["file_name"].as_str().unwrap().starts_with("Kevät - Vår 2026-"), "{job}");
-    let status = loop {
-        let s = api.ok("export_status", json!({ "job_id": job["job_id"] })).await;
-        if s["state"] != "running" {
-            break s;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    };
+    let status = finished(&api, &job).await;
     assert_eq!(status["state"], "ready", "{status}");
     let (code, headers, body) = get(&api.host, &format!("/api/exports/{}", job["job_id"].as_str().unwrap())).await;
     assert_eq!(code, StatusCode::OK);
@@ -222,4 +227,29 @@ async fn an_export_job_runs_reports_and_its_file_downloads() {
         "contents": { "cover": true, "boards": true, "personas": true, "walkthroughs": true, "summary": true },
         "paper": "a4", "orientation": "landscape", "poster": "fit", "facilitator": long } })).await;
     assert_eq!((code, err["error"]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("facilitator")));
+}
+
+#[tokio::test]
+async fn a_handout_is_an_export_job_of_its_own_and_names_what_it_prints() {
+    let api = Api::new();
+    let w = api.ok("create_workshop", json!({ "title": "Ryhmä", "language": "fi", "template": "co-development-five-sessions" })).await;
+    let w = api.ok("open_workshop", json!({ "id": w["id"] })).await;
+    let canvas = w["boards"].as_array().unwrap().iter().find(|b| b["kind"] == "journey_canvas").unwrap();
+    let handout = json!({ "of": { "kind": "board", "board_id": canvas["id"] }, "paper": "a4", "orientation": null });
+    let preview = api.ok("preview_handout", json!({ "workshop_id": w["id"], "handout": handout })).await;
+    assert_eq!(preview["pages"], 1, "a canvas is one A3 page");
+    let job = api.ok("start_export", json!({ "workshop_id": w["id"], "format": "handout", "pdf": null, "handout": handout })).await;
+    assert!(job["file_name"].as_str().unwrap().starts_with("Ryhmä - Asiakaspolun kanvas-"), "{job}");
+    let status = finished(&api, &job).await;
+    assert_eq!(status["state"], "ready", "{status}");
+    let (_, headers, body) = get(&api.host, &format!("/api/exports/{}", job["job_id"].as_str().unwrap())).await;
+    assert!(body.starts_with(b"%PDF") && headers["content-type"] == "application/pdf");
+
+    let (code, err) = api.call("start_export", json!({ "workshop_id": w["id"], "format": "handout", "pdf": null })).await;
+    assert_eq!((code, err["error"]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("handout")), "{err}");
+    let elsewhere = json!({ "of": { "kind": "session", "session_id": uuid::Uuid::now_v7() }, "paper": "a4", "orientation": null });
+    let (code, err) = api.call("start_export", json!({ "workshop_id": w["id"], "format": "handout", "pdf": null, "handout": elsewhere })).await;
+    assert_eq!((code, err["error"]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("handout")), "{err}");
+    let (code, _) = api.call("preview_handout", json!({ "workshop_id": w["id"], "handout": { "of": { "kind": "board" }, "paper": "a4" } })).await;
+    assert_eq!(code, StatusCode::BAD_REQUEST, "a handout of nothing named is a bad request");
 }

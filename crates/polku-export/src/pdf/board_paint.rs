@@ -1,14 +1,15 @@
-//! Draws a board in board units onto a page through a [`View`]: phases, the mood band, the path
-//! with its stations, counts and labels, the lanes and every note in its tone's colour and symbol.
+//! What every kind of board is drawn with, in board units onto a page through a [`View`]: notes
+//! in their tone's colour and symbol, tone counts, lanes with their labels in the gutter. What is
+//! a kind's own (the path, a canvas, a table) lives in a module of its own.
 //! Colours are the UI's (app.css), checked there for colour-blind readers.
 
-use polku_core::layout::{column_x, lane_top, LANES_TOP, PATH_Y, STEP_X};
-use polku_core::{Board, Lane, Note, NoteKind, Persona, Sentiment, Touchpoint};
+use polku_core::layout::lane_top;
+use polku_core::{Lane, Note, NoteKind, Persona, Sentiment, Touchpoint};
 
 use super::canvas::{Page, Rgb, INK, MUTED, RULE};
 use super::font::Weight;
 use super::note_box::{NoteBox, EDGE};
-use super::text::wrap;
+use super::text::{ellipsize, longest_word, wrap};
 use crate::labels::Labels;
 
 /// Board units → page points: `(x - vx) * s + ox`.
@@ -30,14 +31,27 @@ impl View {
     }
 }
 
-/// Where the phase bands and the mood band sit, board units (the mood band as on the screen).
-pub const PHASE_TOP: f32 = -16.0;
-pub const PHASE_H: f32 = 36.0;
-pub const MOOD_TOP: f32 = PATH_Y as f32 - 92.0;
-pub const MOOD_BOTTOM: f32 = PATH_Y as f32 - 40.0;
-const STATION_R: f32 = 22.0;
+/// The fill of a header band (phases, column heads).
+pub const HEAD_FILL: Rgb = Rgb::hex(0xe8edf3);
+/// The least a label of a table's rows and columns prints at, points, however small the board
+/// is fitted onto its page.
+pub const MIN_LABEL_PT: f32 = 7.0;
 /// Lane labels sit in a gutter left of the first column.
 pub const GUTTER: f32 = 150.0;
+
+/// The gutter row labels are printed in: its width and the label's type, from a size down to a
+/// smallest one (board units).
+#[derive(Debug, Clone, Copy)]
+pub struct Gutter {
+    pub width: f32,
+    pub size: f32,
+    pub min: f32,
+}
+
+impl Gutter {
+    /// The service path's, as the screen draws it.
+    pub const PATH: Gutter = Gutter { width: GUTTER, size: 13.0, min: 8.0 };
+}
 
 pub struct Tone {
     pub bg: Rgb,
@@ -122,30 +136,6 @@ pub fn note(page: &mut Page, v: &View, b: &NoteBox, n: &Note, persona: Option<&P
     }
 }
 
-/// Phase bands over runs of touchpoints that share a phase.
-pub fn phases(page: &mut Page, v: &View, board: &Board, tps: &[Touchpoint]) {
-    let mut i = 0;
-    while i < tps.len() {
-        let Some(phase) = tps[i].phase_id.and_then(|id| board.phases.iter().find(|p| p.id == id)) else {
-            i += 1;
-            continue;
-        };
-        let mut j = i;
-        while j + 1 < tps.len() && tps[j + 1].phase_id == Some(phase.id) {
-            j += 1;
-        }
-        let left = column_x(i) as f32 - STEP_X as f32 / 2.0 + 4.0;
-        let right = column_x(j) as f32 + STEP_X as f32 / 2.0 - 4.0;
-        let (x, y) = v.p(left, PHASE_TOP);
-        page.rect(x, y, v.len(right - left), v.len(PHASE_H), Some(Rgb::hex(0xe8edf3)), None);
-        let size = 15.0;
-        let label = super::text::ellipsize(&phase.label, right - left - 20.0, size, Weight::Bold);
-        let (lx, ly) = v.p(left + 10.0, PHASE_TOP + 24.0);
-        page.text(lx, ly, v.len(size), Weight::Bold, INK, &label);
-        i = j + 1;
-    }
-}
-
 /// (negative, neutral, positive) observations per touchpoint, as the board's counts show them.
 pub fn counts(notes: &[Note], tp: &Touchpoint) -> [usize; 3] {
     let mut c = [0; 3];
@@ -166,84 +156,30 @@ pub fn mood(c: [usize; 3]) -> Option<f32> {
     (total > 0).then(|| (c[2] as f32 - c[0] as f32) / total as f32)
 }
 
-pub fn mood_band(page: &mut Page, v: &View, left: f32, right: f32, moods: &[Option<f32>], l: &Labels) {
-    let (x, y) = v.p(left, MOOD_TOP - 6.0);
-    page.rect(x, y, v.len(right - left), v.len(MOOD_BOTTOM - MOOD_TOP + 12.0), Some(Rgb::hex(0xf7f8fa)), None);
-    let mid = (MOOD_TOP + MOOD_BOTTOM) / 2.0;
-    page.polyline(&[v.p(left, mid), v.p(right, mid)], RULE, v.len(1.0), Some((v.len(4.0), v.len(4.0))));
-    let (lx, ly) = v.p(left + 8.0, MOOD_TOP + 8.0);
-    page.text(lx, ly, v.len(11.0), Weight::Bold, MUTED, &l.t("pdf.poster.mood"));
-    let y_of = |m: f32| MOOD_BOTTOM - (m + 1.0) / 2.0 * (MOOD_BOTTOM - MOOD_TOP);
-    let mut run: Vec<(f32, f32)> = Vec::new();
-    let flush = |page: &mut Page, run: &mut Vec<(f32, f32)>| {
-        page.polyline(run, INK, v.len(2.5), None);
-        for &(x, y) in run.iter() {
-            page.circle(x, y, v.len(4.0), Some(INK), None);
-        }
-        run.clear();
-    };
-    for (i, m) in moods.iter().enumerate() {
-        match m {
-            Some(m) => run.push(v.p(column_x(i) as f32, y_of(*m))),
-            None => flush(page, &mut run),
-        }
-    }
-    flush(page, &mut run);
+/// A mood as a signed number ("+0,33", "−0,50", "0,00"), a dash with nothing to judge by.
+pub fn mood_value(m: Option<f32>, l: &Labels) -> String {
+    let Some(m) = m else { return "–".into() };
+    let sign = if m > 0.0 { "+" } else if m < 0.0 { "−" } else { "" };
+    format!("{sign}{}", l.decimal(f64::from(m.abs()), 2))
 }
 
-pub fn path(page: &mut Page, v: &View, tps: &[Touchpoint], notes: &[Note], l: &Labels) {
-    if let (Some(_), Some(last)) = (tps.first(), tps.len().checked_sub(1)) {
-        page.line(v.p(column_x(0) as f32, PATH_Y as f32), v.p(column_x(last) as f32, PATH_Y as f32), INK, v.len(3.0));
-    }
-    for (i, tp) in tps.iter().enumerate() {
-        let cx = column_x(i) as f32;
-        let (x, y) = v.p(cx, PATH_Y as f32);
-        if tp.side_station {
-            page.circle(x, y, v.len(STATION_R), Some(Rgb(1.0, 1.0, 1.0)), None);
-            page.polyline(&circle_points(x, y, v.len(STATION_R)), INK, v.len(2.0), Some((v.len(5.0), v.len(4.0))));
-        } else {
-            page.circle(x, y, v.len(STATION_R), Some(Rgb(1.0, 1.0, 1.0)), Some((INK, v.len(2.5))));
-        }
-        let num = (i + 1).to_string();
-        let size = 16.0;
-        let w = super::font::metrics(Weight::Bold).width(&num, size);
-        let (nx, ny) = v.p(cx - w / 2.0, PATH_Y as f32 + size * 0.36);
-        page.text(nx, ny, v.len(size), Weight::Bold, INK, &num);
-        // The label in full: up to three lines under the station, then smaller if it needs more.
-        let room = STEP_X as f32 - 24.0;
-        let mut size = 14.0;
-        let mut lines = wrap(&tp.label, room, size, Weight::Bold);
-        while lines.len() > 3 && size > 8.0 {
-            size -= 1.0;
-            lines = wrap(&tp.label, room, size, Weight::Bold);
-        }
-        let top = PATH_Y as f32 + STATION_R + 6.0;
-        for (k, line) in lines.iter().enumerate() {
-            let w = super::font::metrics(Weight::Bold).width(line, size);
-            let (lx, ly) = v.p(cx - w / 2.0, top + size + k as f32 * size * 1.2);
-            page.text(lx, ly, v.len(size), Weight::Bold, INK, line);
-        }
-        if tp.side_station {
-            let side = l.t("pdf.poster.side_station");
-            let w = super::font::metrics(Weight::Regular).width(&side, 10.0);
-            let (sx, sy) = v.p(cx - w / 2.0, PATH_Y as f32 - STATION_R - 6.0);
-            page.text(sx, sy, v.len(10.0), Weight::Regular, MUTED, &side);
-        }
-        tp_counts(page, v, cx, LANES_TOP as f32 - 12.0, counts(notes, tp));
-    }
+/// Observations per tone over all of `tps`.
+pub fn counts_over(notes: &[Note], tps: &[&Touchpoint]) -> [usize; 3] {
+    tps.iter().map(|tp| counts(notes, tp)).fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]])
 }
 
-/// "− 3   ○ 1   + 4" under a station, symbols drawn like the notes'.
-fn tp_counts(page: &mut Page, v: &View, cx: f32, baseline: f32, c: [usize; 3]) {
+/// "− 3   ○ 1   + 4" centred on `cx`, symbols drawn like the notes' (colour and shape, so no
+/// reader depends on colour alone); `k` scales the station's size for larger places.
+pub fn tone_counts(page: &mut Page, v: &View, cx: f32, baseline: f32, c: [usize; 3], k: f32) {
     let kinds = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive];
-    let slot = 52.0;
+    let slot = 52.0 * k;
     let mut x = cx - slot * 1.5;
     for (s, count) in kinds.iter().zip(c) {
         let probe = Note { kind: NoteKind::Observation, sentiment: Some(*s), ..probe_note() };
-        let (sx, sy) = v.p(x + 9.0, baseline - 5.0);
-        symbol(page, &probe, sx, sy, v.len(8.0));
-        let (tx, ty) = v.p(x + 21.0, baseline);
-        page.text(tx, ty, v.len(13.0), Weight::Bold, INK, &count.to_string());
+        let (sx, sy) = v.p(x + 9.0 * k, baseline - 5.0 * k);
+        symbol(page, &probe, sx, sy, v.len(8.0 * k));
+        let (tx, ty) = v.p(x + 21.0 * k, baseline);
+        page.text(tx, ty, v.len(13.0 * k), Weight::Bold, INK, &count.to_string());
         x += slot;
     }
 }
@@ -267,15 +203,8 @@ fn probe_note() -> Note {
     }
 }
 
-fn circle_points(cx: f32, cy: f32, r: f32) -> Vec<(f32, f32)> {
-    (0..=36).map(|k| {
-        let a = k as f32 / 36.0 * std::f32::consts::TAU;
-        (cx + r * a.cos(), cy + r * a.sin())
-    })
-    .collect()
-}
-
-pub fn lanes(page: &mut Page, v: &View, lanes: &[Lane], left: f32, right: f32) {
+/// Lanes banded across from `left` to `right`, each labelled in the gutter.
+pub fn lanes(page: &mut Page, v: &View, lanes: &[Lane], (left, right): (f32, f32), g: Gutter) {
     for (i, lane) in lanes.iter().enumerate() {
         let top = lane_top(lanes, i) as f32;
         let h = lane.height as f32;
@@ -283,23 +212,58 @@ pub fn lanes(page: &mut Page, v: &View, lanes: &[Lane], left: f32, right: f32) {
         let fill = if i % 2 == 0 { Rgb::hex(0xf6f7f9) } else { Rgb(1.0, 1.0, 1.0) };
         page.rect(x, y, v.len(right - left), v.len(h), Some(fill), None);
         page.line((x, y), (x + v.len(right - left), y), RULE, v.len(1.0));
-        // The whole label if it can be had: smaller type before cutting; the last line that fits
-        // says with an ellipsis that there was more.
-        let room = h - 24.0;
-        let mut size = 13.0;
-        let mut lines = wrap(&lane.label, GUTTER - 20.0, size, Weight::Bold);
-        while lines.len() as f32 * size * 1.25 > room && size > 8.0 {
-            size -= 1.0;
-            lines = wrap(&lane.label, GUTTER - 20.0, size, Weight::Bold);
+        gutter_label(page, v, &lane.label, (left, top, h), g);
+    }
+}
+
+/// A row's label in the gutter at `left` of the row from `top` down `h`: the whole label if it
+/// can be had, smaller type before cutting a word or the label; the last line that fits says
+/// with an ellipsis that there was more.
+pub fn gutter_label(page: &mut Page, v: &View, label: &str, (left, top, h): (f32, f32, f32), g: Gutter) {
+    let room = h - 24.0;
+    let width = g.width - 20.0;
+    let (size, lines) = label_lines(label, width, g.size, g.min, Weight::Bold, |lines, size| {
+        lines as f32 * size * 1.25 <= room && longest_word(label, size, Weight::Bold) <= width
+    });
+    let fit = ((room / (size * 1.25)).max(1.0) as usize).min(lines.len());
+    let lines = cut(lines, fit, width, size, Weight::Bold);
+    let (lx, ly) = v.p(left + 10.0, top + 12.0 + size);
+    page.lines((lx, ly), v.len(size), v.len(size * 1.25), Weight::Bold, MUTED, &lines);
+}
+
+/// Label type of `size` board units, raised to print at `pt` points at least through `v`.
+pub fn readable(v: &View, size: f32, pt: f32) -> f32 {
+    size.max(pt / v.s)
+}
+
+/// `text` wrapped to `width`, one point smaller at a time from `size` down to `min` until
+/// `fits(line count, size)`; the last try is returned even when it does not fit.
+pub fn label_lines(text: &str, width: f32, size: f32, min: f32, weight: Weight, fits: impl Fn(usize, f32) -> bool) -> (f32, Vec<String>) {
+    let mut size = size;
+    let mut lines = wrap(text, width, size, weight);
+    while !fits(lines.len(), size) && size > min {
+        size -= 1.0;
+        lines = wrap(text, width, size, weight);
+    }
+    (size, lines)
+}
+
+/// The first `n` of `lines`, the last of them ending in an ellipsis when any were left out.
+pub fn cut(mut lines: Vec<String>, n: usize, width: f32, size: f32, weight: Weight) -> Vec<String> {
+    if n < lines.len() {
+        lines.truncate(n);
+        if let Some(last) = lines.last_mut() {
+            *last = ellipsize(&format!("{last}…"), width, size, weight);
         }
-        let fit = ((room / (size * 1.25)).max(1.0) as usize).min(lines.len());
-        if fit < lines.len() {
-            lines.truncate(fit);
-            if let Some(last) = lines.last_mut() {
-                *last = super::text::ellipsize(&format!("{last}…"), GUTTER - 20.0, size, Weight::Bold);
-            }
-        }
-        let (lx, ly) = v.p(left + 10.0, top + 12.0 + size);
-        page.lines((lx, ly), v.len(size), v.len(size * 1.25), Weight::Bold, MUTED, &lines);
+    }
+    lines
+}
+
+/// Lines centred on `cx`, the first baseline at `y`.
+pub fn centred(page: &mut Page, v: &View, (cx, y): (f32, f32), size: f32, weight: Weight, colour: Rgb, lines: &[String]) {
+    for (k, line) in lines.iter().enumerate() {
+        let w = super::font::metrics(weight).width(line, size);
+        let (lx, ly) = v.p(cx - w / 2.0, y + k as f32 * size * 1.2);
+        page.text(lx, ly, v.len(size), weight, colour, line);
     }
 }

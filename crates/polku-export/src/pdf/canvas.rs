@@ -3,7 +3,7 @@
 
 use printpdf::{
     Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt,
-    Rect, TextItem, WindingOrder,
+    Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::font::{metrics, Face, Weight};
@@ -162,11 +162,22 @@ impl Page {
 
     /// One line of text with its baseline at `y`.
     pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, colour: Rgb, s: &str) {
+        let at = Op::SetTextCursor { pos: pt(x, self.flip(y)) };
+        self.text_from(at, size, weight, colour, s);
+    }
+
+    /// One line of text reading upwards from (x, y), its baseline vertical and the letters' tops
+    /// towards the left: a label along a scale too narrow for it to lie flat.
+    pub fn text_up(&mut self, x: f32, y: f32, size: f32, weight: Weight, colour: Rgb, s: &str) {
+        let at = Op::SetTextMatrix { matrix: TextMatrix::Raw([0.0, 1.0, -1.0, 0.0, x, self.flip(y)]) };
+        self.text_from(at, size, weight, colour, s);
+    }
+
+    fn text_from(&mut self, at: Op, size: f32, weight: Weight, colour: Rgb, s: &str) {
         if s.is_empty() {
             return;
         }
-        let y = self.flip(y);
-        self.ops.extend([Op::StartTextSection, Op::SetFillColor { col: colour.color() }, Op::SetTextCursor { pos: pt(x, y) }]);
+        self.ops.extend([Op::StartTextSection, Op::SetFillColor { col: colour.color() }, at]);
         // Runs of characters one font draws; each run moves the text position on by its width.
         let m = metrics(weight);
         let mut run = String::new();

@@ -43,9 +43,14 @@ impl Document {
         Page::new(self.width, self.height, &self.faces)
     }
 
+    /// A page of another size than the document's (a canvas is always A3 landscape).
+    pub fn page_of(&self, (width, height): (f32, f32)) -> Page {
+        Page::new(width, height, &self.faces)
+    }
+
     /// The area inside the margins and above the footer: (x, y, width, height).
     pub fn frame(&self) -> (f32, f32, f32, f32) {
-        (MARGIN, MARGIN, self.width - 2.0 * MARGIN, self.height - 2.0 * MARGIN - FOOTER)
+        frame_of((self.width, self.height))
     }
 
     /// Adds the footer (title, export date, page n of m) to every page.
@@ -59,7 +64,8 @@ impl Document {
             let number_w = font::metrics(Weight::Regular).width(&number, size);
             let date = l.tf("pdf.footer.exported", &[("date", exported)]);
             let date_w = font::metrics(Weight::Regular).width(&date, size);
-            let title_room = page.width - 2.0 * MARGIN - number_w - date_w - 40.0;
+            // The date is centred: the title ends before it, however long the title is.
+            let title_room = (page.width - date_w) / 2.0 - MARGIN - 16.0;
             page.text(MARGIN, y, size, Weight::Regular, MUTED, &ellipsize(title, title_room.max(40.0), size, Weight::Regular));
             page.text((page.width - date_w) / 2.0, y, size, Weight::Regular, MUTED, &date);
             page.text(page.width - MARGIN - number_w, y, size, Weight::Regular, MUTED, &number);
@@ -86,6 +92,11 @@ impl Document {
         let bytes = self.pdf.save(&opts, &mut Vec::new());
         finish_metadata(&bytes, language)
     }
+}
+
+/// [`Document::frame`] of a page this size.
+pub fn frame_of((width, height): (f32, f32)) -> (f32, f32, f32, f32) {
+    (MARGIN, MARGIN, width - 2.0 * MARGIN, height - 2.0 * MARGIN - FOOTER)
 }
 
 fn media(w: f32, h: f32) -> printpdf::Rect {

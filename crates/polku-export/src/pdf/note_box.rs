@@ -7,7 +7,7 @@
 use polku_core::layout::{NOTE_H, NOTE_W};
 
 use super::font::Weight;
-use super::text::wrap;
+use super::text::{longest_word, wrap};
 
 /// Board units, as on the screen.
 pub const TEXT_MAX: f32 = 16.0;
@@ -52,17 +52,24 @@ impl NoteBox {
 /// Lays out `text` in a card at (x, y). `room` is how tall the card may grow before it would
 /// cover the next card below it (None: nothing below).
 pub fn fit(text: &str, x: f32, y: f32, room: Option<f32>) -> NoteBox {
+    fit_with(text, x, y, room, TEXT_FLOOR)
+}
+
+/// [`fit`], the text never smaller than `floor` board units: a page that prints the board small
+/// raises the floor so the text stays readable on paper, and the card says "continued" sooner.
+pub fn fit_with(text: &str, x: f32, y: f32, room: Option<f32>, floor: f32) -> NoteBox {
     let base_h = NOTE_H as f32;
     let text_h = |lines: usize, size: f32| lines as f32 * size * LEADING;
-    let mut size = TEXT_MAX;
+    let floor = floor.max(TEXT_FLOOR);
+    let mut size = TEXT_MAX.max(floor);
     loop {
         let lines = wrap(text, TEXT_W, size, Weight::Regular);
         // A smaller size is also worth it when it keeps a long word whole.
-        let words_whole = size <= TEXT_FLOOR || longest_word(text, size) <= TEXT_W;
+        let words_whole = size <= floor || longest_word(text, size, Weight::Regular) <= TEXT_W;
         if words_whole && text_h(lines.len(), size) <= base_h - PAD_TOP - PAD_BOTTOM {
             return NoteBox { x, y, w: NOTE_W as f32, h: base_h, size, lines, continued: false };
         }
-        if size <= TEXT_FLOOR {
+        if size <= floor {
             let need = text_h(lines.len(), size) + PAD_TOP + PAD_BOTTOM;
             let limit = room.unwrap_or(f32::INFINITY).clamp(base_h, MAX_H);
             if need <= limit {
@@ -73,13 +80,8 @@ pub fn fit(text: &str, x: f32, y: f32, room: Option<f32>) -> NoteBox {
             let shown = lines.into_iter().take(fit).collect();
             return NoteBox { x, y, w: NOTE_W as f32, h: limit, size, lines: shown, continued: true };
         }
-        size -= 0.5;
+        size = (size - 0.5).max(floor);
     }
-}
-
-fn longest_word(text: &str, size: f32) -> f32 {
-    let m = super::font::metrics(Weight::Regular);
-    text.split_whitespace().map(|w| m.width(w, size)).fold(0.0, f32::max)
 }
 
 #[cfg(test)]
@@ -125,6 +127,18 @@ mod tests {
         let b = fit("Seurantatapaaminen 2–4 viikon päästä", 0.0, 0.0, None);
         assert!(b.size < TEXT_MAX);
         assert!(b.lines.iter().any(|l| l.starts_with("Seurantatapaaminen")), "{:?}", b.lines);
+    }
+
+    #[test]
+    fn a_raised_floor_keeps_the_text_at_least_that_large() {
+        let text = "Asiakas odottaa päätöstä viikkoja eikä tiedä kenelle soittaa. ".repeat(4);
+        for floor in [14.2, 17.1, 24.0] {
+            let b = fit_with(&text, 0.0, 0.0, Some(NOTE_H as f32), floor);
+            assert!(b.size >= floor - 0.001, "{} below the floor {floor}", b.size);
+            assert!(b.continued, "four sentences do not fit one card at {floor}");
+            inside(&b);
+        }
+        assert_eq!(fit_with("Lyhyt", 0.0, 0.0, None, 14.2).size, TEXT_MAX, "a short note keeps the usual size");
     }
 
     #[test]

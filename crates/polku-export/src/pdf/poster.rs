@@ -2,25 +2,31 @@
 //! tape together (tile), with overlap marks and "2/6, row 1 col 2" labels. Positions come from
 //! `polku_core::layout`, the same numbers the screen draws with.
 
-use polku_core::layout::{self, column_x, lane_top, note_origin, FIRST_X, LANES_TOP, STEP_X};
-use polku_core::{Board, Note, Persona, Touchpoint, Workshop};
+use polku_core::layout::{self, note_origin, Place};
+use polku_core::{Board, BoardKind, Lane, Note, Persona, Phase, Touchpoint, Workshop};
 
-use super::board_paint::{self as paint, View, GUTTER, PHASE_TOP};
+use super::board_paint::{self as paint, View};
 use super::canvas::{Page, MUTED, RULE};
 use super::document::Document;
 use super::flow::Flow;
 use super::font::Weight;
-use super::note_box::{fit, NoteBox};
+use super::grid_board::TableLayout;
+use super::journey_canvas::CanvasLayout;
+use super::note_box::{fit_with, NoteBox, TEXT_FLOOR};
+use super::path_board::PathLayout;
 use super::text::ellipsize;
 use crate::labels::Labels;
 use crate::{ExportError, PosterFit};
 
 /// Points per board unit when tiling: the usual note text comes out at 9.6 pt, the floor at 7.8.
 pub const TILE_SCALE: f32 = 0.6;
+/// The smallest note text a page prints where the page, not the reader, sets the scale (a
+/// canvas on its one A3 page): the tiled poster's floor, points.
+pub const MIN_NOTE_PT: f32 = TEXT_FLOOR * TILE_SCALE;
 /// How far neighbouring tiles repeat each other's edge, points: room to glue or tape.
 pub const OVERLAP: f32 = 24.0;
 /// The title line above a poster.
-const HEADER: f32 = 24.0;
+pub const HEADER: f32 = 24.0;
 /// More tiles than anyone tapes together: a board this large (a note dragged very far away) is
 /// refused for tiling rather than making a file of thousands of pages.
 pub const MAX_TILES: usize = 300;
@@ -28,17 +34,36 @@ pub const MAX_TILES: usize = 300;
 /// A board laid out once, painted onto as many pages as it needs.
 pub struct Poster<'w> {
     pub board: &'w Board,
+    /// Phases, touchpoints and lanes in position order.
+    pub phases: Vec<Phase>,
     pub touchpoints: Vec<Touchpoint>,
-    pub lanes: Vec<polku_core::Lane>,
+    pub lanes: Vec<Lane>,
+    /// Where each touchpoint's notes are (`layout::places`).
+    pub places: Vec<Place>,
     /// Every note with its card, in drawing order (the board's order: oldest first).
     pub notes: Vec<(&'w Note, NoteBox)>,
     /// Board units: left, top, right, bottom.
     pub bounds: (f32, f32, f32, f32),
-    moods: Vec<Option<f32>>,
+    /// A blank handout: the structure to fill in on paper, without counts or moods.
+    pub blank: bool,
+    shape: Shape,
+}
+
+/// What a kind of board is drawn as.
+enum Shape {
+    Path(PathLayout),
+    Canvas(CanvasLayout),
+    Table(TableLayout),
 }
 
 impl<'w> Poster<'w> {
     pub fn new(board: &'w Board) -> Poster<'w> {
+        Poster::with(board, false)
+    }
+
+    /// `blank`: drawn as a handout, its structure only (the board's notes are still drawn; a
+    /// handout passes a board without any).
+    pub fn with(board: &'w Board, blank: bool) -> Poster<'w> {
         let mut touchpoints = board.touchpoints.clone();
         polku_core::order::sort_by_position(&mut touchpoints);
         let mut lanes = board.lanes.clone();
@@ -54,26 +79,51 @@ impl<'w> Poster<'w> {
                 (x as f32, y as f32)
             })
             .collect();
+        let (shape, frame) = match board.kind {
+            BoardKind::ServicePath => {
+                (Shape::Path(PathLayout::new(&board.notes, &touchpoints)), PathLayout::bounds(&touchpoints, &lanes))
+            }
+            BoardKind::JourneyCanvas => {
+                let c = CanvasLayout::new(board, &phases, &touchpoints, &places, &lanes, &origins);
+                let frame = c.bounds();
+                (Shape::Canvas(c), frame)
+            }
+            BoardKind::Blueprint | BoardKind::Grid => {
+                let t = TableLayout::new(board, &touchpoints);
+                let frame = t.bounds(&touchpoints, &lanes);
+                (Shape::Table(t), frame)
+            }
+        };
+        let floor = match &shape {
+            Shape::Canvas(c) => c.floor(),
+            Shape::Path(_) | Shape::Table(_) => TEXT_FLOOR,
+        };
         let notes: Vec<(&Note, NoteBox)> = board
             .notes
             .iter()
             .zip(&origins)
-            .map(|(n, &(x, y))| (n, fit(&n.text, x, y, room_below(x, y, &origins))))
+            .map(|(n, &(x, y))| {
+                let below = room_below(x, y, &origins);
+                let own = match &shape {
+                    Shape::Path(_) => None,
+                    Shape::Canvas(c) => c.room(n, y),
+                    Shape::Table(t) => t.room(n, y, &lanes),
+                };
+                let room = match (below, own) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                (n, fit_with(&n.text, x, y, room, floor))
+            })
             .collect();
-        let last = touchpoints.len().saturating_sub(1);
-        let mut left = FIRST_X as f32 - STEP_X as f32 / 2.0 - if lanes.is_empty() { 0.0 } else { GUTTER };
-        let mut right = column_x(last) as f32 + STEP_X as f32 / 2.0;
-        let mut bottom = lane_top(&lanes, lanes.len()) as f32;
-        let mut top = PHASE_TOP - 8.0;
+        let (mut left, mut top, mut right, mut bottom) = frame;
         for (_, b) in &notes {
             left = left.min(b.x - 16.0);
             right = right.max(b.x + b.w + 16.0);
             top = top.min(b.y - 16.0);
             bottom = bottom.max(b.y + b.h + 16.0);
         }
-        bottom = bottom.max(LANES_TOP as f32 + 20.0);
-        let moods = touchpoints.iter().map(|tp| paint::mood(paint::counts(&board.notes, tp))).collect();
-        Poster { board, touchpoints, lanes, notes, bounds: (left, top, right, bottom), moods }
+        Poster { board, phases, touchpoints, lanes, places, notes, bounds: (left, top, right, bottom), blank, shape }
     }
 
     pub fn size(&self) -> (f32, f32) {
@@ -82,15 +132,11 @@ impl<'w> Poster<'w> {
 
     /// Paints what of the board lies in `area` (board units) through `v`.
     fn paint(&self, page: &mut Page, v: &View, area: (f32, f32, f32, f32), w: &Workshop, l: &Labels, markers: &[Option<String>]) {
-        let (left, _, right, _) = self.bounds;
-        paint::lanes(page, v, &self.lanes, left, right);
-        paint::phases(page, v, self.board, &self.touchpoints);
-        if !self.touchpoints.is_empty() {
-            let from = column_x(0) as f32 - STEP_X as f32 / 2.0;
-            let to = column_x(self.touchpoints.len() - 1) as f32 + STEP_X as f32 / 2.0;
-            paint::mood_band(page, v, from, to, &self.moods, l);
+        match &self.shape {
+            Shape::Path(p) => p.paint(page, v, self, l),
+            Shape::Canvas(c) => c.paint(page, v, self, l),
+            Shape::Table(t) => t.paint(page, v, self),
         }
-        paint::path(page, v, &self.touchpoints, &self.board.notes, l);
         for ((n, b), marker) in self.notes.iter().zip(markers) {
             let visible = b.x < area.2 && b.x + b.w > area.0 && b.y < area.3 && b.y + b.h > area.1;
             if visible {
@@ -129,15 +175,12 @@ fn room_below(x: f32, y: f32, origins: &[(f32, f32)]) -> Option<f32> {
 
 /// Draws the board's poster pages into the document, then its footnotes if any card was too small.
 pub fn draw(doc: &mut Document, w: &Workshop, board: &Board, how: PosterFit, l: &Labels) -> Result<(), ExportError> {
-    let poster = Poster::new(board);
-    let frame = doc.frame();
-    let (cols, rows) = poster.grid(frame, how);
-    if cols * rows > MAX_TILES {
-        return Err(ExportError::Invalid {
-            field: "poster",
-            message: format!("tiled, the board {:?} would take {} pages; fit it on one page instead", board.title, cols * rows),
-        });
-    }
+    draw_poster(doc, w, &Poster::new(board), how, l)
+}
+
+/// [`draw`] for a poster already laid out (a blank handout's, say). A journey canvas always takes
+/// one A3 landscape page, like the paper original, whatever `how` and the paper say.
+pub fn draw_poster(doc: &mut Document, w: &Workshop, poster: &Poster<'_>, how: PosterFit, l: &Labels) -> Result<(), ExportError> {
     let mut footnotes = Vec::new();
     let markers: Vec<Option<String>> = poster
         .notes
@@ -149,6 +192,29 @@ pub fn draw(doc: &mut Document, w: &Workshop, board: &Board, how: PosterFit, l: 
             })
         })
         .collect();
+    match &poster.shape {
+        Shape::Canvas(c) => {
+            let page = c.page(doc, poster, |page, v, area| poster.paint(page, v, area, w, l, &markers), l);
+            doc.pages.push(page);
+        }
+        Shape::Path(_) | Shape::Table(_) => pages(doc, w, poster, how, l, &markers)?,
+    }
+    if !footnotes.is_empty() {
+        continued_notes(doc, w, poster, &footnotes, l);
+    }
+    Ok(())
+}
+
+/// The poster fitted on one page of the document's paper, or tiled across as many as it takes.
+fn pages(doc: &mut Document, w: &Workshop, poster: &Poster<'_>, how: PosterFit, l: &Labels, markers: &[Option<String>]) -> Result<(), ExportError> {
+    let frame = doc.frame();
+    let (cols, rows) = poster.grid(frame, how);
+    if cols * rows > MAX_TILES {
+        return Err(ExportError::Invalid {
+            field: "poster",
+            message: format!("tiled, the board {:?} would take {} pages; fit it on one page instead", poster.board.title, cols * rows),
+        });
+    }
     let (left, top, _, _) = poster.bounds;
     let (bw, bh) = poster.size();
     let content = (frame.0, frame.1 + HEADER, frame.2, frame.3 - HEADER);
@@ -170,14 +236,13 @@ pub fn draw(doc: &mut Document, w: &Workshop, board: &Board, how: PosterFit, l: 
                     "pdf.poster.tile",
                     &[("k", &k.to_string()), ("n", &(cols * rows).to_string()), ("row", &(row + 1).to_string()), ("col", &(col + 1).to_string())],
                 );
-                format!("{} — {label}", board.title)
+                format!("{} — {label}", poster.board.title)
             } else {
-                board.title.clone()
+                poster.board.title.clone()
             };
-            let title = ellipsize(&title, frame.2, 14.0, Weight::Bold);
-            page.text(frame.0, frame.1 + 14.0, 14.0, Weight::Bold, super::canvas::INK, &title);
+            title_line(&mut page, frame, &title);
             page.begin_clip(content.0, content.1, content.2, content.3);
-            poster.paint(&mut page, &v, area, w, l, &markers);
+            poster.paint(&mut page, &v, area, w, l, markers);
             page.end_clip();
             if cols * rows > 1 {
                 overlap_marks(&mut page, content, col, row, cols, rows);
@@ -185,10 +250,13 @@ pub fn draw(doc: &mut Document, w: &Workshop, board: &Board, how: PosterFit, l: 
             doc.pages.push(page);
         }
     }
-    if !footnotes.is_empty() {
-        continued_notes(doc, w, &poster, &footnotes, l);
-    }
     Ok(())
+}
+
+/// A poster's title at the top of `frame`, on one line.
+pub fn title_line(page: &mut Page, frame: (f32, f32, f32, f32), title: &str) {
+    let title = ellipsize(title, frame.2, 14.0, Weight::Bold);
+    page.text(frame.0, frame.1 + 14.0, 14.0, Weight::Bold, super::canvas::INK, &title);
 }
 
 /// Dashed lines where the neighbouring page's picture begins, with the neighbour named.

@@ -55,6 +55,12 @@ pub fn widest(lines: &[String], size: f32, weight: Weight) -> f32 {
     lines.iter().map(|l| m.width(l, size)).fold(0.0, f32::max)
 }
 
+/// The width of the widest word of `text` at `size`.
+pub fn longest_word(text: &str, size: f32, weight: Weight) -> f32 {
+    let m = metrics(weight);
+    text.split_whitespace().map(|w| m.width(w, size)).fold(0.0, f32::max)
+}
+
 /// `line` cut to `width` with an ellipsis, for labels that must stay on one line.
 pub fn ellipsize(line: &str, width: f32, size: f32, weight: Weight) -> String {
     let m = metrics(weight);

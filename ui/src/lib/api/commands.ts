@@ -18,6 +18,7 @@ export const RETRY_SAFE: ReadonlySet<Command> = new Set<Command>([
   "rename_workshop",
   // Reads, or harmless to repeat: the export dialog's page count and a job's progress and cancel.
   "preview_export",
+  "preview_handout",
   "export_status",
   "cancel_export",
 ]);

@@ -36,6 +36,8 @@ export type { WalkStep } from "./generated/WalkStep";
 export type { ExportFormat } from "./generated/ExportFormat";
 export type { ExportJob } from "./generated/ExportJob";
 export type { ExportStatus } from "./generated/ExportStatus";
+export type { HandoutOf } from "./generated/HandoutOf";
+export type { HandoutOptions } from "./generated/HandoutOptions";
 export type { Orientation } from "./generated/Orientation";
 export type { Paper } from "./generated/Paper";
 export type { PdfContents } from "./generated/PdfContents";

@@ -1,9 +1,16 @@
-import type { ExportFormat, PdfContents, PdfOptions, StartExportRequest } from "../api/types";
+import type { ExportFormat, HandoutOf, HandoutOptions, PdfContents, PdfOptions, StartExportRequest } from "../api/types";
 
-/** What the export dialog asks: the format, and for a PDF its options. */
-export type ExportChoice = { format: ExportFormat; pdf: PdfOptions };
+/**
+ * What a blank handout prints: a board or a session's agenda, and which one of each was last
+ * chosen (ids, so a renamed or reordered board stays chosen; null before anything was).
+ */
+export type HandoutChoice = { of: HandoutOf["kind"]; board: string | null; session: string | null };
 
-export const FORMATS: readonly ExportFormat[] = ["pdf", "csv", "xlsx", "polku"];
+/** What the export dialog asks: the format, for a PDF its options, for a handout what it prints. */
+export type ExportChoice = { format: ExportFormat; pdf: PdfOptions; handout: HandoutChoice };
+
+export const FORMATS: readonly ExportFormat[] = ["pdf", "csv", "xlsx", "polku", "handout"];
+export const HANDOUT_OF: readonly HandoutOf["kind"][] = ["board", "session"];
 /** In the PDF's own order (crates/polku-export/src/options.rs). */
 export const PARTS: readonly (keyof PdfContents)[] = ["cover", "boards", "personas", "walkthroughs", "summary"];
 export const PAPERS = ["a4", "a3"] as const;
@@ -26,6 +33,7 @@ export function defaultChoice(): ExportChoice {
       facilitator: "",
       participants: null,
     },
+    handout: { of: "board", board: null, session: null },
   };
 }
 
@@ -36,6 +44,10 @@ export function storageKey(workshopId: string): string {
 
 function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
   return typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function id(value: unknown): string | null {
+  return typeof value === "string" && value.length > 0 && value.length <= 64 ? value : null;
 }
 
 function count(value: unknown): number | null {
@@ -53,6 +65,7 @@ export function sanitize(raw: unknown): ExportChoice {
   const contents = pdf.contents && typeof pdf.contents === "object" ? (pdf.contents as Record<string, unknown>) : {};
   const parts = { ...d.pdf.contents };
   for (const p of PARTS) if (typeof contents[p] === "boolean") parts[p] = contents[p] as boolean;
+  const handout = obj.handout && typeof obj.handout === "object" ? (obj.handout as Record<string, unknown>) : {};
   return {
     format: oneOf(FORMATS, obj.format, d.format),
     pdf: {
@@ -63,6 +76,7 @@ export function sanitize(raw: unknown): ExportChoice {
       facilitator: typeof pdf.facilitator === "string" ? pdf.facilitator.slice(0, MAX_FACILITATOR) : "",
       participants: count(pdf.participants),
     },
+    handout: { of: oneOf(HANDOUT_OF, handout.of, d.handout.of), board: id(handout.board), session: id(handout.session) },
   };
 }
 
@@ -114,8 +128,33 @@ export function pdfOptions(pdf: PdfOptions): PdfOptions {
   return { ...pdf, contents: { ...pdf.contents }, facilitator, participants: pdf.participants ?? null };
 }
 
-export function startRequest(workshopId: string, choice: ExportChoice): StartExportRequest {
-  return { workshop_id: workshopId, format: choice.format, pdf: choice.format === "pdf" ? pdfOptions(choice.pdf) : null };
+/** Something a handout can print: a board or a session, in the workshop's order. */
+export type Printable = { id: string };
+
+/**
+ * What the handout prints: the board or session chosen while it is still in the workshop, else
+ * the first there is; null when the workshop has none of that kind (no sessions yet).
+ */
+export function handoutOf(h: HandoutChoice, boards: readonly Printable[], sessions: readonly Printable[]): HandoutOf | null {
+  const pick = (list: readonly Printable[], chosen: string | null) => (list.find((x) => x.id === chosen) ?? list[0])?.id;
+  if (h.of === "board") {
+    const board_id = pick(boards, h.board);
+    return board_id ? { kind: "board", board_id } : null;
+  }
+  const session_id = pick(sessions, h.session);
+  return session_id ? { kind: "session", session_id } : null;
+}
+
+/** A handout's options as the server takes them: the paper chosen; the orientation that suits it. */
+export function handoutOptions(choice: ExportChoice, of: HandoutOf): HandoutOptions {
+  return { of, paper: choice.pdf.paper, orientation: null };
+}
+
+/** `of`: what a handout prints (see handoutOf); only a handout needs it. */
+export function startRequest(workshopId: string, choice: ExportChoice, of: HandoutOf | null = null): StartExportRequest {
+  const pdf = choice.format === "pdf" ? pdfOptions(choice.pdf) : null;
+  if (choice.format === "handout" && of) return { workshop_id: workshopId, format: "handout", pdf, handout: handoutOptions(choice, of) };
+  return { workshop_id: workshopId, format: choice.format, pdf };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { ListWorkshopsRequest } from "./ListWorkshopsRequest";
 import type { OpResult } from "./OpResult";
 import type { OpenWorkshopRequest } from "./OpenWorkshopRequest";
 import type { PreviewExportRequest } from "./PreviewExportRequest";
+import type { PreviewHandoutRequest } from "./PreviewHandoutRequest";
 import type { RenameWorkshopRequest } from "./RenameWorkshopRequest";
 import type { StartExportRequest } from "./StartExportRequest";
 import type { StepRequest } from "./StepRequest";
@@ -33,6 +34,7 @@ export type Commands = {
   redo: { request: StepRequest; response: OpResult };
   history: { request: HistoryRequest; response: History };
   preview_export: { request: PreviewExportRequest; response: ExportPreview };
+  preview_handout: { request: PreviewHandoutRequest; response: ExportPreview };
   start_export: { request: StartExportRequest; response: ExportJob };
   export_status: { request: ExportJobRequest; response: ExportStatus };
   cancel_export: { request: ExportJobRequest; response: null };
@@ -52,6 +54,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "redo",
   "history",
   "preview_export",
+  "preview_handout",
   "start_export",
   "export_status",
   "cancel_export",
