@@ -121,3 +121,11 @@ describe("fitting a whole board", () => {
     expect(fitWhole(800, 1000, 2000, 3000).zoom).toBeCloseTo(0.4);
   });
 });
+
+describe("an empty service period", () => {
+  it("keeps one column of room, as the core lays it out", () => {
+    const full = stations(tps, "journey_canvas", phases);
+    const empty = stations(tps.filter((t) => t.phase_id !== "service"), "journey_canvas", phases);
+    expect(full[full.length - 1].x - empty[empty.length - 1].x).toBe(STEP_X);
+  });
+});

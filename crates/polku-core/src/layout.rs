@@ -61,7 +61,12 @@ pub fn places(kind: BoardKind, phases: &[Phase], touchpoints: &[Touchpoint]) -> 
             }
             left += BOX_W + 2.0 * STACK_MARGIN;
         } else {
+            let before = out.len();
             columns(&mut mine, &mut left, &mut out);
+            // An empty period keeps one column's room, so it still shows (and can be filled).
+            if out.len() == before {
+                left += STEP_X;
+            }
         }
     }
     let mut loose = touchpoints.iter().filter(|t| !t.phase_id.is_some_and(|p| phases.iter().any(|ph| ph.id == p)));

@@ -4,7 +4,7 @@
 mod common;
 
 use common::apply;
-use polku_core::layout::{note_origin, places, BOX_H, BOX_W, LANES_TOP, STACK_MARGIN};
+use polku_core::layout::{self, note_origin, places, BOX_H, BOX_W, LANES_TOP, STACK_MARGIN};
 use polku_core::template::{built_in, built_ins};
 use polku_core::*;
 
@@ -192,4 +192,16 @@ fn every_built_in_template_lays_out_a_valid_workshop() {
             }
         }
     }
+}
+
+#[test]
+fn an_empty_service_period_keeps_one_column_of_room_between_the_stacks() {
+    let w = from("journey-canvas", Language::En);
+    let mut b = w.boards[0].clone();
+    let full = b.places();
+    let service = b.phases[1].id;
+    b.touchpoints.retain(|t| t.phase_id != Some(service));
+    let empty = b.places();
+    let post = |p: &[layout::Place]| p.last().unwrap().x;
+    assert_eq!(post(&full) - post(&empty), 2.0 * layout::STEP_X, "three columns became the room of one");
 }

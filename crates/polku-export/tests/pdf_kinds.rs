@@ -119,7 +119,10 @@ fn every_kind_prints_its_own_structure_and_the_canvas_takes_one_a3_page() {
     let canvas_page = page_words(&file, a3[0]);
     assert!(canvas_page.contains(&collapse(&credit)), "the credit is on the canvas's own page");
     assert!(canvas_page.contains("Kanvaksen lappu 1") && canvas_page.contains("Odotukset") && canvas_page.contains("Tyytyväisyys / tyytymättömyys"));
-    assert!(canvas_page.contains("Tiedon muokattavuus") && canvas_page.contains("Tiedon uskottavuus"), "the scale along the stacks");
+    let fi = polku_export::labels::Labels::new(polku_core::Language::Fi);
+    for end in ["canvas.scale.manipulability", "canvas.scale.credibility"] {
+        assert!(canvas_page.contains(&collapse(&fi.t(end))), "the scale along the stacks: {end}");
+    }
 }
 
 #[test]

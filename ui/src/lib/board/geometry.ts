@@ -63,6 +63,8 @@ export function stations(touchpoints: readonly Touchpoint[], kind: BoardKind = "
     const mine = ordered.filter((tp) => tp.phase_id === p.id);
     if (!p.stacked) {
       columns(mine);
+      // An empty period keeps one column's room, so it still shows (and can be filled).
+      if (mine.length === 0) left += STEP_X;
       continue;
     }
     const x = left + STACK_MARGIN + BOX_W / 2;
