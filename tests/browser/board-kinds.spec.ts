@@ -88,6 +88,9 @@ test("a canvas box is renamed, the rename undone, and the template's labels come
   const ws = programme();
   await openBoard(page, ws, "Customer journey canvas");
   await page.getByRole("button", { name: "Box: Advertisement / PR. Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Box “Advertisement / PR”" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Side station" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Move up" })).toBeDisabled();
   const name = page.getByRole("textbox", { name: "Name" });
   await name.fill("Municipal leaflets");
   await name.press("Enter");
@@ -243,4 +246,19 @@ test("two tabs on different boards of one workshop each get the other's notes", 
   await b.getByRole("tab", { name: "Customer journey canvas" }).click();
   await expect(note(b, "Waited weeks last time")).toBeVisible();
   expect(await drawnIn(b, "Advertisement / PR", "Waited weeks last time")).toBe(true);
+});
+
+test("a box moves down among its period's boxes, not into the journey", async ({ page, request }) => {
+  const ws = programme();
+  await openBoard(page, ws, "Customer journey canvas");
+  await page.getByRole("button", { name: "Box: Advertisement / PR. Settings" }).click();
+  await page.getByRole("button", { name: "Move down" }).click();
+  await page.getByRole("button", { name: "Done" }).click();
+  const canvas = (await boards(request, ws)).find((b) => b.kind === "journey_canvas")!;
+  const pre = canvas.touchpoints.filter((t) => t.phase_id === canvas.touchpoints[0].phase_id || t.label === "Advertisement / PR");
+  const order = [...pre].sort((a, b) => a.position - b.position).map((t) => t.label);
+  expect(order.slice(0, 2)).toEqual(["Social media", "Advertisement / PR"]);
+  const heads = page.getByTestId("box-head");
+  await expect(heads.nth(0)).toHaveText("Social media");
+  await expect(heads.nth(1)).toHaveText("Advertisement / PR");
 });

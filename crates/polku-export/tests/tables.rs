@@ -26,7 +26,7 @@ fn a_finnish_workshop_gets_semicolons_and_reads_back_to_the_same_rows() {
     let (header, rows) = note_rows(&w);
     let back = read_back(&bytes, b';');
     assert_eq!(back[0], header);
-    assert_eq!(back[0][..5], ["Työpaja", "Taulu", "Vaihe tai jakso", "Kosketuspiste, laatikko tai sarake", "Kaista tai rivi"]);
+    assert_eq!(back[0][..5], ["Työpaja", "Taulu", "Vaihe / jakso", "Kosketuspiste / laatikko / sarake", "Kaista / rivi"]);
     assert_eq!(back[1..], rows[..]);
     let notes: usize = w.boards.iter().map(|b| b.notes.len()).sum();
     assert_eq!(rows.len(), notes, "one row per note");
@@ -57,7 +57,7 @@ fn an_english_workshop_gets_commas_and_quoting_keeps_awkward_text_whole() {
     w.boards[0].notes[0].text = awkward.into();
     let bytes = table::csv(&w);
     let back = read_back(&bytes, b',');
-    assert_eq!(back[0][..3], ["Workshop", "Board", "Phase or period"]);
+    assert_eq!(back[0][..3], ["Workshop", "Board", "Phase / period"]);
     assert!(back.iter().any(|r| r[7] == awkward), "the text with quotes, separators and a line break is one cell");
     assert!(back.iter().skip(1).all(|r| r.len() == 13));
 }

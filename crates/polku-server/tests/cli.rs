@@ -207,7 +207,7 @@ fn export_writes_a_csv_excel_opens_and_a_workbook() {
     let bytes = std::fs::read(&csv).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM, so Excel reads UTF-8");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    assert!(text.lines().next().unwrap().starts_with("Työpaja;Taulu;Vaihe tai jakso;Kosketuspiste, laatikko tai sarake"), "{text}");
+    assert!(text.lines().next().unwrap().starts_with("Työpaja;Taulu;Vaihe / jakso;Kosketuspiste / laatikko / sarake"), "{text}");
     assert_eq!(text.lines().filter(|l| !l.is_empty()).count(), seed_notes() + 1, "a header and one line per note");
     let xlsx = dir.path().join("laput.xlsx");
     assert!(polku(dir.path(), &["export", &id, "--format", "xlsx", "-o", xlsx.to_str().unwrap()]).status.success());
