@@ -154,24 +154,39 @@ async function addBlueprint(request: APIRequestContext, ws: string) {
   expect(r.ok()).toBe(true);
 }
 
-test("from the keyboard alone, a channel's drawback goes into its row through the outline", async ({ page, request }) => {
+test("from the keyboard alone, the outline reads a table row by row and a drawback goes into its cell", async ({ page, request }) => {
   const ws = programme();
   await openBoard(page, ws, "Channel analysis");
   await page.getByRole("button", { name: "Outline", exact: true }).click();
   const outline = page.getByRole("region", { name: "Outline of “Channel analysis”" });
-  await outline.getByRole("button", { name: "Add note at Drawbacks −" }).focus();
+  await expect(outline.getByRole("heading", { level: 2 }).filter({ hasNotText: "Lanes" })).toHaveText([
+    "Phone",
+    "E-mail",
+    "Web page",
+    "Facebook",
+    "WhatsApp",
+    "Chat",
+    "E-services",
+    "Office visit",
+  ]);
+  await outline.getByRole("button", { name: "Add note at Drawbacks −, Web page" }).focus();
   await page.keyboard.press("Enter");
-  const form = outline.getByRole("group", { name: "Add note at Drawbacks −" });
+  const form = outline.getByRole("group", { name: "Add note at Drawbacks −, Web page" });
   await form.getByRole("textbox").focus();
   await page.keyboard.type("Nobody reads the web page");
   await page.keyboard.press("Enter");
-  await expect.poll(() => noteIn(request, ws, "Nobody reads the web page")).toMatchObject({ touchpoint: "Drawbacks −" });
+  await expect.poll(() => noteIn(request, ws, "Nobody reads the web page")).toEqual({ board: "Channel analysis", touchpoint: "Drawbacks −", lane: "Web page" });
+  const webPage = outline.getByRole("region", { name: "Web page" });
+  await expect(webPage.getByTestId("outline-note")).toHaveText([/Nobody reads the web page/]);
+
+  // Moved to another channel's row from its item: the Lane list and Move.
   const item = outline.getByTestId("outline-note").filter({ hasText: "Nobody reads the web page" });
   await item.getByRole("combobox", { name: "Lane" }).focus();
-  await item.getByRole("combobox", { name: "Lane" }).selectOption({ label: "Web page" });
+  await item.getByRole("combobox", { name: "Lane" }).selectOption({ label: "Chat" });
   await item.getByRole("button", { name: "Move" }).focus();
   await page.keyboard.press("Enter");
-  await expect.poll(() => noteIn(request, ws, "Nobody reads the web page")).toEqual({ board: "Channel analysis", touchpoint: "Drawbacks −", lane: "Web page" });
+  await expect.poll(() => noteIn(request, ws, "Nobody reads the web page")).toMatchObject({ lane: "Chat" });
+  await expect(outline.getByRole("region", { name: "Chat" }).getByTestId("outline-note")).toHaveText([/Nobody reads the web page/]);
 });
 
 test.describe("by touch", () => {

@@ -200,3 +200,22 @@ describe("moveToCellOps", () => {
     expect(moveToCellOps(m, drawn([m]), { touchpoint: "gone", lane: "think" }, list, lanes)).toEqual([]);
   });
 });
+
+describe("a table read by rows", () => {
+  it("puts each note in its row's cell, row by row, and a note outside every cell apart", async () => {
+    const { byRows } = await import("../src/lib/board/outline/outline");
+    const { rows, stations } = await import("../src/lib/board/geometry");
+    const cols = stations([tp("plus", 0), tp("minus", 1)]);
+    const lanes = rows([
+      { id: "phone", board_id: "b", position: 0, label: "Phone", height: 268, line_above: "", original_label: "", original_line: "", version: 1 },
+      { id: "mail", board_id: "b", position: 1, label: "E-mail", height: 268, line_above: "", original_label: "", original_line: "", version: 1 },
+    ]);
+    const n = (id: string, touchpoint_id: string | null, lane_id: string | null) => ({ id, touchpoint_id, lane_id, x: 0, y: 0 });
+    const view = byRows(cols, lanes, [n("a", "minus", "mail"), n("b", "plus", "phone"), n("c", "plus", null)]);
+    expect(view.rows.map((r) => [r.row.label, r.cells.map((c) => c.notes.map((x) => x.id))])).toEqual([
+      ["Phone", [["b"], []]],
+      ["E-mail", [[], ["a"]]],
+    ]);
+    expect(view.unattached.map((x) => x.id)).toEqual(["c"]);
+  });
+});

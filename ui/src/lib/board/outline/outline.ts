@@ -41,6 +41,40 @@ export function outline<N extends NoteLike>(
   return { groups, unattached };
 }
 
+export type OutlineRow<N> = { row: Row; cells: { station: Station; notes: N[] }[] };
+
+/**
+ * A table read as people read one: row by row, each row's cells left to right, each cell's notes
+ * in the board's Tab order. Notes outside every cell are `unattached`.
+ */
+export function byRows<N extends NoteLike & { lane_id: string | null }>(
+  list: readonly Station[],
+  rows: readonly Row[],
+  notes: readonly N[],
+): { rows: OutlineRow<N>[]; unattached: N[] } {
+  const key = (tp: string, lane: string) => `${tp} ${lane}`;
+  const cells = new Map<string, N[]>(rows.flatMap((r) => list.map((s) => [key(s.id, r.id), []] as [string, N[]])));
+  const unattached: N[] = [];
+  for (const n of pathOrder(list, notes)) {
+    const bucket = n.touchpoint_id && n.lane_id ? cells.get(key(n.touchpoint_id, n.lane_id)) : undefined;
+    if (bucket) bucket.push(n);
+    else unattached.push(n);
+  }
+  const out = rows.map((row) => ({ row, cells: list.map((station) => ({ station, notes: cells.get(key(station.id, row.id)) ?? [] })) }));
+  return { rows: out, unattached };
+}
+
+/** Where a new note goes in one cell of a table: under that cell's notes, inside its row. */
+export function spotInCell(
+  station: Station,
+  row: Row,
+  notes: readonly (Point & { id: string; lane_id: string | null })[],
+  heightOf: (id: string) => number | undefined = () => undefined,
+): Point {
+  const taken = notes.filter((n) => n.lane_id === row.id).map((n) => ({ x: n.x, y: n.y, h: heightOf(n.id) }));
+  return freeSpotFrom(station.x - NOTE_W / 2, row.top + NOTE_GAP, taken);
+}
+
 /**
  * Where a note goes when it is moved to `station` from a list: into that column, in the first
  * free slot (the same placement a new note gets), clear of every other note.
@@ -104,7 +138,8 @@ export function moveToCellOps(
 
 /** What the outline does, all through the board's session (no second code path for edits). */
 export type OutlineOps = {
-  add: (stationId: string, tone: Tone, text: string) => Promise<boolean>;
+  /** A new note in a touchpoint's column, or in one cell of a table when `laneId` is given. */
+  add: (stationId: string, tone: Tone, text: string, laneId?: string) => Promise<boolean>;
   edit: (id: string, text: string) => Promise<boolean>;
   tone: (id: string, tone: Tone) => void;
   remove: (id: string) => Promise<boolean>;
