@@ -6,6 +6,7 @@
 //! the Tauri event `polku://event`.
 
 mod save;
+mod template_files;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -93,7 +94,13 @@ fn main() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(setup)
-        .invoke_handler(tauri::generate_handler![call, client_id, save::save_export])
+        .invoke_handler(tauri::generate_handler![
+            call,
+            client_id,
+            save::save_export,
+            template_files::save_template_file,
+            template_files::open_template_file
+        ])
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|app, event| {

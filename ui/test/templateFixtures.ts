@@ -18,13 +18,14 @@ export const BLUEPRINT = board("blueprint", "Service blueprint", { columns: 4, r
 export const DIGITAL = board("grid", "Digital services we use", { columns: 4 });
 export const CHANNELS = board("grid", "Channel analysis", { columns: 2, rows: 8 }, "Kanava-analyysi");
 
-const template = (id: string, kind: TemplateSummary["kind"], boards: BoardPreview[], sessions = 0): TemplateSummary => ({
+export const template = (id: string, kind: TemplateSummary["kind"], boards: BoardPreview[], sessions = 0, own = false): TemplateSummary => ({
   id,
   kind,
   title: { en: boards.length === 1 ? boards[0].title.en! : `Programme ${id}` },
   description: { en: `About ${id}`, sv: `Om ${id}` },
   boards,
   sessions,
+  own,
 });
 /** As `list_templates` answers: its order, not the one a picker shows. */
 export const ALL: TemplateSummary[] = [

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Backend } from "../src/lib/backend/backend";
-import { loadTemplates } from "../src/lib/templates/catalogue";
+import { loadTemplates, templatesChanged, watchTemplates } from "../src/lib/templates/catalogue";
 import { previewOf, previewShapes, VIEW, type Shape } from "../src/lib/templates/preview";
 import { boardTemplates, freeTitle, labelIn, templateBoardTitle, workshopTemplates } from "../src/lib/templates/templates";
-import { ALL, BLUEPRINT, board, CANVAS, CHANNELS, DIGITAL, PATH } from "./templateFixtures";
+import { ALL, BLUEPRINT, board, CANVAS, CHANNELS, DIGITAL, PATH, template } from "./templateFixtures";
 
 describe("template lists", () => {
   it("takes a label in the language asked for, else English", () => {
@@ -15,6 +15,13 @@ describe("template lists", () => {
 
   it("offers a new workshop the workshop templates, the service path first", () => {
     expect(workshopTemplates(ALL).map((t) => t.id)).toEqual(["service-path", "co-development-five-sessions"]);
+  });
+
+  it("offers the facilitator's own templates after the built-in ones, each where it fits", () => {
+    const own = [template("own-1", "board", [CANVAS], 0, true), template("own-2", "workshop", [PATH, CHANNELS], 2, true)];
+    const all = [...ALL, ...own];
+    expect(workshopTemplates(all).map((t) => t.id)).toEqual(["service-path", "co-development-five-sessions", "own-2"]);
+    expect(boardTemplates(all).map((t) => t.id).slice(-2)).toEqual(["channel-analysis", "own-1"]);
   });
 
   it("offers a new board every template of one board, whatever its kind, the service path first", () => {
@@ -112,6 +119,30 @@ describe("the template catalogue", () => {
     expect(await loadTemplates(api)).toBe(ALL);
     expect(await loadTemplates(api)).toBe(ALL);
     expect(api.call).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks again for a picker that watches when a template was saved here or in another window", async () => {
+    let handler: (ev: { type: string }) => void = () => {};
+    let answer = ALL;
+    const api = {
+      call: vi.fn(() => Promise.resolve(answer)),
+      subscribe: (h: typeof handler) => ((handler = h), () => {}),
+      onReconnect: () => () => {},
+    } as unknown as Backend & { call: ReturnType<typeof vi.fn> };
+    const seen: number[] = [];
+    const stop = watchTemplates(api, (all) => seen.push(all.length), () => {});
+    await Promise.resolve();
+    answer = [...ALL, template("own-1", "board", [CANVAS], 0, true)];
+    templatesChanged(api);
+    await new Promise((r) => setTimeout(r));
+    handler({ type: "templates_changed" });
+    await new Promise((r) => setTimeout(r));
+    handler({ type: "library_changed" });
+    stop();
+    templatesChanged(api);
+    await new Promise((r) => setTimeout(r));
+    expect(seen).toEqual([ALL.length, ALL.length + 1, ALL.length + 1]);
+    expect(api.call).toHaveBeenCalledTimes(3);
   });
 
   it("asks again after a failure", async () => {

@@ -109,6 +109,8 @@ function fakeBackend(snapshot: Workshop): Backend & { emit(ev: Event): void } {
     onConnection: () => () => {},
     clientId: () => "me",
     saveExport: async () => "saved",
+    saveTemplateFile: async () => "saved",
+    openTemplateFile: async () => null,
     emit: (ev) => handlers.forEach((h) => h(ev)),
   };
 }

@@ -104,6 +104,9 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound { entity, .. } => {
                 ApiError { code: ErrorCode::NotFound, message: e.to_string(), field: Some(entity.to_string()) }
             }
+            StoreError::NoTemplate(_) => {
+                ApiError { code: ErrorCode::NotFound, message: e.to_string(), field: Some("template".into()) }
+            }
             StoreError::NothingToUndo => ApiError::new(ErrorCode::NothingToUndo, e.to_string()),
             StoreError::NothingToRedo => ApiError::new(ErrorCode::NothingToRedo, e.to_string()),
             StoreError::OpIdReused(_) => ApiError::new(ErrorCode::Conflict, e.to_string()),

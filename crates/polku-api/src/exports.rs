@@ -183,6 +183,12 @@ pub(crate) fn export_error(e: ExportError) -> ApiError {
 pub fn file_name(title: &str, now: Millis, format: ExportFormat) -> String {
     let t = polku_export::utc(now);
     let date = format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day());
+    format!("{}-{date}.{}", file_stem(title), format.extension())
+}
+
+/// A title as the start of a file name: what file systems refuse replaced, at most 80
+/// characters, "polku" when nothing is left.
+pub fn file_stem(title: &str) -> String {
     let stem: String = title
         .trim()
         .chars()
@@ -190,8 +196,7 @@ pub fn file_name(title: &str, now: Millis, format: ExportFormat) -> String {
         .take(80)
         .collect();
     let stem = stem.trim_matches(|c: char| c == '.' || c.is_whitespace());
-    let stem = if stem.is_empty() { "polku" } else { stem };
-    format!("{stem}-{date}.{}", format.extension())
+    if stem.is_empty() { "polku".into() } else { stem.into() }
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! One function per command, named as the command. Each takes the host and the request and
 //! answers with the response or a typed error; none of them knows which transport called it.
 
-use polku_core::template::{built_in, built_ins, Template, TemplateSummary};
-use polku_core::{validate_title, History, Id, OpError, Workshop, WorkshopSummary};
+use polku_core::{validate_title, History, Id, Workshop, WorkshopSummary};
 use polku_store::Envelope;
 
+pub(crate) use crate::templates::{delete_template, import_template, list_templates, save_template};
 use crate::*;
 
 pub(crate) fn list_workshops(host: &Host, _: ListWorkshopsRequest) -> Result<Vec<WorkshopSummary>, ApiError> {
@@ -17,19 +17,15 @@ const DEFAULT_TEMPLATE: &str = "service-path";
 pub(crate) fn create_workshop(host: &Host, req: CreateWorkshopRequest) -> Result<WorkshopSummary, ApiError> {
     validate_title(&req.title)?;
     let id = req.template.as_deref().unwrap_or(DEFAULT_TEMPLATE);
-    let template = built_in(id).ok_or_else(|| OpError::invalid("template", format!("there is no template {id:?}")))?;
-    let w = template.instantiate(req.title.trim(), req.language, host.now(), &mut Id::now_v7);
     let summary = {
         let mut store = host.store()?;
+        let template = crate::templates::find(&store, id)?;
+        let w = template.instantiate(req.title.trim(), req.language, host.now(), &mut Id::now_v7);
         store.insert_workshop(&w)?;
         store.workshop_summary(w.id)?
     };
     host.emit(Event::LibraryChanged);
     Ok(summary)
-}
-
-pub(crate) fn list_templates(_host: &Host, _req: ListTemplatesRequest) -> Result<Vec<TemplateSummary>, ApiError> {
-    Ok(built_ins().iter().map(Template::summary).collect())
 }
 
 pub(crate) fn rename_workshop(host: &Host, req: RenameWorkshopRequest) -> Result<WorkshopSummary, ApiError> {

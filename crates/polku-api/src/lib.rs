@@ -6,11 +6,12 @@ mod error;
 mod exports;
 mod handlers;
 mod host;
+mod templates;
 mod types;
 
 pub use bindings::{export_bindings, BINDINGS_DIR};
 pub use error::{ApiError, ErrorCode};
-pub use exports::{file_name, ExportFile, ExportFormat, ExportStatus};
+pub use exports::{file_name, file_stem, ExportFile, ExportFormat, ExportStatus};
 pub use host::Host;
 pub use types::*;
 
@@ -63,6 +64,9 @@ commands! {
     list_workshops(ListWorkshopsRequest) -> Vec<WorkshopSummary>;
     create_workshop(CreateWorkshopRequest) -> WorkshopSummary;
     list_templates(ListTemplatesRequest) -> Vec<TemplateSummary>;
+    save_template(SaveTemplateRequest) -> TemplateSummary;
+    import_template(ImportTemplateRequest) -> TemplateSummary;
+    delete_template(DeleteTemplateRequest) -> ();
     rename_workshop(RenameWorkshopRequest) -> WorkshopSummary;
     delete_workshop(DeleteWorkshopRequest) -> ();
     open_workshop(OpenWorkshopRequest) -> Workshop;

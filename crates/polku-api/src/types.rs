@@ -15,7 +15,7 @@ pub struct CreateWorkshopRequest {
     pub title: String,
     /// The language of the template's labels.
     pub language: Language,
-    /// A built-in template's id (`list_templates`); the service path when absent.
+    /// A template's id (`list_templates`: built in or the library's own); the service path when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub template: Option<String>,
@@ -24,6 +24,34 @@ pub struct CreateWorkshopRequest {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct ListTemplatesRequest {}
+
+/// Saves a board of a workshop (`board_id`), or the whole workshop, as an own template: its
+/// structure only, never its notes or what is said about people.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SaveTemplateRequest {
+    pub workshop_id: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub board_id: Option<Id>,
+    pub title: String,
+    /// One line on what it is for.
+    pub description: String,
+}
+
+/// An own template, by id (`own-<uuid>`); built-in ones cannot be deleted.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteTemplateRequest {
+    pub id: String,
+}
+
+/// A template file someone shared (`.polku-template`), as its text.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ImportTemplateRequest {
+    pub json: String,
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -94,6 +122,8 @@ pub enum Event {
     },
     /// A workshop was created, renamed, deleted or imported: lists should reload.
     LibraryChanged,
+    /// An own template was saved, imported or deleted: template pickers should reload.
+    TemplatesChanged,
 }
 
 /// How many pages a PDF with these options would have, for the export dialog's live count.

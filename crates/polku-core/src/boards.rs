@@ -1,7 +1,7 @@
-//! Planning ops on a workshop's boards. A new board is blank, laid out from a built-in template,
-//! or a copy of another board; deleting one takes everything on it (and the walks along it) in
-//! the same step, so undo brings the board back whole. Boards keep positions 0, 1, 2 … like
-//! touchpoints do.
+//! Planning ops on a workshop's boards. A new board is blank, laid out from a template (built in
+//! or the library's own), or a copy of another board; deleting one takes everything on it (and
+//! the walks along it) in the same step, so undo brings the board back whole. Boards keep
+//! positions 0, 1, 2 … like touchpoints do.
 
 use std::collections::HashMap;
 
@@ -10,7 +10,6 @@ use crate::people::walk_removal;
 use crate::sessions::unlink_board;
 use crate::plan::{DocRead, NoteFilter};
 use crate::record::Record;
-use crate::template::built_in;
 use crate::validate::validate_title;
 use crate::{Board, BoardInfo, BoardSource, Change, Id, Millis, NewBoard, Note, Op, OpError};
 
@@ -77,7 +76,7 @@ fn create(new: &NewBoard, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>,
     let mut made = match &new.from {
         BoardSource::Blank { kind } => Board::from_info(&BoardInfo { id: new.id, kind: *kind, title: String::new(), position: 0, version: 1 }),
         BoardSource::Template { template } => {
-            let t = built_in(template).ok_or_else(|| OpError::invalid("template", format!("there is no template {template:?}")))?;
+            let t = doc.template(template).ok_or_else(|| OpError::invalid("template", format!("there is no template {template:?}")))?;
             let [bt] = t.boards.as_slice() else {
                 return Err(OpError::invalid("template", "makes several boards: create a workshop from it instead"));
             };

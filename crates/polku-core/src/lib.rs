@@ -15,6 +15,7 @@ mod model;
 pub mod order;
 mod op;
 mod overlay;
+pub mod own_template;
 mod patch;
 mod people;
 mod persona;

@@ -203,7 +203,8 @@ pub struct NewBoard {
 pub enum BoardSource {
     /// Nothing on it yet.
     Blank { kind: BoardKind },
-    /// The board of a built-in template (by its id), labelled in the workshop's language.
+    /// The board of a one-board template (by its id: built in, or the library's own), labelled in
+    /// the workshop's language.
     Template { template: String },
     /// Everything on another board of this workshop, its notes too when `with_notes`.
     Copy { board_id: Id, with_notes: bool },

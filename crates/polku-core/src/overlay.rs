@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::record::{Generated, Record};
 use crate::plan::StepFilter;
+use crate::template::Template;
 use crate::{BoardInfo, Change, DocRead, Language, Session, Id, Lane, Note, NoteFilter, Persona, Phase, Touchpoint, WalkStep, Walkthrough};
 
 pub(crate) struct Overlay<'a> {
@@ -57,6 +58,9 @@ impl<'a> Overlay<'a> {
 impl DocRead for Overlay<'_> {
     fn language(&self) -> Language {
         self.base.language()
+    }
+    fn template(&self, id: &str) -> Option<Template> {
+        self.base.template(id)
     }
     fn board_info(&self, id: Id) -> Option<BoardInfo> {
         self.read(id, || self.base.board_info(id))

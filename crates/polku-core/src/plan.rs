@@ -5,6 +5,7 @@ use crate::labels;
 use crate::people;
 use crate::sessions;
 use crate::structure;
+use crate::template::{built_in, Template};
 use crate::validate::{coord, note_text, MAX_BATCH_OPS};
 use crate::{
     Board, BoardInfo, Language, Session, Change, Id, Lane, Millis, Note, NoteKind, NotePatch, Op, OpError, Persona, Phase, Touchpoint, WalkStep,
@@ -91,6 +92,11 @@ pub trait DocRead {
     /// keeps growing. None when the note never existed.
     fn last_note_version(&self, id: Id) -> Option<i64> {
         self.note(id).map(|n| n.version)
+    }
+    /// A template a board can be made from, by id: the built-in ones here; the store also knows
+    /// the library's own (`own_template.rs`).
+    fn template(&self, id: &str) -> Option<Template> {
+        built_in(id)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::layout::LANE_H;
 use crate::{AgendaItem, Board, BoardKind, Id, Lane, Language, Millis, Phase, Session, SessionFields, Touchpoint, Workshop};
@@ -11,10 +11,11 @@ use crate::{AgendaItem, Board, BoardKind, Id, Lane, Language, Millis, Phase, Ses
 pub const TEMPLATE_FORMAT: &str = "polku.template";
 pub const TEMPLATE_VERSION: u32 = 1;
 
-/// A text in several languages; English must be there, the others fall back to it.
+/// A text in several languages; English must be there, the others fall back to it. An own
+/// template (`own_template.rs`) has the group's words under every language.
 pub type Labels = BTreeMap<Language, String>;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
     pub format: String,
@@ -29,7 +30,7 @@ pub struct Template {
     #[serde(deserialize_with = "board_entries")]
     pub boards: Vec<BoardTemplate>,
     /// The meetings of a programme, each with its agenda on the boards above.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sessions: Vec<SessionTemplate>,
 }
 
@@ -52,6 +53,8 @@ pub struct TemplateSummary {
     pub boards: Vec<BoardPreview>,
     /// How many meetings a programme template plans.
     pub sessions: u32,
+    /// A facilitator saved it (or imported its file); false for the templates that come with Polku.
+    pub own: bool,
 }
 
 /// The shape of a template's board, for a drawn preview where templates are picked.
@@ -69,69 +72,77 @@ pub struct BoardPreview {
     pub lines: u32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BoardTemplate {
     pub kind: BoardKind,
     pub title: Labels,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phases: Vec<PhaseTemplate>,
     pub touchpoints: Vec<TouchpointTemplate>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lanes: Vec<LaneTemplate>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhaseTemplate {
     /// What touchpoints name it by, inside the template.
     pub key: String,
     pub label: Labels,
     /// Its touchpoints are boxes stacked top-down (a canvas period).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub stacked: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<Labels>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LaneTemplate {
     pub label: Labels,
     /// The named line drawn above the row (a blueprint's).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_above: Option<Labels>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionTemplate {
     pub title: Labels,
+    /// No languages at all: the session has no goal written down.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
     pub goal: Labels,
     pub agenda: Vec<AgendaTemplate>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaTemplate {
     pub title: Labels,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
+    /// No languages at all: the item has no instructions.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
     pub instructions: Labels,
     /// The index of one of the template's boards.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub board: Option<usize>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TouchpointTemplate {
     pub label: Labels,
     /// The key of one of the board's phases.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub side_station: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The templates that come with Polku, by id, in the order they are offered.
@@ -389,10 +400,14 @@ impl Template {
                 all.extend(&l.line_above);
             }
         }
+        // A goal or instructions with no languages at all is no text, not a missing translation.
+        let written = |l: &&Labels| !l.is_empty();
         for s in &self.sessions {
-            all.extend([&s.title, &s.goal]);
+            all.push(&s.title);
+            all.extend(Some(&s.goal).filter(written));
             for a in &s.agenda {
-                all.extend([&a.title, &a.instructions]);
+                all.push(&a.title);
+                all.extend(Some(&a.instructions).filter(written));
             }
         }
         all
@@ -406,6 +421,7 @@ impl Template {
             description: self.description.clone(),
             boards: self.boards.iter().map(BoardTemplate::preview).collect(),
             sessions: self.sessions.len() as u32,
+            own: crate::own_template::is_own_id(&self.id),
         }
     }
 }

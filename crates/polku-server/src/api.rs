@@ -17,6 +17,15 @@ pub(crate) async fn call(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    run(host, command, headers, body).await
+}
+
+/// `POST /api/import_template`: the same, with room for a whole template file in the body.
+pub(crate) async fn import_template(State(host): State<Arc<Host>>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+    run(host, "import_template".into(), headers, body).await
+}
+
+async fn run(host: Arc<Host>, command: String, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     // A JSON content type cannot be sent cross-site without a CORS preflight, which we never allow.
     let json = headers
         .get(header::CONTENT_TYPE)
@@ -29,7 +38,7 @@ pub(crate) async fn call(
         Ok(b) => b,
         Err(rejection) => {
             let e = if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::new(ErrorCode::TooLarge, format!("the request is over {} bytes", crate::MAX_BODY_BYTES))
+                ApiError::new(ErrorCode::TooLarge, "the request is over the size this command takes")
             } else {
                 ApiError::bad_request(rejection.body_text())
             };

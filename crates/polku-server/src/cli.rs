@@ -4,9 +4,10 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use polku_api::{ExportFormat, ExportJob, ExportStatus, Host};
 use polku_export::{HandoutOf, HandoutOptions, Orientation, Paper, PdfContents, PdfOptions, PosterFit};
-use polku_core::template::{label, TemplateKind};
 use polku_core::{Id, Language, Millis, Workshop};
 use polku_store::{default_data_dir, DATA_DIR_ENV};
+
+mod templates;
 
 #[derive(Parser)]
 #[command(name = "polku", version, about = "Polku: service journey workshops. The library from the command line.")]
@@ -47,18 +48,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the templates a workshop or a board can start from
-    Templates {
-        /// Print JSON: [{"id", "title", "kind"}], kind "workshop" or "board"
-        #[arg(long)]
-        json: bool,
-        /// The language of the titles
-        #[arg(long, value_enum, default_value = "en")]
-        language: LanguageArg,
-    },
+    /// List the templates a workshop or a board can start from; share own ones as files
+    Templates(templates::TemplatesArgs),
     /// Create a workshop from a template and print its id
     New {
-        /// The template's id (see `polku templates`)
+        /// The template's id, built in or the library's own (see `polku templates`)
         #[arg(long)]
         template: String,
         #[arg(long)]
@@ -223,7 +217,7 @@ pub fn run(args: Args) -> Result<(), String> {
     match args.command {
         Command::Serve { data, port } => serve(data.open()?, port),
         Command::List { data, json } => list(&data.open()?, json),
-        Command::Templates { json, language } => templates(json, language.core()),
+        Command::Templates(args) => templates::run(args),
         Command::New { template, title, language, data } => {
             let req = serde_json::json!({ "title": title, "language": language.core(), "template": template });
             let made = data.open()?.call("create_workshop", req).map_err(|e| format!("cannot create the workshop: {}", e.message))?;
@@ -346,26 +340,6 @@ fn list(host: &Host, json: bool) -> Result<(), String> {
     }
     for w in list {
         println!("{}  {}  {:>5} notes  {}", w.id, rfc3339(w.updated_at), w.notes, w.title);
-    }
-    Ok(())
-}
-
-fn templates(json: bool, lang: Language) -> Result<(), String> {
-    let list = polku_core::template::built_ins();
-    if json {
-        let rows: Vec<_> = list
-            .iter()
-            .map(|t| serde_json::json!({ "id": t.id, "title": label(&t.title, lang), "kind": t.kind }))
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
-        return Ok(());
-    }
-    for t in list {
-        let kind = match t.kind {
-            TemplateKind::Workshop => "workshop",
-            TemplateKind::Board => "board",
-        };
-        println!("{:<24} {kind:<9} {} — {}", t.id, label(&t.title, lang), label(&t.description, lang));
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! `GET /api/exports/<job>`: the file an export job made, as a download. The job id is random
-//! and unguessable; the guard already refuses other sites and other host names.
+//! Files as downloads: `GET /api/exports/<job>`, the file an export job made, and
+//! `GET /api/templates/<id>`, an own template's `.polku-template` file. The job id is random and
+//! unguessable; the guard already refuses other sites and other host names.
 
 use std::sync::Arc;
 
@@ -7,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
-use polku_api::{ApiError, Host};
+use polku_api::{ApiError, ExportFile, Host};
 use polku_core::Id;
 
 use crate::guard::error_response;
@@ -16,7 +17,19 @@ pub(crate) async fn file(State(host): State<Arc<Host>>, Path(job): Path<String>)
     let Ok(id) = Id::parse_str(&job) else {
         return error_response(&ApiError::bad_request(format!("{job:?} is not an export id")));
     };
-    match host.export_file(id) {
+    attachment(host.export_file(id))
+}
+
+pub(crate) async fn template(State(host): State<Arc<Host>>, Path(id): Path<String>) -> Response {
+    // The store's lock may be held by a command: wait for it off the async workers.
+    match tokio::task::spawn_blocking(move || host.template_file(&id)).await {
+        Ok(file) => attachment(file),
+        Err(_) => error_response(&ApiError::internal("reading the template failed unexpectedly")),
+    }
+}
+
+fn attachment(file: Result<ExportFile, ApiError>) -> Response {
+    match file {
         Ok(f) => {
             // An ASCII name for old clients, the real one (RFC 5987) for the rest.
             let ascii: String = f.file_name.chars().map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' { c } else { '_' }).collect();

@@ -1,6 +1,6 @@
 //! The command surface over HTTP: `POST /api/<command>` and the change stream on
-//! `GET /api/events` (WebSocket), finished exports on `GET /api/exports/<job>`, plus the web UI
-//! itself. Binds 127.0.0.1 only.
+//! `GET /api/events` (WebSocket), finished exports on `GET /api/exports/<job>` and own templates'
+//! files on `GET /api/templates/<id>`, plus the web UI itself. Binds 127.0.0.1 only.
 
 mod api;
 mod assets;
@@ -19,11 +19,16 @@ use polku_api::Host;
 /// The largest request body: a note of 2,000 characters is ~8 KB of JSON, so this is generous
 /// while refusing junk before it is parsed.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// A template file's text inside a JSON string: every quote and line break escaped, at most twice
+/// the file's size.
+pub const MAX_IMPORT_BODY_BYTES: usize = 2 * polku_core::own_template::MAX_TEMPLATE_BYTES + 1024;
 
 pub fn router(host: Arc<Host>) -> Router {
     Router::new()
         .route("/api/events", get(events::upgrade))
         .route("/api/exports/{job}", get(download::file))
+        .route("/api/templates/{id}", get(download::template))
+        .route("/api/import_template", post(api::import_template).layer(DefaultBodyLimit::max(MAX_IMPORT_BODY_BYTES)))
         .route("/api/{command}", post(api::call))
         .fallback(get(assets::serve))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

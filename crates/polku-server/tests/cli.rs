@@ -217,12 +217,10 @@ fn export_writes_a_csv_excel_opens_and_a_workbook() {
 #[test]
 fn templates_are_listed_and_a_workshop_is_made_from_one() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_polku")).args(["templates", "--json", "--language", "fi"]).output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = templates_json(dir.path(), "fi");
     let path = rows.iter().find(|r| r["id"] == "service-path").expect("the service path is a template");
     assert_eq!((path["title"].as_str(), path["kind"].as_str()), (Some("Palvelupolku"), Some("workshop")));
-    assert!(rows.iter().all(|r| r.as_object().unwrap().len() == 3));
+    assert!(rows.iter().all(|r| r.as_object().unwrap().len() == 4 && r["own"] == false));
 
     let out = polku(dir.path(), &["new", "--template", "service-path", "--title", "Kehittäjäryhmä", "--language", "sv"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -289,4 +287,53 @@ fn handout_prints_a_blank_board_or_an_agenda_and_lists_the_choices() {
     assert!(!out.status.success() && stderr(&out).contains("no board \"9\""), "{}", stderr(&out));
     let both = polku(dir.path(), &["handout", &id, "--board", "1", "--session", "1", "-o", agenda.to_str().unwrap()]);
     assert!(!both.status.success(), "a board and a session together are refused");
+}
+
+fn templates_json(data: &std::path::Path, language: &str) -> Vec<serde_json::Value> {
+    let out = polku(data, &["templates", "--json", "--language", language]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn an_own_template_goes_to_a_file_and_from_it_into_another_library() {
+    let a = tempfile::tempdir().unwrap();
+    assert!(polku(a.path(), &["import", example_file().to_str().unwrap()]).status.success());
+    let workshop = list_json(a.path())[0]["id"].clone();
+    let saved = {
+        let host = polku_api::Host::open(a.path()).unwrap();
+        let req = serde_json::json!({ "workshop_id": workshop, "title": "Aikuissosiaalityön ohjelma", "description": "Viisi kertaa" });
+        host.call("save_template", req).unwrap()
+    };
+    let id = saved["id"].as_str().unwrap();
+    let own: Vec<_> = templates_json(a.path(), "en").into_iter().filter(|r| r["own"] == true).collect();
+    assert_eq!((own.len(), own[0]["id"].as_str(), own[0]["title"].as_str()), (1, Some(id), Some("Aikuissosiaalityön ohjelma")));
+    let file = a.path().join("ohjelma.polku-template");
+    let out = polku(a.path(), &["templates", "export", id, "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let example = std::fs::read_to_string(example_file()).unwrap();
+    let first_note = example.split("\"text\": \"").nth(1).unwrap().split('"').next().unwrap();
+    assert!(!text.contains(first_note), "no note text in the file: {first_note}");
+
+    let b = tempfile::tempdir().unwrap();
+    let out = polku(b.path(), &["templates", "import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&format!("as {id}")), "the id was free here: {}", stdout(&out));
+    let out = polku(b.path(), &["new", "--template", id, "--title", "Syksyn ryhmä"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let made = polku_api::Host::open(b.path()).unwrap().call("open_workshop", serde_json::json!({ "id": stdout(&out).trim() })).unwrap();
+    let original = polku_api::Host::open(a.path()).unwrap().call("open_workshop", serde_json::json!({ "id": workshop })).unwrap();
+    let labels = |w: &serde_json::Value| w["boards"][0]["touchpoints"].as_array().unwrap().iter().map(|t| t["label"].clone()).collect::<Vec<_>>();
+    assert_eq!(labels(&made), labels(&original));
+    assert_eq!(made["sessions"].as_array().unwrap().len(), original["sessions"].as_array().unwrap().len());
+    assert!(made["boards"].as_array().unwrap().iter().all(|b| b["notes"].as_array().unwrap().is_empty()));
+    assert!(made["personas"].as_array().unwrap().is_empty());
+
+    let again = polku(b.path(), &["templates", "import", file.to_str().unwrap()]);
+    assert!(again.status.success() && !stdout(&again).contains(&format!("as {id}")), "a second import is a copy");
+    std::fs::write(&file, "{\"format\": \"polku.workshop\"}").unwrap();
+    let bad = polku(b.path(), &["templates", "import", file.to_str().unwrap()]);
+    assert!(!bad.status.success() && stderr(&bad).lines().count() == 1, "{}", stderr(&bad));
+    assert_eq!(templates_json(b.path(), "en").iter().filter(|r| r["own"] == true).count(), 2, "the bad file added nothing");
 }

@@ -253,3 +253,54 @@ async fn a_handout_is_an_export_job_of_its_own_and_names_what_it_prints() {
     let (code, _) = api.call("preview_handout", json!({ "workshop_id": w["id"], "handout": { "of": { "kind": "board" }, "paper": "a4" } })).await;
     assert_eq!(code, StatusCode::BAD_REQUEST, "a handout of nothing named is a bad request");
 }
+
+#[tokio::test]
+async fn an_own_template_is_saved_downloaded_and_imported_again_and_bad_files_change_nothing() {
+    let api = Api::new();
+    let mut events = api.host.subscribe();
+    let made = api.ok("create_workshop", json!({ "title": "Kevät", "language": "fi", "template": "co-development-five-sessions" })).await;
+    let w = api.ok("open_workshop", json!({ "id": made["id"] })).await;
+    api.ok("apply_op", apply(&w, "c1", new_note(&w, "Salaisuus 4417"))).await;
+    let built_in = api.ok("list_templates", json!({})).await.as_array().unwrap().len();
+    while events.try_recv().is_ok() {}
+
+    let saved = api.ok("save_template", json!({ "workshop_id": w["id"], "title": " Meidän ohjelma ", "description": "Viisi kertaa" })).await;
+    assert_eq!(events.recv().await.unwrap(), Event::TemplatesChanged);
+    assert_eq!((saved["own"].as_bool(), saved["kind"].as_str(), saved["sessions"].as_u64()), (Some(true), Some("workshop"), Some(5)));
+    assert_eq!(saved["title"]["sv"], "Meidän ohjelma", "the group's words, whatever the language");
+    let list = api.ok("list_templates", json!({})).await;
+    assert_eq!((list.as_array().unwrap().len(), &list[built_in]["id"]), (built_in + 1, &saved["id"]), "after the built-in ones");
+
+    let (code, headers, file) = get(&api.host, &format!("/api/templates/{}", saved["id"].as_str().unwrap())).await;
+    assert_eq!((code, headers["content-type"].to_str().unwrap()), (StatusCode::OK, "application/json"));
+    let disposition = headers["content-disposition"].to_str().unwrap();
+    assert!(disposition.contains("filename*=UTF-8''Meid%C3%A4n%20ohjelma%2Epolku%2Dtemplate"), "{disposition}");
+    let text = String::from_utf8(file).unwrap();
+    assert!(text.contains("\"format\": \"polku.template\"") && !text.contains("Salaisuus 4417"));
+
+    // Bigger than any other request may be, and already in the library: a copy with an id of its own.
+    let roomy = format!("{text}{}", " ".repeat(300 * 1024));
+    let copy = api.ok("import_template", json!({ "json": roomy })).await;
+    assert!(copy["id"] != saved["id"] && copy["id"].as_str().unwrap().starts_with("own-"));
+
+    let refused = [
+        ("{\"format\": \"polku.template\"", StatusCode::UNPROCESSABLE_ENTITY, "template_file"),
+        (&text.replace("\"version\": 1", "\"version\": 7"), StatusCode::UNPROCESSABLE_ENTITY, "template_version"),
+        (&format!("{text}{}", " ".repeat(1024 * 1024)), StatusCode::PAYLOAD_TOO_LARGE, "template_file"),
+    ];
+    for (json, status, field) in refused {
+        let (code, e) = api.call("import_template", json!({ "json": json })).await;
+        assert_eq!((code, e["error"]["field"].as_str()), (status, Some(field)), "{e}");
+    }
+    let (code, e) = api.call("save_template", json!({ "workshop_id": w["id"], "title": "X", "description": "" })).await;
+    assert_eq!((code, e["error"]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("template_description")));
+    assert_eq!(api.ok("list_templates", json!({})).await.as_array().unwrap().len(), built_in + 2, "nothing refused was kept");
+
+    api.ok("delete_template", json!({ "id": copy["id"] })).await;
+    let (code, e) = api.call("delete_template", json!({ "id": copy["id"] })).await;
+    assert_eq!((code, e["error"]["field"].as_str()), (StatusCode::NOT_FOUND, Some("template")));
+    let (code, _) = api.call("delete_template", json!({ "id": "service-path" })).await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "a built-in template stays");
+    let (code, _, _) = get(&api.host, "/api/templates/service-path").await;
+    assert_eq!(code, StatusCode::NOT_FOUND);
+}

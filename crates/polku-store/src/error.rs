@@ -9,6 +9,8 @@ pub enum StoreError {
     Op(#[from] OpError),
     #[error("{entity} {id} does not exist")]
     NotFound { entity: &'static str, id: Id },
+    #[error("there is no own template {0:?}")]
+    NoTemplate(String),
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("nothing to redo")]

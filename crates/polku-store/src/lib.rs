@@ -10,6 +10,7 @@ mod ops;
 mod paths;
 mod records;
 mod rows;
+mod templates;
 mod txdoc;
 mod workshops;
 

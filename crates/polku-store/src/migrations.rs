@@ -17,6 +17,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0005_sessions", include_str!("../migrations/0005_sessions.sql")),
     ("0006_note_sessions", include_str!("../migrations/0006_note_sessions.sql")),
     ("0007_board_kinds", include_str!("../migrations/0007_board_kinds.sql")),
+    ("0008_own_templates", include_str!("../migrations/0008_own_templates.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

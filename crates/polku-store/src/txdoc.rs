@@ -3,10 +3,12 @@
 //! a foreign id.
 
 use polku_core::{BoardInfo, DocRead, Language, Session, Id, Lane, Note, NoteFilter, Persona, Phase, StepFilter, Touchpoint, WalkStep, Walkthrough};
+use polku_core::template::{built_in, Template};
 use rusqlite::Connection;
 
 use crate::records::{self, Stored};
 use crate::rows;
+use crate::templates;
 
 pub(crate) struct TxDoc<'a> {
     pub conn: &'a Connection,
@@ -26,6 +28,10 @@ impl TxDoc<'_> {
 }
 
 impl DocRead for TxDoc<'_> {
+    /// A built-in template, or one of the library's own.
+    fn template(&self, id: &str) -> Option<Template> {
+        built_in(id).or_else(|| templates::read(self.conn, id).ok().flatten())
+    }
     fn language(&self) -> Language {
         self.conn
             .prepare_cached("SELECT language FROM workshop WHERE id = ?1")

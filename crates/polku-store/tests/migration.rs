@@ -75,6 +75,8 @@ fn a_schema_1_library_keeps_every_note_in_place() {
 
     let history = store.history(w.id, "c").unwrap();
     assert!(!history.can_undo, "undo steps of the old shape are not offered");
+    // Schema 8: a library of its own templates, none yet.
+    assert!(store.list_templates().unwrap().is_empty());
     drop(store);
     let conn = Connection::open(&path).unwrap();
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();

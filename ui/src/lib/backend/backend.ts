@@ -1,4 +1,5 @@
 import type { Command, Req, Res } from "../api/commands";
+import type { TemplateSummary } from "../api/generated/TemplateSummary";
 import type { Event } from "../api/types";
 
 export type EventHandler = (event: Event) => void;
@@ -23,6 +24,16 @@ export interface Backend {
    * the native save dialog on the desktop. "cancelled" when the user closed that dialog unsaved.
    */
   saveExport(jobId: string, fileName: string, title?: string): Promise<"saved" | "cancelled">;
+  /**
+   * Hands an own template's `.polku-template` file to the user, as `saveExport` does an export's;
+   * `title` names the desktop's save dialog.
+   */
+  saveTemplateFile(id: string, title?: string): Promise<"saved" | "cancelled">;
+  /**
+   * Lets the user pick a template file and imports it (`import_template`); null when they picked
+   * none. Rejects with an ApiError (field `template_file`) when the file is refused.
+   */
+  openTemplateFile(title?: string): Promise<TemplateSummary | null>;
 }
 
 /** A tiny listener set shared by both transports. */

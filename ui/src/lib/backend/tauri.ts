@@ -1,5 +1,6 @@
 import type { Command, Req, Res } from "../api/commands";
 import { toApiError } from "../api/errors";
+import type { TemplateSummary } from "../api/generated/TemplateSummary";
 import type { Event } from "../api/types";
 import { Listeners, type Backend, type EventHandler } from "./backend";
 
@@ -38,6 +39,25 @@ export class TauriBackend implements Backend {
     try {
       const path = await this.invoke<string | null>("save_export", { jobId, title: title ?? null });
       return path ? "saved" : "cancelled";
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
+  /** The same native save dialog, for an own template's file. */
+  async saveTemplateFile(id: string, title?: string): Promise<"saved" | "cancelled"> {
+    try {
+      const path = await this.invoke<string | null>("save_template_file", { id, title: title ?? null });
+      return path ? "saved" : "cancelled";
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
+  /** The native open dialog; the shell reads the file and imports it, so no path reaches the page. */
+  async openTemplateFile(title?: string): Promise<TemplateSummary | null> {
+    try {
+      return await this.invoke<TemplateSummary | null>("open_template_file", { title: title ?? null });
     } catch (e) {
       throw toApiError(e);
     }

@@ -1,5 +1,7 @@
 import { RETRY_SAFE, type Command, type Req, type Res } from "../api/commands";
 import { ApiError, toApiError } from "../api/errors";
+import type { TemplateSummary } from "../api/generated/TemplateSummary";
+import { MAX_TEMPLATE_BYTES, TEMPLATE_FILE_EXTENSION } from "../api/generated/templates";
 import type { Event } from "../api/types";
 import { uuid } from "../ids";
 import { Listeners, type Backend, type EventHandler } from "./backend";
@@ -82,17 +84,24 @@ export class WebBackend implements Backend {
    * keeps it is the browser's business, so this cannot tell a cancelled download apart.
    */
   async saveExport(jobId: string, fileName: string): Promise<"saved" | "cancelled"> {
-    const a = document.createElement("a");
-    a.href = `${this.origin}/api/exports/${encodeURIComponent(jobId)}`;
-    a.download = fileName;
-    a.hidden = true;
-    document.body.append(a);
-    try {
-      a.click();
-    } finally {
-      a.remove();
-    }
+    download(`${this.origin}/api/exports/${encodeURIComponent(jobId)}`, fileName);
     return "saved";
+  }
+
+  /** The same for an own template's file, from `GET /api/templates/<id>`. */
+  async saveTemplateFile(id: string): Promise<"saved" | "cancelled"> {
+    download(`${this.origin}/api/templates/${encodeURIComponent(id)}`, "");
+    return "saved";
+  }
+
+  /** The browser's own file picker; the file's text goes to `import_template`. */
+  async openTemplateFile(): Promise<TemplateSummary | null> {
+    const file = await pickFile(`.${TEMPLATE_FILE_EXTENSION},.json,application/json`);
+    if (!file) return null;
+    if (file.size > MAX_TEMPLATE_BYTES) {
+      throw new ApiError("too_large", `${file.name} is ${file.size} bytes`, "template_file");
+    }
+    return this.call("import_template", { json: await file.text() });
   }
 
   subscribe(handler: EventHandler): () => void {
@@ -150,6 +159,38 @@ export class WebBackend implements Backend {
     this.connected = up;
     this.connection.emit(up);
   }
+}
+
+/** A download by a hidden link's click; `fileName` empty: the server names the file. */
+function download(href: string, fileName: string): void {
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  try {
+    a.click();
+  } finally {
+    a.remove();
+  }
+}
+
+/** One file the user picks, or null when they close the picker. */
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = accept;
+    input.hidden = true;
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener("change", () => done(input.files?.[0] ?? null));
+    input.addEventListener("cancel", () => done(null));
+    document.body.append(input);
+    input.click();
+  });
 }
 
 function sleep(ms: number): Promise<void> {

@@ -19,6 +19,8 @@ export class BoardControls {
   adding = $state<{ start: Start } | null>(null);
   /** The board being renamed. */
   renaming = $state<string | null>(null);
+  /** The board being saved as a template. */
+  savingTemplate = $state<string | null>(null);
   /** The board whose delete waits for the user's yes. */
   deleting = $state<string | null>(null);
 

@@ -11,7 +11,7 @@ export const FIRST_START: Start = { type: "template", template: SERVICE_PATH_TEM
 export const startKey = (s: Start): string => (s.type === "template" ? `template:${s.template}` : s.type);
 
 /** What the open board's menu offers. */
-export type BoardAction = "rename" | "duplicate" | "left" | "right" | "delete";
+export type BoardAction = "rename" | "duplicate" | "template" | "left" | "right" | "delete";
 
 /**
  * A name for the next board that no board has yet: "Board 3" for the third, or the next free

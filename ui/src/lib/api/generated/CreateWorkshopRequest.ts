@@ -7,6 +7,6 @@ export type CreateWorkshopRequest = { title: string,
  */
 language: Language, 
 /**
- * A built-in template's id (`list_templates`); the service path when absent.
+ * A template's id (`list_templates`: built in or the library's own); the service path when absent.
  */
 template?: string, };

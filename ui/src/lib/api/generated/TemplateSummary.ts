@@ -14,4 +14,8 @@ boards: Array<BoardPreview>,
 /**
  * How many meetings a programme template plans.
  */
-sessions: number, };
+sessions: number, 
+/**
+ * A facilitator saved it (or imported its file); false for the templates that come with Polku.
+ */
+own: boolean, };
