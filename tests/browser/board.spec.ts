@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addNote, createWorkshop, dragBy, note, position, TOUCHPOINTS, unique } from "./helpers";
+import { addNote, createWorkshop, dragBy, note, position, TOUCHPOINTS, typeNote, unique } from "./helpers";
 
 test("a group's notes survive a drag, an edit, an undo and a reload", async ({ page }) => {
   const title = unique("Family services");
@@ -202,4 +202,22 @@ test("Tab goes along the path: each touchpoint, then its notes, then the next to
   await page.getByTestId("station-head").nth(owner + 1).focus();
   await page.keyboard.press("Shift+Tab");
   await expect(card).toBeFocused();
+});
+
+test("a toolbar note goes to the focused touchpoint, else the first, and says where before it is saved", async ({ page }) => {
+  await createWorkshop(page, unique("Where notes go"));
+  // Whatever is in the middle of the view, a first note goes to the first touchpoint.
+  await page.getByRole("button", { name: "Add negative note" }).click();
+  await expect(page.getByTestId("draft-place")).toHaveText(`At: ${TOUCHPOINTS.en[0]}`);
+  await expect(page.getByTestId("place-status")).toHaveText(`New note at “${TOUCHPOINTS.en[0]}”. Drag it, or move it from its menu.`);
+  await typeNote(page, "negative", "No idea where to call");
+  await expect(page.getByTestId("touchpoint-counts").first()).toHaveAccessibleName(/1 negative note/);
+
+  // A touchpoint's head had the focus: the next note goes there.
+  const closer = page.getByTestId("station-head").filter({ hasText: TOUCHPOINTS.en[3] });
+  await closer.focus();
+  await page.getByRole("button", { name: "Add positive note" }).click();
+  await expect(page.getByTestId("draft-place")).toHaveText(`At: ${TOUCHPOINTS.en[3]}`);
+  await typeNote(page, "positive", "Own worker");
+  await expect(page.getByTestId("touchpoint-counts").nth(3)).toHaveAccessibleName(/1 positive note/);
 });

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { addNote, createWorkshop, note, TOUCHPOINTS, unique } from "./helpers";
 
-const PAUSE = TOUCHPOINTS.en[2];
+const FIRST = TOUCHPOINTS.en[0];
 
 /** The count row under a touchpoint, found by its accessible name. */
 function counts(page: Page, touchpoint: string): Locator {
@@ -27,10 +27,10 @@ const applied = (page: Page, command = "apply_op") => page.waitForResponse((r) =
 
 test("a note turned into an idea on its palette is blue with ✦, leaves the counts, survives a reload and undo brings it back", async ({ page }) => {
   await createWorkshop(page, unique("Kinds"));
-  // New notes go under the touchpoint in the middle of the screen: "Pause".
+  // New notes go to the first touchpoint, then to the focused note's.
   const card = await addNote(page, "negative", "A callback service");
   await addNote(page, "positive", "Kind worker");
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(`${PAUSE}: 1 negative note, 0 neutral notes, 1 positive note`);
+  await expect(counts(page, FIRST)).toHaveAccessibleName(`${FIRST}: 1 negative note, 0 neutral notes, 1 positive note`);
   expect(await moodPoints(page)).toEqual(["0.000"]);
   const observationBg = await background(card);
 
@@ -50,13 +50,13 @@ test("a note turned into an idea on its palette is blue with ✦, leaves the cou
   expect(ideaBg).not.toBe(observationBg);
   await expect(palette.getByRole("button", { name: "Idea", exact: true })).toHaveAttribute("aria-pressed", "true");
   // An idea is not a feeling: only the positive note is counted and makes the mood.
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(`${PAUSE}: 0 negative notes, 0 neutral notes, 1 positive note`);
+  await expect(counts(page, FIRST)).toHaveAccessibleName(`${FIRST}: 0 negative notes, 0 neutral notes, 1 positive note`);
   await expect.poll(() => moodPoints(page)).toEqual(["1.000"]);
 
   await page.reload();
   await expect(note(page, "A callback service")).toHaveAttribute("data-kind", "idea");
   await expect(note(page, "Kind worker")).toHaveAttribute("data-kind", "observation");
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(`${PAUSE}: 0 negative notes, 0 neutral notes, 1 positive note`);
+  await expect(counts(page, FIRST)).toHaveAccessibleName(`${FIRST}: 0 negative notes, 0 neutral notes, 1 positive note`);
 
   // The undo stack is this tab's, kept by the server over the reload.
   const undone = applied(page, "undo");
@@ -64,7 +64,7 @@ test("a note turned into an idea on its palette is blue with ✦, leaves the cou
   await undone;
   await expect(note(page, "A callback service")).toHaveAttribute("data-kind", "observation");
   await expect(note(page, "A callback service")).toHaveAttribute("data-sentiment", "negative");
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(`${PAUSE}: 1 negative note, 0 neutral notes, 1 positive note`);
+  await expect(counts(page, FIRST)).toHaveAccessibleName(`${FIRST}: 1 negative note, 0 neutral notes, 1 positive note`);
   await expect.poll(() => moodPoints(page)).toEqual(["0.000"]);
 });
 
@@ -96,7 +96,7 @@ test("the toolbar's menu adds a question from the keyboard; it is purple with ? 
   await expect(card).not.toHaveAttribute("data-sentiment");
   await expect(card.locator(".symbol")).toHaveText("?");
   expect(await background(card)).toBe(await colourOf(page, "--question-bg"));
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(`${PAUSE}: 0 negative notes, 0 neutral notes, 0 positive notes`);
+  await expect(counts(page, FIRST)).toHaveAccessibleName(`${FIRST}: 0 negative notes, 0 neutral notes, 0 positive notes`);
   expect(await moodPoints(page)).toEqual([]);
 
   await page.getByRole("button", { name: "Outline", exact: true }).click();

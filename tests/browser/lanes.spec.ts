@@ -32,6 +32,27 @@ async function openLane(page: Page, label: string): Promise<Locator> {
 }
 
 
+test("the first lane on a board with notes says it keeps them apart, and starts empty", async ({ page }) => {
+  await createWorkshop(page, unique("Apart"));
+  await addNote(page, "negative", "Nobody called back");
+  await addNote(page, "positive", "Kind receptionist");
+  await page.getByRole("button", { name: "Add lane", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a lane" });
+  await expect(dialog.getByTestId("lane-existing")).toHaveText(
+    "The 2 notes already on the board get a row of their own, “Earlier notes”, above the new one. The new row starts empty.",
+  );
+  await dialog.getByLabel("Name of the lane").fill("Feelings");
+  const done = saved(page);
+  await dialog.getByRole("button", { name: "Add", exact: true }).click();
+  await done;
+  await expectInLane(note(page, "Nobody called back"), lane(page, "Earlier notes"));
+  await expectInLane(note(page, "Kind receptionist"), lane(page, "Earlier notes"));
+  // One undo takes both rows away and leaves the notes as they were.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(lanes(page)).toHaveCount(0);
+  await expect(note(page, "Nobody called back")).toBeVisible();
+});
+
 test("a board without lanes offers only the control that adds one", async ({ page }) => {
   await createWorkshop(page, unique("No lanes"));
   await expect(page.getByRole("button", { name: "Add lane", exact: true })).toBeVisible();
@@ -43,24 +64,28 @@ test("lanes take in notes, move with them, and keep a note dropped into them", a
   const card = await addNote(page, "negative", "Nobody called back");
   const before = await position(card);
 
-  // The first lane takes in the note already on the board, which stays where it was.
+  // The first lane does not swallow the note already on the board: it gets a row of its own,
+  // above the new one, and stays where it was.
   await addLane(page, "Tunteet");
-  await expect(lanes(page)).toHaveCount(1);
-  expect(await position(note(page, "Nobody called back"))).toEqual(before);
-  await expectInLane(note(page, "Nobody called back"), lane(page, "Tunteet"));
-
-  // A second lane, renamed in its tools, then moved above the first.
-  await addLane(page, "Thoughts");
   await expect(lanes(page)).toHaveCount(2);
+  await expect(lanes(page).nth(0)).toContainText("Earlier notes");
+  expect(await position(note(page, "Nobody called back"))).toEqual(before);
+  await expectInLane(note(page, "Nobody called back"), lane(page, "Earlier notes"));
+
+  // Another lane, renamed in its tools, then moved up to the top.
+  await addLane(page, "Thoughts");
+  await expect(lanes(page)).toHaveCount(3);
   const panel = await openLane(page, "Thoughts");
   await panel.getByLabel("Name of the lane").fill("Ajatukset");
   let done = saved(page);
   await panel.getByRole("button", { name: "Save name" }).click();
   await done;
   await expect(page.getByRole("dialog", { name: "Lane “Ajatukset”" })).toBeVisible();
-  done = saved(page);
-  await panel.getByRole("button", { name: "Move up" }).click();
-  await done;
+  for (let i = 0; i < 2; i++) {
+    done = saved(page);
+    await panel.getByRole("button", { name: "Move up" }).click();
+    await done;
+  }
   // Now first, it can't go further up.
   await expect(panel.getByRole("button", { name: "Move up" })).toBeDisabled();
   await panel.getByRole("button", { name: "Done" }).click();
@@ -68,15 +93,16 @@ test("lanes take in notes, move with them, and keep a note dropped into them", a
   await expect(page.getByRole("button", { name: "Lane: Ajatukset" })).toBeFocused();
 
   await expect(lanes(page).nth(0)).toContainText("Ajatukset");
-  await expect(lanes(page).nth(1)).toContainText("Tunteet");
-  // The first lane's note moved down with its lane, by the height of the lane now above it.
+  await expect(lanes(page).nth(1)).toContainText("Earlier notes");
+  await expect(lanes(page).nth(2)).toContainText("Tunteet");
+  // The note moved down with its lane, by the height of the lane now above it.
   const first = await lane(page, "Ajatukset").boundingBox();
   const zoom = Number(await page.locator(".world").getAttribute("data-zoom"));
   const moved = await position(note(page, "Nobody called back"));
   expect(moved.x).toBe(before.x);
   expect(moved.y).toBeGreaterThan(before.y + 100);
   expect(moved.y - before.y).toBeCloseTo(first!.height / zoom, -1);
-  await expectInLane(note(page, "Nobody called back"), lane(page, "Tunteet"));
+  await expectInLane(note(page, "Nobody called back"), lane(page, "Earlier notes"));
 
   // Drag the note up into the first lane; it stays there after a reload.
   const n = await note(page, "Nobody called back").boundingBox();
@@ -86,7 +112,7 @@ test("lanes take in notes, move with them, and keep a note dropped into them", a
   const dropped = await position(note(page, "Nobody called back"));
 
   await page.reload();
-  await expect(lanes(page)).toHaveCount(2);
+  await expect(lanes(page)).toHaveCount(3);
   await expect(lanes(page).nth(0)).toContainText("Ajatukset");
   await expectInLane(note(page, "Nobody called back"), lane(page, "Ajatukset"));
   expect(await position(note(page, "Nobody called back"))).toEqual(dropped);
@@ -131,10 +157,10 @@ test("a new note placed under a full lane's notes makes the lane grow to hold it
 
 test("a group sent to another touchpoint keeps each note in its own lane", async ({ page }) => {
   await createWorkshop(page, unique("Move keeps lanes"));
-  await addNote(page, "neutral", "Upper note");
-  await addNote(page, "negative", "Lower note");
   await addLane(page, "Top");
   await addLane(page, "Bottom");
+  await addNote(page, "neutral", "Upper note");
+  await addNote(page, "negative", "Lower note");
   const upper = note(page, "Upper note");
   const lower = note(page, "Lower note");
   const n = (await lower.boundingBox())!;
@@ -207,9 +233,9 @@ test("a lane's height follows its resize handle, by keyboard and by dragging", a
 
 test("deleting a lane moves its notes to the lane above; undo brings the lane back", async ({ page }) => {
   await createWorkshop(page, unique("Delete lane"));
-  await addNote(page, "neutral", "Forms by post");
   await addLane(page, "Actions");
   await addLane(page, "Pain points");
+  await addNote(page, "neutral", "Forms by post");
 
   // Put the note into the second lane.
   const card = note(page, "Forms by post");

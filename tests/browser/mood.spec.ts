@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addNote, createWorkshop, dragBy, note, TOUCHPOINTS, unique } from "./helpers";
 
-const [, , PAUSE, CLOSER] = TOUCHPOINTS.en;
+const [FIRST, SECOND] = TOUCHPOINTS.en;
 
 /** The count row under a touchpoint, found by its accessible name. */
 function counts(page: Page, touchpoint: string) {
@@ -21,36 +21,36 @@ test("counts under each touchpoint and the mood line follow the notes, also in a
   const page = await context.newPage();
   await createWorkshop(page, unique("Mood"));
   await expect(page.getByRole("img", { name: "Mood from the notes" })).toBeVisible();
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(
-    named(PAUSE, "0 negative notes", "0 neutral notes", "0 positive notes"),
+  await expect(counts(page, FIRST)).toHaveAccessibleName(
+    named(FIRST, "0 negative notes", "0 neutral notes", "0 positive notes"),
   );
   expect(await moodPoints(page)).toEqual([]);
 
-  // New notes go under the touchpoint in the middle of the screen: "Pause".
+  // New notes go to the first touchpoint, then to the focused note's.
   await addNote(page, "negative", "Long queue");
   await addNote(page, "negative", "Lost form");
   await addNote(page, "positive", "Kind worker");
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(
-    named(PAUSE, "2 negative notes", "0 neutral notes", "1 positive note"),
+  await expect(counts(page, FIRST)).toHaveAccessibleName(
+    named(FIRST, "2 negative notes", "0 neutral notes", "1 positive note"),
   );
   expect(await moodPoints(page)).toEqual([(-1 / 3).toFixed(3)]);
 
   // Drag the positive note one column to the right: both columns change.
   const zoom = Number(await page.locator(".world").getAttribute("data-zoom"));
   await dragBy(page, note(page, "Kind worker"), 260 * zoom, 0);
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(
-    named(PAUSE, "2 negative notes", "0 neutral notes", "0 positive notes"),
+  await expect(counts(page, FIRST)).toHaveAccessibleName(
+    named(FIRST, "2 negative notes", "0 neutral notes", "0 positive notes"),
   );
-  await expect(counts(page, CLOSER)).toHaveAccessibleName(
-    named(CLOSER, "0 negative notes", "0 neutral notes", "1 positive note"),
+  await expect(counts(page, SECOND)).toHaveAccessibleName(
+    named(SECOND, "0 negative notes", "0 neutral notes", "1 positive note"),
   );
   await expect.poll(() => moodPoints(page)).toEqual(["-1.000", "1.000"]);
 
   // A second tab sees the same counts, and later changes within a second.
   const other = await context.newPage();
   await other.goto(page.url());
-  await expect(counts(other, CLOSER)).toHaveAccessibleName(
-    named(CLOSER, "0 negative notes", "0 neutral notes", "1 positive note"),
+  await expect(counts(other, SECOND)).toHaveAccessibleName(
+    named(SECOND, "0 negative notes", "0 neutral notes", "1 positive note"),
   );
 
   // Recolour one negative note neutral.
@@ -58,9 +58,9 @@ test("counts under each touchpoint and the mood line follow the notes, also in a
   let saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
   await page.getByRole("group", { name: "Tone of the note" }).getByRole("button", { name: "Neutral" }).click();
   await saved;
-  const recoloured = named(PAUSE, "1 negative note", "1 neutral note", "0 positive notes");
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(recoloured);
-  await expect(counts(other, PAUSE)).toHaveAccessibleName(recoloured, { timeout: 1_000 });
+  const recoloured = named(FIRST, "1 negative note", "1 neutral note", "0 positive notes");
+  await expect(counts(page, FIRST)).toHaveAccessibleName(recoloured);
+  await expect(counts(other, FIRST)).toHaveAccessibleName(recoloured, { timeout: 1_000 });
   await expect.poll(() => moodPoints(page)).toEqual(["-0.500", "1.000"]);
 
   // Delete the other one; the other tab follows.
@@ -68,14 +68,14 @@ test("counts under each touchpoint and the mood line follow the notes, also in a
   saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
   await page.keyboard.press("Delete");
   await saved;
-  const deleted = named(PAUSE, "0 negative notes", "1 neutral note", "0 positive notes");
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(deleted);
-  await expect(counts(other, PAUSE)).toHaveAccessibleName(deleted, { timeout: 1_000 });
+  const deleted = named(FIRST, "0 negative notes", "1 neutral note", "0 positive notes");
+  await expect(counts(page, FIRST)).toHaveAccessibleName(deleted);
+  await expect(counts(other, FIRST)).toHaveAccessibleName(deleted, { timeout: 1_000 });
 
   // A change made in the second tab reaches the first one.
   await addNote(other, "positive", "From the other tab");
-  await expect(counts(page, PAUSE)).toHaveAccessibleName(
-    named(PAUSE, "0 negative notes", "1 neutral note", "1 positive note"),
+  await expect(counts(page, FIRST)).toHaveAccessibleName(
+    named(FIRST, "0 negative notes", "1 neutral note", "1 positive note"),
     { timeout: 1_000 },
   );
   await expect.poll(() => moodPoints(other)).toEqual(["0.500", "1.000"]);
@@ -86,5 +86,5 @@ test("the count rows are named in the UI language", async ({ page }) => {
   await addNote(page, "negative", "Jonossa");
   await page.getByLabel("Language", { exact: true }).selectOption("fi");
   await expect(page.getByRole("img", { name: "Tunnelma lappujen mukaan" })).toBeVisible();
-  await expect(page.getByRole("img", { name: `${PAUSE}: 1 kielteinen lappu, 0 neutraalia lappua, 0 myönteistä lappua` })).toBeVisible();
+  await expect(page.getByRole("img", { name: `${FIRST}: 1 kielteinen lappu, 0 neutraalia lappua, 0 myönteistä lappua` })).toBeVisible();
 });

@@ -83,6 +83,8 @@ test("a touchpoint is renamed and described in its panel, and keeps both after a
 
 test("a touchpoint moves along the path by keyboard and by dragging, and its notes go with it", async ({ page }) => {
   await createWorkshop(page, unique("Reorder"));
+  // A note goes to the touchpoint whose head had the focus: the third one.
+  await head(page, TOUCHPOINTS.en[2]).focus();
   const card = await addNote(page, "negative", "Waited three weeks");
   const label = await columnOf(page, card);
   const from = TOUCHPOINTS.en.indexOf(label);

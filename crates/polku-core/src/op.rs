@@ -312,6 +312,12 @@ pub struct NewLane {
     #[serde(default)]
     #[ts(as = "Option<String>", optional)]
     pub line_above: String,
+    /// For a board's first row while notes are already on it: the label of a row of their own
+    /// that takes them (made first, above the new one), so the new row starts empty. Without it
+    /// the new row takes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub existing: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]

@@ -132,39 +132,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
             check_touchpoint(&after, doc)?;
             Ok(vec![Change::Touchpoint { id: after.id, before: None, after: Some(after) }])
         }
-        Op::CreateLane { lane: new } => {
-            if !board_kind(doc, new.board_id)?.has_lanes() {
-                return Err(OpError::invalid("board", "this kind of board has no rows"));
-            }
-            if doc.lane(new.id).is_some() {
-                return Err(OpError::Conflict(format!("lane {} already exists", new.id)));
-            }
-            label("label", &new.label)?;
-            let list = doc.lanes(new.board_id);
-            let (order, at) = order_with(&list, new.id, new.index);
-            // The first lane takes in the notes already on the board, so they don't float over
-            // the lanes; it is made tall enough for them.
-            let loose = if list.is_empty() { doc.notes_in(new.board_id, NoteFilter::NoLane) } else { Vec::new() };
-            let needed = loose.iter().map(|n| n.y - LANES_TOP + NOTE_H + NOTE_GAP).fold(LANE_H, f64::max);
-            let lane = Lane {
-                id: new.id,
-                board_id: new.board_id,
-                position: at as i64,
-                label: new.label.clone(),
-                height: needed.min(MAX_LANE_H),
-                line_above: new.line_above.clone(),
-                original_label: String::new(),
-                original_line: String::new(),
-                version: 1,
-            };
-            let mut changes = vec![Change::Lane { id: lane.id, before: None, after: Some(lane) }];
-            changes.extend(renumber(&list, &order));
-            changes.extend(loose.iter().map(|n| {
-                let after = Note { lane_id: Some(new.id), y: n.y - LANES_TOP, ..moved_note(n, now) };
-                Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
-            }));
-            Ok(changes)
-        }
+        Op::CreateLane { lane: new } => create_lane(new, doc, now),
         Op::UpdateLane { id, patch } => {
             if patch.is_empty() {
                 return Err(OpError::invalid("patch", "names nothing to change"));
@@ -302,6 +270,60 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
         }
         _ => Err(OpError::invalid("type", "is not a structure op")),
     }
+}
+
+/// A new row. The first row of a board that has notes takes them in (so they don't float over
+/// the rows), or, when asked with `existing`, a row of their own made above it takes them and
+/// the new row starts empty; either row is made tall enough for them.
+fn create_lane(new: &crate::NewLane, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+    if !board_kind(doc, new.board_id)?.has_lanes() {
+        return Err(OpError::invalid("board", "this kind of board has no rows"));
+    }
+    if doc.lane(new.id).is_some() {
+        return Err(OpError::Conflict(format!("lane {} already exists", new.id)));
+    }
+    label("label", &new.label)?;
+    if let Some(existing) = &new.existing {
+        label("existing", existing)?;
+    }
+    let list = doc.lanes(new.board_id);
+    let loose = if list.is_empty() { doc.notes_in(new.board_id, NoteFilter::NoLane) } else { Vec::new() };
+    let needed = loose.iter().map(|n| n.y - LANES_TOP + NOTE_H + NOTE_GAP).fold(LANE_H, f64::max).min(MAX_LANE_H);
+    let lane = |id: Id, position: usize, label: &str, height: f64| Lane {
+        id,
+        board_id: new.board_id,
+        position: position as i64,
+        label: label.to_string(),
+        height,
+        line_above: String::new(),
+        original_label: String::new(),
+        original_line: String::new(),
+        version: 1,
+    };
+    // The row of the notes already there: derived from the new row's id, so a retry makes the same.
+    let holder = match (&new.existing, loose.is_empty()) {
+        (Some(name), false) => Some((uuid::Uuid::new_v5(&new.id, b"existing notes"), name.as_str())),
+        _ => None,
+    };
+    let mut changes = Vec::new();
+    let index = match holder {
+        Some((id, name)) => {
+            changes.push(Change::Lane { id, before: None, after: Some(lane(id, 0, name, needed)) });
+            1
+        }
+        None => 0,
+    };
+    let (order, at) = order_with(&list, new.id, new.index.max(index as u32));
+    let height = if holder.is_some() { LANE_H } else { needed };
+    let made = Lane { line_above: new.line_above.clone(), ..lane(new.id, at + index, &new.label, height) };
+    changes.push(Change::Lane { id: made.id, before: None, after: Some(made) });
+    changes.extend(renumber(&list, &order));
+    let into = holder.map_or(new.id, |(id, _)| id);
+    changes.extend(loose.iter().map(|n| {
+        let after = Note { lane_id: Some(into), y: n.y - LANES_TOP, ..moved_note(n, now) };
+        Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
+    }));
+    Ok(changes)
 }
 
 /// Moves `notes` into another cell below the notes already there (per lane when moving between

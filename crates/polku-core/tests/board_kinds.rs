@@ -89,7 +89,7 @@ fn a_note_in_a_box_is_drawn_from_the_box_and_stays_where_it_was_when_the_box_goe
 #[test]
 fn planning_knows_what_each_kind_is_made_of() {
     let (w, canvas) = with_board("journey-canvas");
-    let lane = Op::CreateLane { lane: NewLane { id: Id::from_u128(901), board_id: canvas, index: 0, label: "Tunteet".into(), line_above: String::new() } };
+    let lane = Op::CreateLane { lane: NewLane { id: Id::from_u128(901), board_id: canvas, index: 0, label: "Tunteet".into(), line_above: String::new(), existing: None } };
     assert!(matches!(plan(&lane, &w, 5), Err(OpError::Validation { field: "board", .. })), "a canvas has no rows");
     let b = board(&w, canvas);
     let side = Op::UpdateTouchpoint { id: b.touchpoints[5].id, patch: TouchpointPatch { side_station: Some(true), ..Default::default() } };

@@ -308,6 +308,7 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
                 index,
                 label: format!("Kaista {i}"),
                 line_above: String::new(),
+                existing: None,
             },
         },
         Gen::LaneOf(n, l, y) => Op::UpdateNote {

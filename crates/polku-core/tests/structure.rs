@@ -102,20 +102,41 @@ fn deleting_a_touchpoint_can_move_its_notes_under_the_neighbour() {
 }
 
 #[test]
+fn a_first_lane_asked_to_keep_the_notes_apart_starts_empty_under_a_row_of_their_own() {
+    let mut w = workshop();
+    let note = add_note(&mut w, 900, 0, 560.0);
+    let before = origin(&w, note);
+    let board = w.boards[0].id;
+    let lane = Id::from_u128(700);
+    let new = NewLane { id: lane, board_id: board, index: 0, label: "Tunteet".into(), line_above: String::new(), existing: Some("Aiemmat laput".into()) };
+    let changes = apply(&mut w, Op::CreateLane { lane: new }, 3);
+    let labels: Vec<_> = w.boards[0].lanes.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["Aiemmat laput", "Tunteet"]);
+    let holder = w.boards[0].lanes[0].id;
+    assert_eq!(w.note(note).unwrap().lane_id, Some(holder), "the note is in its own row, not in the new one");
+    assert_eq!(origin(&w, note), before, "and drawn where it was");
+    for op in undo_ops(&changes) {
+        apply(&mut w, op, 4);
+    }
+    assert!(w.boards[0].lanes.is_empty(), "one undo takes both rows away");
+    assert_eq!((w.note(note).unwrap().lane_id, origin(&w, note)), (None, before));
+}
+
+#[test]
 fn the_first_lane_takes_in_the_notes_and_deleting_it_gives_them_back() {
     let mut w = workshop();
     let note = add_note(&mut w, 900, 0, 560.0);
     let before = origin(&w, note);
     let board = w.boards[0].id;
     let lane = Id::from_u128(700);
-    apply(&mut w, Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Tunteet".into(), line_above: String::new() } }, 3);
+    apply(&mut w, Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Tunteet".into(), line_above: String::new(), existing: None } }, 3);
     let n = w.note(note).unwrap();
     assert_eq!((n.lane_id, n.y), (Some(lane), 560.0 - LANES_TOP));
     assert_eq!(origin(&w, note), before);
     assert!(w.boards[0].lanes[0].height >= 560.0 - LANES_TOP + NOTE_H, "the lane is tall enough for the note");
     // A second lane above the first pushes the first lane, and its note, down.
     let above = Id::from_u128(701);
-    apply(&mut w, Op::CreateLane { lane: NewLane { id: above, board_id: board, index: 0, label: "Teot".into(), line_above: String::new() } }, 4);
+    apply(&mut w, Op::CreateLane { lane: NewLane { id: above, board_id: board, index: 0, label: "Teot".into(), line_above: String::new(), existing: None } }, 4);
     let (_, y) = origin(&w, note);
     assert_eq!(y, before.1 + w.boards[0].lanes[0].height);
     apply(&mut w, Op::DeleteLane { id: lane, move_notes_to: None }, 5);
@@ -160,7 +181,7 @@ fn structure_refusals_are_typed() {
     let mut w2 = w.clone();
     apply(
         &mut w2,
-        Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Kanavat".into(), line_above: String::new() } },
+        Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Kanavat".into(), line_above: String::new(), existing: None } },
         2,
     );
     let tall = Op::UpdateLane { id: lane, patch: LanePatch { height: Some(1e9), ..Default::default() } };

@@ -216,7 +216,7 @@ fn structure_ops_commit_with_their_notes_and_undo_in_one_step() {
     let tp = w.boards[0].touchpoints[0].id;
     // The first lane takes the note in, in the same transaction (the lane row first).
     let lane = Id::now_v7();
-    let add_lane = Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Tunteet".into(), line_above: String::new() } };
+    let add_lane = Op::CreateLane { lane: NewLane { id: lane, board_id: board, index: 0, label: "Tunteet".into(), line_above: String::new(), existing: None } };
     store.apply(&env(&w, "a", add_lane), 3).unwrap();
     let delete = Op::DeleteTouchpoint { id: tp, move_notes_to: None };
     store.apply(&env(&w, "a", delete), 4).unwrap();

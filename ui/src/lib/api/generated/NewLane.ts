@@ -4,4 +4,10 @@ export type NewLane = { id: string, board_id: string, index: number, label: stri
 /**
  * The name of a line drawn above the new row (a blueprint's); empty for none.
  */
-line_above?: string, };
+line_above?: string, 
+/**
+ * For a board's first row while notes are already on it: the label of a row of their own
+ * that takes them (made first, above the new one), so the new row starts empty. Without it
+ * the new row takes them.
+ */
+existing?: string, };

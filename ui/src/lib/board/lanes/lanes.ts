@@ -25,9 +25,19 @@ export function lanesBottom(rows: readonly Row[], top: number): number {
   return last ? last.top + last.height : top;
 }
 
-/** A new lane at the bottom; the board's first lane takes in every note already there. */
-export function createLaneOp(boardId: string, rows: readonly Row[], label: string, id: string = uuid()): { id: string; op: Op } {
-  return { id, op: { type: "create_lane", lane: { id, board_id: boardId, index: rows.length, label } } };
+/**
+ * A new lane at the bottom. The board's first lane does not swallow the notes already there:
+ * `existing` names a row of their own, made above the new one (the core makes both in one step).
+ */
+export function createLaneOp(
+  boardId: string,
+  rows: readonly Row[],
+  label: string,
+  id: string = uuid(),
+  existing: string | null = null,
+): { id: string; op: Op } {
+  const lane = { id, board_id: boardId, index: rows.length, label, ...(existing && rows.length === 0 ? { existing } : {}) };
+  return { id, op: { type: "create_lane", lane } };
 }
 
 export function neighbours(rows: readonly Row[], id: string): { above: Row | null; below: Row | null } {
