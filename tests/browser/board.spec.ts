@@ -221,3 +221,21 @@ test("a toolbar note goes to the focused touchpoint, else the first, and says wh
   await typeNote(page, "positive", "Own worker");
   await expect(page.getByTestId("touchpoint-counts").nth(3)).toHaveAccessibleName(/1 positive note/);
 });
+
+test("a note dropped onto another settles just below it, so no text is covered", async ({ page }) => {
+  await createWorkshop(page, unique("No covering"));
+  const a = await addNote(page, "negative", "Queue on the phone");
+  // B under the second touchpoint: its head had the focus.
+  await page.getByTestId("station-head").nth(1).focus();
+  const b = await addNote(page, "positive", "Kind receptionist");
+  const boxA = (await a.boundingBox())!;
+  const boxB = (await b.boundingBox())!;
+  // Drop B right on top of A.
+  await dragBy(page, b, boxA.x - boxB.x, boxA.y - boxB.y + 10);
+  const [na, nb] = [(await a.boundingBox())!, (await b.boundingBox())!];
+  expect(nb.y, "below A, not over it").toBeGreaterThanOrEqual(na.y + na.height - 1);
+  expect(Math.abs(nb.x - na.x)).toBeLessThan(4);
+  await page.reload();
+  const [ra, rb] = [(await note(page, "Queue on the phone").boundingBox())!, (await note(page, "Kind receptionist").boundingBox())!];
+  expect(rb.y).toBeGreaterThanOrEqual(ra.y + ra.height - 1);
+});

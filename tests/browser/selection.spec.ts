@@ -138,8 +138,8 @@ test("a Shift-drag marquee picks three notes, and dragging one moves all three",
   await createWorkshop(page, unique("Marquee"));
   await addNote(page, "negative", "Apart");
   await clickEmpty(page);
-  // Out of the way, under another touchpoint.
-  await dragBy(page, note(page, "Apart"), 280, 0);
+  // Out of the way, under a touchpoint the group will not be dropped on (a drop never covers a note).
+  await dragBy(page, note(page, "Apart"), 780, 0);
   await addNote(page, "negative", "Box one");
   await addNote(page, "neutral", "Box two");
   await addNote(page, "positive", "Box three");

@@ -3,7 +3,7 @@ import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
 import type { WorkshopSession } from "../workshop/session.svelte";
 import type { BoardState, NoteStore } from "./changes";
-import { cellAt, freeSpotBelow, nearestPlace, place, rows, snapToColumn, stations, type Point, type Row, type Station } from "./geometry";
+import { cellAt, freeSpotBelow, freeSpotFrom, NOTE_GAP, nearestPlace, place, rows, snapToColumn, stations, type Point, type Row, type Station } from "./geometry";
 import { traits, type Traits } from "./kinds";
 import { toneFields, type Tone } from "./sentiment";
 import { growOps } from "./lanes/lanes";
@@ -173,12 +173,18 @@ export class BoardSession {
     delete this.dragging[id];
   }
 
-  /** The patch that puts a note with its top-left at board `at`, in the cell it lands in. */
-  placeAt(id: string, at: Point, snap = false): NotePatch | null {
+  /**
+   * The patch that puts a note with its top-left at board `at`, in the cell it lands in. With
+   * `clearOf` (a drop), it settles inside that cell's top edge and under any other note it would
+   * cover, so no text is hidden and the note is drawn where it belongs; the notes in `clearOf`
+   * (the ones moving with it) do not count.
+   */
+  placeAt(id: string, at: Point, snap = false, clearOf: ReadonlySet<string> | null = null): NotePatch | null {
     const note = this.store.notes[id];
     if (!note) return null;
     let cell = cellAt(this.stations, this.rows, at.x, at.y);
     if (snap) cell = snapToColumn(cell);
+    if (clearOf) cell = this.settled(cell, clearOf);
     const patch: NotePatch = {};
     if (cell.x !== note.x) patch.x = cell.x;
     if (cell.y !== note.y) patch.y = cell.y;
@@ -187,9 +193,23 @@ export class BoardSession {
     return Object.keys(patch).length ? patch : null;
   }
 
+  /** A cell (as stored) moved down as little as it takes to sit inside its row or box and cover no other note. */
+  private settled<C extends { touchpoint_id: string | null; lane_id: string | null; x: number; y: number }>(cell: C, clearOf: ReadonlySet<string>): C {
+    const drawn = place(cell, this.stations, this.rows);
+    const st = this.stations.find((s) => s.id === cell.touchpoint_id);
+    const row = this.rows.find((r) => r.id === cell.lane_id);
+    // A box's name, or a row's top line, is not to be covered either.
+    const floor = st && st.top !== null ? st.top + NOTE_GAP + 28 : row ? row.top + NOTE_GAP / 2 : -Infinity;
+    const others = this.notes
+      .filter((n) => !clearOf.has(n.id) && n.lane_id === cell.lane_id)
+      .map((n) => ({ x: n.x, y: n.y, h: this.heightOf(n.id) }));
+    const spot = freeSpotFrom(drawn.x, Math.max(drawn.y, floor), others);
+    return { ...cell, y: Math.round(cell.y + spot.y - drawn.y) };
+  }
+
   /** One op for the whole drag: the note snaps into the column it was dropped in when near its middle. */
   async drop(id: string, at: Point, snap = true): Promise<void> {
-    const patch = this.placeAt(id, at, snap);
+    const patch = this.placeAt(id, at, snap, new Set([id]));
     if (!patch) {
       this.cancelDrag(id);
       return;
