@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
 import { addNote, createWorkshop, unique } from "./helpers";
+import { importWorkshop } from "./library";
 
 // The export dialog against the real server: the page count, the files that come out (read back
 // byte by byte), cancel, and the keyboard. Setup that is not what a test is about (a Finnish or a
@@ -291,4 +292,17 @@ test("a blank handout of a board or of a session's agenda downloads as a PDF", a
   await expect(count(page)).toHaveText("1 page");
   [download] = await Promise.all([page.waitForEvent("download"), startButton(page).click()]);
   expect(download.suggestedFilename()).toMatch(/ - Analysing the digital services of adult social work-/);
+});
+
+test("a board too tall to read fitted on one page prints tiled instead, and the dialog says so", async ({ page }) => {
+  const notes = Array.from({ length: 16 }, (_, i) => `Note number ${i + 1} of a long column`);
+  const w = importWorkshop(unique("Tall column"), [{ title: "Tall path", touchpoints: ["Only station"], notes }]);
+  await page.goto(`/#/w/${w.id}`);
+  await expect(page.getByText("Only station", { exact: true })).toBeVisible();
+  const d = await openExport(page);
+  await expect(d.getByRole("radio", { name: "Fit each board on one page" })).toBeChecked();
+  await expect(count(page)).toHaveText(/^\d+ pages?$/);
+  await expect(page.getByTestId("export-tiled")).toHaveText(
+    "To keep the notes readable, “Tall path” prints across several pages to tape together.",
+  );
 });

@@ -85,14 +85,14 @@ fn check_pdf(opts: &polku_export::PdfOptions) -> Result<(), ApiError> {
 pub(crate) fn preview_export(host: &Host, req: PreviewExportRequest) -> Result<ExportPreview, ApiError> {
     check_pdf(&req.pdf)?;
     let w = host.store()?.load_workshop(req.workshop_id)?;
-    let pages = polku_export::pdf::page_count(&w, &req.pdf, host.now()).map_err(crate::exports::export_error)?;
-    Ok(ExportPreview { pages: pages as u32 })
+    let (pages, tiled) = polku_export::pdf::preview(&w, &req.pdf, host.now()).map_err(crate::exports::export_error)?;
+    Ok(ExportPreview { pages: pages as u32, tiled })
 }
 
 pub(crate) fn preview_handout(host: &Host, req: PreviewHandoutRequest) -> Result<ExportPreview, ApiError> {
     let w = host.store()?.load_workshop(req.workshop_id)?;
     let pages = polku_export::pdf::handout::page_count(&w, &req.handout, host.now()).map_err(crate::exports::export_error)?;
-    Ok(ExportPreview { pages: pages as u32 })
+    Ok(ExportPreview { pages: pages as u32, tiled: Vec::new() })
 }
 
 pub(crate) fn start_export(host: &Host, req: StartExportRequest) -> Result<ExportJob, ApiError> {

@@ -137,6 +137,8 @@ pub struct PreviewExportRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ExportPreview {
     pub pages: u32,
+    /// Boards that print tiled across pages although "fit" was chosen, so their notes stay readable.
+    pub tiled: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

@@ -121,7 +121,10 @@ fn a_tiled_poster_takes_the_pages_its_grid_needs_each_labelled() {
     let (cols, rows) = (per(bw, 841.89 - 68.0), per(bh, 595.276 - 68.0 - 18.0 - 24.0));
     let n = cols * rows;
     assert!(n > 1, "the example board is larger than one A4 page at a readable size");
-    assert_eq!(pages(&file), fit_pages - 1 + n);
+    // Fitted on one A4 page its notes would print at about 5 pt: "fit" tiles it too, and says so.
+    assert_eq!(pages(&file), fit_pages);
+    assert_eq!(pdf::preview(&w, &fit, NOW).unwrap(), (fit_pages, vec![w.boards[0].title.clone()]));
+    assert_eq!(pdf::preview(&w, &PdfOptions { paper: polku_export::Paper::A3, ..fit.clone() }, NOW).unwrap().1.len(), 1);
     let text = words(&file);
     for row in 1..=rows {
         for col in 1..=cols {

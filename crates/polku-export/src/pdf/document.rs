@@ -20,6 +20,8 @@ pub struct Document {
     pub width: f32,
     pub height: f32,
     pub pages: Vec<Page>,
+    /// Boards asked to fit on one page that were tiled instead, so their notes stay readable.
+    pub tiled: Vec<String>,
 }
 
 impl Document {
@@ -36,7 +38,7 @@ impl Document {
             bold: add(Face::Primary(Weight::Bold))?,
             fallback: if fallback { Some(add(Face::Fallback)?) } else { None },
         };
-        Ok(Document { pdf, faces, width, height, pages: Vec::new() })
+        Ok(Document { pdf, faces, width, height, pages: Vec::new(), tiled: Vec::new() })
     }
 
     pub fn new_page(&self) -> Page {

@@ -42,7 +42,14 @@ pub fn render(w: &Workshop, opts: &PdfOptions, now: Millis, progress: Progress<'
 
 /// How many pages [`render`] would make, without writing the file.
 pub fn page_count(w: &Workshop, opts: &PdfOptions, now: Millis) -> Result<usize, ExportError> {
-    Ok(build(w, opts, now, &mut |_, _| true)?.0.pages.len())
+    Ok(preview(w, opts, now)?.0)
+}
+
+/// How many pages [`render`] would make, and the boards it tiles although they were to fit on one
+/// page (fitted, their notes would print under a readable size).
+pub fn preview(w: &Workshop, opts: &PdfOptions, now: Millis) -> Result<(usize, Vec<String>), ExportError> {
+    let doc = build(w, opts, now, &mut |_, _| true)?.0;
+    Ok((doc.pages.len(), doc.tiled))
 }
 
 /// Lays out every page. Returns the document and how many progress steps there are in all

@@ -23,6 +23,9 @@ pub const TILE_SCALE: f32 = 0.6;
 /// The smallest note text a page prints where the page, not the reader, sets the scale (a
 /// canvas on its one A3 page): the tiled poster's floor, points.
 pub const MIN_NOTE_PT: f32 = TEXT_FLOOR * TILE_SCALE;
+/// The smallest note text a board fitted on one page may print at; smaller (a tall column on A4
+/// comes out at about 4 pt) and the board is tiled instead. A five-station path fits A4 at ~7 pt.
+pub const READABLE_FIT_PT: f32 = 6.5;
 /// How far neighbouring tiles repeat each other's edge, points: room to glue or tape.
 pub const OVERLAP: f32 = 24.0;
 /// The title line above a poster.
@@ -208,6 +211,19 @@ pub fn draw_poster(doc: &mut Document, w: &Workshop, poster: &Poster<'_>, how: P
 /// The poster fitted on one page of the document's paper, or tiled across as many as it takes.
 fn pages(doc: &mut Document, w: &Workshop, poster: &Poster<'_>, how: PosterFit, l: &Labels, markers: &[Option<String>]) -> Result<(), ExportError> {
     let frame = doc.frame();
+    let (bw, bh) = poster.size();
+    let content = (frame.0, frame.1 + HEADER, frame.2, frame.3 - HEADER);
+    let fitted = (content.2 / bw).min(content.3 / bh).min(1.0);
+    // Fitted on one page, the smallest note text would print under a readable size: tile instead,
+    // and say so (the export dialog lists these boards).
+    let tiles = |(c, r): (usize, usize)| c * r;
+    let unreadable = !poster.notes.is_empty() && TEXT_FLOOR * fitted < READABLE_FIT_PT;
+    let how = if how == PosterFit::Fit && unreadable && tiles(poster.grid(frame, PosterFit::Tile)) <= MAX_TILES {
+        doc.tiled.push(poster.board.title.clone());
+        PosterFit::Tile
+    } else {
+        how
+    };
     let (cols, rows) = poster.grid(frame, how);
     if cols * rows > MAX_TILES {
         return Err(ExportError::Invalid {
@@ -216,13 +232,11 @@ fn pages(doc: &mut Document, w: &Workshop, poster: &Poster<'_>, how: PosterFit, 
         });
     }
     let (left, top, _, _) = poster.bounds;
-    let (bw, bh) = poster.size();
-    let content = (frame.0, frame.1 + HEADER, frame.2, frame.3 - HEADER);
     for row in 0..rows {
         for col in 0..cols {
             let mut page = doc.new_page();
             let (s, vx, vy) = match how {
-                PosterFit::Fit => ((content.2 / bw).min(content.3 / bh).min(1.0), left, top),
+                PosterFit::Fit => (fitted, left, top),
                 PosterFit::Tile => {
                     let step = |page: f32| (page - OVERLAP) / TILE_SCALE;
                     (TILE_SCALE, left + col as f32 * step(content.2), top + row as f32 * step(content.3))
