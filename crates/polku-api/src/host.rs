@@ -27,6 +27,19 @@ pub struct Imported {
     pub renumbered: bool,
 }
 
+/// A second copy of a workshop already in the library: new ids, and a title that tells the two
+/// apart in the list ("Palvelupolku (kopio, tuotu 2.12.2026)"), in the workshop's own language.
+fn marked_copy(w: &polku_core::Workshop, now: Millis) -> polku_core::Workshop {
+    let mut copy = workshop_file::with_new_ids(w, &mut Id::now_v7);
+    let l = polku_export::labels::Labels::new(w.language);
+    let title = l.tf("import.copyTitle", &[("title", &w.title), ("date", &l.date(now))]);
+    // A title at its longest stays one: the words the group gave it come first.
+    if polku_core::validate_title(&title).is_ok() {
+        copy.title = title;
+    }
+    copy
+}
+
 fn system_clock() -> Millis {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
 }
@@ -89,7 +102,7 @@ impl Host {
         let w = workshop_file::read(bytes).map_err(|e| ApiError::new(ErrorCode::Validation, e.to_string()))?;
         let mut store = self.store()?;
         let renumbered = store.workshop_exists(w.id)?;
-        let w = if renumbered { workshop_file::with_new_ids(&w, &mut Id::now_v7) } else { w };
+        let w = if renumbered { marked_copy(&w, self.now()) } else { w };
         store.insert_workshop(&w)?;
         let summary = store.workshop_summary(w.id)?;
         drop(store);

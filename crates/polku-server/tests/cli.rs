@@ -61,6 +61,11 @@ fn importing_a_workshop_that_is_already_here_makes_a_copy() {
     assert_eq!(rows.len(), 2);
     assert_ne!(rows[0]["id"], rows[1]["id"]);
     assert_eq!(rows[1]["notes"], seed_notes());
+    // The copy is told apart in the list: its title says it is one, and when it came (Finnish, as the workshop).
+    let titles: Vec<&str> = rows.iter().map(|r| r["title"].as_str().unwrap()).collect();
+    let original = "Aikuissosiaalityön palvelupolku — nuoret aikuiset";
+    assert!(titles.contains(&original), "{titles:?}");
+    assert!(titles.iter().any(|t| t.starts_with(&format!("{original} (kopio, tuotu ")) && t.ends_with(')')), "{titles:?}");
     // Each keeps a programme of its own: the copy's sessions did not take over the original's.
     let host = polku_api::Host::open(dir.path()).unwrap();
     let sessions = |row: &serde_json::Value| {
