@@ -40,6 +40,26 @@ pub(crate) fn delete_workshop(host: &Host, req: DeleteWorkshopRequest) -> Result
     Ok(())
 }
 
+/// Opens a workshop file someone sent: checked whole before anything is written; a workshop that
+/// is here already comes in as a marked copy (and a dry run says so first).
+pub(crate) fn import_workshop(host: &Host, req: ImportWorkshopRequest) -> Result<ImportedWorkshop, ApiError> {
+    let named = |mut e: ApiError| {
+        if e.code == ErrorCode::Validation && e.field.is_none() {
+            e.field = Some("workshop_file".into());
+        }
+        e
+    };
+    if req.dry_run {
+        let w = polku_export::workshop_file::read(req.file.as_bytes())
+            .map_err(|e| named(ApiError::new(ErrorCode::Validation, e.to_string())))?;
+        let copy = host.store()?.ids_taken(&w)?;
+        return Ok(ImportedWorkshop { id: w.id, title: w.title.clone(), notes: w.notes().count() as i64, copy });
+    }
+    let done = host.import_workshop(req.file.as_bytes()).map_err(named)?;
+    let s = done.summary;
+    Ok(ImportedWorkshop { id: s.id, title: s.title, notes: s.notes, copy: done.renumbered })
+}
+
 pub(crate) fn open_workshop(host: &Host, req: OpenWorkshopRequest) -> Result<Workshop, ApiError> {
     Ok(host.store()?.load_workshop(req.id)?)
 }

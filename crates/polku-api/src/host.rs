@@ -101,7 +101,8 @@ impl Host {
     pub fn import_workshop(&self, bytes: &[u8]) -> Result<Imported, ApiError> {
         let w = workshop_file::read(bytes).map_err(|e| ApiError::new(ErrorCode::Validation, e.to_string()))?;
         let mut store = self.store()?;
-        let renumbered = store.workshop_exists(w.id)?;
+        // Any id already here (the same workshop, or a file made from another one): a copy.
+        let renumbered = store.ids_taken(&w)?;
         let w = if renumbered { marked_copy(&w, self.now()) } else { w };
         store.insert_workshop(&w)?;
         let summary = store.workshop_summary(w.id)?;

@@ -69,6 +69,7 @@ commands! {
     delete_template(DeleteTemplateRequest) -> ();
     rename_workshop(RenameWorkshopRequest) -> WorkshopSummary;
     delete_workshop(DeleteWorkshopRequest) -> ();
+    import_workshop(ImportWorkshopRequest) -> ImportedWorkshop;
     open_workshop(OpenWorkshopRequest) -> Workshop;
     apply_op(ApplyOpRequest) -> OpResult;
     undo(StepRequest) -> OpResult;

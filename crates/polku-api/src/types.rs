@@ -60,6 +60,27 @@ pub struct RenameWorkshopRequest {
     pub title: String,
 }
 
+/// A `.polku` file the user picked or dropped, as its text. `dry_run`: check it and say what
+/// importing would do (a copy, when the workshop is here already), writing nothing.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ImportWorkshopRequest {
+    pub file: String,
+    #[serde(default)]
+    #[ts(optional, as = "Option<bool>")]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportedWorkshop {
+    pub id: Id,
+    pub title: String,
+    #[ts(type = "number")]
+    pub notes: i64,
+    /// The workshop is in the library already: the import is a copy with new ids and a marked title.
+    pub copy: bool,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteWorkshopRequest {

@@ -20,6 +20,11 @@ pub(crate) async fn call(
     run(host, command, headers, body).await
 }
 
+/// `POST /api/import_workshop`: the same, with room for a whole workshop file in the body.
+pub(crate) async fn import_workshop(State(host): State<Arc<Host>>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+    run(host, "import_workshop".into(), headers, body).await
+}
+
 /// `POST /api/import_template`: the same, with room for a whole template file in the body.
 pub(crate) async fn import_template(State(host): State<Arc<Host>>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     run(host, "import_template".into(), headers, body).await

@@ -21,6 +21,8 @@ use polku_api::Host;
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// A template file's text inside a JSON string: every quote and line break escaped, at most twice
 /// the file's size.
+/// A whole `.polku` file as a JSON string: every quote in it escaped, at worst twice its size.
+pub const MAX_WORKSHOP_BODY_BYTES: usize = 2 * polku_export::workshop_file::MAX_FILE_BYTES + 1024;
 pub const MAX_IMPORT_BODY_BYTES: usize = 2 * polku_core::own_template::MAX_TEMPLATE_BYTES + 1024;
 
 pub fn router(host: Arc<Host>) -> Router {
@@ -29,6 +31,7 @@ pub fn router(host: Arc<Host>) -> Router {
         .route("/api/exports/{job}", get(download::file))
         .route("/api/templates/{id}", get(download::template))
         .route("/api/import_template", post(api::import_template).layer(DefaultBodyLimit::max(MAX_IMPORT_BODY_BYTES)))
+        .route("/api/import_workshop", post(api::import_workshop).layer(DefaultBodyLimit::max(MAX_WORKSHOP_BODY_BYTES)))
         .route("/api/{command}", post(api::call))
         .fallback(get(assets::serve))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

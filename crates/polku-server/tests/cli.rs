@@ -66,6 +66,20 @@ fn importing_a_workshop_that_is_already_here_makes_a_copy() {
     let original = "Aikuissosiaalityön palvelupolku — nuoret aikuiset";
     assert!(titles.contains(&original), "{titles:?}");
     assert!(titles.iter().any(|t| t.starts_with(&format!("{original} (kopio, tuotu ")) && t.ends_with(')')), "{titles:?}");
+
+    // A file made from the example under a new workshop id still names the example's boards and
+    // notes: it comes in as a copy too, and the original keeps every board.
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
+    v["workshop"]["id"] = serde_json::json!(uuid::Uuid::now_v7().to_string());
+    let other = dir.path().join("other.polku");
+    std::fs::write(&other, serde_json::to_vec(&v).unwrap()).unwrap();
+    let out = polku(dir.path(), &["import", other.to_str().unwrap()]);
+    assert!(out.status.success() && stdout(&out).contains("as a copy"), "{}", stdout(&out));
+    let host = polku_api::Host::open(dir.path()).unwrap();
+    for row in list_json(dir.path()) {
+        let w: polku_core::Workshop = serde_json::from_value(host.call("open_workshop", serde_json::json!({ "id": row["id"] })).unwrap()).unwrap();
+        assert_eq!(w.boards.len(), 2, "{} kept its boards", w.title);
+    }
     // Each keeps a programme of its own: the copy's sessions did not take over the original's.
     let host = polku_api::Host::open(dir.path()).unwrap();
     let sessions = |row: &serde_json::Value| {

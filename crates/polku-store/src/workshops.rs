@@ -41,6 +41,35 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// Whether any record of `w` (the workshop, or anything in it) has an id already used in the
+    /// library: an imported file that does must come in with new ids, or it would overwrite
+    /// another workshop's records.
+    pub fn ids_taken(&self, w: &Workshop) -> Result<bool, StoreError> {
+        let b = &w.boards;
+        let lists: [(&str, Vec<Id>); 10] = [
+            ("workshop", vec![w.id]),
+            ("board", b.iter().map(|x| x.id).collect()),
+            ("phase", b.iter().flat_map(|x| x.phases.iter().map(|r| r.id)).collect()),
+            ("touchpoint", b.iter().flat_map(|x| x.touchpoints.iter().map(|r| r.id)).collect()),
+            ("lane", b.iter().flat_map(|x| x.lanes.iter().map(|r| r.id)).collect()),
+            ("note", b.iter().flat_map(|x| x.notes.iter().map(|r| r.id)).collect()),
+            ("session", w.sessions.iter().map(|r| r.id).collect()),
+            ("persona", w.personas.iter().map(|r| r.id).collect()),
+            ("walkthrough", w.walkthroughs.iter().map(|r| r.id).collect()),
+            ("walk_step", w.walk_steps.iter().map(|r| r.id).collect()),
+        ];
+        for (table, ids) in lists {
+            // Table names are ours (above), never input.
+            let mut q = self.conn.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?;
+            for id in ids {
+                if q.exists([id.to_string()])? {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
     /// Writes a whole workshop (new from a template, or imported) in one transaction.
     pub fn insert_workshop(&mut self, w: &Workshop) -> Result<(), StoreError> {
         validate_title(&w.title)?;

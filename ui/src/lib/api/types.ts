@@ -7,6 +7,7 @@ export type { Change } from "./generated/Change";
 export type { ErrorCode } from "./generated/ErrorCode";
 export type { Event } from "./generated/Event";
 export type { History } from "./generated/History";
+export type { ImportedWorkshop } from "./generated/ImportedWorkshop";
 export type { Lane } from "./generated/Lane";
 export type { LanePatch } from "./generated/LanePatch";
 export type { Language } from "./generated/Language";

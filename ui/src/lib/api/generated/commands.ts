@@ -10,6 +10,8 @@ import type { ExportStatus } from "./ExportStatus";
 import type { History } from "./History";
 import type { HistoryRequest } from "./HistoryRequest";
 import type { ImportTemplateRequest } from "./ImportTemplateRequest";
+import type { ImportWorkshopRequest } from "./ImportWorkshopRequest";
+import type { ImportedWorkshop } from "./ImportedWorkshop";
 import type { ListTemplatesRequest } from "./ListTemplatesRequest";
 import type { ListWorkshopsRequest } from "./ListWorkshopsRequest";
 import type { OpResult } from "./OpResult";
@@ -34,6 +36,7 @@ export type Commands = {
   delete_template: { request: DeleteTemplateRequest; response: null };
   rename_workshop: { request: RenameWorkshopRequest; response: WorkshopSummary };
   delete_workshop: { request: DeleteWorkshopRequest; response: null };
+  import_workshop: { request: ImportWorkshopRequest; response: ImportedWorkshop };
   open_workshop: { request: OpenWorkshopRequest; response: Workshop };
   apply_op: { request: ApplyOpRequest; response: OpResult };
   undo: { request: StepRequest; response: OpResult };
@@ -57,6 +60,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "delete_template",
   "rename_workshop",
   "delete_workshop",
+  "import_workshop",
   "open_workshop",
   "apply_op",
   "undo",

@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { unique } from "./helpers";
+
+const EXAMPLE = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "workshops", "examples", "aikuissosiaalityo.polku");
+
+/** The example workshop as a file of its own: ids and a title no other test uses. */
+function exampleFile(title: string): { name: string; mimeType: string; buffer: Buffer } {
+  const fresh = new Map<string, string>();
+  const text = readFileSync(EXAMPLE, "utf8").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+    if (!fresh.has(id)) fresh.set(id, randomUUID());
+    return fresh.get(id)!;
+  });
+  const file = JSON.parse(text);
+  file.workshop.title = title;
+  return { name: "tyopaja.polku", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) };
+}
+
+async function pick(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Open workshop file…" }).click();
+  await (await chooser).setFiles(file);
+}
+
+test("a workshop file picked from the list opens; the same file again comes in as a marked copy after asking", async ({ page }) => {
+  const title = unique("Mailed workshop");
+  const file = exampleFile(title);
+  await page.goto("/");
+  await pick(page, file);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("tab")).toHaveText(["Palvelupolku", "Kanava-analyysi"]);
+
+  await page.goto("/");
+  await pick(page, file);
+  const ask = page.getByRole("dialog", { name: `“${title}” is already in your library` });
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Import as a copy" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^${title} \\(kopio, tuotu `) })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(`^${title} \\(kopio`) })).toBeVisible();
+});
+
+test("a workshop file dropped on the list opens it", async ({ page }) => {
+  const title = unique("Dropped workshop");
+  const file = exampleFile(title);
+  await page.goto("/");
+  await expect(page.getByRole("button", { name: "Open workshop file…" })).toBeVisible();
+  // A file dragged from the file manager and let go over the page.
+  await page.evaluate(
+    ({ text, name }) => {
+      const dataTransfer = new DataTransfer();
+      dataTransfer.items.add(new File([text], name, { type: "application/json" }));
+      const at = document.querySelector("h1") ?? document.body;
+      at.dispatchEvent(new DragEvent("dragover", { dataTransfer, bubbles: true, cancelable: true }));
+      at.dispatchEvent(new DragEvent("drop", { dataTransfer, bubbles: true, cancelable: true }));
+    },
+    { text: file.buffer.toString("utf8"), name: file.name },
+  );
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+});
+
+test("a broken file is refused in words, with where, and nothing is added", async ({ page }) => {
+  const title = unique("Broken");
+  const file = exampleFile(title);
+  const broken = JSON.parse(file.buffer.toString("utf8"));
+  broken.workshop.boards[0].notes[0].text = "";
+  await page.goto("/");
+  const before = await page.getByRole("link").count();
+  await pick(page, { ...file, buffer: Buffer.from(JSON.stringify(broken)) });
+  const problem = page.getByTestId("import-problem");
+  await expect(problem).toContainText("The file “tyopaja.polku” could not be opened, and nothing was added.");
+  await expect(problem).toContainText("notes[0]");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  expect(await page.getByRole("link").count()).toBe(before);
+});
