@@ -35,7 +35,7 @@ pub(crate) fn rename_workshop(host: &Host, req: RenameWorkshopRequest) -> Result
 }
 
 pub(crate) fn delete_workshop(host: &Host, req: DeleteWorkshopRequest) -> Result<(), ApiError> {
-    host.store()?.delete_workshop(req.id)?;
+    host.store()?.delete_workshop(req.id, host.now())?;
     host.emit(Event::LibraryChanged);
     Ok(())
 }
