@@ -3,6 +3,8 @@ import type { ApplyOpRequest } from "./ApplyOpRequest";
 import type { CreateWorkshopRequest } from "./CreateWorkshopRequest";
 import type { DeleteTemplateRequest } from "./DeleteTemplateRequest";
 import type { DeleteWorkshopRequest } from "./DeleteWorkshopRequest";
+import type { DeletedWorkshop } from "./DeletedWorkshop";
+import type { DeletedWorkshopRequest } from "./DeletedWorkshopRequest";
 import type { ExportJob } from "./ExportJob";
 import type { ExportJobRequest } from "./ExportJobRequest";
 import type { ExportPreview } from "./ExportPreview";
@@ -10,6 +12,7 @@ import type { ExportStatus } from "./ExportStatus";
 import type { History } from "./History";
 import type { HistoryRequest } from "./HistoryRequest";
 import type { ImportTemplateRequest } from "./ImportTemplateRequest";
+import type { ListDeletedWorkshopsRequest } from "./ListDeletedWorkshopsRequest";
 import type { ListTemplatesRequest } from "./ListTemplatesRequest";
 import type { ListWorkshopsRequest } from "./ListWorkshopsRequest";
 import type { OpResult } from "./OpResult";
@@ -34,6 +37,9 @@ export type Commands = {
   delete_template: { request: DeleteTemplateRequest; response: null };
   rename_workshop: { request: RenameWorkshopRequest; response: WorkshopSummary };
   delete_workshop: { request: DeleteWorkshopRequest; response: null };
+  list_deleted_workshops: { request: ListDeletedWorkshopsRequest; response: Array<DeletedWorkshop> };
+  restore_workshop: { request: DeletedWorkshopRequest; response: null };
+  erase_workshop: { request: DeletedWorkshopRequest; response: null };
   open_workshop: { request: OpenWorkshopRequest; response: Workshop };
   apply_op: { request: ApplyOpRequest; response: OpResult };
   undo: { request: StepRequest; response: OpResult };
@@ -57,6 +63,9 @@ export const COMMAND_NAMES: CommandName[] = [
   "delete_template",
   "rename_workshop",
   "delete_workshop",
+  "list_deleted_workshops",
+  "restore_workshop",
+  "erase_workshop",
   "open_workshop",
   "apply_op",
   "undo",
