@@ -21,7 +21,7 @@ pub struct DeletedWorkshop {
     /// How many notes it holds, over all its boards.
     #[ts(type = "number")]
     pub notes: i64,
-    /// Whole days until it is erased for good; 0 on its last day.
+    /// Days until it is erased for good, rounded up: 30 just after the delete, 0 once it is due.
     #[ts(type = "number")]
     pub days_left: i64,
 }

@@ -356,7 +356,7 @@ fn a_deleted_workshop_is_listed_restored_and_erased() {
     assert!(list_json(dir.path()).is_empty());
     let deleted = deleted_json(dir.path());
     assert_eq!(deleted.len(), 1);
-    assert_eq!((deleted[0]["id"].as_str(), deleted[0]["days_left"].as_i64()), (Some(id.as_str()), Some(29)));
+    assert_eq!((deleted[0]["id"].as_str(), deleted[0]["days_left"].as_i64()), (Some(id.as_str()), Some(30)));
     assert_eq!(deleted[0]["notes"], seed_notes());
     let out = polku(dir.path(), &["export", &id, "-o", dir.path().join("x.polku").to_str().unwrap()]);
     assert!(!out.status.success() && stderr(&out).contains("Recently deleted"), "{}", stderr(&out));

@@ -20,13 +20,14 @@ pub struct DeletedWorkshop {
     pub title: String,
     pub deleted_at: Millis,
     pub notes: i64,
-    /// Whole days until it is erased for good (0 on its last day).
+    /// Days until it is erased for good, rounded up: 30 just after the delete, 0 once it is due.
     pub days_left: i64,
 }
 
-/// Whole days left of the keeping time, rounded down, never negative.
+/// Days left of the keeping time, rounded up (a facilitator who just deleted reads "30 days"),
+/// 0 once it is due.
 pub fn days_left(deleted_at: Millis, now: Millis) -> i64 {
-    (deleted_at + KEEP_DELETED_MS - now).max(0) / DAY_MS
+    ((deleted_at + KEEP_DELETED_MS - now).max(0) + DAY_MS - 1) / DAY_MS
 }
 
 /// Whether the workshop is deleted; `NotFound` when there is no such workshop at all.

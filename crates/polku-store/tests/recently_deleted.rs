@@ -55,7 +55,9 @@ fn a_deleted_workshop_is_hidden_and_refused() {
     let deleted = store.list_deleted_workshops(T0 + DAY + 1).unwrap();
     assert_eq!(deleted.len(), 1);
     assert_eq!((deleted[0].id, deleted[0].title.as_str(), deleted[0].deleted_at), (w.id, "Poistettava", T0));
-    assert_eq!((deleted[0].notes, deleted[0].days_left), (1, 28));
+    assert_eq!((deleted[0].notes, deleted[0].days_left), (1, 29));
+    assert_eq!(store.list_deleted_workshops(T0).unwrap()[0].days_left, 30);
+    assert_eq!(store.list_deleted_workshops(T0 + KEEP_DELETED_MS).unwrap()[0].days_left, 0);
 
     let refused = |r: Result<_, StoreError>| matches!(r, Err(StoreError::WorkshopDeleted(id)) if id == w.id);
     assert!(refused(store.load_workshop(w.id).map(|_| ())));

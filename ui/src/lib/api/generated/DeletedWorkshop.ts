@@ -9,6 +9,6 @@ export type DeletedWorkshop = { id: string, title: string, deleted_at: number,
  */
 notes: number, 
 /**
- * Whole days until it is erased for good; 0 on its last day.
+ * Days until it is erased for good, rounded up: 30 just after the delete, 0 once it is due.
  */
 days_left: number, };
