@@ -29,6 +29,7 @@ test("a deleted workshop waits in Recently deleted, comes back whole, and can be
   await createWorkshop(page, title);
   await addNote(page, "negative", "The queue on the phone is long");
   await addNote(page, "positive", "The nurse called back");
+  const address = page.url();
   await page.getByRole("link", { name: "Workshops" }).click();
 
   // The question offers the export first; closing the export comes back to the question.
@@ -45,6 +46,10 @@ test("a deleted workshop waits in Recently deleted, comes back whole, and can be
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 
   await deleteFromList(page, title);
+  // Its address now says where it went, rather than showing an empty board.
+  await page.goto(address);
+  await expect(page.getByText("moved to Recently deleted")).toBeVisible();
+  await page.goto("/");
   let deleted = await openRecentlyDeleted(page);
   const row = deleted.getByRole("listitem").filter({ hasText: title });
   await expect(row).toContainText("2 notes");
