@@ -35,7 +35,8 @@ test("workshops can be renamed and deleted, with a confirmation", async ({ page 
 
   await page.getByRole("button", { name: `Delete ${gone}` }).click();
   dialog = page.getByRole("dialog", { name: "Delete workshop?" });
-  await dialog.getByRole("button", { name: "Delete workshop" }).click();
+  await expect(dialog).toContainText("Recently deleted");
+  await dialog.getByRole("button", { name: "Move to Recently deleted" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("link", { name: gone })).toHaveCount(0);
 

@@ -110,6 +110,12 @@ impl From<StoreError> for ApiError {
             StoreError::NothingToUndo => ApiError::new(ErrorCode::NothingToUndo, e.to_string()),
             StoreError::NothingToRedo => ApiError::new(ErrorCode::NothingToRedo, e.to_string()),
             StoreError::OpIdReused(_) => ApiError::new(ErrorCode::Conflict, e.to_string()),
+            StoreError::WorkshopDeleted(_) => {
+                ApiError { code: ErrorCode::Conflict, message: e.to_string(), field: Some("workshop_deleted".into()) }
+            }
+            StoreError::WorkshopNotDeleted(_) => {
+                ApiError { code: ErrorCode::Conflict, message: e.to_string(), field: Some("workshop_not_deleted".into()) }
+            }
             _ => ApiError::internal(e.to_string()),
         }
     }

@@ -4,6 +4,7 @@
 use polku_core::{validate_title, History, Id, Workshop, WorkshopSummary};
 use polku_store::Envelope;
 
+pub(crate) use crate::deleted::{erase_workshop, list_deleted_workshops, restore_workshop};
 pub(crate) use crate::templates::{delete_template, import_template, list_templates, save_template};
 use crate::*;
 
@@ -34,8 +35,9 @@ pub(crate) fn rename_workshop(host: &Host, req: RenameWorkshopRequest) -> Result
     Ok(summary)
 }
 
+/// Moves the workshop to "Recently deleted" (`restore_workshop` brings it back).
 pub(crate) fn delete_workshop(host: &Host, req: DeleteWorkshopRequest) -> Result<(), ApiError> {
-    host.store()?.delete_workshop(req.id)?;
+    host.store()?.delete_workshop(req.id, host.now())?;
     host.emit(Event::LibraryChanged);
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! response types. Tauri IPC and HTTP both call [`Host::call`], so both run the same handler.
 
 mod bindings;
+mod deleted;
 mod error;
 mod exports;
 mod handlers;
@@ -10,6 +11,7 @@ mod templates;
 mod types;
 
 pub use bindings::{export_bindings, BINDINGS_DIR};
+pub use deleted::{DeletedWorkshop, DeletedWorkshopRequest, ListDeletedWorkshopsRequest};
 pub use error::{ApiError, ErrorCode};
 pub use exports::{file_name, file_stem, ExportFile, ExportFormat, ExportStatus};
 pub use host::Host;
@@ -70,6 +72,9 @@ commands! {
     rename_workshop(RenameWorkshopRequest) -> WorkshopSummary;
     delete_workshop(DeleteWorkshopRequest) -> ();
     import_workshop(ImportWorkshopRequest) -> ImportedWorkshop;
+    list_deleted_workshops(ListDeletedWorkshopsRequest) -> Vec<DeletedWorkshop>;
+    restore_workshop(DeletedWorkshopRequest) -> ();
+    erase_workshop(DeletedWorkshopRequest) -> ();
     open_workshop(OpenWorkshopRequest) -> Workshop;
     apply_op(ApplyOpRequest) -> OpResult;
     undo(StepRequest) -> OpResult;

@@ -141,7 +141,7 @@ pub enum Event {
         client_id: String,
         changes: Vec<Change>,
     },
-    /// A workshop was created, renamed, deleted or imported: lists should reload.
+    /// A workshop was created, renamed, deleted, restored, erased or imported: lists should reload.
     LibraryChanged,
     /// An own template was saved, imported or deleted: template pickers should reload.
     TemplatesChanged,

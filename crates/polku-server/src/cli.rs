@@ -7,6 +7,7 @@ use polku_export::{HandoutOf, HandoutOptions, Orientation, Paper, PdfContents, P
 use polku_core::{Id, Language, Millis, Workshop};
 use polku_store::{default_data_dir, DATA_DIR_ENV};
 
+mod deleted;
 mod templates;
 
 #[derive(Parser)]
@@ -44,9 +45,34 @@ enum Command {
     List {
         #[command(flatten)]
         data: DataDir,
-        /// Print JSON: [{"id", "title", "updated_at", "notes"}]
+        /// Print JSON: [{"id", "title", "updated_at", "notes"}]; with --deleted
+        /// [{"id", "title", "deleted_at", "notes", "days_left"}]
         #[arg(long)]
         json: bool,
+        /// List the recently deleted workshops instead: kept 30 days, then erased for good
+        #[arg(long)]
+        deleted: bool,
+    },
+    /// Move a workshop to Recently deleted: kept 30 days, restored with `polku restore ID`
+    Delete {
+        /// The workshop's id (see `polku list`)
+        id: String,
+        #[command(flatten)]
+        data: DataDir,
+    },
+    /// Bring a recently deleted workshop back whole
+    Restore {
+        /// The workshop's id (see `polku list --deleted`)
+        id: String,
+        #[command(flatten)]
+        data: DataDir,
+    },
+    /// Erase a recently deleted workshop for good, from the database file too; cannot be undone
+    Erase {
+        /// The workshop's id (see `polku list --deleted`)
+        id: String,
+        #[command(flatten)]
+        data: DataDir,
     },
     /// List the templates a workshop or a board can start from; share own ones as files
     Templates(templates::TemplatesArgs),
@@ -216,7 +242,11 @@ impl PdfArgs {
 pub fn run(args: Args) -> Result<(), String> {
     match args.command {
         Command::Serve { data, port } => serve(data.open()?, port),
-        Command::List { data, json } => list(&data.open()?, json),
+        Command::List { data, json, deleted: false } => list(&data.open()?, json),
+        Command::List { data, json, deleted: true } => deleted::list(&data.open()?, json),
+        Command::Delete { id, data } => deleted::delete(&data.open()?, &id),
+        Command::Restore { id, data } => deleted::restore(&data.open()?, &id),
+        Command::Erase { id, data } => deleted::erase(&data.open()?, &id),
         Command::Templates(args) => templates::run(args),
         Command::New { template, title, language, data } => {
             let req = serde_json::json!({ "title": title, "language": language.core(), "template": template });

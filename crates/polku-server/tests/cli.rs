@@ -356,3 +356,40 @@ fn an_own_template_goes_to_a_file_and_from_it_into_another_library() {
     assert!(!bad.status.success() && stderr(&bad).lines().count() == 1, "{}", stderr(&bad));
     assert_eq!(templates_json(b.path(), "en").iter().filter(|r| r["own"] == true).count(), 2, "the bad file added nothing");
 }
+
+fn deleted_json(data: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = polku(data, &["list", "--deleted", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_deleted_workshop_is_listed_restored_and_erased() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(polku(dir.path(), &["import", example_file().to_str().unwrap()]).status.success());
+    let id = list_json(dir.path())[0]["id"].as_str().unwrap().to_string();
+    assert!(stdout(&polku(dir.path(), &["list", "--deleted"])).contains("No recently deleted workshops"));
+
+    let out = polku(dir.path(), &["delete", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(list_json(dir.path()).is_empty());
+    let deleted = deleted_json(dir.path());
+    assert_eq!(deleted.len(), 1);
+    assert_eq!((deleted[0]["id"].as_str(), deleted[0]["days_left"].as_i64()), (Some(id.as_str()), Some(30)));
+    assert_eq!(deleted[0]["notes"], seed_notes());
+    let out = polku(dir.path(), &["export", &id, "-o", dir.path().join("x.polku").to_str().unwrap()]);
+    assert!(!out.status.success() && stderr(&out).contains("Recently deleted"), "{}", stderr(&out));
+
+    assert!(polku(dir.path(), &["restore", &id]).status.success());
+    assert_eq!(list_json(dir.path())[0]["notes"], seed_notes());
+    assert!(deleted_json(dir.path()).is_empty());
+
+    let out = polku(dir.path(), &["erase", &id]);
+    assert!(!out.status.success() && stderr(&out).contains("is not deleted"), "only a deleted workshop can be erased");
+    assert!(polku(dir.path(), &["delete", &id]).status.success());
+    let out = polku(dir.path(), &["erase", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(list_json(dir.path()).is_empty() && deleted_json(dir.path()).is_empty());
+    let out = polku(dir.path(), &["restore", &id]);
+    assert!(!out.status.success() && stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}

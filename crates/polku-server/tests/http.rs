@@ -304,3 +304,35 @@ async fn an_own_template_is_saved_downloaded_and_imported_again_and_bad_files_ch
     let (code, _, _) = get(&api.host, "/api/templates/service-path").await;
     assert_eq!(code, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn recently_deleted_over_http_with_typed_errors_and_events() {
+    let api = Api::new();
+    let summary = api.ok("create_workshop", json!({ "title": "Poistuva", "language": "fi" })).await;
+    let w = api.ok("open_workshop", json!({ "id": summary["id"] })).await;
+    api.ok("apply_op", apply(&w, "tab-1", new_note(&w, "Jää talteen"))).await;
+    let mut events = api.host.subscribe();
+    let id = json!({ "id": summary["id"] });
+
+    let (status, err) = api.call("erase_workshop", id.clone()).await;
+    assert_eq!((status, &err["error"]["code"], &err["error"]["field"]), (StatusCode::CONFLICT, &json!("conflict"), &json!("workshop_not_deleted")));
+    api.ok("delete_workshop", id.clone()).await;
+    assert_eq!(events.recv().await.unwrap(), Event::LibraryChanged);
+    assert_eq!(api.ok("list_workshops", json!({})).await, json!([]));
+    let deleted = api.ok("list_deleted_workshops", json!({})).await;
+    assert_eq!((&deleted[0]["id"], &deleted[0]["notes"], &deleted[0]["days_left"]), (&summary["id"], &json!(1), &json!(30)));
+    for (command, body) in [("open_workshop", id.clone()), ("apply_op", apply(&w, "tab-1", new_note(&w, "Myöhässä")))] {
+        let (status, err) = api.call(command, body).await;
+        assert_eq!((status, &err["error"]["field"]), (StatusCode::CONFLICT, &json!("workshop_deleted")), "{command}");
+    }
+
+    api.ok("restore_workshop", id.clone()).await;
+    assert_eq!(events.recv().await.unwrap(), Event::LibraryChanged);
+    let back = api.ok("open_workshop", id.clone()).await;
+    assert_eq!(back["boards"][0]["notes"][0]["text"], "Jää talteen");
+    api.ok("delete_workshop", id.clone()).await;
+    api.ok("erase_workshop", id.clone()).await;
+    assert_eq!(api.ok("list_deleted_workshops", json!({})).await, json!([]));
+    let (status, _) = api.call("restore_workshop", id).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -9,6 +9,10 @@ pub enum StoreError {
     Op(#[from] OpError),
     #[error("{entity} {id} does not exist")]
     NotFound { entity: &'static str, id: Id },
+    #[error("workshop {0} is in Recently deleted; restore it first")]
+    WorkshopDeleted(Id),
+    #[error("workshop {0} is not deleted")]
+    WorkshopNotDeleted(Id),
     #[error("there is no own template {0:?}")]
     NoTemplate(String),
     #[error("nothing to undo")]

@@ -4,6 +4,7 @@
 //! client's undo step are written together or not at all.
 
 mod checkpoint;
+mod deleted;
 mod error;
 mod migrations;
 mod ops;
@@ -19,6 +20,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
 pub use ops::{Applied, Envelope};
@@ -38,6 +40,13 @@ pub struct Store {
     path: PathBuf,
     /// Runs WAL checkpoints on its own connection; stops its thread when the store is dropped.
     _checkpointer: checkpoint::Checkpointer,
+}
+
+/// The wall clock, for the one thing the store does on its own: erasing workshops deleted more
+/// than 30 days ago when the library opens ([`Store::purge_deleted`] takes the time for tests).
+fn system_now() -> polku_core::Millis {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as polku_core::Millis).unwrap_or(0)
 }
 
 impl Store {
@@ -65,12 +74,14 @@ impl Store {
         };
         // No automatic checkpoints inside commits: a background thread does them (checkpoint.rs).
         conn.execute_batch(&format!(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;"
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON;"
         ))
         .map_err(|e| StoreError::from_open(path, e))?;
         migrations::migrate(&mut conn, path)?;
         let checkpointer = checkpoint::Checkpointer::start(path.to_path_buf());
-        Ok(Store { conn, path: path.to_path_buf(), _checkpointer: checkpointer })
+        let mut store = Store { conn, path: path.to_path_buf(), _checkpointer: checkpointer };
+        store.purge_deleted(system_now())?;
+        Ok(store)
     }
 
     /// Moves everything from the WAL into the database file and empties the WAL; for a clean

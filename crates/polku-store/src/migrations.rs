@@ -18,6 +18,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0006_note_sessions", include_str!("../migrations/0006_note_sessions.sql")),
     ("0007_board_kinds", include_str!("../migrations/0007_board_kinds.sql")),
     ("0008_own_templates", include_str!("../migrations/0008_own_templates.sql")),
+    ("0009_recently_deleted", include_str!("../migrations/0009_recently_deleted.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

@@ -158,11 +158,7 @@ fn apply_all(tx: &Transaction, workshop: Id, ops: &[Op], now: Millis) -> Result<
 }
 
 fn require_workshop(tx: &Transaction, id: Id) -> Result<(), StoreError> {
-    let n: i64 = tx.query_row("SELECT count(*) FROM workshop WHERE id = ?1", [id.to_string()], |r| r.get(0))?;
-    if n == 0 {
-        return Err(StoreError::NotFound { entity: "workshop", id });
-    }
-    Ok(())
+    crate::deleted::require_live(tx, id)
 }
 
 /// The first result again when this op id was applied before; a refusal when the id was used for

@@ -1,9 +1,10 @@
-//! The library: workshops as a whole (list, create, rename, delete, load a snapshot).
+//! The library: workshops as a whole (list, create, rename, load a snapshot); delete, restore
+//! and erase are in `deleted.rs`.
 
 use polku_core::{validate_title, Id, Millis, Workshop, WorkshopSummary};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use crate::{records, rows};
+use crate::{deleted, records, rows};
 use crate::{Store, StoreError};
 
 const SUMMARY: &str = "SELECT w.id, w.title, w.language, w.created_at, w.updated_at,
@@ -22,9 +23,10 @@ fn summary(row: &rusqlite::Row) -> rusqlite::Result<WorkshopSummary> {
 }
 
 impl Store {
-    /// All workshops, the most recently changed first.
+    /// All workshops but the deleted ones, the most recently changed first.
     pub fn list_workshops(&self) -> Result<Vec<WorkshopSummary>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("{SUMMARY} ORDER BY w.updated_at DESC, w.id"))?;
+        let mut stmt =
+            self.conn.prepare(&format!("{SUMMARY} WHERE w.deleted_at IS NULL ORDER BY w.updated_at DESC, w.id"))?;
         let list = stmt.query_map([], summary)?.collect::<Result<_, _>>()?;
         Ok(list)
     }
@@ -81,6 +83,7 @@ impl Store {
 
     pub fn rename_workshop(&mut self, id: Id, title: &str, now: Millis) -> Result<WorkshopSummary, StoreError> {
         validate_title(title)?;
+        deleted::require_live(&self.conn, id)?;
         let n = self.conn.execute(
             "UPDATE workshop SET title = ?2, updated_at = ?3 WHERE id = ?1",
             params![id.to_string(), title, now],
@@ -91,17 +94,9 @@ impl Store {
         self.workshop_summary(id)
     }
 
-    /// Removes the workshop with everything in it, its op log and undo history included.
-    pub fn delete_workshop(&mut self, id: Id) -> Result<(), StoreError> {
-        let n = self.conn.execute("DELETE FROM workshop WHERE id = ?1", [id.to_string()])?;
-        if n == 0 {
-            return Err(StoreError::NotFound { entity: "workshop", id });
-        }
-        Ok(())
-    }
-
     /// The whole workshop as one snapshot; notes sorted by id, everything else by position.
     pub fn load_workshop(&self, id: Id) -> Result<Workshop, StoreError> {
+        deleted::require_live(&self.conn, id)?;
         let key = id.to_string();
         let head = self
             .conn

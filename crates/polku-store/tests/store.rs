@@ -165,14 +165,16 @@ fn rename_and_delete_workshops() {
     store.apply(&env(&w, "a", op), 1).unwrap();
     assert_eq!(store.rename_workshop(w.id, "Uusi nimi", 5).unwrap().title, "Uusi nimi");
     assert!(store.rename_workshop(w.id, "  ", 6).is_err());
-    store.delete_workshop(w.id).unwrap();
+    store.delete_workshop(w.id, 7).unwrap();
     assert!(store.list_workshops().unwrap().is_empty());
+    assert!(matches!(store.load_workshop(w.id), Err(StoreError::WorkshopDeleted(_))));
+    store.erase_workshop(w.id).unwrap();
     assert!(matches!(store.load_workshop(w.id), Err(StoreError::NotFound { .. })));
     let conn = rusqlite::Connection::open(store.path()).unwrap();
     let left: i64 = conn
         .query_row("SELECT (SELECT count(*) FROM note) + (SELECT count(*) FROM op_log) + (SELECT count(*) FROM undo_step)", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(left, 0, "deleting a workshop leaves none of its notes or history behind");
+    assert_eq!(left, 0, "erasing a workshop leaves none of its notes or history behind");
 }
 
 #[test]

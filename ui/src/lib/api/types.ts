@@ -26,6 +26,7 @@ export type { TouchpointPatch } from "./generated/TouchpointPatch";
 export type { UndoMode } from "./generated/UndoMode";
 export type { Workshop } from "./generated/Workshop";
 export type { WorkshopSummary } from "./generated/WorkshopSummary";
+export type { DeletedWorkshop } from "./generated/DeletedWorkshop";
 export type { AgeGroup } from "./generated/AgeGroup";
 export type { Avatar } from "./generated/Avatar";
 export type { DigitalSkills } from "./generated/DigitalSkills";

@@ -13,7 +13,8 @@ import { applyAll, heldFrom } from "./appliers";
 /** A request body stays well inside the server's 256 KiB limit. */
 const BATCH_BYTES = 200_000;
 
-export type Status = "loading" | "ready" | "missing" | "failed";
+/** "deleted": in Recently deleted, to restore from the workshop list. */
+export type Status = "loading" | "ready" | "missing" | "deleted" | "failed";
 /** The workshop's own fields; its boards and people are held apart (see `Held`). */
 export type WorkshopMeta = Omit<Workshop, "boards" | "personas" | "walkthroughs" | "walk_steps" | "sessions">;
 
@@ -117,6 +118,8 @@ export class WorkshopSession {
       const err = toApiError(e);
       if (err.code === "not_found") {
         this.status = "missing";
+      } else if (err.field === "workshop_deleted") {
+        this.status = "deleted";
       } else {
         // Keep showing what we had (a reload after a reconnect); only a first load fails visibly.
         if (this.status !== "ready") this.status = "failed";

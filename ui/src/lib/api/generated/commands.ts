@@ -3,6 +3,8 @@ import type { ApplyOpRequest } from "./ApplyOpRequest";
 import type { CreateWorkshopRequest } from "./CreateWorkshopRequest";
 import type { DeleteTemplateRequest } from "./DeleteTemplateRequest";
 import type { DeleteWorkshopRequest } from "./DeleteWorkshopRequest";
+import type { DeletedWorkshop } from "./DeletedWorkshop";
+import type { DeletedWorkshopRequest } from "./DeletedWorkshopRequest";
 import type { ExportJob } from "./ExportJob";
 import type { ExportJobRequest } from "./ExportJobRequest";
 import type { ExportPreview } from "./ExportPreview";
@@ -12,6 +14,7 @@ import type { HistoryRequest } from "./HistoryRequest";
 import type { ImportTemplateRequest } from "./ImportTemplateRequest";
 import type { ImportWorkshopRequest } from "./ImportWorkshopRequest";
 import type { ImportedWorkshop } from "./ImportedWorkshop";
+import type { ListDeletedWorkshopsRequest } from "./ListDeletedWorkshopsRequest";
 import type { ListTemplatesRequest } from "./ListTemplatesRequest";
 import type { ListWorkshopsRequest } from "./ListWorkshopsRequest";
 import type { OpResult } from "./OpResult";
@@ -37,6 +40,9 @@ export type Commands = {
   rename_workshop: { request: RenameWorkshopRequest; response: WorkshopSummary };
   delete_workshop: { request: DeleteWorkshopRequest; response: null };
   import_workshop: { request: ImportWorkshopRequest; response: ImportedWorkshop };
+  list_deleted_workshops: { request: ListDeletedWorkshopsRequest; response: Array<DeletedWorkshop> };
+  restore_workshop: { request: DeletedWorkshopRequest; response: null };
+  erase_workshop: { request: DeletedWorkshopRequest; response: null };
   open_workshop: { request: OpenWorkshopRequest; response: Workshop };
   apply_op: { request: ApplyOpRequest; response: OpResult };
   undo: { request: StepRequest; response: OpResult };
@@ -61,6 +67,9 @@ export const COMMAND_NAMES: CommandName[] = [
   "rename_workshop",
   "delete_workshop",
   "import_workshop",
+  "list_deleted_workshops",
+  "restore_workshop",
+  "erase_workshop",
   "open_workshop",
   "apply_op",
   "undo",
