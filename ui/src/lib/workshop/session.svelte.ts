@@ -3,7 +3,7 @@ import type { History, Op, OpResult, Session, UndoMode, Workshop } from "../api/
 import { toApiError, type ApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
-import { notifyError } from "../ui/toast.svelte";
+import { notifyError, withdrawOffers } from "../ui/toast.svelte";
 import type { BoardState, NoteStore } from "../board/changes";
 import type { Camera } from "../board/geometry";
 import type { People } from "../people/people";
@@ -167,6 +167,7 @@ export class WorkshopSession {
         client_id: this.api.clientId(),
         op_id: uuid(),
       });
+      withdrawOffers();
       this.absorb(res);
     } catch (e) {
       const err = toApiError(e);
@@ -202,6 +203,8 @@ export class WorkshopSession {
         op,
       });
       this.absorb(res);
+      // An Undo offered for an earlier step would now take back this one instead.
+      if (undo === "record") withdrawOffers();
       return null;
     } catch (e) {
       return toApiError(e);
