@@ -30,7 +30,9 @@ test("Delete takes one note, says so, and the toast's Undo brings it back", asyn
   await undone;
   await expect(note(page, "First to go")).toBeVisible();
   await expect(page.getByTestId("note")).toHaveCount(3);
-  await expect(toast).toHaveCount(0);
+  // The offer is used up; what the Undo did is said instead.
+  await expect(page.getByTestId("toast-action")).toHaveCount(0);
+  await expect(page.getByTestId("toast").filter({ hasText: "Undid: note “First to go” deleted" })).toBeVisible();
 });
 
 test("deleting several picked notes counts them in the toast", async ({ page }) => {
@@ -57,4 +59,32 @@ test("deleting in the outline says what went, with Undo", async ({ page }) => {
   await expect(toast).toBeVisible();
   await toast.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("button", { name: "Delete note: Listed note" })).toBeVisible();
+});
+
+test("Ctrl+Z says what it undid and brings the note back into view", async ({ page }) => {
+  await createWorkshop(page, unique("Undo says"));
+  await addNote(page, "neutral", "Old words");
+  await note(page, "Old words").focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Text of the neutral note").fill("New words");
+  const edited = saved(page);
+  await page.keyboard.press("Enter");
+  await edited;
+
+  // The note goes out of sight: the board is panned far away from it.
+  const viewport = page.getByTestId("board-viewport");
+  await viewport.focus();
+  for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowDown");
+  await expect(note(page, "New words")).not.toBeInViewport();
+
+  const undone = saved(page, "undo");
+  await page.keyboard.press("Control+z");
+  await undone;
+  await expect(page.getByTestId("toast").filter({ hasText: "Undid: text of “Old words”" })).toBeVisible();
+  await expect(note(page, "Old words")).toBeInViewport();
+
+  const redone = saved(page, "redo");
+  await page.keyboard.press("Control+Shift+z");
+  await redone;
+  await expect(page.getByTestId("toast").filter({ hasText: "Redid: text of “New words”" })).toBeVisible();
 });

@@ -1,11 +1,6 @@
 import type { Note } from "../api/types";
 import { offer, type Message } from "../ui/toast.svelte";
-
-/** A note's text as a toast quotes it: one line, cut with "…" when long. */
-export function quoted(text: string, max = 40): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
-}
+import { quoted } from "../workshop/describe";
 
 /** "Note “…” deleted", "3 notes deleted". */
 export function deletedMessage(gone: readonly Pick<Note, "text">[]): Message {
