@@ -196,7 +196,8 @@ test("Ctrl+D duplicates the note in focus, and the copy is picked", async ({ pag
 
 test("right-click on empty board offers Add note here, and the note lands there", async ({ page }) => {
   await createWorkshop(page, unique("Menu add"));
-  const p = await columnAt(page, 3, 520);
+  // Well above the board's bottom edge, so that showing the new note does not pan the board.
+  const p = await columnAt(page, 3, 460);
   await page.mouse.click(p.x, p.y, { button: "right" });
   const menu = page.getByRole("menu", { name: "Board" });
   await expect(menu).toBeVisible();
