@@ -65,9 +65,10 @@ for (const lang of ["fi", "sv", "en"] as const) {
     );
     expect(clipped).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
-    // The board keeps most of the screen.
+    // The board keeps most of the screen (the row under it for Walk and zoom, which would
+    // otherwise cover notes, costs one row of big targets).
     const board = (await page.locator(".viewport").boundingBox())!;
-    expect(board.height).toBeGreaterThan(800 * 0.55);
+    expect(board.height).toBeGreaterThan(800 * 0.5);
   });
 }
 

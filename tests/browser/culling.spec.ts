@@ -86,6 +86,7 @@ test("at far zoom notes are coloured blocks that keep their names", async ({ pag
   const first = step(page, 1);
   await expect(first.locator(".text")).toHaveCount(1);
   const zoomOut = page.getByRole("button", { name: "Zoom out" });
+  const near = await page.getByTestId("note").count();
   for (let i = 0; i < 6; i++) await zoomOut.click();
   // No text is laid out, but the colour and the accessible name stay.
   const block = step(page, 1);
@@ -93,7 +94,8 @@ test("at far zoom notes are coloured blocks that keep their names", async ({ pag
   await expect(block.locator(".text")).toHaveCount(0);
   await expect(block).toHaveAttribute("data-sentiment", "negative");
   // Zoomed out, more of the column is in view, so more notes are drawn than at 1:1.
-  expect(await page.getByTestId("note").count()).toBeGreaterThan(20);
+  // (Counted against 1:1 on this screen, not a fixed number: the board's height decides both.)
+  expect(await page.getByTestId("note").count()).toBeGreaterThan(2 * near);
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.getByRole("button", { name: "Zoom in" }).click();
   await expect(step(page, 1).locator(".text")).toHaveCount(1);

@@ -311,13 +311,15 @@ test("printing the library gives the cards alone, one a page", async ({ page }) 
     await page.getByRole("button", { name: "New persona" }).click();
     await editor(page).getByLabel("Name or pseudonym").fill(n);
     await editor(page).getByLabel("Life situation").fill(`${n} lives alone`);
+    await editor(page).getByLabel("Goals").fill(`${n} wants work`);
     const made = applied(page);
     await editor(page).getByRole("button", { name: "Save" }).click();
     await made;
     await expect(card(page, n)).toBeVisible();
   }
-  // On screen the life situation waits in the editor; on paper it is there.
-  await expect(card(page, "Print One").getByText("Print One lives alone")).toBeHidden();
+  // The card shows the life situation and the goals on screen too, as the PDF prints them.
+  await expect(card(page, "Print One").getByText("Print One lives alone")).toBeVisible();
+  await expect(card(page, "Print One").getByText("Print One wants work")).toBeVisible();
   await expect(card(page, "Print One").getByRole("button")).toHaveCount(3);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("toolbar", { name: "Board tools" })).toBeHidden();

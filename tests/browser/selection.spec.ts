@@ -122,8 +122,9 @@ test("Shift-click picks two notes; Delete removes both and one undo brings both 
   await expect(note(page, "Second to go")).toHaveCount(0);
   await expect(note(page, "Keep me")).toBeVisible();
   expect(ops()).toBe(1);
-  // The focus went somewhere that can still act: the note that is left.
-  await expect(note(page, "Keep me")).toBeFocused();
+  // The focus went to the board, not onto the note that is left: a second Delete takes nothing.
+  await expect(page.getByTestId("board-viewport")).toBeFocused();
+  await expect(page.getByTestId("toast").filter({ hasText: "2 notes deleted" })).toBeVisible();
 
   done = saved(page, "undo");
   await page.keyboard.press("Control+z");
@@ -196,7 +197,8 @@ test("Ctrl+D duplicates the note in focus, and the copy is picked", async ({ pag
 
 test("right-click on empty board offers Add note here, and the note lands there", async ({ page }) => {
   await createWorkshop(page, unique("Menu add"));
-  const p = await columnAt(page, 3, 520);
+  // Well above the board's bottom edge, so that showing the new note does not pan the board.
+  const p = await columnAt(page, 3, 460);
   await page.mouse.click(p.x, p.y, { button: "right" });
   const menu = page.getByRole("menu", { name: "Board" });
   await expect(menu).toBeVisible();

@@ -75,10 +75,9 @@ test("walk a persona through every touchpoint by keyboard, then reload: curve an
   const aino = await createPersona(page, "Aino", "bird", "teal");
   await reloadBoard(page);
 
-  // Into the board region, then keys only.
+  // Into the board region, then keys only: the Walk button is under the board, after it in Tab order.
   await page.getByRole("region", { name: "Service path board" }).focus();
-  await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "Walk", exact: true })).toBeFocused();
+  await tabTo(page, page.getByRole("button", { name: "Walk", exact: true }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("button", { name: "Walk Aino along the path" })).toBeFocused();
   await page.keyboard.press("Enter");

@@ -1,4 +1,4 @@
-import type { Note, NotePatch, Op, Phase, UndoMode } from "../api/types";
+import type { Change, Note, NotePatch, Op, Phase, UndoMode } from "../api/types";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
 import type { WorkshopSession } from "../workshop/session.svelte";
@@ -88,11 +88,11 @@ export class BoardSession {
     return this.ws.applyMany(ops);
   }
 
-  undo(): Promise<void> {
+  undo(): Promise<readonly Change[]> {
     return this.ws.undo();
   }
 
-  redo(): Promise<void> {
+  redo(): Promise<readonly Change[]> {
     return this.ws.redo();
   }
 

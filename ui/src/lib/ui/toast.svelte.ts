@@ -2,7 +2,19 @@ import { ApiError, errorKey, toApiError } from "../api/errors";
 import { hasKey } from "../i18n/index.svelte";
 import type { Params } from "../i18n/lookup";
 
-export type Toast = { id: number; key: string; params?: Params; tone: "info" | "error" };
+/** A message by key: `count` picks the plural form. */
+export type Message = { key: string; params?: Params; count?: number };
+
+/** A button in the toast that acts on what it tells (Undo); the toast goes away once pressed. */
+export type ToastAction = { key: string; run: () => void | Promise<void> };
+
+export type Toast = Message & {
+  id: number;
+  tone: "info" | "error";
+  /** A message shown inside this one's `{what}`, e.g. what an undo did. */
+  what?: Message;
+  action?: ToastAction;
+};
 
 // Keys, not texts, are kept: a toast still on screen follows a language switch.
 export const toasts = $state<Toast[]>([]);
@@ -10,11 +22,35 @@ let next = 1;
 
 export function notify(key: string, params?: Params, tone: Toast["tone"] = "info", ms = 6000): void {
   // The same message twice in a row (a double press) is shown once.
-  if (toasts.some((t) => t.key === key)) return;
-  const toast = { id: next++, key, params, tone };
-  toasts.push(toast);
+  if (toasts.some((t) => t.key === key && !t.action)) return;
+  show({ key, params, tone }, ms);
+}
+
+/**
+ * A message with a button that takes it back (Undo), kept long enough to reach it. It replaces an
+ * older one with the same key: only the latest can still be taken back.
+ */
+export function offer(message: Message, action: ToastAction, ms = 10000): void {
+  for (const t of toasts.filter((t) => t.action)) dismiss(t.id);
+  show({ ...message, tone: "info", action }, ms);
+}
+
+/** A message that says what an undo or redo did (`key` holds `{what}`). */
+export function notifyWhat(key: string, what: Message, ms = 6000): void {
+  for (const t of toasts.filter((t) => t.what)) dismiss(t.id);
+  show({ key, what, tone: "info" }, ms);
+}
+
+/** An offer that no longer holds (something newer was done) goes away. */
+export function withdrawOffers(): void {
+  for (const t of toasts.filter((t) => t.action)) dismiss(t.id);
+}
+
+function show(toast: Omit<Toast, "id">, ms: number): void {
+  const shown = { ...toast, id: next++ };
+  toasts.push(shown);
   if (toasts.length > 3) toasts.shift();
-  setTimeout(() => dismiss(toast.id), ms);
+  setTimeout(() => dismiss(shown.id), ms);
 }
 
 export function notifyError(err: unknown): ApiError {
@@ -27,4 +63,10 @@ export function notifyError(err: unknown): ApiError {
 export function dismiss(id: number): void {
   const i = toasts.findIndex((t) => t.id === id);
   if (i >= 0) toasts.splice(i, 1);
+}
+
+/** Presses a toast's button: it goes at once, so a second press cannot run it twice. */
+export function act(toast: Toast): void {
+  dismiss(toast.id);
+  void toast.action?.run();
 }

@@ -1,5 +1,6 @@
 import type { Op, Persona, StepRecord, WalkStep, Walkthrough } from "../api/types";
 import { t } from "../i18n/index.svelte";
+import { notify } from "../ui/toast.svelte";
 import { uuid } from "../ids";
 import { cellAt, type Station } from "../board/geometry";
 import { growOps } from "../board/lanes/lanes";
@@ -25,6 +26,9 @@ export class Walker {
   offer = $state<{ side: string; after: string | null } | null>(null);
   /** Announced to screen readers (the panel's status line). */
   status = $state("");
+
+  /** Saves what the step recorder holds unsaved, to its own station: run before the walk moves on. */
+  flushDraft: (() => void) | null = null;
 
   /** Every persona of the workshop, by name. */
   readonly personas: Persona[];
@@ -65,6 +69,7 @@ export class Walker {
   }
 
   close(): void {
+    this.flushDraft?.();
     this.open = false;
     this.walkId = null;
     this.offer = null;
@@ -72,6 +77,7 @@ export class Walker {
 
   /** Back to the list of personas; the walk stays as it is, to be resumed. */
   leave(): void {
+    this.flushDraft?.();
     this.walkId = null;
     this.offer = null;
   }
@@ -113,6 +119,7 @@ export class Walker {
     const walk = this.walk;
     const to = this.session.stations.find((s) => s.id === stationId);
     if (!walk || !to) return false;
+    this.flushDraft?.();
     this.offer = null;
     if (walk.at_touchpoint_id === stationId) return true;
     // Not recorded for undo: where the token stands is the group's place in the conversation, not
@@ -139,6 +146,13 @@ export class Walker {
       this.offer = { side: stop.side.id, after: stop.after?.id ?? null };
       this.status = t("walk.side.question", { label: stop.side.label });
     }
+  }
+
+  /** The walk is over: what was typed at the last station is saved, and the personas are shown. */
+  finish(): void {
+    const name = this.persona?.fields.name ?? "";
+    this.leave();
+    notify("walk.finished", { name });
   }
 
   async back(): Promise<void> {

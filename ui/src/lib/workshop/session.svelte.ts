@@ -1,9 +1,10 @@
 import type { Backend } from "../backend/backend";
-import type { History, Op, OpResult, Session, UndoMode, Workshop } from "../api/types";
+import type { Change, History, Op, OpResult, Session, UndoMode, Workshop } from "../api/types";
 import { toApiError, type ApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
-import { notifyError } from "../ui/toast.svelte";
+import { notifyError, notifyWhat, withdrawOffers } from "../ui/toast.svelte";
+import { describeStep } from "./describe";
 import type { BoardState, NoteStore } from "../board/changes";
 import type { Camera } from "../board/geometry";
 import type { People } from "../people/people";
@@ -153,16 +154,17 @@ export class WorkshopSession {
     return ok;
   }
 
-  async undo(): Promise<void> {
-    await this.step("undo");
+  /** Undoes this client's latest step and says what it was; the changes it applied, if any. */
+  undo(): Promise<readonly Change[]> {
+    return this.step("undo");
   }
 
-  async redo(): Promise<void> {
-    await this.step("redo");
+  redo(): Promise<readonly Change[]> {
+    return this.step("redo");
   }
 
-  private async step(which: "undo" | "redo"): Promise<void> {
-    if (this.busy) return;
+  private async step(which: "undo" | "redo"): Promise<readonly Change[]> {
+    if (this.busy) return [];
     this.busy = true;
     try {
       const res = await this.api.call(which, {
@@ -170,12 +172,16 @@ export class WorkshopSession {
         client_id: this.api.clientId(),
         op_id: uuid(),
       });
+      withdrawOffers();
       this.absorb(res);
+      notifyWhat(`${which}.done`, describeStep(res.changes, which));
+      return res.changes;
     } catch (e) {
       const err = toApiError(e);
       if (err.code === "nothing_to_undo") this.history.can_undo = false;
       if (err.code === "nothing_to_redo") this.history.can_redo = false;
       notifyError(err);
+      return [];
     } finally {
       this.busy = false;
     }
@@ -205,6 +211,8 @@ export class WorkshopSession {
         op,
       });
       this.absorb(res);
+      // An Undo offered for an earlier step would now take back this one instead.
+      if (undo === "record") withdrawOffers();
       return null;
     } catch (e) {
       return toApiError(e);
