@@ -243,8 +243,8 @@ test("phases are renamed and notes change lanes from the outline, and the board 
     await expect(dialog).toBeHidden();
     await expect(outline.getByRole("button", { name: `Edit lane “${label}”…` })).toBeFocused();
   }
-  // The first lane took in the note that was on the board.
-  await expect(item).toContainText("Lane: Tunteet");
+  // The first lane did not swallow the note that was on the board: it has a row of its own.
+  await expect(item).toContainText("Lane: Earlier notes");
 
   // The phase's heading stays a heading; its rename field is beside it.
   await outline.getByRole("button", { name: "Rename phase “Before the service”" }).click();
@@ -273,8 +273,8 @@ test("phases are renamed and notes change lanes from the outline, and the board 
   done = saved(page, "undo");
   await page.getByRole("button", { name: "Undo", exact: true }).click();
   await done;
-  await expectInLane(card, laneHeader(page, "Tunteet"));
+  await expectInLane(card, laneHeader(page, "Earlier notes"));
   await showOutline(page);
-  await expect(item).toContainText("Lane: Tunteet");
+  await expect(item).toContainText("Lane: Earlier notes");
   await expect(outline.getByRole("heading", { level: 2, name: "First steps" })).toBeVisible();
 });
