@@ -7,6 +7,7 @@
 
 mod save;
 mod template_files;
+mod workshop_files;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -99,7 +100,8 @@ fn main() {
             client_id,
             save::save_export,
             template_files::save_template_file,
-            template_files::open_template_file
+            template_files::open_template_file,
+            workshop_files::pick_workshop_file
         ])
         .build(tauri::generate_context!());
     match app {

@@ -110,6 +110,7 @@ function fakeBackend(snapshot: Workshop): Backend & { emit(ev: Event): void } {
     clientId: () => "me",
     saveExport: async () => "saved",
     saveTemplateFile: async () => "saved",
+    pickWorkshopFile: async () => null,
     openTemplateFile: async () => null,
     emit: (ev) => handlers.forEach((h) => h(ev)),
   };

@@ -34,6 +34,12 @@ export interface Backend {
    * none. Rejects with an ApiError (field `template_file`) when the file is refused.
    */
   openTemplateFile(title?: string): Promise<TemplateSummary | null>;
+  /**
+   * Lets the user pick a `.polku` workshop file (the browser's picker, the desktop's native open
+   * dialog) and reads it: its name and text, or null when they picked none. Importing is the
+   * page's, through `import_workshop`.
+   */
+  pickWorkshopFile(title?: string): Promise<{ name: string; text: string } | null>;
 }
 
 /** A tiny listener set shared by both transports. */

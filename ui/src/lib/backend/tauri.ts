@@ -63,6 +63,16 @@ export class TauriBackend implements Backend {
     }
   }
 
+  /** The native open dialog; the shell reads the file (bounded) and hands back its text. */
+  async pickWorkshopFile(title?: string): Promise<{ name: string; text: string } | null> {
+    try {
+      const picked = await this.invoke<[string, string] | null>("pick_workshop_file", { title: title ?? null });
+      return picked ? { name: picked[0], text: picked[1] } : null;
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
   subscribe(handler: EventHandler): () => void {
     return this.events.add(handler);
   }

@@ -104,6 +104,13 @@ export class WebBackend implements Backend {
     return this.call("import_template", { json: await file.text() });
   }
 
+  async pickWorkshopFile(): Promise<{ name: string; text: string } | null> {
+    const file = await pickFile(".polku,.json,application/json");
+    if (!file) return null;
+    if (file.size > MAX_WORKSHOP_FILE_BYTES) throw new ApiError("too_large", `${file.name} is ${file.size} bytes`, "workshop_file");
+    return { name: file.name, text: await file.text() };
+  }
+
   subscribe(handler: EventHandler): () => void {
     return this.events.add(handler);
   }
@@ -176,6 +183,9 @@ function download(href: string, fileName: string): void {
 }
 
 /** One file the user picks, or null when they close the picker. */
+/** Far beyond any real workshop file (polku_export::workshop_file::MAX_FILE_BYTES). */
+const MAX_WORKSHOP_FILE_BYTES = 64 * 1024 * 1024;
+
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement("input");
