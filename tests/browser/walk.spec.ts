@@ -255,3 +255,36 @@ test("Ctrl+Z takes back the last recorded emotion", async ({ page }) => {
   await expect(where(page)).toHaveText(`Touchpoint 2 of 5: ${TOUCHPOINTS.en[1]}`);
   await expect.poll(async () => (await savedSteps(page)).map((s) => s.record.emotion)).toEqual([1]);
 });
+
+test("a barrier posted during a walk goes into the row the group chose, at the walked touchpoint", async ({ page }) => {
+  await createWorkshop(page, unique("Walk rows"));
+  const clientId = await page.evaluate(() => sessionStorage.getItem("polku.client_id"));
+  const open = async () => (await (await page.request.post("/api/open_workshop", { data: { id: workshopIdOf(page) } })).json()).boards[0];
+  const board = await open();
+  for (const [index, label] of ["Actions", "Feelings"].entries()) {
+    const op = { type: "create_lane", lane: { id: crypto.randomUUID(), board_id: board.id, index, label } };
+    const res = await page.request.post("/api/apply_op", {
+      data: { workshop_id: workshopIdOf(page), op_id: crypto.randomUUID(), client_id: clientId, undo: "record", op },
+    });
+    expect(res.ok()).toBe(true);
+  }
+  await createPersona(page, "Aino", "owl", "teal");
+  await reloadBoard(page);
+
+  await page.getByRole("button", { name: "Walk", exact: true }).click();
+  await page.getByRole("button", { name: "Walk Aino along the path" }).click();
+  await panel(page).getByRole("button", { name: "Next" }).click();
+  await expect(where(page)).toHaveText(`Touchpoint 2 of 5: ${TOUCHPOINTS.en[1]}`);
+  await panel(page).getByLabel("Notes go to the row").selectOption({ label: "Feelings" });
+  await panel(page).getByLabel("Barriers").fill("Afraid to call");
+  await panel(page).getByRole("button", { name: "Post as a note (negative)" }).click();
+
+  type Stored = { text: string; touchpoint_id: string; lane_id: string };
+  await expect.poll(async () => (await open()).notes.some((n: Stored) => n.text === "Afraid to call")).toBe(true);
+  const after = await open();
+  const posted = after.notes.find((n: Stored) => n.text === "Afraid to call");
+  const laneOf = (id: string) => after.lanes.find((l: { id: string }) => l.id === id)?.label;
+  const tpOf = (id: string) => after.touchpoints.find((t: { id: string }) => t.id === id)?.label;
+  expect([tpOf(posted.touchpoint_id), laneOf(posted.lane_id)]).toEqual([TOUCHPOINTS.en[1], "Feelings"]);
+  await expect(note(page, "Afraid to call")).toBeVisible();
+});

@@ -4,7 +4,7 @@ import { notify } from "../ui/toast.svelte";
 import { uuid } from "../ids";
 import { cellAt, type Station } from "../board/geometry";
 import { growOps } from "../board/lanes/lanes";
-import { spotIn } from "../board/outline/outline";
+import { spotIn, spotInCell } from "../board/outline/outline";
 import type { BoardSession } from "../board/session.svelte";
 import { stepsOf, walksOf } from "../people/people";
 import { byName, emptyRecord, nextStop } from "./walk";
@@ -196,16 +196,18 @@ export class Walker {
 
   /**
    * Posts a barrier or an idea as a note on the board at the token's station, linked to the
-   * persona, in the column's first free spot (where the toolbar would put a new note).
+   * persona: in the row `laneId` when given, else in the column's first free spot.
    */
-  async post(kind: PostKind, text: string): Promise<boolean> {
+  async post(kind: PostKind, text: string, laneId: string | null = null): Promise<boolean> {
     const board = this.session.board;
     const station = this.station;
     const persona = this.persona;
     if (!board || !station || !persona || !text.trim()) return false;
     const s = this.session;
     const id = uuid();
-    const spot = spotIn(station, id, s.notes, s.heightOf);
+    // In the row the group chose (the walk panel offers the board's rows), else the column's first free spot.
+    const row = laneId ? s.rows.find((r) => r.id === laneId) : undefined;
+    const spot = row ? spotInCell(station, row, s.notes, s.heightOf) : spotIn(station, id, s.notes, s.heightOf);
     const cell = cellAt(s.stations, s.rows, spot.x, spot.y);
     const fields = kind === "idea" ? ({ kind: "idea", sentiment: null } as const) : ({ kind: "observation", sentiment: "negative" } as const);
     const create: Op = {
