@@ -88,10 +88,13 @@ describe("why a workshop file was refused, in words", () => {
   it("falls back to a damaged part when the rule has no words of its own, or there is no rule", () => {
     const { t, has } = words(fi);
     expect(problemWords({ kind: "invalid", at: "workshop.boards[0].notes[0].touchpoint_id" }, text, t, has)).toBe(
-      "Osa tiedostosta on vioittunut: siitä puuttuu jotain, tai osat eivät sovi yhteen. Pyydä tiedosto uudelleen. " +
+      "Osa tiedostosta on vioittunut: siitä puuttuu jotain tai osat eivät sovi yhteen. Pyydä tiedosto uudelleen. " +
         "Kohta: taulu 1 ”Palvelupolku”, lappu 1 (”Ei tiedä mistä hakea apua”).",
     );
     expect(problemWords({ kind: "invalid", at: "version", field: "no_such_rule" }, text, t, has)).toBe(fi["import.problem.invalid"]);
+    expect(problemWords({ kind: "invalid", at: "workshop.title", field: "title" }, text, t, has)).toBe(
+      "Nimessä voi olla 1–200 merkkiä. Kohta: työpajan omat tiedot.",
+    );
   });
 
   it("gives the line and column of cut-short and damaged text", () => {

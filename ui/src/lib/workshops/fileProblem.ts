@@ -153,8 +153,12 @@ function where(problem: FileProblem, text: string | undefined, t: Translate): st
     case "truncated":
     case "malformed":
       return t("import.where.line", { line: problem.line, column: problem.column });
-    case "invalid":
-      return placeWords(partsOf(problem.at, parsed(text)), t);
+    case "invalid": {
+      const parts = partsOf(problem.at, parsed(text));
+      // The workshop's own title or language: in no part, but still in the workshop.
+      if (parts.length === 0 && problem.at.startsWith("workshop.")) return t("import.where.workshop");
+      return placeWords(parts, t);
+    }
     default:
       return "";
   }
