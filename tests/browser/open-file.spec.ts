@@ -1,23 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
+import { exampleFile } from "./example";
 import { unique } from "./helpers";
-
-const EXAMPLE = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "workshops", "examples", "aikuissosiaalityo.polku");
-
-/** The example workshop as a file of its own: ids and a title no other test uses. */
-function exampleFile(title: string): { name: string; mimeType: string; buffer: Buffer } {
-  const fresh = new Map<string, string>();
-  const text = readFileSync(EXAMPLE, "utf8").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-    if (!fresh.has(id)) fresh.set(id, randomUUID());
-    return fresh.get(id)!;
-  });
-  const file = JSON.parse(text);
-  file.workshop.title = title;
-  return { name: "tyopaja.polku", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) };
-}
 
 async function pick(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, button = "Open workshop file…") {
   const chooser = page.waitForEvent("filechooser");
