@@ -4,24 +4,15 @@
 // behind, so this one starts a library of its own.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { DATA_DIR, TMP, closeApp, importProblem, mailedWorkshop, openApp, t, until, xq } from "./helpers.mjs";
+import { DATA_DIR, TMP, closeApp, freshLibrary, importProblem, mailedWorkshop, openApp, t, until, windowNamed, xq } from "./helpers.mjs";
 
 const CLI = process.env.POLKU_BIN;
 const EXAMPLE = new URL("../../workshops/examples/aikuissosiaalityo.polku", import.meta.url).pathname;
 
 let browser = null;
-
-/** The id of the visible window whose title is `name`, or "" (xdotool exits 1 when none). */
-function windowNamed(name) {
-  try {
-    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", `^${name}$`], { encoding: "utf8" }).trim().split("\n")[0];
-  } catch {
-    return "";
-  }
-}
 
 describe("Export from the desktop window", { concurrency: 1 }, () => {
   after(async () => {
@@ -30,7 +21,7 @@ describe("Export from the desktop window", { concurrency: 1 }, () => {
   });
 
   test("a PDF goes through the native save dialog to the chosen file", { timeout: 120_000 }, async () => {
-    for (const name of readdirSync(DATA_DIR)) rmSync(join(DATA_DIR, name), { recursive: true, force: true });
+    freshLibrary();
     execFileSync(CLI, ["import", "--data-dir", DATA_DIR, EXAMPLE], { stdio: ["ignore", "pipe", "pipe"] });
     browser = await openApp();
 

@@ -1,7 +1,7 @@
 // Shared bits of the desktop e2e suite: starting the real app through tauri-driver, finding
 // things by their accessible names, and reading the library database through the polku CLI.
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { remote } from "webdriverio";
 
@@ -103,6 +103,14 @@ export async function closeApp(browser) {
   return quit;
 }
 
+/**
+ * Empties the test's data dir, so the app opens a new library: app.test.mjs leaves one from a
+ * "newer" Polku behind, which the app refuses to open.
+ */
+export function freshLibrary() {
+  for (const name of readdirSync(DATA_DIR)) rmSync(join(DATA_DIR, name), { recursive: true, force: true });
+}
+
 /** `polku list --json` over the test's data dir: what is really in the database file. */
 export function listLibrary() {
   const out = execFileSync(CLI, ["list", "--data-dir", DATA_DIR, "--json"], {
@@ -154,6 +162,15 @@ export function appPids() {
     }
   }
   return pids;
+}
+
+/** The id of the visible window whose title is `name`, or "" (xdotool exits 1 when none). */
+export function windowNamed(name) {
+  try {
+    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", `^${name}$`], { encoding: "utf8" }).trim().split("\n")[0];
+  } catch {
+    return "";
+  }
 }
 
 /** Waits until fn() is true, polling; throws with message after timeout ms. */

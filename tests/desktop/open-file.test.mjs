@@ -1,12 +1,11 @@
 // A workshop file double-clicked in the file manager: the system starts Polku with the file's path
 // as its argument (Linux, Windows), and the window opens that workshop as if it had been picked.
-// Dropping a file on the window is not driven here (xdotool cannot drag a file into a window); the
-// shell's part of a drop is unit-tested (crates/polku-export/tests/handed.rs, ui/test/openedFiles.test.ts).
+// (A file dropped on the window: drop.test.mjs.)
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, test } from "node:test";
-import { TMP, closeApp, importProblem, listLibrary, mailedWorkshop, openApp, t, xq } from "./helpers.mjs";
+import { TMP, closeApp, freshLibrary, importProblem, listLibrary, mailedWorkshop, openApp, t, xq } from "./helpers.mjs";
 
 const TITLE = `Kirjeenä tullut työpaja ${Date.now().toString(36)}`;
 
@@ -27,6 +26,7 @@ describe("Opening a workshop file from the file manager", { concurrency: 1 }, ()
   });
 
   test("the app started with a .polku file opens that workshop", { timeout: 120_000 }, async () => {
+    freshLibrary();
     const path = mailedWorkshop(TITLE, "kirjeena.polku");
     browser = await openApp({ args: [path] });
     await headingNaming(TITLE);
