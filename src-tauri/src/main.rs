@@ -99,8 +99,8 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .setup(setup)
         .on_window_event(|window, event| {
-            if let WindowEvent::DragDrop(drop) = event {
-                opened_files::drag_drop(window.app_handle(), drop);
+            if let WindowEvent::DragDrop(files) = event {
+                opened_files::drag_drop(window.app_handle(), files);
             }
         })
         .invoke_handler(tauri::generate_handler![

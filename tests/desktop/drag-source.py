@@ -12,7 +12,8 @@ from gi.repository import Gdk, GLib, Gtk  # noqa: E402
 path, x, y = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 uri = GLib.filename_to_uri(path)
 
-window = Gtk.Window(title="Polku test drag source")
+# Named after the file, so a test never finds the window of a file it offered before.
+window = Gtk.Window(title=f"Polku test drag source {path.rsplit('/', 1)[-1]}")
 window.set_default_size(240, 120)
 window.move(x, y)
 source = Gtk.EventBox()

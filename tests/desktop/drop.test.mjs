@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { openSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { after, describe, test } from "node:test";
 import { TMP, closeApp, freshLibrary, importProblem, listLibrary, mailedWorkshop, openApp, t, until, windowNamed, xq } from "./helpers.mjs";
 
@@ -29,7 +29,8 @@ async function offer(path) {
   source?.kill();
   source = spawn("/usr/bin/python3", [SOURCE, path, "40", "880"], { stdio: ["ignore", "ignore", openSync(join(TMP, "drag-source.log"), "a")] });
   let id = "";
-  await until(() => (id = windowNamed("Polku test drag source")) !== "", "the drag source window did not appear", 10_000);
+  const name = `Polku test drag source ${basename(path)}`;
+  await until(() => (id = windowNamed(name)) !== "", "the drag source window did not appear", 10_000);
   return id;
 }
 
