@@ -62,6 +62,6 @@ pub(crate) async fn save_with_dialog(app: &tauri::AppHandle, file: ExportFile, t
     tauri::async_runtime::spawn_blocking(move || polku_export::write_file(&target, &bytes))
         .await
         .map_err(|_| ApiError::internal("saving failed unexpectedly"))?
-        .map_err(|e| ApiError { code: ErrorCode::Forbidden, message: format!("cannot write {}: {e}", path.display()), field: Some("path".into()) })?;
+        .map_err(|e| ApiError::with_field(ErrorCode::Forbidden, format!("cannot write {}: {e}", path.display()), "path"))?;
     Ok(Some(path.display().to_string()))
 }

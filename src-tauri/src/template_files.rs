@@ -26,7 +26,7 @@ pub async fn save_template_file(
 }
 
 fn refused(code: ErrorCode, message: String) -> ApiError {
-    ApiError { code, message, field: Some("template_file".into()) }
+    ApiError::with_field(code, message, "template_file")
 }
 
 /// Asks for a template file and imports it (`import_template`); the new template's summary, or

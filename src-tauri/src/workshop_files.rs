@@ -4,16 +4,20 @@
 
 use std::path::PathBuf;
 
-use polku_api::{ApiError, ErrorCode};
+use polku_api::{ApiError, ErrorCode, FileProblem};
 use polku_export::handed::{self, HandedError, HandedFile};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::save::{chosen_path, Ask};
 
-/// The page's "why" for a file that cannot be opened: too large, or what is wrong with it.
+/// A file that cannot be opened, as the page words it: too large, not text, or not readable.
 fn refused(e: HandedError) -> ApiError {
-    let code = if matches!(e, HandedError::TooLarge { .. }) { ErrorCode::TooLarge } else { ErrorCode::Validation };
-    ApiError { code, message: e.to_string(), field: Some("workshop_file".into()) }
+    let (code, problem) = match e {
+        HandedError::TooLarge { .. } => (ErrorCode::TooLarge, FileProblem::TooLarge),
+        HandedError::NotText { .. } => (ErrorCode::Validation, FileProblem::Foreign),
+        HandedError::Unreadable { .. } | HandedError::NotAFile { .. } => (ErrorCode::Validation, FileProblem::Unreadable),
+    };
+    ApiError::workshop_file(code, e.to_string(), problem)
 }
 
 /// Reads a file handed over by its path (picked, double-clicked, dropped) off the window's thread.

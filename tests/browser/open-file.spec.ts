@@ -19,9 +19,9 @@ function exampleFile(title: string): { name: string; mimeType: string; buffer: B
   return { name: "tyopaja.polku", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) };
 }
 
-async function pick(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+async function pick(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, button = "Open workshop file…") {
   const chooser = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Open workshop file…" }).click();
+  await page.getByRole("button", { name: button }).click();
   await (await chooser).setFiles(file);
 }
 
@@ -63,19 +63,59 @@ test("a workshop file dropped on the list opens it", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });
 
+/** The workshops in the library, counted by the server: the page's list may still be loading. */
+async function count(page: Page): Promise<number> {
+  return (await (await page.request.post("/api/list_workshops", { data: {} })).json()).length;
+}
+
+/** The example file with one change made to its data. */
+function broken(title: string, change: (file: any) => void): { name: string; mimeType: string; buffer: Buffer } {
+  const file = exampleFile(title);
+  const data = JSON.parse(file.buffer.toString("utf8"));
+  change(data);
+  return { ...file, buffer: Buffer.from(JSON.stringify(data, null, 2)) };
+}
+
 test("a broken file is refused in words, with where, and nothing is added", async ({ page }) => {
   const title = unique("Broken");
-  const file = exampleFile(title);
-  const broken = JSON.parse(file.buffer.toString("utf8"));
-  broken.workshop.boards[0].notes[0].text = "";
-  // Counted by the server: the page's list may still be loading when the file is picked.
-  const count = async () => (await (await page.request.post("/api/list_workshops", { data: {} })).json()).length;
-  const before = await count();
+  const file = broken(title, (f) => (f.workshop.boards[0].notes[0].text = ""));
+  const before = await count(page);
   await page.goto("/");
-  await pick(page, { ...file, buffer: Buffer.from(JSON.stringify(broken)) });
-  const problem = page.getByTestId("import-problem");
-  await expect(problem).toContainText("The file “tyopaja.polku” could not be opened, and nothing was added.");
-  await expect(problem).toContainText("notes[0]");
+  await pick(page, file);
+  // What and where in the user's words, with the board's title to find it by; no file path.
+  await expect(page.getByTestId("import-problem")).toHaveText(
+    "The file “tyopaja.polku” could not be opened, and nothing was added. " +
+      "A note needs some text, at most 2,000 characters. Where: board 1 “Palvelupolku”, note 1.",
+  );
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
-  expect(await count()).toBe(before);
+  expect(await count(page)).toBe(before);
+});
+
+test("in Finnish, a broken or cut-short file is refused in Finnish, with where", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("polku.language", "fi"));
+  const title = unique("Rikki");
+  const long = "Ei tiedä mistä hakea apua. ".repeat(80);
+  const file = broken(title, (f) => (f.workshop.boards[0].notes[2].text = long));
+  const before = await count(page);
+  await page.goto("/");
+  await pick(page, file, "Avaa työpajatiedosto…");
+  const problem = page.getByTestId("import-problem");
+  await expect(problem).toHaveText(
+    "Tiedostoa ”tyopaja.polku” ei voitu avata, eikä mitään lisätty. " +
+      "Lapussa pitää olla tekstiä, enintään 2 000 merkkiä. " +
+      "Kohta: taulu 1 ”Palvelupolku”, lappu 3 (”Ei tiedä mistä hakea apua. Ei tiedä…”).",
+  );
+
+  // Cut off after twelve lines, as a mail program might: the line and column are where it ends.
+  const lines = exampleFile(title).buffer.toString("utf8");
+  const pretty = JSON.stringify(JSON.parse(lines), null, 2).split("\n").slice(0, 12);
+  const cut = { name: "katkennut.polku", mimeType: "application/json", buffer: Buffer.from(pretty.join("\n")) };
+  await pick(page, cut, "Avaa työpajatiedosto…");
+  await expect(problem).toHaveText(
+    "Tiedostoa ”katkennut.polku” ei voitu avata, eikä mitään lisätty. " +
+      "Tiedosto loppuu kesken – se on ehkä katkennut lähetettäessä. Pyydä tiedosto uudelleen. " +
+      `Kohta: rivi 12, sarake ${pretty[11].length}.`,
+  );
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  expect(await count(page)).toBe(before);
 });

@@ -42,7 +42,7 @@ async function createPersona(page: Page, name: string, symbol: string, colour: s
   return id;
 }
 
-type Saved = { touchpoint_id: string; record: { emotion: number | null; happens: string; skipped: boolean } };
+type Saved = { touchpoint_id: string; record: { emotion: number | null; happens: string; ideas: string; skipped: boolean } };
 
 /** The walk steps as the server has them. */
 async function savedSteps(page: Page): Promise<Saved[]> {
@@ -119,7 +119,9 @@ test("walk a persona through every touchpoint by keyboard, then reload: curve an
   await expect(idea).toHaveAttribute("data-kind", "idea");
   await expect(idea.getByTestId("note-persona")).toHaveAttribute("data-persona-id", aino);
   await expect(points(page)).toHaveCount(5);
-  await expect.poll(async () => (await savedSteps(page)).filter((s) => s.record.happens).length).toBe(5);
+  // The texts themselves, so a failure says which station's answer is missing.
+  const saved = async () => (await savedSteps(page)).map((s) => s.record.happens).filter(Boolean).sort();
+  await expect.poll(saved, { timeout: 10_000 }).toEqual([...happens].sort());
   const ys = await points(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-emotion")));
   expect(ys).toEqual(["-1", "1", "0", "-2", "2"]);
 
@@ -287,4 +289,31 @@ test("a barrier posted during a walk goes into the row the group chose, at the w
   const tpOf = (id: string) => after.touchpoints.find((t: { id: string }) => t.id === id)?.label;
   expect([tpOf(posted.touchpoint_id), laneOf(posted.lane_id)]).toEqual([TOUCHPOINTS.en[1], "Feelings"]);
   await expect(note(page, "Afraid to call")).toBeVisible();
+});
+
+test("Ctrl+Z in a reloaded tab says whose answer it took back, and opens the walk where it was given", async ({ page }) => {
+  await createWorkshop(page, unique("Undo answer"));
+  await createPersona(page, "Mikko", "bird", "teal");
+  await reloadBoard(page);
+  await page.getByRole("button", { name: "Walk", exact: true }).click();
+  await page.getByRole("button", { name: "Walk Mikko along the path" }).click();
+  await panel(page).getByRole("button", { name: "Next", exact: true }).click();
+  await expect(where(page)).toHaveText(`Touchpoint 2 of 5: ${TOUCHPOINTS.en[1]}`);
+  await panel(page).getByLabel("Ideas").fill("Summer club");
+  const typed = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
+  await panel(page).getByLabel("What happens here").focus();
+  await typed;
+  // The group walks on, closes the walk, and the tab is reloaded: the answer is out of sight.
+  await panel(page).getByRole("button", { name: "Next", exact: true }).click();
+  await panel(page).getByRole("button", { name: `Visit “${TOUCHPOINTS.en[2]}”` }).click();
+  await expect(where(page)).toHaveText(`Touchpoint 3 of 5: ${TOUCHPOINTS.en[2]}`);
+  await reloadBoard(page);
+  await expect(panel(page)).toBeHidden();
+
+  await page.getByTestId("board-viewport").focus();
+  await page.keyboard.press("Control+z");
+  await expect(page.getByTestId("toast").filter({ hasText: `Undid: Mikko's answer at “${TOUCHPOINTS.en[1]}”` })).toBeVisible();
+  await expect(where(page)).toHaveText(`Touchpoint 2 of 5: ${TOUCHPOINTS.en[1]}`);
+  await expect(panel(page).getByLabel("Ideas")).toHaveValue("");
+  await expect.poll(async () => (await savedSteps(page)).map((s) => s.record.ideas).join("")).toBe("");
 });

@@ -16,6 +16,16 @@ describe("errors", () => {
     expect([e.code, e.field]).toEqual(["nothing_to_undo", null]);
   });
 
+  it("keeps why a workshop file was refused, and nothing that is not one", () => {
+    const file = { kind: "invalid", at: "workshop.boards[0].notes[0].text", field: "text" };
+    const e = toApiError({ error: { code: "validation", message: "x", field: "workshop_file", file } }, 422);
+    expect(e.file).toEqual(file);
+    expect(toApiError({ code: "validation", message: "x", field: null, file: "junk" }).file).toBeNull();
+    expect(toApiError({ code: "validation", message: "x", field: null }).file).toBeNull();
+    expect(toApiError({ code: "validation", message: "x", field: null, file: { kind: "invalid" } }).file).toBeNull();
+    expect(toApiError({ code: "validation", message: "x", field: null, file: { kind: "truncated", line: 1 } }).file).toBeNull();
+  });
+
   it("derives a code from the status when the body is not ours", () => {
     expect(toApiError("<html>", 413).code).toBe("too_large");
     expect(toApiError("oops", 502).code).toBe("internal");

@@ -4,7 +4,7 @@ import en from "../src/lib/i18n/en.json";
 import fi from "../src/lib/i18n/fi.json";
 import { pluralKey, translate } from "../src/lib/i18n/lookup";
 import type { Message } from "../src/lib/ui/toast.svelte";
-import { describeStep, quoted, shownNote } from "../src/lib/workshop/describe";
+import { describeStep, quoted, shownAnswer, shownNote } from "../src/lib/workshop/describe";
 import { note, touchpoint } from "./fixtures";
 
 /** The toast's text, as Toasts.svelte puts it together. */
@@ -51,6 +51,26 @@ describe("what an undo or redo says", () => {
     const tp = touchpoint("t1", 0);
     expect(inEn([{ entity: "touchpoint", id: "t1", before: tp, after: null }])).toBe(`Undid: new touchpoint “${tp.label}”`);
     expect(inEn([])).toBe("Undid: the last change");
+  });
+
+  it("names whose answer at which station a walkthrough step was, and falls back when they are gone", () => {
+    const answer = {
+      id: "s1",
+      walkthrough_id: "w1",
+      touchpoint_id: "t3",
+      record: { emotion: 1, happens: "", barriers: "", ideas: "Summer club", skipped: false },
+      version: 2,
+      updated_at: 0,
+    };
+    const cleared = { ...answer, record: { ...answer.record, ideas: "" }, version: 3 };
+    const names = { walker: (id: string) => (id === "w1" ? "Mikko" : null), place: (id: string) => (id === "t3" ? "Tauko" : null) };
+    const step: Change[] = [{ entity: "walk_step", id: "s1", before: cleared, after: answer }];
+    expect(said(en, "en", "undo", describeStep(step, "undo", names))).toBe("Undid: Mikko's answer at “Tauko”");
+    expect(said(fi, "fi", "undo", describeStep(step, "undo", names))).toBe("Kumottu: vastaus kohdassa ”Tauko” (Mikko)");
+    expect(shownAnswer(step)).toEqual(answer);
+    const gone = { walker: () => null, place: () => null };
+    expect(said(en, "en", "undo", describeStep(step, "undo", gone))).toBe("Undid: a walkthrough step");
+    expect(shownAnswer([{ entity: "note", id: "n1", before: null, after: made }])).toBeNull();
   });
 
   it("speaks Finnish", () => {

@@ -3,14 +3,19 @@ use polku_store::StoreError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::FileProblem;
+
 /// A refused command. `message` is English for logs; clients show their own words, chosen by
-/// `code` and `field`.
+/// `code` and `field` (and, for a refused workshop file, by `file`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{code:?}: {message}")]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
     pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub file: Option<FileProblem>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -47,7 +52,12 @@ impl ErrorCode {
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ApiError { code, message: message.into(), field: None }
+        ApiError { code, message: message.into(), field: None, file: None }
+    }
+
+    /// Refused because of one field, which the client words (`error.<code>.<field>`).
+    pub fn with_field(code: ErrorCode, message: impl Into<String>, field: impl Into<String>) -> Self {
+        ApiError { field: Some(field.into()), ..ApiError::new(code, message) }
     }
 
     pub fn bad_request(e: impl std::fmt::Display) -> Self {
@@ -78,7 +88,7 @@ impl ApiError {
             StoreError::Corrupt { .. } => "corrupt",
             _ => "io",
         };
-        ApiError { code: ErrorCode::LibraryUnavailable, message: e.to_string(), field: Some(why.to_string()) }
+        ApiError::with_field(ErrorCode::LibraryUnavailable, e.to_string(), why)
     }
 }
 
@@ -87,10 +97,10 @@ impl From<OpError> for ApiError {
         let message = e.to_string();
         match e {
             OpError::NotFound { entity, .. } => {
-                ApiError { code: ErrorCode::NotFound, message, field: Some(entity.to_string()) }
+                ApiError::with_field(ErrorCode::NotFound, message, entity)
             }
             OpError::Validation { field, .. } => {
-                ApiError { code: ErrorCode::Validation, message, field: Some(field.to_string()) }
+                ApiError::with_field(ErrorCode::Validation, message, field)
             }
             OpError::Conflict(_) => ApiError::new(ErrorCode::Conflict, message),
         }
@@ -102,19 +112,19 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::Op(op) => op.into(),
             StoreError::NotFound { entity, .. } => {
-                ApiError { code: ErrorCode::NotFound, message: e.to_string(), field: Some(entity.to_string()) }
+                ApiError::with_field(ErrorCode::NotFound, e.to_string(), entity)
             }
             StoreError::NoTemplate(_) => {
-                ApiError { code: ErrorCode::NotFound, message: e.to_string(), field: Some("template".into()) }
+                ApiError::with_field(ErrorCode::NotFound, e.to_string(), "template")
             }
             StoreError::NothingToUndo => ApiError::new(ErrorCode::NothingToUndo, e.to_string()),
             StoreError::NothingToRedo => ApiError::new(ErrorCode::NothingToRedo, e.to_string()),
             StoreError::OpIdReused(_) => ApiError::new(ErrorCode::Conflict, e.to_string()),
             StoreError::WorkshopDeleted(_) => {
-                ApiError { code: ErrorCode::Conflict, message: e.to_string(), field: Some("workshop_deleted".into()) }
+                ApiError::with_field(ErrorCode::Conflict, e.to_string(), "workshop_deleted")
             }
             StoreError::WorkshopNotDeleted(_) => {
-                ApiError { code: ErrorCode::Conflict, message: e.to_string(), field: Some("workshop_not_deleted".into()) }
+                ApiError::with_field(ErrorCode::Conflict, e.to_string(), "workshop_not_deleted")
             }
             _ => ApiError::internal(e.to_string()),
         }

@@ -173,7 +173,7 @@ fn not_found(id: Id) -> ApiError {
 pub(crate) fn export_error(e: ExportError) -> ApiError {
     match e {
         ExportError::Invalid { field, message } => {
-            ApiError { code: ErrorCode::Validation, message, field: Some(field.to_string()) }
+            ApiError::with_field(ErrorCode::Validation, message, field)
         }
         other => ApiError::internal(other.to_string()),
     }

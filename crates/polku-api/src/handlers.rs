@@ -45,19 +45,12 @@ pub(crate) fn delete_workshop(host: &Host, req: DeleteWorkshopRequest) -> Result
 /// Opens a workshop file someone sent: checked whole before anything is written; a workshop that
 /// is here already comes in as a marked copy (and a dry run says so first).
 pub(crate) fn import_workshop(host: &Host, req: ImportWorkshopRequest) -> Result<ImportedWorkshop, ApiError> {
-    let named = |mut e: ApiError| {
-        if e.code == ErrorCode::Validation && e.field.is_none() {
-            e.field = Some("workshop_file".into());
-        }
-        e
-    };
     if req.dry_run {
-        let w = polku_export::workshop_file::read(req.file.as_bytes())
-            .map_err(|e| named(ApiError::new(ErrorCode::Validation, e.to_string())))?;
+        let w = polku_export::workshop_file::read(req.file.as_bytes())?;
         let copy = host.store()?.ids_taken(&w)?;
         return Ok(ImportedWorkshop { id: w.id, title: w.title.clone(), notes: w.notes().count() as i64, copy });
     }
-    let done = host.import_workshop(req.file.as_bytes()).map_err(named)?;
+    let done = host.import_workshop(req.file.as_bytes())?;
     let s = done.summary;
     Ok(ImportedWorkshop { id: s.id, title: s.title, notes: s.notes, copy: done.renumbered })
 }
@@ -101,7 +94,7 @@ fn announce(host: &Host, a: polku_store::Applied) -> OpResult {
 }
 
 fn check_pdf(opts: &polku_export::PdfOptions) -> Result<(), ApiError> {
-    opts.check().map_err(|(field, message)| ApiError { code: ErrorCode::Validation, message, field: Some(field.into()) })
+    opts.check().map_err(|(field, message)| ApiError::with_field(ErrorCode::Validation, message, field))
 }
 
 pub(crate) fn preview_export(host: &Host, req: PreviewExportRequest) -> Result<ExportPreview, ApiError> {
@@ -125,7 +118,7 @@ pub(crate) fn start_export(host: &Host, req: StartExportRequest) -> Result<Expor
     if req.format == ExportFormat::Handout {
         // Told now rather than as a failed job: the dialog can say which choice is wrong.
         let Some(h) = &req.handout else {
-            return Err(ApiError { code: ErrorCode::Validation, message: "a handout needs `handout`: what it is of".into(), field: Some("handout".into()) });
+            return Err(ApiError::with_field(ErrorCode::Validation, "a handout needs `handout`: what it is of", "handout"));
         };
         polku_export::pdf::handout::subject(&w, h).map_err(crate::exports::export_error)?;
     }

@@ -8,7 +8,7 @@ use polku_store::{Store, StoreError};
 use tokio::sync::broadcast;
 
 use crate::exports::{ExportFile, Exports};
-use crate::{ApiError, ErrorCode, Event};
+use crate::{ApiError, Event};
 
 /// One library (data directory) served to any number of clients. The desktop shell and the
 /// HTTP server each hold one and call [`Host::call`]; both forward [`Host::subscribe`]'s events.
@@ -99,7 +99,7 @@ impl Host {
     /// Reads a `.polku` file and adds its workshop to the library; nothing is written unless the
     /// whole file is valid.
     pub fn import_workshop(&self, bytes: &[u8]) -> Result<Imported, ApiError> {
-        let w = workshop_file::read(bytes).map_err(|e| ApiError::new(ErrorCode::Validation, e.to_string()))?;
+        let w = workshop_file::read(bytes)?;
         let mut store = self.store()?;
         // Any id already here (the same workshop, or a file made from another one): a copy.
         let renumbered = store.ids_taken(&w)?;

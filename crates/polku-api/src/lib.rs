@@ -5,6 +5,7 @@ mod bindings;
 mod deleted;
 mod error;
 mod exports;
+mod file_problem;
 mod handlers;
 mod host;
 mod templates;
@@ -14,6 +15,7 @@ pub use bindings::{export_bindings, BINDINGS_DIR};
 pub use deleted::{DeletedWorkshop, DeletedWorkshopRequest, ListDeletedWorkshopsRequest};
 pub use error::{ApiError, ErrorCode};
 pub use exports::{file_name, file_stem, ExportFile, ExportFormat, ExportStatus};
+pub use file_problem::FileProblem;
 pub use host::Host;
 pub use types::*;
 

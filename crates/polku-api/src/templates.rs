@@ -43,10 +43,10 @@ pub(crate) fn save_template(host: &Host, req: SaveTemplateRequest) -> Result<Tem
         None => Template::from_workshop(&w, &id, title, &req.description),
     };
     // Made from records the core already checked, so only a limit a template adds can refuse it.
-    own_template::check(&t).map_err(|message| ApiError { code: ErrorCode::Validation, message, field: Some("template".into()) })?;
+    own_template::check(&t).map_err(|message| ApiError::with_field(ErrorCode::Validation, message, "template"))?;
     if t.to_json().len() > MAX_TEMPLATE_BYTES {
         let message = format!("the template would be over {MAX_TEMPLATE_BYTES} bytes");
-        return Err(ApiError { code: ErrorCode::TooLarge, message, field: Some("template".into()) });
+        return Err(ApiError::with_field(ErrorCode::TooLarge, message, "template"));
     }
     store.save_template(&t, host.now())?;
     drop(store);
@@ -60,7 +60,7 @@ pub(crate) fn import_template(host: &Host, req: ImportTemplateRequest) -> Result
     let mut t = own_template::read_file(&req.json).map_err(|r| {
         let code = if r.field == "template_size" { ErrorCode::TooLarge } else { ErrorCode::Validation };
         let field = if r.field == "template_version" { "template_version" } else { "template_file" };
-        ApiError { code, message: r.message, field: Some(field.into()) }
+        ApiError::with_field(code, r.message, field)
     })?;
     let mut store = host.store()?;
     if !is_own_id(&t.id) || store.template_exists(&t.id)? {

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use polku_core::{check_lane, check_note, check_touchpoint, validate_title, Id, Millis, Workshop, MAX_TITLE};
+use polku_core::{check_lane, check_note, check_touchpoint, validate_title, Id, Millis, OpError, Workshop, MAX_TITLE};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -45,12 +45,29 @@ pub enum FileError {
     Foreign(String),
     #[error("the file ends too early (is it cut short?) at line {line}, column {column}")]
     Truncated { line: usize, column: usize },
-    #[error("the file is not valid JSON: {0}")]
-    Malformed(String),
+    #[error("the file is not valid JSON: {reason}")]
+    Malformed { reason: String, line: usize, column: usize },
     #[error("the file was written by a newer Polku (file version {found}, this Polku reads up to {VERSION}); update Polku to import it")]
     Newer { found: u64 },
+    /// `at` is the place in the file's data (`workshop.boards[0].notes[3].text`); `field` is set
+    /// when the broken rule is one the editor keeps too, so a client can word it the same way.
     #[error("{at}: {reason}")]
-    Invalid { at: String, reason: String },
+    Invalid { at: String, field: Option<&'static str>, reason: String },
+}
+
+impl FileError {
+    fn invalid(at: String, reason: impl Into<String>) -> Self {
+        FileError::Invalid { at, field: None, reason: reason.into() }
+    }
+
+    /// A core rule broken by the record at `at`: the place names the field the rule is about.
+    fn broken(at: &str, e: OpError) -> Self {
+        match e {
+            OpError::Validation { field, reason } => FileError::Invalid { at: format!("{at}.{field}"), field: Some(field), reason },
+            OpError::NotFound { entity, .. } => FileError::invalid(format!("{at}.{entity}_id"), e.to_string()),
+            OpError::Conflict(reason) => FileError::invalid(at.to_string(), reason),
+        }
+    }
 }
 
 /// The file's bytes for `w`: pretty JSON, so a person can read and diff it.
@@ -78,7 +95,7 @@ pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
         } else if bytes.first().is_some_and(|b| !matches!(b, b'{' | b' ' | b'\n' | b'\r' | b'\t')) {
             FileError::Foreign("it is not a JSON document".into())
         } else {
-            FileError::Malformed(e.to_string())
+            FileError::Malformed { reason: e.to_string(), line: e.line(), column: e.column() }
         }
     })?;
     let format = value.get("format").and_then(Value::as_str);
@@ -93,18 +110,15 @@ pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
         .get("version")
         .and_then(Value::as_u64)
         .filter(|v| *v >= 1)
-        .ok_or_else(|| FileError::Invalid { at: "version".into(), reason: "must be a whole number from 1 up".into() })?;
+        .ok_or_else(|| FileError::invalid("version".into(), "must be a whole number from 1 up"))?;
     if version > VERSION {
         return Err(FileError::Newer { found: version });
     }
     for (from, name, step) in STEPS.iter().filter(|(from, _, _)| *from >= version) {
-        value = step(value).map_err(|reason| FileError::Invalid { at: format!("upgrade {name} (v{from})"), reason })?;
+        value = step(value).map_err(|reason| FileError::invalid(format!("upgrade {name} (v{from})"), reason))?;
         value["version"] = Value::from(from + 1);
     }
-    let file: File = serde_path_to_error::deserialize(value).map_err(|e| FileError::Invalid {
-        at: e.path().to_string(),
-        reason: e.inner().to_string(),
-    })?;
+    let file: File = serde_path_to_error::deserialize(value).map_err(|e| FileError::invalid(e.path().to_string(), e.inner().to_string()))?;
     let mut w = file.workshop;
     check(&w)?;
     // In the order the store loads them, so the layout (which reads lists in order) and a
@@ -126,21 +140,21 @@ pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
 fn check(w: &Workshop) -> Result<(), FileError> {
     // Named field by field, so a new kind of record does not compile until it is checked here.
     let Workshop { id: _, title: _, language: _, created_at: _, updated_at: _, boards: _, sessions: _, personas: _, walkthroughs: _, walk_steps: _ } = w;
-    let bad = |at: String, reason: &str| FileError::Invalid { at, reason: reason.into() };
-    validate_title(&w.title).map_err(|e| bad("workshop.title".into(), &e.to_string()))?;
+    let bad = |at: String, reason: &str| FileError::invalid(at, reason);
+    validate_title(&w.title).map_err(|e| FileError::broken("workshop", e))?;
     let mut seen: HashSet<Id> = HashSet::from([w.id]);
     let mut unique = |id: Id, at: String| if seen.insert(id) { Ok(()) } else { Err(bad(at, "repeats an id used elsewhere in the file")) };
     for (i, p) in w.personas.iter().enumerate() {
         unique(p.id, format!("workshop.personas[{i}].id"))?;
-        p.fields.check().map_err(|e| bad(format!("workshop.personas[{i}]"), &e.to_string()))?;
+        p.fields.check().map_err(|e| FileError::broken(&format!("workshop.personas[{i}].fields"), e))?;
     }
     for (bi, b) in w.boards.iter().enumerate() {
         let at = format!("workshop.boards[{bi}]");
         unique(b.id, format!("{at}.id"))?;
-        short_text(&b.title, format!("{at}.title"))?;
+        short_text(&b.title, "title", &at)?;
         for (i, p) in b.phases.iter().enumerate() {
             unique(p.id, format!("{at}.phases[{i}].id"))?;
-            short_text(&p.label, format!("{at}.phases[{i}].label"))?;
+            short_text(&p.label, "label", &format!("{at}.phases[{i}]"))?;
             if p.board_id != b.id {
                 return Err(bad(format!("{at}.phases[{i}].board_id"), "is not the board it is in"));
             }
@@ -150,21 +164,21 @@ fn check(w: &Workshop) -> Result<(), FileError> {
             if t.board_id != b.id {
                 return Err(bad(format!("{at}.touchpoints[{i}].board_id"), "is not the board it is in"));
             }
-            check_touchpoint(t, w).map_err(|e| bad(format!("{at}.touchpoints[{i}]"), &e.to_string()))?;
+            check_touchpoint(t, w).map_err(|e| FileError::broken(&format!("{at}.touchpoints[{i}]"), e))?;
         }
         for (i, l) in b.lanes.iter().enumerate() {
             unique(l.id, format!("{at}.lanes[{i}].id"))?;
             if l.board_id != b.id {
                 return Err(bad(format!("{at}.lanes[{i}].board_id"), "is not the board it is in"));
             }
-            check_lane(l).map_err(|e| bad(format!("{at}.lanes[{i}]"), &e.to_string()))?;
+            check_lane(l).map_err(|e| FileError::broken(&format!("{at}.lanes[{i}]"), e))?;
         }
         for (i, n) in b.notes.iter().enumerate() {
             unique(n.id, format!("{at}.notes[{i}].id"))?;
             if n.board_id != b.id {
                 return Err(bad(format!("{at}.notes[{i}].board_id"), "is not the board it is in"));
             }
-            check_note(n, w).map_err(|e| bad(format!("{at}.notes[{i}]"), &e.to_string()))?;
+            check_note(n, w).map_err(|e| FileError::broken(&format!("{at}.notes[{i}]"), e))?;
         }
     }
     for (i, walk) in w.walkthroughs.iter().enumerate() {
@@ -184,7 +198,7 @@ fn check(w: &Workshop) -> Result<(), FileError> {
         for (k, item) in s.fields.agenda.iter().enumerate() {
             unique(item.id, format!("{at}.fields.agenda[{k}].id"))?;
         }
-        s.fields.check(&|b| w.board(b).is_some()).map_err(|e| bad(at, &e.to_string()))?;
+        s.fields.check(&|b| w.board(b).is_some()).map_err(|e| FileError::broken(&format!("{at}.fields"), e))?;
     }
     let mut stations = HashSet::new();
     for (i, s) in w.walk_steps.iter().enumerate() {
@@ -200,14 +214,14 @@ fn check(w: &Workshop) -> Result<(), FileError> {
         if !stations.insert((s.walkthrough_id, s.touchpoint_id)) {
             return Err(bad(at, "is a second record of the same walk at the same station"));
         }
-        s.record.check().map_err(|e| bad(at, &e.to_string()))?;
+        s.record.check().map_err(|e| FileError::broken(&format!("{at}.record"), e))?;
     }
     Ok(())
 }
 
-fn short_text(s: &str, at: String) -> Result<(), FileError> {
+fn short_text(s: &str, field: &'static str, at: &str) -> Result<(), FileError> {
     if s.trim().is_empty() || s.chars().count() > MAX_TITLE || s.chars().any(char::is_control) {
-        return Err(FileError::Invalid { at, reason: format!("must be 1–{MAX_TITLE} characters on one line") });
+        return Err(FileError::broken(at, OpError::invalid(field, format!("must be 1–{MAX_TITLE} characters on one line"))));
     }
     Ok(())
 }

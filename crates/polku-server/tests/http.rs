@@ -336,3 +336,31 @@ async fn recently_deleted_over_http_with_typed_errors_and_events() {
     let (status, _) = api.call("restore_workshop", id).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_refused_workshop_file_says_what_and_where_as_data_and_adds_nothing() {
+    let api = Api::new();
+    let example: Value = serde_json::from_str(include_str!("../../../workshops/examples/aikuissosiaalityo.polku")).unwrap();
+    let mut bad = example.clone();
+    bad["workshop"]["boards"][0]["notes"][3]["text"] = Value::from("");
+    let pretty = serde_json::to_string_pretty(&example).unwrap();
+    let cut: String = pretty.lines().take(3).collect::<Vec<_>>().join("\n");
+    let cases = [
+        (bad.to_string(), json!({ "kind": "invalid", "at": "workshop.boards[0].notes[3].text", "field": "text" })),
+        (cut.clone(), json!({ "kind": "truncated", "line": 3, "column": cut.lines().nth(2).unwrap().len() })),
+        ("{\"format\": \"excalidraw\"}".into(), json!({ "kind": "foreign" })),
+    ];
+    for (file, problem) in cases {
+        for dry_run in [true, false] {
+            let (code, e) = api.call("import_workshop", json!({ "file": file, "dry_run": dry_run })).await;
+            assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
+            assert_eq!((&e["error"]["file"], e["error"]["field"].as_str()), (&problem, Some("workshop_file")), "{e}");
+        }
+    }
+    let (_, e) = api.call("import_workshop", json!({ "file": bad.to_string() })).await;
+    assert_eq!(e["error"]["message"], "workshop.boards[0].notes[3].text: is empty", "the English line for logs stays");
+    let (_, e) = api.call("list_workshops", json!({})).await;
+    assert_eq!(e, json!([]), "nothing was added");
+    let (_, e) = api.call("open_workshop", json!({ "id": uuid::Uuid::now_v7() })).await;
+    assert!(e["error"].get("file").is_none(), "other errors carry no file problem: {e}");
+}

@@ -107,7 +107,7 @@ export class WebBackend implements Backend {
   async pickWorkshopFile(): Promise<{ name: string; text: string } | null> {
     const file = await pickFile(".polku,.json,application/json");
     if (!file) return null;
-    if (file.size > MAX_WORKSHOP_FILE_BYTES) throw new ApiError("too_large", `${file.name} is ${file.size} bytes`, "workshop_file");
+    if (file.size > MAX_WORKSHOP_FILE_BYTES) throw new ApiError("too_large", `${file.name} is ${file.size} bytes`, "workshop_file", { kind: "too_large" });
     return { name: file.name, text: await file.text() };
   }
 

@@ -114,6 +114,24 @@ export class Walker {
     this.status = t("walk.at", { n: s.index + 1, count: this.session.stations.length, label: s.label });
   }
 
+  /**
+   * Shows an answer an undo or redo just changed: the walk panel open on that walk, its token at
+   * that station. Only the token moves (as Next would); the answers are left as the undo left them.
+   */
+  async reveal(walkthroughId: string, stationId: string): Promise<void> {
+    const walk = this.session.people.walkthroughs[walkthroughId];
+    if (!walk || walk.board_id !== this.session.board?.id) return;
+    if (!this.session.stations.some((s) => s.id === stationId)) return;
+    this.flushDraft?.();
+    this.open = true;
+    this.enter(walk.id, walk.persona_id);
+    if (walk.at_touchpoint_id === stationId) return;
+    if (await this.session.apply({ type: "move_walkthrough", id: walk.id, at_touchpoint_id: stationId }, "skip")) {
+      const to = this.session.stations.find((s) => s.id === stationId);
+      if (to) this.announce(to);
+    }
+  }
+
   /** Puts the token on a station. */
   async moveTo(stationId: string): Promise<boolean> {
     const walk = this.walk;

@@ -27,12 +27,18 @@ function noteStep(c: Pair<Note>, now: Note): Message {
 
 const LABELLED = ["touchpoint", "lane", "phase"] as const;
 
+/** Who walked and where: the names a walkthrough answer's step is told by, when still known. */
+export type StepNames = {
+  walker: (walkthroughId: string) => string | null;
+  place: (touchpointId: string) => string | null;
+};
+
 /**
  * What an undo or redo took back or did again, from the changes it applied: "new note “…”",
  * "text of “…”", "board “…” deleted". The step's own direction is the redo's; an undo's changes
  * run the other way.
  */
-export function describeStep(changes: readonly Change[], which: "undo" | "redo"): Message {
+export function describeStep(changes: readonly Change[], which: "undo" | "redo", names?: StepNames): Message {
   const step = changes.map((c) => (which === "undo" ? { ...c, before: c.after, after: c.before } : c)) as Change[];
   const board = step.find((c) => c.entity === "board");
   if (board?.entity === "board") {
@@ -55,9 +61,22 @@ export function describeStep(changes: readonly Change[], which: "undo" | "redo")
   }
   const persona = step.find((c) => c.entity === "persona");
   if (persona?.entity === "persona") return { key: `step.persona.${how(persona)}`, params: { name: (persona.after ?? persona.before)!.fields.name } };
+  const answer = step.find((c) => c.entity === "walk_step");
+  if (answer?.entity === "walk_step") {
+    const s = (answer.after ?? answer.before)!;
+    const name = names?.walker(s.walkthrough_id);
+    const place = names?.place(s.touchpoint_id);
+    if (name && place) return { key: "step.walk.answer", params: { name, place } };
+  }
   if (step.some((c) => c.entity === "walk_step" || c.entity === "walkthrough")) return { key: "step.walk" };
   if (step.some((c) => c.entity === "session")) return { key: "step.session" };
   return { key: "step.other" };
+}
+
+/** The walkthrough answer an undo or redo changed (to open the walk at), or null. */
+export function shownAnswer(changes: readonly Change[]): { walkthrough_id: string; touchpoint_id: string } | null {
+  for (const c of changes) if (c.entity === "walk_step") return (c.after ?? c.before)!;
+  return null;
 }
 
 /** The note an undo or redo brought back or changed, to show on the board; none when it removed it. */

@@ -4,7 +4,7 @@ import { toApiError, type ApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
 import { notifyError, notifyWhat, withdrawOffers } from "../ui/toast.svelte";
-import { describeStep } from "./describe";
+import { describeStep, type StepNames } from "./describe";
 import type { BoardState, NoteStore } from "../board/changes";
 import type { Camera } from "../board/geometry";
 import type { People } from "../people/people";
@@ -163,6 +163,21 @@ export class WorkshopSession {
     return this.step("redo");
   }
 
+  /** What an undone walkthrough answer is told by: the persona's name and the station's label. */
+  private readonly names: StepNames = {
+    walker: (id) => {
+      const walk = this.people.walkthroughs[id];
+      return (walk && this.people.personas[walk.persona_id]?.fields.name) || null;
+    },
+    place: (id) => {
+      for (const b of this.boards) {
+        const tp = b.touchpoints.find((x) => x.id === id);
+        if (tp) return tp.label;
+      }
+      return null;
+    },
+  };
+
   private async step(which: "undo" | "redo"): Promise<readonly Change[]> {
     if (this.busy) return [];
     this.busy = true;
@@ -174,7 +189,7 @@ export class WorkshopSession {
       });
       withdrawOffers();
       this.absorb(res);
-      notifyWhat(`${which}.done`, describeStep(res.changes, which));
+      notifyWhat(`${which}.done`, describeStep(res.changes, which, this.names));
       return res.changes;
     } catch (e) {
       const err = toApiError(e);
