@@ -9,7 +9,8 @@ want=${1:-build}
 # fonts-noto-color-emoji: persona avatars are emoji; without a colour emoji font they show as boxes.
 pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev curl file fonts-noto-color-emoji)
 if [ "$want" = test ]; then
-  pkgs+=(xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core)
+  # python3-gi, gir1.2-gtk-3.0: the desktop suite's stand-in file manager to drag files from.
+  pkgs+=(xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core python3-gi gir1.2-gtk-3.0)
 fi
 
 missing=()

@@ -5,6 +5,7 @@
 //! request to polku-api, the same handler the HTTP server runs; change events are forwarded as
 //! the Tauri event `polku://event`.
 
+mod opened_files;
 mod save;
 mod template_files;
 mod workshop_files;
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use polku_api::{ApiError, Host};
-use tauri::{Emitter, Manager, RunEvent};
+use tauri::{Emitter, Manager, RunEvent, WindowEvent};
 
 const EVENT: &str = "polku://event";
 
@@ -88,6 +89,8 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
         });
     }
     app.manage(Desktop { host, client_id });
+    // A double-clicked `.polku` file: the file manager starts the app with its path (Linux, Windows).
+    app.manage(opened_files::Inbox::launched(polku_export::handed::from_args(std::env::args_os().skip(1))));
     Ok(())
 }
 
@@ -95,23 +98,38 @@ fn main() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(setup)
+        .on_window_event(|window, event| {
+            if let WindowEvent::DragDrop(files) = event {
+                opened_files::drag_drop(window.app_handle(), files);
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             call,
             client_id,
             save::save_export,
             template_files::save_template_file,
             template_files::open_template_file,
-            workshop_files::pick_workshop_file
+            workshop_files::pick_workshop_file,
+            opened_files::receive_opened_files,
+            opened_files::take_opened_file
         ])
         .build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run(|app, event| {
+        Ok(app) => app.run(|app, event| match event {
             // The process ends without running destructors; leave the database file whole.
-            if let RunEvent::Exit = event {
+            RunEvent::Exit => {
                 if let Some(Ok(host)) = app.try_state::<Desktop>().map(|d| d.host.clone()) {
                     host.shutdown();
                 }
             }
+            // macOS hands a double-clicked file to the running app rather than as an argument.
+            #[cfg(target_os = "macos")]
+            RunEvent::Opened { urls } => {
+                if let Some(path) = urls.iter().find_map(|url| url.to_file_path().ok()) {
+                    opened_files::opened(app, path);
+                }
+            }
+            _ => {}
         }),
         Err(e) => {
             eprintln!("Polku could not start: {e}");

@@ -4,24 +4,15 @@
 // behind, so this one starts a library of its own.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { DATA_DIR, TMP, closeApp, openApp, t, until, xq } from "./helpers.mjs";
+import { DATA_DIR, TMP, closeApp, freshLibrary, importProblem, mailedWorkshop, openApp, t, until, windowNamed, xq } from "./helpers.mjs";
 
 const CLI = process.env.POLKU_BIN;
 const EXAMPLE = new URL("../../workshops/examples/aikuissosiaalityo.polku", import.meta.url).pathname;
 
 let browser = null;
-
-/** The id of the visible window whose title is `name`, or "" (xdotool exits 1 when none). */
-function windowNamed(name) {
-  try {
-    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", `^${name}$`], { encoding: "utf8" }).trim().split("\n")[0];
-  } catch {
-    return "";
-  }
-}
 
 describe("Export from the desktop window", { concurrency: 1 }, () => {
   after(async () => {
@@ -30,7 +21,7 @@ describe("Export from the desktop window", { concurrency: 1 }, () => {
   });
 
   test("a PDF goes through the native save dialog to the chosen file", { timeout: 120_000 }, async () => {
-    for (const name of readdirSync(DATA_DIR)) rmSync(join(DATA_DIR, name), { recursive: true, force: true });
+    freshLibrary();
     execFileSync(CLI, ["import", "--data-dir", DATA_DIR, EXAMPLE], { stdio: ["ignore", "pipe", "pipe"] });
     browser = await openApp();
 
@@ -70,16 +61,7 @@ describe("Export from the desktop window", { concurrency: 1 }, () => {
 
   test("a workshop file someone mailed opens through the system's open dialog", { timeout: 120_000 }, async () => {
     assert.ok(browser, "the export test left the app open");
-    // The file as a colleague would send it: the example under a title of its own, ids renewed.
-    const fresh = new Map();
-    const text = readFileSync(EXAMPLE, "utf8").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-      if (!fresh.has(id)) fresh.set(id, crypto.randomUUID());
-      return fresh.get(id);
-    });
-    const file = JSON.parse(text);
-    file.workshop.title = "Postissa tullut työpaja";
-    const path = join(TMP, "postissa.polku");
-    writeFileSync(path, JSON.stringify(file));
+    const path = mailedWorkshop("Postissa tullut työpaja", "postissa.polku");
 
     await browser.$('a.brand, a[href="#/"]').click();
     await browser.$(`button=${t("import.open")}`).waitForDisplayed();
@@ -98,8 +80,7 @@ describe("Export from the desktop window", { concurrency: 1 }, () => {
     await until(() => windowNamed(t("import.open")) === "", "the open dialog did not take the typed path", 20_000);
 
     const heading = await browser.$(`//h1[normalize-space()=${xq("Postissa tullut työpaja")}]`);
-    const problem = async () => ((await browser.$('[data-testid="import-problem"]').isExisting()) ? await browser.$('[data-testid="import-problem"]').getText() : "no message");
-    await heading.waitForDisplayed({ timeout: 20_000 }).catch(async () => assert.fail(`the picked workshop did not open: ${await problem()}`));
+    await heading.waitForDisplayed({ timeout: 20_000 }).catch(async () => assert.fail(`the picked workshop did not open: ${await importProblem(browser)}`));
     const listed = execFileSync(CLI, ["list", "--json", "--data-dir", DATA_DIR], { encoding: "utf8" });
     assert.ok(JSON.parse(listed).some((w) => w.title === "Postissa tullut työpaja"), "it is in the library");
   });

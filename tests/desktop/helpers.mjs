@@ -1,7 +1,7 @@
 // Shared bits of the desktop e2e suite: starting the real app through tauri-driver, finding
 // things by their accessible names, and reading the library database through the polku CLI.
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { remote } from "webdriverio";
 
@@ -34,8 +34,11 @@ export function xq(s) {
   return `concat(${s.split('"').map((p) => `"${p}"`).join(", '\"', ")})`;
 }
 
-/** Starts the app (tauri-driver launches the binary) and returns the WebdriverIO session. */
-export async function openApp() {
+/**
+ * Starts the app (tauri-driver launches the binary) and returns the WebdriverIO session; `args`
+ * are the app's command-line arguments, as a file manager passes a double-clicked file.
+ */
+export async function openApp({ args = [] } = {}) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: PORT,
@@ -46,7 +49,7 @@ export async function openApp() {
     capabilities: {
       browserName: "wry",
       "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: APP },
+      "tauri:options": { application: APP, args },
     },
   });
   // The page starts blank until the embedded UI has loaded and the backend answered.
@@ -98,6 +101,14 @@ export async function closeApp(browser) {
   }
   await browser.deleteSession().catch(() => {});
   return quit;
+}
+
+/**
+ * Empties the test's data dir, so the app opens a new library: app.test.mjs leaves one from a
+ * "newer" Polku behind, which the app refuses to open.
+ */
+export function freshLibrary() {
+  for (const name of readdirSync(DATA_DIR)) rmSync(join(DATA_DIR, name), { recursive: true, force: true });
 }
 
 /** `polku list --json` over the test's data dir: what is really in the database file. */
@@ -153,6 +164,15 @@ export function appPids() {
   return pids;
 }
 
+/** The id of the visible window whose title is `name`, or "" (xdotool exits 1 when none). */
+export function windowNamed(name) {
+  try {
+    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", `^${name}$`], { encoding: "utf8" }).trim().split("\n")[0];
+  } catch {
+    return "";
+  }
+}
+
 /** Waits until fn() is true, polling; throws with message after timeout ms. */
 export async function until(fn, message, timeout = 10_000) {
   const end = Date.now() + timeout;
@@ -160,4 +180,29 @@ export async function until(fn, message, timeout = 10_000) {
     if (Date.now() > end) throw new Error(message);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+const EXAMPLE = new URL("../../workshops/examples/aikuissosiaalityo.polku", import.meta.url).pathname;
+
+/**
+ * A workshop file as a colleague would mail it: the example under a title of its own, every id
+ * renewed so it is not already in the library. Written to `name` in the test's temp dir; its path.
+ */
+export function mailedWorkshop(title, name) {
+  const fresh = new Map();
+  const text = readFileSync(EXAMPLE, "utf8").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+    if (!fresh.has(id)) fresh.set(id, crypto.randomUUID());
+    return fresh.get(id);
+  });
+  const file = JSON.parse(text);
+  file.workshop.title = title;
+  const path = join(TMP, name);
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
+/** The page's word on a file it could not open, or "no message". */
+export async function importProblem(browser) {
+  const problem = browser.$('[data-testid="import-problem"]');
+  return (await problem.isExisting()) ? await problem.getText() : "no message";
 }

@@ -112,6 +112,9 @@ function fakeBackend(snapshot: Workshop): Backend & { emit(ev: Event): void } {
     saveTemplateFile: async () => "saved",
     pickWorkshopFile: async () => null,
     openTemplateFile: async () => null,
+    receiveOpenedFiles: () => () => {},
+    takeOpenedFile: async () => null,
+    onFileDroppedElsewhere: () => () => {},
     emit: (ev) => handlers.forEach((h) => h(ev)),
   };
 }

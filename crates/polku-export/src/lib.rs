@@ -4,6 +4,7 @@
 
 mod error;
 mod file_steps;
+pub mod handed;
 pub mod labels;
 pub mod options;
 pub mod pdf;

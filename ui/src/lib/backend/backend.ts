@@ -1,6 +1,7 @@
 import type { Command, Req, Res } from "../api/commands";
 import type { TemplateSummary } from "../api/generated/TemplateSummary";
 import type { Event } from "../api/types";
+import type { FileReceiver } from "./openedFiles";
 
 export type EventHandler = (event: Event) => void;
 
@@ -40,6 +41,17 @@ export interface Backend {
    * page's, through `import_workshop`.
    */
   pickWorkshopFile(title?: string): Promise<{ name: string; text: string } | null>;
+  /**
+   * Files the system hands the app rather than the page picking one: on the desktop a `.polku`
+   * file double-clicked in the file manager, or dropped on the window while `receiver` receives.
+   * Asks once at once (the file the app was started with), then whenever one waits. Returns a
+   * function that stops receiving. A browser hands none: its drops reach the page itself.
+   */
+  receiveOpenedFiles(receiver: FileReceiver): () => void;
+  /** The waiting file's name and text (read bounded), or null; rejects like `pickWorkshopFile`. */
+  takeOpenedFile(): Promise<{ name: string; text: string } | null>;
+  /** A file was dropped on the window where nothing receives it (anywhere but the workshop list). */
+  onFileDroppedElsewhere(handler: () => void): () => void;
 }
 
 /** A tiny listener set shared by both transports. */

@@ -3,14 +3,18 @@ import { toApiError } from "../api/errors";
 import type { TemplateSummary } from "../api/generated/TemplateSummary";
 import type { Event } from "../api/types";
 import { Listeners, type Backend, type EventHandler } from "./backend";
+import { OpenedFiles, type FileNews, type FileReceiver } from "./openedFiles";
 
 export class TauriBackend implements Backend {
   private readonly events = new Listeners<[Event]>();
+  private readonly opened: OpenedFiles;
 
   private constructor(
     private readonly id: string,
     private readonly invoke: <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>,
-  ) {}
+  ) {
+    this.opened = new OpenedFiles(invoke);
+  }
 
   /** Loaded lazily so the browser build never pulls in Tauri's IPC glue. */
   static async create(): Promise<TauriBackend> {
@@ -19,6 +23,7 @@ export class TauriBackend implements Backend {
     const id = await invoke<string>("client_id");
     const backend = new TauriBackend(id, invoke);
     await listen<Event>("polku://event", (e) => backend.events.emit(e.payload));
+    await listen<FileNews>("polku://opened-file", (e) => backend.opened.hear(e.payload));
     return backend;
   }
 
@@ -71,6 +76,24 @@ export class TauriBackend implements Backend {
     } catch (e) {
       throw toApiError(e);
     }
+  }
+
+  receiveOpenedFiles(receiver: FileReceiver): () => void {
+    return this.opened.receive(receiver);
+  }
+
+  /** The shell reads the waiting file (bounded) by the path it kept; the page never names one. */
+  async takeOpenedFile(): Promise<{ name: string; text: string } | null> {
+    try {
+      const file = await this.invoke<[string, string] | null>("take_opened_file");
+      return file ? { name: file[0], text: file[1] } : null;
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
+  onFileDroppedElsewhere(handler: () => void): () => void {
+    return this.opened.onDroppedElsewhere(handler);
   }
 
   subscribe(handler: EventHandler): () => void {

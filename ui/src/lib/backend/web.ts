@@ -111,6 +111,19 @@ export class WebBackend implements Backend {
     return { name: file.name, text: await file.text() };
   }
 
+  // The page's own drop handler gets files dropped in a browser; nothing else hands one over.
+  receiveOpenedFiles(): () => void {
+    return () => {};
+  }
+
+  async takeOpenedFile(): Promise<null> {
+    return null;
+  }
+
+  onFileDroppedElsewhere(): () => void {
+    return () => {};
+  }
+
   subscribe(handler: EventHandler): () => void {
     return this.events.add(handler);
   }
@@ -182,10 +195,10 @@ function download(href: string, fileName: string): void {
   }
 }
 
-/** One file the user picks, or null when they close the picker. */
 /** Far beyond any real workshop file (polku_export::workshop_file::MAX_FILE_BYTES). */
 const MAX_WORKSHOP_FILE_BYTES = 64 * 1024 * 1024;
 
+/** One file the user picks, or null when they close the picker. */
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement("input");
