@@ -37,6 +37,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     crate::export_command_types(&cfg)?;
     export_type::<crate::Event>(&cfg)?;
     export_type::<crate::ApiError>(&cfg)?;
+    export_type::<crate::QrPicture>(&cfg)?;
     std::fs::write(dir.join("commands.ts"), commands_ts(&cfg)).map_err(ExportError::Io)?;
     std::fs::write(dir.join("layout.ts"), layout_ts()).map_err(ExportError::Io)?;
     std::fs::write(dir.join("people.ts"), people_ts()).map_err(ExportError::Io)?;

@@ -8,6 +8,7 @@ mod exports;
 mod file_problem;
 mod handlers;
 mod host;
+mod qr;
 mod templates;
 mod types;
 
@@ -17,6 +18,7 @@ pub use error::{ApiError, ErrorCode};
 pub use exports::{file_name, file_stem, ExportFile, ExportFormat, ExportStatus};
 pub use file_problem::FileProblem;
 pub use host::Host;
+pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use types::*;
 
 /// What a subscriber of [`Host::subscribe`] may get instead of an event.
