@@ -174,7 +174,7 @@ pub fn read_file(json: &str) -> Result<Template, FileRefusal> {
 /// What a template must be to make only what the core accepts: the limits of titles, labels,
 /// texts and counts, in every language it has; a board template is one board.
 pub fn check(t: &Template) -> Result<(), String> {
-    each(&t.title, |s| validate_title(s)).map_err(at("title"))?;
+    each(&t.title, validate_title).map_err(at("title"))?;
     each(&t.description, description).map_err(at("description"))?;
     match (t.kind, t.boards.len()) {
         (TemplateKind::Board, 1) => {}
@@ -196,7 +196,7 @@ pub fn check(t: &Template) -> Result<(), String> {
 }
 
 fn check_board(b: &BoardTemplate) -> Result<(), String> {
-    each(&b.title, |s| validate_title(s)).map_err(at("title"))?;
+    each(&b.title, validate_title).map_err(at("title"))?;
     let mut keys = HashSet::new();
     for (i, p) in b.phases.iter().enumerate() {
         if !keys.insert(p.key.as_str()) {
