@@ -101,4 +101,7 @@ test("a board added from the Channel analysis template is named after it, stays 
   await expectStrip(page, [first]);
   await expect(openTab(page)).toHaveText(first);
   await expect(page).not.toHaveURL(new RegExp(`/b/${id}`));
+  // One's own undo is told as such, never as something another window did.
+  await expect(page.getByTestId("toast").filter({ hasText: "Undid: new board “Channel analysis”" })).toBeVisible();
+  await expect(page.getByTestId("toast").filter({ hasText: "another window" })).toHaveCount(0);
 });

@@ -79,6 +79,9 @@ export class WorkshopSession {
     this.offs.push(
       api.subscribe((ev) => {
         if (ev.type === "changed" && ev.workshop_id === this.workshopId && this.meta) {
+          // This client's own change can come back on the stream before its answer does: a board
+          // its undo took away must not then be told as deleted in another window.
+          if (ev.client_id === this.api.clientId()) this.noteDeletedHere(ev.changes);
           this.take(ev.changes);
         }
       }),
@@ -254,8 +257,12 @@ export class WorkshopSession {
    */
   readonly deletedHere = new Set<string>();
 
+  private noteDeletedHere(changes: OpResult["changes"]): void {
+    for (const c of changes) if (c.entity === "board" && !c.after) this.deletedHere.add(c.id);
+  }
+
   private absorb(res: OpResult): void {
-    for (const c of res.changes) if (c.entity === "board" && !c.after) this.deletedHere.add(c.id);
+    this.noteDeletedHere(res.changes);
     this.take(res.changes);
     this.history = res.history;
   }
