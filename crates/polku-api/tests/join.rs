@@ -21,6 +21,14 @@ fn notes_on_board(room: &Room) -> Vec<Value> {
     w["boards"][0]["notes"].as_array().unwrap().clone()
 }
 
+/// A second, blank board made by the facilitator; its id.
+fn add_board(room: &Room) -> Value {
+    let id = uuid::Uuid::now_v7();
+    let op = json!({"type": "create_board", "board": {"id": id, "index": 1, "title": "Toinen", "from": {"type": "blank", "kind": "grid"}}});
+    room.host.call("apply_op", json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "record", "op": op})).unwrap();
+    json!(id)
+}
+
 #[test]
 fn the_link_is_a_long_random_token_and_the_code_is_short() {
     let room = Room::new();
@@ -226,12 +234,7 @@ fn a_participant_sees_only_the_allowed_boards_and_by_choice_others_notes() {
     let view = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
     assert_eq!(view["boards"][0]["notes"][0]["text"], "Oma");
     // A board not chosen for them is out of reach.
-    let other = room.host.call(
-        "apply_op",
-        json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "record",
-               "op": {"type": "create_board", "board": {"id": uuid::Uuid::now_v7(), "index": 1, "title": "Toinen", "from": {"type": "blank", "kind": "grid"}}}}),
-    ).unwrap();
-    let other_board = other["changes"][0]["id"].clone();
+    let other_board = add_board(&room);
     let mut args = note_args(&room, "Väärälle taululle");
     args["board_id"] = other_board.clone();
     assert_refused(room.host.call_as(&phone(&a), "participant_add_note", args), ErrorCode::Forbidden, "board");
@@ -293,4 +296,22 @@ fn note_fields_are_bounded() {
     extra["x"] = json!(5);
     assert_eq!(room.host.call_as(&phone(&a), "participant_add_note", extra).unwrap_err().code, ErrorCode::BadRequest);
     assert!(notes_on_board(&room).is_empty());
+}
+
+#[test]
+fn own_notes_on_a_board_no_longer_shown_stay_as_they_are() {
+    let room = Room::new();
+    let a = room.join(&token(&room.open_join(json!({}))), "Kettu").unwrap();
+    let note = room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Ensimmäinen")).unwrap();
+    let other = add_board(&room);
+    room.host.call("set_join_boards", json!({"workshop_id": room.id(), "boards": [other], "show_others": false})).unwrap();
+    let before = room.snapshot();
+    let edit = json!({"op_id": op_id(), "note_id": note["id"], "text": "Muutettu"});
+    assert_refused(room.host.call_as(&phone(&a), "participant_update_note", edit), ErrorCode::Forbidden, "board");
+    let del = json!({"op_id": op_id(), "note_id": note["id"]});
+    assert_refused(room.host.call_as(&phone(&a), "participant_delete_note", del), ErrorCode::Forbidden, "board");
+    assert_eq!(room.snapshot(), before);
+    let view = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    assert_eq!(view["boards"].as_array().unwrap().len(), 1);
+    assert_eq!(view["boards"][0]["id"], other);
 }

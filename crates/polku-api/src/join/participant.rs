@@ -63,7 +63,7 @@ pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewR
         let join = joins.get_mut(device.workshop_id)?;
         let (boards, show_others, follow) = (join.boards.clone(), join.show_others, join.follow);
         let d = joins.device_mut(device)?;
-        (boards, show_others, follow, d.nickname.clone(), d.notes.clone())
+        (boards, show_others, follow, d.nickname.clone(), d.notes.keys().copied().collect())
     };
     let w = host.store()?.load_workshop(device.workshop_id)?;
     Ok(ParticipantView {
@@ -132,11 +132,22 @@ fn once(
     Ok(answer)
 }
 
-pub(crate) fn participant_add_note(host: &Host, device: &Device, req: ParticipantAddNoteRequest) -> Result<ParticipantNote, ApiError> {
-    let allowed = host.joins().get(device.workshop_id).is_some_and(|j| j.boards.contains(&req.board_id));
-    if !allowed {
-        return Err(forbidden("board", "participants cannot add to that board"));
+/// The boards the facilitator has chosen for participants now.
+fn allowed_boards(host: &Host, device: &Device) -> Vec<Id> {
+    host.joins().get(device.workshop_id).map(|j| j.boards.clone()).unwrap_or_default()
+}
+
+/// Refuses a board the facilitator has not chosen for participants (or no longer shows them).
+fn check_board(allowed: &[Id], board_id: Id) -> Result<(), ApiError> {
+    if allowed.contains(&board_id) {
+        Ok(())
+    } else {
+        Err(forbidden("board", "participants cannot use that board"))
     }
+}
+
+pub(crate) fn participant_add_note(host: &Host, device: &Device, req: ParticipantAddNoteRequest) -> Result<ParticipantNote, ApiError> {
+    check_board(&allowed_boards(host, device), req.board_id)?;
     let answer = once(host, device, req.op_id, |d| {
         if d.notes.len() >= MAX_DEVICE_NOTES {
             return Err(ApiError::with_field(ErrorCode::TooLarge, "this device has written as many notes as one may", "notes"));
@@ -159,24 +170,24 @@ pub(crate) fn participant_add_note(host: &Host, device: &Device, req: Participan
             y,
         };
         let note = apply(host, device, req.op_id, Op::CreateNote { note: new })?;
-        d.notes.insert(note.id);
+        d.notes.insert(note.id, note.board_id);
         Ok(Some(note_view(&note, true)))
     })?;
     answer.ok_or_else(|| ApiError::internal("an add answered no note"))
 }
 
-/// Refuses a note this device did not write.
-fn own(d: &DeviceState, note_id: Id) -> Result<(), ApiError> {
-    if d.notes.contains(&note_id) {
-        Ok(())
-    } else {
-        Err(forbidden("note", "a participant may change only the notes they wrote"))
-    }
+/// Refuses a note this device did not write, or one on a board participants no longer use.
+fn own(d: &DeviceState, note_id: Id, allowed: &[Id]) -> Result<(), ApiError> {
+    let Some(&board_id) = d.notes.get(&note_id) else {
+        return Err(forbidden("note", "a participant may change only the notes they wrote"));
+    };
+    check_board(allowed, board_id)
 }
 
 pub(crate) fn participant_update_note(host: &Host, device: &Device, req: ParticipantUpdateNoteRequest) -> Result<ParticipantNote, ApiError> {
+    let allowed = allowed_boards(host, device);
     let answer = once(host, device, req.op_id, |d| {
-        own(d, req.note_id)?;
+        own(d, req.note_id, &allowed)?;
         let mut patch = NotePatch { text: req.text.clone(), ..NotePatch::default() };
         if let Some(tone) = req.tone {
             let (kind, sentiment) = tone.kind_and_sentiment();
@@ -193,8 +204,9 @@ pub(crate) fn participant_update_note(host: &Host, device: &Device, req: Partici
 }
 
 pub(crate) fn participant_delete_note(host: &Host, device: &Device, req: ParticipantDeleteNoteRequest) -> Result<(), ApiError> {
+    let allowed = allowed_boards(host, device);
     once(host, device, req.op_id, |d| {
-        own(d, req.note_id)?;
+        own(d, req.note_id, &allowed)?;
         apply(host, device, req.op_id, Op::DeleteNote { id: req.note_id })?;
         d.notes.remove(&req.note_id);
         Ok(None)

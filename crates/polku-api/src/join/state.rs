@@ -1,6 +1,6 @@
 //! The open joins of one host, in memory only.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 use polku_core::{Id, Millis};
 
@@ -40,8 +40,8 @@ pub(crate) struct DeviceState {
     pub nickname: String,
     pub joined_at: Millis,
     pub pending: bool,
-    /// The notes this device wrote: the only ones it may change.
-    pub notes: HashSet<Id>,
+    /// The notes this device wrote (with their boards): the only ones it may change.
+    pub notes: HashMap<Id, Id>,
     /// What each of its ops answered, so a retry gets the same answer and changes nothing.
     answers: HashMap<Id, Option<ParticipantNote>>,
 }
@@ -143,7 +143,7 @@ impl Joins {
             nickname,
             joined_at: now,
             pending: join.ask_first,
-            notes: HashSet::new(),
+            notes: HashMap::new(),
             answers: HashMap::new(),
         };
         let joined = Joined {
