@@ -22,7 +22,7 @@ pub use join::{
     AnswerJoinRequest, Caller, Device, FollowBoardRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinRequest, JoinStatus, Joined,
     OpenJoinRequest, ParticipantAddNoteRequest, ParticipantBoard, ParticipantDeleteNoteRequest, ParticipantLane, ParticipantNote,
     ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, RemoveDeviceRequest, SetJoinBoardsRequest,
-    Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES,
+    Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES,
 };
 pub use types::*;
 

@@ -315,3 +315,43 @@ fn own_notes_on_a_board_no_longer_shown_stay_as_they_are() {
     assert_eq!(view["boards"].as_array().unwrap().len(), 1);
     assert_eq!(view["boards"][0]["id"], other);
 }
+
+#[test]
+fn a_device_over_its_rate_is_refused_and_others_are_not() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let (a, b) = (room.join(&t, "Kettu").unwrap(), room.join(&t, "Siili").unwrap());
+    // Refused writes count too: a flood of junk is a flood.
+    for _ in 0..polku_api::DEVICE_WRITES_PER_MINUTE {
+        let junk = json!({"op_id": op_id(), "note_id": uuid::Uuid::now_v7()});
+        assert_refused(room.host.call_as(&phone(&a), "participant_delete_note", junk), ErrorCode::Forbidden, "note");
+    }
+    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Vielä")), ErrorCode::TooLarge, "rate");
+    assert!(room.host.call_as(&phone(&b), "participant_add_note", note_args(&room, "Minä ehdin")).is_ok());
+    assert_eq!(notes_on_board(&room).len(), 1);
+}
+
+#[test]
+fn the_same_op_sent_at_once_from_several_threads_makes_one_note() {
+    let room = Room::new();
+    let a = room.join(&token(&room.open_join(json!({}))), "Kettu").unwrap();
+    let same = note_args(&room, "Kerran");
+    let answers: Vec<Value> = std::thread::scope(|s| {
+        let calls: Vec<_> = (0..8).map(|_| s.spawn(|| room.host.call_as(&phone(&a), "participant_add_note", same.clone()).unwrap())).collect();
+        calls.into_iter().map(|c| c.join().unwrap()).collect()
+    });
+    assert!(answers.iter().all(|x| x == &answers[0]));
+    assert_eq!(notes_on_board(&room).len(), 1);
+    // Different ops at once: each its own note, none on another.
+    std::thread::scope(|s| {
+        for i in 0..8 {
+            let args = note_args(&room, &format!("Lappu {i}"));
+            let (host, caller) = (&room.host, phone(&a));
+            s.spawn(move || host.call_as(&caller, "participant_add_note", args).unwrap());
+        }
+    });
+    let mut ys: Vec<f64> = notes_on_board(&room).iter().map(|n| n["y"].as_f64().unwrap()).collect();
+    ys.sort_by(f64::total_cmp);
+    assert_eq!(ys.len(), 9);
+    assert!(ys.windows(2).all(|w| w[1] - w[0] >= polku_core::layout::NOTE_H), "{ys:?}");
+}

@@ -127,6 +127,7 @@ fn once(
     if let Some(answer) = d.answer(op_id) {
         return Ok(answer.clone());
     }
+    d.spend(host.now())?;
     let answer = work(d)?;
     d.remember(op_id, answer.clone())?;
     Ok(answer)

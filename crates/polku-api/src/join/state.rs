@@ -8,8 +8,11 @@ use super::secret::{self, same};
 use super::{Device, JoinDevice, JoinStatus, Joined, ParticipantNote, CODE_FAILURES_PER_MINUTE, MAX_DEVICES};
 use crate::{ApiError, ErrorCode};
 
-/// A failed short code counts for this long against the budget.
+/// A failed short code, and a device's write, count for this long against their limits.
 const FAILURE_WINDOW_MS: Millis = 60_000;
+/// Writes (notes added, changed, deleted) one device may make in a minute: a person types well
+/// under one a second, and a phone sending what it kept while offline stays far below this.
+pub const DEVICE_WRITES_PER_MINUTE: usize = 300;
 /// Op ids one device's answers are remembered for (a retry after more than this many later ops
 /// is refused rather than done twice).
 const MAX_REMEMBERED_OPS: usize = 2_000;
@@ -44,11 +47,23 @@ pub(crate) struct DeviceState {
     pub notes: HashMap<Id, Id>,
     /// What each of its ops answered, so a retry gets the same answer and changes nothing.
     answers: HashMap<Id, Option<ParticipantNote>>,
+    /// When its recent writes were made, for `DEVICE_WRITES_PER_MINUTE`.
+    writes: VecDeque<Millis>,
 }
 
 impl DeviceState {
     pub fn answer(&self, op_id: Id) -> Option<&Option<ParticipantNote>> {
         self.answers.get(&op_id)
+    }
+
+    /// Counts one write, or refuses it when the device is over its rate.
+    pub fn spend(&mut self, now: Millis) -> Result<(), ApiError> {
+        self.writes.retain(|&t| now - t < FAILURE_WINDOW_MS);
+        if self.writes.len() >= DEVICE_WRITES_PER_MINUTE {
+            return Err(ApiError::with_field(ErrorCode::TooLarge, "this device is sending faster than a person writes", "rate"));
+        }
+        self.writes.push_back(now);
+        Ok(())
     }
 
     pub fn remember(&mut self, op_id: Id, answer: Option<ParticipantNote>) -> Result<(), ApiError> {
@@ -145,6 +160,7 @@ impl Joins {
             pending: join.ask_first,
             notes: HashMap::new(),
             answers: HashMap::new(),
+            writes: VecDeque::new(),
         };
         let joined = Joined {
             workshop_id,
