@@ -73,7 +73,8 @@ impl Host {
     }
 
     pub(crate) fn joins(&self) -> MutexGuard<'_, Joins> {
-        // Join state is changed in single assignments, so a panic elsewhere leaves it whole.
+        // No join change calls anything that could panic halfway (a device is pushed whole), so the
+        // state is sound after a panic elsewhere.
         self.joins.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 

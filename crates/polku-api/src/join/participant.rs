@@ -100,8 +100,8 @@ fn store_op_id(device: &Device, op_id: Id) -> Id {
     Id::new_v5(&device.device_id, op_id.as_bytes())
 }
 
-/// Applies one op for the device, through the normal path (validated by the core, logged,
-/// announced), and remembers its answer for retries.
+/// Applies one op for the device through the normal path (validated by the core, logged,
+/// announced); answers the note as it is after (or was before a delete).
 fn apply(host: &Host, device: &Device, op_id: Id, op: Op) -> Result<Note, ApiError> {
     let env = Envelope { workshop_id: device.workshop_id, op_id: store_op_id(device, op_id), client_id: PARTICIPANTS.into(), undo: UndoMode::Skip, op };
     let applied = host.store()?.apply(&env, host.now())?;
