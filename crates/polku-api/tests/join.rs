@@ -355,3 +355,25 @@ fn the_same_op_sent_at_once_from_several_threads_makes_one_note() {
     assert_eq!(ys.len(), 9);
     assert!(ys.windows(2).all(|w| w[1] - w[0] >= polku_core::layout::NOTE_H), "{ys:?}");
 }
+
+#[test]
+fn no_device_nickname_or_secret_reaches_the_library_or_the_workshop_file() {
+    let room = Room::new();
+    let a = room.join(&token(&room.open_join(json!({}))), "Qwertyuiop-nimimerkki").unwrap();
+    let note = room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Näkyvä lappu")).unwrap();
+    room.host.call_as(&phone(&a), "participant_update_note", json!({"op_id": op_id(), "note_id": note["id"], "text": "Muokattu lappu"})).unwrap();
+    let file = room.host.export_workshop(a.workshop_id).unwrap();
+    room.host.shutdown();
+    let mut stored = file.clone();
+    for entry in std::fs::read_dir(room.dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            stored.extend(std::fs::read(path).unwrap());
+        }
+    }
+    let has = |needle: &str| stored.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(has("Muokattu lappu"), "the note itself is kept");
+    for secret in ["Qwertyuiop-nimimerkki", &a.secret, &a.device_id.to_string(), &a.device_id.simple().to_string()] {
+        assert!(!has(secret), "{secret} was written");
+    }
+}

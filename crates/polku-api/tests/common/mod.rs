@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 pub struct Room {
     pub host: Host,
     pub workshop: Value,
-    _dir: tempfile::TempDir,
+    pub dir: tempfile::TempDir,
 }
 
 impl Room {
@@ -16,7 +16,7 @@ impl Room {
         let host = Host::open(dir.path()).unwrap();
         let summary = host.call("create_workshop", json!({"title": "Palvelupolku", "language": "fi"})).unwrap();
         let workshop = host.call("open_workshop", json!({"id": summary["id"]})).unwrap();
-        Room { host, workshop, _dir: dir }
+        Room { host, workshop, dir }
     }
 
     pub fn id(&self) -> Value {
