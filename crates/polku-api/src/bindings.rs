@@ -38,6 +38,11 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     export_type::<crate::Event>(&cfg)?;
     export_type::<crate::ApiError>(&cfg)?;
     export_type::<crate::QrPicture>(&cfg)?;
+    // The join exchange is no command (a phone has no device yet), but its page needs the types.
+    export_type::<crate::JoinInviteRequest>(&cfg)?;
+    export_type::<crate::JoinInvite>(&cfg)?;
+    export_type::<crate::JoinRequest>(&cfg)?;
+    export_type::<crate::Joined>(&cfg)?;
     std::fs::write(dir.join("commands.ts"), commands_ts(&cfg)).map_err(ExportError::Io)?;
     std::fs::write(dir.join("layout.ts"), layout_ts()).map_err(ExportError::Io)?;
     std::fs::write(dir.join("people.ts"), people_ts()).map_err(ExportError::Io)?;

@@ -5,6 +5,10 @@ use polku_core::{validate_title, History, Id, Workshop, WorkshopSummary};
 use polku_store::Envelope;
 
 pub(crate) use crate::deleted::{erase_workshop, list_deleted_workshops, restore_workshop};
+pub(crate) use crate::join::{
+    answer_join, close_join, follow_board, join_status, open_join, participant_add_note, participant_delete_note, participant_update_note,
+    participant_view, remove_device, renew_join_code, set_join_boards,
+};
 pub(crate) use crate::templates::{delete_template, import_template, list_templates, save_template};
 use crate::*;
 
@@ -35,9 +39,11 @@ pub(crate) fn rename_workshop(host: &Host, req: RenameWorkshopRequest) -> Result
     Ok(summary)
 }
 
-/// Moves the workshop to "Recently deleted" (`restore_workshop` brings it back).
+/// Moves the workshop to "Recently deleted" (`restore_workshop` brings it back). Its join closes:
+/// nobody may write to a workshop that is gone from the list.
 pub(crate) fn delete_workshop(host: &Host, req: DeleteWorkshopRequest) -> Result<(), ApiError> {
     host.store()?.delete_workshop(req.id, host.now())?;
+    host.close_join_of(req.id);
     host.emit(Event::LibraryChanged);
     Ok(())
 }
@@ -80,7 +86,7 @@ pub(crate) fn history(host: &Host, req: HistoryRequest) -> Result<History, ApiEr
 }
 
 /// Tells every client about a committed change (a retried op was announced the first time).
-fn announce(host: &Host, a: polku_store::Applied) -> OpResult {
+pub(crate) fn announce(host: &Host, a: polku_store::Applied) -> OpResult {
     if !a.replayed {
         host.emit(Event::Changed {
             workshop_id: a.workshop_id,

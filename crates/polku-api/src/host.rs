@@ -8,6 +8,7 @@ use polku_store::{Store, StoreError};
 use tokio::sync::broadcast;
 
 use crate::exports::{ExportFile, Exports};
+use crate::join::Joins;
 use crate::{ApiError, Event};
 
 /// One library (data directory) served to any number of clients. The desktop shell and the
@@ -17,6 +18,8 @@ pub struct Host {
     events: broadcast::Sender<Event>,
     clock: fn() -> Millis,
     exports: Exports,
+    /// Open joins: in memory only, so they end with the app.
+    joins: Mutex<Joins>,
 }
 
 /// What an import did.
@@ -52,7 +55,7 @@ impl Host {
     pub fn new(store: Store) -> Host {
         // Clients that fall this far behind are told to reload rather than replay.
         let (events, _) = broadcast::channel(1024);
-        Host { store: Mutex::new(store), events, clock: system_clock, exports: Exports::default() }
+        Host { store: Mutex::new(store), events, clock: system_clock, exports: Exports::default(), joins: Mutex::default() }
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
@@ -67,6 +70,12 @@ impl Host {
         // A panic while holding the lock cannot leave a half-written edit (SQLite rolled it back),
         // so the store is still sound to use.
         Ok(self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    pub(crate) fn joins(&self) -> MutexGuard<'_, Joins> {
+        // No join change calls anything that could panic halfway (a device is pushed whole), so the
+        // state is sound after a panic elsewhere.
+        self.joins.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub(crate) fn exports(&self) -> &Exports {

@@ -8,6 +8,7 @@ mod exports;
 mod file_problem;
 mod handlers;
 mod host;
+mod join;
 mod qr;
 mod templates;
 mod types;
@@ -19,6 +20,12 @@ pub use exports::{file_name, file_stem, ExportFile, ExportFormat, ExportStatus};
 pub use file_problem::FileProblem;
 pub use host::Host;
 pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
+pub use join::{
+    AnswerJoinRequest, Caller, Device, FollowBoardRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinRequest, JoinStatus, Joined,
+    OpenJoinRequest, ParticipantAddNoteRequest, ParticipantBoard, ParticipantDeleteNoteRequest, ParticipantLane, ParticipantNote,
+    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, RemoveDeviceRequest, SetJoinBoardsRequest,
+    Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES,
+};
 pub use types::*;
 
 /// What a subscriber of [`Host::subscribe`] may get instead of an event.
@@ -29,23 +36,50 @@ pub fn is_valid_client_id(id: &str) -> bool {
     polku_core::validate_client_id(id).is_ok()
 }
 
+/// Who may call a command: every command declares one (see `commands!`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The facilitator's own surface: the desktop window, a browser on loopback.
+    Facilitator,
+    /// A joined, let-in participant's device.
+    Participant,
+}
+
 use polku_core::template::TemplateSummary;
 use polku_core::{History, Workshop, WorkshopSummary};
 
-/// Declares the commands: the name a client calls, its request type, its response type. The
-/// handler of `name` is `handlers::name`.
+/// Declares the commands: who may call it, the name a client calls, its request type, its
+/// response type. The handler of `name` is `handlers::name`: `(host, req)` for the facilitator's,
+/// `(host, &device, req)` for a participant's. The audience comes first and has no default, so a
+/// command without one does not compile; a participant is refused every facilitator command.
 macro_rules! commands {
-    ($($name:ident($req:ty) -> $resp:ty;)*) => {
+    ($($audience:ident $name:ident($req:ty) -> $resp:ty;)*) => {
         /// Every command name, in declaration order.
         pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
 
+        /// Who may call the command `name`; `None` for no such command.
+        pub fn audience(name: &str) -> Option<Audience> {
+            match name {
+                $(stringify!($name) => Some(audience!($audience)),)*
+                _ => None,
+            }
+        }
+
         impl Host {
-            /// Runs one command: `args` is the request as JSON, the answer is the response as JSON.
+            /// Runs one command for the facilitator (the desktop window, the loopback browser).
             pub fn call(&self, command: &str, args: serde_json::Value) -> Result<serde_json::Value, ApiError> {
+                self.call_as(&Caller::Facilitator, command, args)
+            }
+
+            /// Runs one command for `caller`: `args` is the request as JSON, the answer is the
+            /// response as JSON. Who may call it is checked here, before the request is read.
+            pub fn call_as(&self, caller: &Caller, command: &str, args: serde_json::Value) -> Result<serde_json::Value, ApiError> {
+                let Some(audience) = audience(command) else { return Err(ApiError::unknown_command(command)) };
+                let device = self.admit(caller, audience, command)?;
                 match command {
                     $(stringify!($name) => {
                         let req: $req = serde_json::from_value(args).map_err(ApiError::bad_request)?;
-                        let resp: $resp = handlers::$name(self, req)?;
+                        let resp: $resp = run!($audience, handlers::$name, self, device, req)?;
                         serde_json::to_value(resp).map_err(|e| ApiError::internal(e.to_string()))
                     })*
                     _ => Err(ApiError::unknown_command(command)),
@@ -66,27 +100,63 @@ macro_rules! commands {
     };
 }
 
+/// The only audiences there are; any other word in front of a command is a compile error.
+macro_rules! audience {
+    (facilitator) => {
+        Audience::Facilitator
+    };
+    (participant) => {
+        Audience::Participant
+    };
+}
+
+/// Calls a handler with what its audience has: a participant's handler also gets the device.
+macro_rules! run {
+    (facilitator, $handler:path, $host:expr, $device:expr, $req:expr) => {{
+        let _ = $device;
+        $handler($host, $req)
+    }};
+    (participant, $handler:path, $host:expr, $device:expr, $req:expr) => {
+        match $device {
+            Some(device) => $handler($host, &device, $req),
+            None => Err(ApiError::with_field(ErrorCode::Forbidden, "only a joined device calls this", "device")),
+        }
+    };
+}
+
 commands! {
-    list_workshops(ListWorkshopsRequest) -> Vec<WorkshopSummary>;
-    create_workshop(CreateWorkshopRequest) -> WorkshopSummary;
-    list_templates(ListTemplatesRequest) -> Vec<TemplateSummary>;
-    save_template(SaveTemplateRequest) -> TemplateSummary;
-    import_template(ImportTemplateRequest) -> TemplateSummary;
-    delete_template(DeleteTemplateRequest) -> ();
-    rename_workshop(RenameWorkshopRequest) -> WorkshopSummary;
-    delete_workshop(DeleteWorkshopRequest) -> ();
-    import_workshop(ImportWorkshopRequest) -> ImportedWorkshop;
-    list_deleted_workshops(ListDeletedWorkshopsRequest) -> Vec<DeletedWorkshop>;
-    restore_workshop(DeletedWorkshopRequest) -> ();
-    erase_workshop(DeletedWorkshopRequest) -> ();
-    open_workshop(OpenWorkshopRequest) -> Workshop;
-    apply_op(ApplyOpRequest) -> OpResult;
-    undo(StepRequest) -> OpResult;
-    redo(StepRequest) -> OpResult;
-    history(HistoryRequest) -> History;
-    preview_export(PreviewExportRequest) -> ExportPreview;
-    preview_handout(PreviewHandoutRequest) -> ExportPreview;
-    start_export(StartExportRequest) -> ExportJob;
-    export_status(ExportJobRequest) -> ExportStatus;
-    cancel_export(ExportJobRequest) -> ();
+    facilitator list_workshops(ListWorkshopsRequest) -> Vec<WorkshopSummary>;
+    facilitator create_workshop(CreateWorkshopRequest) -> WorkshopSummary;
+    facilitator list_templates(ListTemplatesRequest) -> Vec<TemplateSummary>;
+    facilitator save_template(SaveTemplateRequest) -> TemplateSummary;
+    facilitator import_template(ImportTemplateRequest) -> TemplateSummary;
+    facilitator delete_template(DeleteTemplateRequest) -> ();
+    facilitator rename_workshop(RenameWorkshopRequest) -> WorkshopSummary;
+    facilitator delete_workshop(DeleteWorkshopRequest) -> ();
+    facilitator import_workshop(ImportWorkshopRequest) -> ImportedWorkshop;
+    facilitator list_deleted_workshops(ListDeletedWorkshopsRequest) -> Vec<DeletedWorkshop>;
+    facilitator restore_workshop(DeletedWorkshopRequest) -> ();
+    facilitator erase_workshop(DeletedWorkshopRequest) -> ();
+    facilitator open_workshop(OpenWorkshopRequest) -> Workshop;
+    facilitator apply_op(ApplyOpRequest) -> OpResult;
+    facilitator undo(StepRequest) -> OpResult;
+    facilitator redo(StepRequest) -> OpResult;
+    facilitator history(HistoryRequest) -> History;
+    facilitator preview_export(PreviewExportRequest) -> ExportPreview;
+    facilitator preview_handout(PreviewHandoutRequest) -> ExportPreview;
+    facilitator start_export(StartExportRequest) -> ExportJob;
+    facilitator export_status(ExportJobRequest) -> ExportStatus;
+    facilitator cancel_export(ExportJobRequest) -> ();
+    facilitator open_join(OpenJoinRequest) -> JoinStatus;
+    facilitator join_status(WorkshopJoinRequest) -> JoinStatus;
+    facilitator close_join(WorkshopJoinRequest) -> JoinStatus;
+    facilitator renew_join_code(WorkshopJoinRequest) -> JoinStatus;
+    facilitator remove_device(RemoveDeviceRequest) -> JoinStatus;
+    facilitator answer_join(AnswerJoinRequest) -> JoinStatus;
+    facilitator set_join_boards(SetJoinBoardsRequest) -> JoinStatus;
+    facilitator follow_board(FollowBoardRequest) -> JoinStatus;
+    participant participant_view(ParticipantViewRequest) -> ParticipantView;
+    participant participant_add_note(ParticipantAddNoteRequest) -> ParticipantNote;
+    participant participant_update_note(ParticipantUpdateNoteRequest) -> ParticipantNote;
+    participant participant_delete_note(ParticipantDeleteNoteRequest) -> ();
 }

@@ -145,6 +145,10 @@ pub enum Event {
     LibraryChanged,
     /// An own template was saved, imported or deleted: template pickers should reload.
     TemplatesChanged,
+    /// Someone joined, is waiting, was answered or removed, or the join opened, closed or
+    /// changed what participants see: the facilitator's join panel and the phones reload it.
+    /// It names no device: the stream reaches phones too.
+    JoinChanged { workshop_id: Id },
 }
 
 /// How many pages a PDF with these options would have, for the export dialog's live count.

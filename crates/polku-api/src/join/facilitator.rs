@@ -1,0 +1,111 @@
+//! The facilitator's join commands: open and close it, choose what participants see, answer and
+//! remove devices. Each change is announced as `JoinChanged`, so every facilitator window agrees.
+
+use polku_core::{Id, Workshop};
+
+use super::{FollowBoardRequest, JoinStatus, RemoveDeviceRequest, SetJoinBoardsRequest, WorkshopJoinRequest};
+use super::{AnswerJoinRequest, OpenJoinRequest};
+use crate::{ApiError, ErrorCode, Event, Host};
+
+/// The boards as asked for, each once, all of this workshop; at least one.
+fn check_boards(w: &Workshop, boards: &[Id]) -> Result<Vec<Id>, ApiError> {
+    let mut out: Vec<Id> = Vec::new();
+    for &id in boards {
+        if w.board(id).is_none() {
+            return Err(ApiError::with_field(ErrorCode::NotFound, "no such board in this workshop", "board"));
+        }
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    if out.is_empty() {
+        return Err(ApiError::with_field(ErrorCode::Validation, "participants need at least one board", "boards"));
+    }
+    Ok(out)
+}
+
+/// Runs `change` on the workshop's open join, announces it and answers the new status.
+fn change_join(
+    host: &Host,
+    workshop_id: Id,
+    change: impl FnOnce(&mut super::state::Join) -> Result<(), ApiError>,
+) -> Result<JoinStatus, ApiError> {
+    let status = {
+        let mut joins = host.joins();
+        change(joins.get_mut(workshop_id)?)?;
+        joins.status(workshop_id)
+    };
+    host.emit(Event::JoinChanged { workshop_id });
+    Ok(status)
+}
+
+pub(crate) fn open_join(host: &Host, req: OpenJoinRequest) -> Result<JoinStatus, ApiError> {
+    let w = host.store()?.load_workshop(req.workshop_id)?;
+    let asked = if req.boards.is_empty() { vec![req.board_id] } else { req.boards };
+    let boards = check_boards(&w, &asked)?;
+    let status = {
+        let mut joins = host.joins();
+        let join = joins.open(w.id);
+        join.boards = boards;
+        join.ask_first = req.ask_first;
+        join.show_others = req.show_others;
+        join.follow = join.follow.filter(|b| join.boards.contains(b));
+        joins.status(w.id)
+    };
+    host.emit(Event::JoinChanged { workshop_id: w.id });
+    Ok(status)
+}
+
+pub(crate) fn join_status(host: &Host, req: WorkshopJoinRequest) -> Result<JoinStatus, ApiError> {
+    Ok(host.joins().status(req.workshop_id))
+}
+
+/// Revokes the link, the code and every device; the workshop stays open on the facilitator's screen.
+pub(crate) fn close_join(host: &Host, req: WorkshopJoinRequest) -> Result<JoinStatus, ApiError> {
+    host.close_join_of(req.workshop_id);
+    Ok(host.joins().status(req.workshop_id))
+}
+
+/// A new short code, for when the old one was read out to the wrong room or stopped working
+/// after too many wrong tries. The link stays.
+pub(crate) fn renew_join_code(host: &Host, req: WorkshopJoinRequest) -> Result<JoinStatus, ApiError> {
+    change_join(host, req.workshop_id, |join| {
+        join.renew_code();
+        Ok(())
+    })
+}
+
+pub(crate) fn remove_device(host: &Host, req: RemoveDeviceRequest) -> Result<JoinStatus, ApiError> {
+    change_join(host, req.workshop_id, |join| join.remove(req.device_id))
+}
+
+pub(crate) fn answer_join(host: &Host, req: AnswerJoinRequest) -> Result<JoinStatus, ApiError> {
+    change_join(host, req.workshop_id, |join| {
+        if !req.accept {
+            return join.remove(req.device_id);
+        }
+        join.device_mut(req.device_id)?.pending = false;
+        Ok(())
+    })
+}
+
+pub(crate) fn set_join_boards(host: &Host, req: SetJoinBoardsRequest) -> Result<JoinStatus, ApiError> {
+    let w = host.store()?.load_workshop(req.workshop_id)?;
+    let boards = check_boards(&w, &req.boards)?;
+    change_join(host, req.workshop_id, |join| {
+        join.follow = join.follow.filter(|b| boards.contains(b));
+        join.boards = boards;
+        join.show_others = req.show_others;
+        Ok(())
+    })
+}
+
+pub(crate) fn follow_board(host: &Host, req: FollowBoardRequest) -> Result<JoinStatus, ApiError> {
+    change_join(host, req.workshop_id, |join| {
+        if req.board_id.is_some_and(|b| !join.boards.contains(&b)) {
+            return Err(ApiError::with_field(ErrorCode::Validation, "participants cannot see that board", "board"));
+        }
+        join.follow = req.board_id;
+        Ok(())
+    })
+}

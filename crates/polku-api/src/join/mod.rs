@@ -1,0 +1,103 @@
+//! Participants' devices: the facilitator opens joining for a workshop; a phone exchanges the
+//! link's token (or the short code) for a device with a secret of its own, and with it may call
+//! the participant commands only. Everything here lives in memory in the [`Host`]: closing the
+//! app closes joining, and no device or nickname reaches the database or a file.
+
+mod facilitator;
+mod nickname;
+mod participant;
+mod secret;
+mod state;
+mod types;
+
+pub(crate) use facilitator::{answer_join, close_join, follow_board, join_status, open_join, remove_device, renew_join_code, set_join_boards};
+pub(crate) use participant::{participant_add_note, participant_delete_note, participant_update_note, participant_view};
+pub(crate) use state::Joins;
+pub use state::DEVICE_WRITES_PER_MINUTE;
+pub use types::*;
+
+use polku_core::Id;
+
+use crate::{ApiError, Audience, ErrorCode, Event, Host};
+
+/// Who is calling a command, as the transport knows it.
+#[derive(Clone)]
+pub enum Caller {
+    /// The desktop window or a browser on loopback: every facilitator command.
+    Facilitator,
+    /// A phone, by the secret its cookie holds; checked on every call, so a removed device or a
+    /// closed join is refused at once.
+    Participant { secret: String },
+}
+
+/// Never prints a device's secret, so a logged caller cannot be replayed.
+impl std::fmt::Debug for Caller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Caller::Facilitator => f.write_str("Facilitator"),
+            Caller::Participant { .. } => f.write_str("Participant { secret: <hidden> }"),
+        }
+    }
+}
+
+/// A joined device, as its commands see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Device {
+    pub workshop_id: Id,
+    pub device_id: Id,
+}
+
+/// Most devices one join takes: a big room, with room to spare.
+pub const MAX_DEVICES: usize = 200;
+/// Most notes one device may have written; a phone is one person, not a script.
+pub const MAX_DEVICE_NOTES: usize = 500;
+/// Failed short-code tries (over all joins) in a minute before every code stops working.
+pub const CODE_FAILURES_PER_MINUTE: usize = 10;
+
+impl Host {
+    /// Whether `caller` may run a command for `audience`: the one place this is decided. A
+    /// participant's device comes back for its handler.
+    pub(crate) fn admit(&self, caller: &Caller, audience: Audience, command: &str) -> Result<Option<Device>, ApiError> {
+        match (caller, audience) {
+            (Caller::Facilitator, Audience::Facilitator) => Ok(None),
+            (Caller::Participant { .. }, Audience::Facilitator) => Err(ApiError::with_field(
+                ErrorCode::Forbidden,
+                format!("a participant may not call {command}"),
+                "participant",
+            )),
+            (Caller::Facilitator, Audience::Participant) => {
+                Err(ApiError::with_field(ErrorCode::Forbidden, format!("{command} is a joined device's"), "device"))
+            }
+            (Caller::Participant { secret }, Audience::Participant) => self.joins().authenticate(secret).map(Some),
+        }
+    }
+
+    /// What a phone with the link or the code is shown before it joins: the workshop's title and
+    /// a nickname to accept or change.
+    pub fn join_invite(&self, req: &JoinInviteRequest) -> Result<JoinInvite, ApiError> {
+        let (workshop_id, taken) = {
+            let mut joins = self.joins();
+            let workshop_id = joins.find(&req.key, self.now())?;
+            (workshop_id, joins.nicknames(workshop_id))
+        };
+        let w = self.store()?.workshop_summary(workshop_id)?;
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        Ok(JoinInvite { title: w.title, language: w.language, nickname: nickname::suggest(w.language, &taken) })
+    }
+
+    /// Exchanges the link's token or the short code for a device of its own, waiting for the
+    /// facilitator's answer when they asked to be asked.
+    pub fn join(&self, req: &JoinRequest) -> Result<Joined, ApiError> {
+        let nickname = nickname::check(&req.nickname)?;
+        let joined = self.joins().add_device(&req.key, nickname, self.now())?;
+        self.emit(Event::JoinChanged { workshop_id: joined.workshop_id });
+        Ok(joined)
+    }
+
+    /// Closes the workshop's join, if open: every device and the link stop working.
+    pub(crate) fn close_join_of(&self, workshop_id: Id) {
+        if self.joins().close(workshop_id) {
+            self.emit(Event::JoinChanged { workshop_id });
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! The participant commands: see the allowed boards, add a note, change or delete one's own.
+//! Notes go through the same op path as the facilitator's, so every screen hears of them; they
+//! carry no name, and the op log knows them only as `participants`.
+
+use std::collections::HashSet;
+
+use polku_core::layout::{BOX_W, LANES_TOP, NOTE_GAP, NOTE_H, NOTE_W};
+use polku_core::{Board, Id, NewNote, Note, NotePatch, Op, UndoMode};
+use polku_store::Envelope;
+
+use super::state::DeviceState;
+use super::*;
+use crate::handlers::announce;
+use crate::{ApiError, ErrorCode, Host};
+
+/// The client id of every participant's op: the op log and undo never learn which device it was.
+const PARTICIPANTS: &str = "participants";
+/// Room under a canvas box's label before its first note (what the board's own placing leaves).
+const BOX_LABEL_H: f64 = 28.0;
+
+fn forbidden(field: &str, message: &str) -> ApiError {
+    ApiError::with_field(ErrorCode::Forbidden, message, field)
+}
+
+fn note_view(n: &Note, mine: bool) -> ParticipantNote {
+    ParticipantNote {
+        id: n.id,
+        board_id: n.board_id,
+        touchpoint_id: n.touchpoint_id,
+        lane_id: n.lane_id,
+        tone: Tone::of(n.kind, n.sentiment),
+        text: n.text.clone(),
+        mine,
+    }
+}
+
+fn board_view(b: &Board, show_others: bool, mine: &HashSet<Id>) -> ParticipantBoard {
+    let phase_label = |p: Option<Id>| p.and_then(|p| b.phases.iter().find(|ph| ph.id == p)).map(|ph| ph.label.clone());
+    let places = b
+        .places()
+        .iter()
+        .filter_map(|p| b.touchpoints.iter().find(|t| t.id == p.id))
+        .map(|t| ParticipantPlace { id: t.id, label: t.label.clone(), phase: phase_label(t.phase_id) })
+        .collect();
+    ParticipantBoard {
+        id: b.id,
+        kind: b.kind,
+        title: b.title.clone(),
+        places,
+        lanes: b.lanes.iter().map(|l| ParticipantLane { id: l.id, label: l.label.clone() }).collect(),
+        notes: b
+            .notes
+            .iter()
+            .filter(|n| show_others || mine.contains(&n.id))
+            .map(|n| note_view(n, mine.contains(&n.id)))
+            .collect(),
+    }
+}
+
+pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewRequest) -> Result<ParticipantView, ApiError> {
+    let (boards, show_others, follow, nickname, mine) = {
+        let mut joins = host.joins();
+        let join = joins.get_mut(device.workshop_id)?;
+        let (boards, show_others, follow) = (join.boards.clone(), join.show_others, join.follow);
+        let d = joins.device_mut(device)?;
+        (boards, show_others, follow, d.nickname.clone(), d.notes.keys().copied().collect())
+    };
+    let w = host.store()?.load_workshop(device.workshop_id)?;
+    Ok(ParticipantView {
+        workshop_id: w.id,
+        title: w.title.clone(),
+        language: w.language,
+        nickname,
+        follow,
+        boards: boards.iter().filter_map(|&id| w.board(id)).map(|b| board_view(b, show_others, &mine)).collect(),
+    })
+}
+
+/// Where a new note goes in its cell: the column's (or box's) left edge, under the lowest note
+/// already there, so a phone's note never covers another.
+fn place_in_cell(b: &Board, touchpoint_id: Id, lane_id: Option<Id>) -> Result<(f64, f64), ApiError> {
+    let place = b
+        .places()
+        .into_iter()
+        .find(|p| p.id == touchpoint_id)
+        .ok_or_else(|| ApiError::with_field(ErrorCode::NotFound, "no such touchpoint on this board", "touchpoint"))?;
+    let (x, first_y) = match (place.top, lane_id) {
+        (Some(_), _) => (-BOX_W / 2.0 + NOTE_GAP, NOTE_GAP + BOX_LABEL_H),
+        (None, Some(_)) => (-NOTE_W / 2.0, NOTE_GAP),
+        (None, None) => (-NOTE_W / 2.0, LANES_TOP),
+    };
+    let same_cell = |n: &&Note| n.touchpoint_id == Some(touchpoint_id) && n.lane_id == lane_id;
+    let y = b.notes.iter().filter(same_cell).map(|n| n.y + NOTE_H + NOTE_GAP).fold(first_y, f64::max);
+    Ok((x, y))
+}
+
+/// The store's op id for a device's op: distinct per device, so one phone cannot replay or block
+/// another's op by sending its id.
+fn store_op_id(device: &Device, op_id: Id) -> Id {
+    Id::new_v5(&device.device_id, op_id.as_bytes())
+}
+
+/// Applies one op for the device through the normal path (validated by the core, logged,
+/// announced); answers the note as it is after (or was before a delete).
+fn apply(host: &Host, device: &Device, op_id: Id, op: Op) -> Result<Note, ApiError> {
+    let env = Envelope { workshop_id: device.workshop_id, op_id: store_op_id(device, op_id), client_id: PARTICIPANTS.into(), undo: UndoMode::Skip, op };
+    let applied = host.store()?.apply(&env, host.now())?;
+    let result = announce(host, applied);
+    let note = result.changes.iter().find_map(|c| match c {
+        polku_core::Change::Note { after, before, .. } => after.clone().or_else(|| before.clone()),
+        _ => None,
+    });
+    note.ok_or_else(|| ApiError::internal("the op changed no note"))
+}
+
+/// Runs `work` with the device's state held, unless this op id was answered before.
+fn once(
+    host: &Host,
+    device: &Device,
+    op_id: Id,
+    work: impl FnOnce(&mut DeviceState) -> Result<Option<ParticipantNote>, ApiError>,
+) -> Result<Option<ParticipantNote>, ApiError> {
+    // Held across the store's write (lock order: joins, then store), so a retry racing its first
+    // try waits for it and gets its answer.
+    let mut joins = host.joins();
+    let d = joins.device_mut(device)?;
+    if let Some(answer) = d.answer(op_id) {
+        return Ok(answer.clone());
+    }
+    d.spend(host.now())?;
+    let answer = work(d)?;
+    d.remember(op_id, answer.clone())?;
+    Ok(answer)
+}
+
+/// The boards the facilitator has chosen for participants now.
+fn allowed_boards(host: &Host, device: &Device) -> Vec<Id> {
+    host.joins().get(device.workshop_id).map(|j| j.boards.clone()).unwrap_or_default()
+}
+
+/// Refuses a board the facilitator has not chosen for participants (or no longer shows them).
+fn check_board(allowed: &[Id], board_id: Id) -> Result<(), ApiError> {
+    if allowed.contains(&board_id) {
+        Ok(())
+    } else {
+        Err(forbidden("board", "participants cannot use that board"))
+    }
+}
+
+pub(crate) fn participant_add_note(host: &Host, device: &Device, req: ParticipantAddNoteRequest) -> Result<ParticipantNote, ApiError> {
+    check_board(&allowed_boards(host, device), req.board_id)?;
+    let answer = once(host, device, req.op_id, |d| {
+        if d.notes.len() >= MAX_DEVICE_NOTES {
+            return Err(ApiError::with_field(ErrorCode::TooLarge, "this device has written as many notes as one may", "notes"));
+        }
+        let w = host.store()?.load_workshop(device.workshop_id)?;
+        let board = w.board(req.board_id).ok_or_else(|| ApiError::with_field(ErrorCode::NotFound, "no such board", "board"))?;
+        let (x, y) = place_in_cell(board, req.touchpoint_id, req.lane_id)?;
+        let (kind, sentiment) = req.tone.kind_and_sentiment();
+        let new = NewNote {
+            id: Id::now_v7(),
+            board_id: req.board_id,
+            touchpoint_id: Some(req.touchpoint_id),
+            lane_id: req.lane_id,
+            persona_id: None,
+            session_id: None,
+            kind,
+            sentiment,
+            text: req.text.clone(),
+            x,
+            y,
+        };
+        let note = apply(host, device, req.op_id, Op::CreateNote { note: new })?;
+        d.notes.insert(note.id, note.board_id);
+        Ok(Some(note_view(&note, true)))
+    })?;
+    answer.ok_or_else(|| ApiError::internal("an add answered no note"))
+}
+
+/// Refuses a note this device did not write, or one on a board participants no longer use.
+fn own(d: &DeviceState, note_id: Id, allowed: &[Id]) -> Result<(), ApiError> {
+    let Some(&board_id) = d.notes.get(&note_id) else {
+        return Err(forbidden("note", "a participant may change only the notes they wrote"));
+    };
+    check_board(allowed, board_id)
+}
+
+pub(crate) fn participant_update_note(host: &Host, device: &Device, req: ParticipantUpdateNoteRequest) -> Result<ParticipantNote, ApiError> {
+    let allowed = allowed_boards(host, device);
+    let answer = once(host, device, req.op_id, |d| {
+        own(d, req.note_id, &allowed)?;
+        let mut patch = NotePatch { text: req.text.clone(), ..NotePatch::default() };
+        if let Some(tone) = req.tone {
+            let (kind, sentiment) = tone.kind_and_sentiment();
+            patch.kind = Some(kind);
+            patch.sentiment = Some(sentiment);
+        }
+        if patch.is_empty() {
+            return Err(ApiError::with_field(ErrorCode::Validation, "nothing to change", "text"));
+        }
+        let note = apply(host, device, req.op_id, Op::UpdateNote { id: req.note_id, patch })?;
+        Ok(Some(note_view(&note, true)))
+    })?;
+    answer.ok_or_else(|| ApiError::internal("an update answered no note"))
+}
+
+pub(crate) fn participant_delete_note(host: &Host, device: &Device, req: ParticipantDeleteNoteRequest) -> Result<(), ApiError> {
+    let allowed = allowed_boards(host, device);
+    once(host, device, req.op_id, |d| {
+        own(d, req.note_id, &allowed)?;
+        apply(host, device, req.op_id, Op::DeleteNote { id: req.note_id })?;
+        d.notes.remove(&req.note_id);
+        Ok(None)
+    })?;
+    Ok(())
+}

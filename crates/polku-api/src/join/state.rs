@@ -1,0 +1,260 @@
+//! The open joins of one host, in memory only.
+
+use std::collections::{HashMap, VecDeque};
+
+use polku_core::{Id, Millis};
+
+use super::secret::{self, same};
+use super::{Device, JoinDevice, JoinStatus, Joined, ParticipantNote, CODE_FAILURES_PER_MINUTE, MAX_DEVICES};
+use crate::{ApiError, ErrorCode};
+
+/// A failed short code, and a device's write, count for this long against their limits.
+const FAILURE_WINDOW_MS: Millis = 60_000;
+/// Writes (notes added, changed, deleted) one device may make in a minute: a person types well
+/// under one a second, and a phone sending what it kept while offline stays far below this.
+pub const DEVICE_WRITES_PER_MINUTE: usize = 300;
+/// Op ids one device's answers are remembered for (a retry after more than this many later ops
+/// is refused rather than done twice).
+const MAX_REMEMBERED_OPS: usize = 2_000;
+
+#[derive(Default)]
+pub(crate) struct Joins {
+    open: HashMap<Id, Join>,
+    /// When recent wrong short codes were tried, over all joins: the code is 40 bits, so guesses
+    /// are what limits it.
+    code_failures: VecDeque<Millis>,
+}
+
+/// One workshop's open join.
+pub(crate) struct Join {
+    pub token: String,
+    /// Unformatted; `None` once too many wrong codes were tried.
+    pub code: Option<String>,
+    pub ask_first: bool,
+    pub show_others: bool,
+    pub boards: Vec<Id>,
+    pub follow: Option<Id>,
+    pub devices: Vec<DeviceState>,
+}
+
+pub(crate) struct DeviceState {
+    pub id: Id,
+    secret: String,
+    pub nickname: String,
+    pub joined_at: Millis,
+    pub pending: bool,
+    /// The notes this device wrote (with their boards): the only ones it may change.
+    pub notes: HashMap<Id, Id>,
+    /// What each of its ops answered, so a retry gets the same answer and changes nothing.
+    answers: HashMap<Id, Option<ParticipantNote>>,
+    /// When its recent writes were made, for `DEVICE_WRITES_PER_MINUTE`.
+    writes: VecDeque<Millis>,
+}
+
+impl DeviceState {
+    pub fn answer(&self, op_id: Id) -> Option<&Option<ParticipantNote>> {
+        self.answers.get(&op_id)
+    }
+
+    /// Counts one write, or refuses it when the device is over its rate.
+    pub fn spend(&mut self, now: Millis) -> Result<(), ApiError> {
+        self.writes.retain(|&t| now - t < FAILURE_WINDOW_MS);
+        if self.writes.len() >= DEVICE_WRITES_PER_MINUTE {
+            return Err(ApiError::with_field(ErrorCode::TooLarge, "this device is sending faster than a person writes", "rate"));
+        }
+        self.writes.push_back(now);
+        Ok(())
+    }
+
+    pub fn remember(&mut self, op_id: Id, answer: Option<ParticipantNote>) -> Result<(), ApiError> {
+        if self.answers.len() >= MAX_REMEMBERED_OPS {
+            return Err(ApiError::with_field(ErrorCode::TooLarge, "this device has sent too many changes", "ops"));
+        }
+        self.answers.insert(op_id, answer);
+        Ok(())
+    }
+}
+
+fn refused(field: &str, message: &str) -> ApiError {
+    ApiError::with_field(ErrorCode::Forbidden, message, field)
+}
+
+impl Joins {
+    pub fn get(&self, workshop_id: Id) -> Option<&Join> {
+        self.open.get(&workshop_id)
+    }
+
+    pub fn get_mut(&mut self, workshop_id: Id) -> Result<&mut Join, ApiError> {
+        self.open
+            .get_mut(&workshop_id)
+            .ok_or_else(|| ApiError::with_field(ErrorCode::NotFound, "joining is not open for this workshop", "join"))
+    }
+
+    /// Opens a join with a new link and code, or keeps the open one's.
+    pub fn open(&mut self, workshop_id: Id) -> &mut Join {
+        self.open.entry(workshop_id).or_insert_with(|| Join {
+            token: secret::token(),
+            code: Some(secret::code()),
+            ask_first: false,
+            show_others: false,
+            boards: Vec::new(),
+            follow: None,
+            devices: Vec::new(),
+        })
+    }
+
+    /// Whether there was a join to close.
+    pub fn close(&mut self, workshop_id: Id) -> bool {
+        self.open.remove(&workshop_id).is_some()
+    }
+
+    /// The workshop whose link or code `key` is. A wrong code counts against the budget; past
+    /// it, every code stops working until the facilitator makes a new one.
+    pub fn find(&mut self, key: &str, now: Millis) -> Result<Id, ApiError> {
+        let key = key.trim();
+        let code = secret::normalize_code(key);
+        let mut found = None;
+        // Every join is compared, found or not, so the time taken says nothing about which.
+        for (&id, join) in &self.open {
+            let by_token = same(key, &join.token);
+            let by_code = join.code.as_deref().is_some_and(|c| same(&code, c));
+            if by_token | by_code {
+                found = Some(id);
+            }
+        }
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        if secret::looks_like_code(&code) {
+            self.code_failed(now);
+        }
+        Err(refused("join", "this link or code does not open any join; ask the facilitator for the link"))
+    }
+
+    fn code_failed(&mut self, now: Millis) {
+        self.code_failures.retain(|&t| now - t < FAILURE_WINDOW_MS);
+        self.code_failures.push_back(now);
+        if self.code_failures.len() >= CODE_FAILURES_PER_MINUTE {
+            for join in self.open.values_mut() {
+                join.code = None;
+            }
+            self.code_failures.clear();
+        }
+    }
+
+    pub fn nicknames(&self, workshop_id: Id) -> Vec<String> {
+        self.open.get(&workshop_id).map(|j| j.devices.iter().map(|d| d.nickname.clone()).collect()).unwrap_or_default()
+    }
+
+    pub fn add_device(&mut self, key: &str, nickname: String, now: Millis) -> Result<Joined, ApiError> {
+        let workshop_id = self.find(key, now)?;
+        let join = self.get_mut(workshop_id)?;
+        if join.devices.len() >= MAX_DEVICES {
+            return Err(ApiError::with_field(ErrorCode::TooLarge, "this join is full", "devices"));
+        }
+        let device = DeviceState {
+            id: secret::random_id(),
+            secret: secret::device_secret(),
+            nickname,
+            joined_at: now,
+            pending: join.ask_first,
+            notes: HashMap::new(),
+            answers: HashMap::new(),
+            writes: VecDeque::new(),
+        };
+        let joined = Joined {
+            workshop_id,
+            device_id: device.id,
+            secret: device.secret.clone(),
+            nickname: device.nickname.clone(),
+            pending: device.pending,
+        };
+        join.devices.push(device);
+        Ok(joined)
+    }
+
+    /// The device whose secret this is, if it is let in.
+    pub fn authenticate(&self, presented: &str) -> Result<Device, ApiError> {
+        let mut found = None;
+        for (&workshop_id, join) in &self.open {
+            for d in &join.devices {
+                if same(presented, &d.secret) {
+                    found = Some((workshop_id, d));
+                }
+            }
+        }
+        match found {
+            None => Err(refused("device", "this device is not in any open join")),
+            Some((_, d)) if d.pending => Err(refused("pending", "the facilitator has not let this device in yet")),
+            Some((workshop_id, d)) => Ok(Device { workshop_id, device_id: d.id }),
+        }
+    }
+
+    pub fn device_mut(&mut self, device: &Device) -> Result<&mut DeviceState, ApiError> {
+        let join = self.open.get_mut(&device.workshop_id).ok_or_else(|| refused("device", "joining was closed"))?;
+        join.devices.iter_mut().find(|d| d.id == device.device_id).ok_or_else(|| refused("device", "this device was removed"))
+    }
+
+    /// The facilitator's view of the workshop's join.
+    pub fn status(&self, workshop_id: Id) -> JoinStatus {
+        let Some(j) = self.open.get(&workshop_id) else {
+            return JoinStatus {
+                workshop_id,
+                open: false,
+                token: None,
+                link: None,
+                code: None,
+                ask_first: false,
+                show_others: false,
+                boards: Vec::new(),
+                follow: None,
+                devices: Vec::new(),
+                joined: 0,
+                waiting: 0,
+            };
+        };
+        let devices: Vec<JoinDevice> = j
+            .devices
+            .iter()
+            .map(|d| JoinDevice { id: d.id, nickname: d.nickname.clone(), joined_at: d.joined_at, pending: d.pending })
+            .collect();
+        let waiting = devices.iter().filter(|d| d.pending).count() as u32;
+        JoinStatus {
+            workshop_id,
+            open: true,
+            token: Some(j.token.clone()),
+            link: Some(format!("/j/{}", j.token)),
+            code: j.code.as_deref().map(secret::format_code),
+            ask_first: j.ask_first,
+            show_others: j.show_others,
+            boards: j.boards.clone(),
+            follow: j.follow,
+            joined: devices.len() as u32 - waiting,
+            waiting,
+            devices,
+        }
+    }
+}
+
+impl Join {
+    pub fn renew_code(&mut self) {
+        self.code = Some(secret::code());
+    }
+
+    /// Removes a device; its secret stops working with the next call.
+    pub fn remove(&mut self, device_id: Id) -> Result<(), ApiError> {
+        let before = self.devices.len();
+        self.devices.retain(|d| d.id != device_id);
+        if self.devices.len() == before {
+            return Err(ApiError::with_field(ErrorCode::NotFound, "no such device in this join", "device"));
+        }
+        Ok(())
+    }
+
+    pub fn device_mut(&mut self, device_id: Id) -> Result<&mut DeviceState, ApiError> {
+        self.devices
+            .iter_mut()
+            .find(|d| d.id == device_id)
+            .ok_or_else(|| ApiError::with_field(ErrorCode::NotFound, "no such device in this join", "device"))
+    }
+}

@@ -1,0 +1,258 @@
+//! What the join commands take and answer. Nothing here is written to the database or a file.
+
+use polku_core::{BoardKind, Id, Language, Millis, NoteKind, Sentiment};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Opens joining for one workshop (or, when it is open, changes its choices and keeps its link).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct OpenJoinRequest {
+    pub workshop_id: Id,
+    /// The board on the facilitator's screen: what participants see when `boards` is empty.
+    pub board_id: Id,
+    /// The boards participants see and add to; empty: `board_id` only.
+    #[serde(default)]
+    #[ts(optional, as = "Option<Vec<Id>>")]
+    pub boards: Vec<Id>,
+    /// "Ask me before someone joins": a device waits until the facilitator answers.
+    #[serde(default)]
+    #[ts(optional, as = "Option<bool>")]
+    pub ask_first: bool,
+    /// Whether participants see what others wrote, or only their own notes.
+    #[serde(default)]
+    #[ts(optional, as = "Option<bool>")]
+    pub show_others: bool,
+}
+
+/// One workshop's join, by workshop.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct WorkshopJoinRequest {
+    pub workshop_id: Id,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RemoveDeviceRequest {
+    pub workshop_id: Id,
+    pub device_id: Id,
+}
+
+/// The facilitator's answer to a device waiting to join: declined, it is removed.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerJoinRequest {
+    pub workshop_id: Id,
+    pub device_id: Id,
+    pub accept: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SetJoinBoardsRequest {
+    pub workshop_id: Id,
+    /// At least one board of the workshop.
+    pub boards: Vec<Id>,
+    pub show_others: bool,
+}
+
+/// "Participants follow my board": their screens show `board_id` (one of the allowed boards);
+/// null lets each choose.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FollowBoardRequest {
+    pub workshop_id: Id,
+    pub board_id: Option<Id>,
+}
+
+/// A workshop's join as the facilitator sees it. Closed: `open` is false and the rest empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct JoinStatus {
+    pub workshop_id: Id,
+    pub open: bool,
+    /// The link's secret; the link is `link` on the join server's address.
+    pub token: Option<String>,
+    /// `/j/<token>`.
+    pub link: Option<String>,
+    /// The short code as read aloud ("K7P4-QX2M"); null after too many wrong tries, until
+    /// `renew_join_code`.
+    pub code: Option<String>,
+    pub ask_first: bool,
+    pub show_others: bool,
+    pub boards: Vec<Id>,
+    pub follow: Option<Id>,
+    /// In the order they came.
+    pub devices: Vec<JoinDevice>,
+    /// Devices let in, and devices waiting for an answer.
+    pub joined: u32,
+    pub waiting: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct JoinDevice {
+    pub id: Id,
+    pub nickname: String,
+    #[ts(type = "number")]
+    pub joined_at: Millis,
+    /// Waiting for the facilitator's answer ("ask me before someone joins").
+    pub pending: bool,
+}
+
+/// What a phone holding the link or the code is shown before it joins.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct JoinInviteRequest {
+    /// The link's token or the short code.
+    pub key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct JoinInvite {
+    pub title: String,
+    pub language: Language,
+    /// A friendly nickname in the workshop's language that nobody here has yet.
+    pub nickname: String,
+}
+
+/// Exchanges the link's token or the short code for a device of its own.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct JoinRequest {
+    pub key: String,
+    pub nickname: String,
+}
+
+/// A device that joined. `secret` is for an HttpOnly cookie: the page's script never needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Joined {
+    pub workshop_id: Id,
+    pub device_id: Id,
+    pub secret: String,
+    pub nickname: String,
+    pub pending: bool,
+}
+
+/// A note's colour and symbol as a participant picks it: one of the three sentiments of an
+/// observation, an idea or a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    Negative,
+    Neutral,
+    Positive,
+    Idea,
+    Question,
+}
+
+impl Tone {
+    pub(crate) fn kind_and_sentiment(self) -> (NoteKind, Option<Sentiment>) {
+        match self {
+            Tone::Negative => (NoteKind::Observation, Some(Sentiment::Negative)),
+            Tone::Neutral => (NoteKind::Observation, Some(Sentiment::Neutral)),
+            Tone::Positive => (NoteKind::Observation, Some(Sentiment::Positive)),
+            Tone::Idea => (NoteKind::Idea, None),
+            Tone::Question => (NoteKind::Question, None),
+        }
+    }
+
+    pub(crate) fn of(kind: NoteKind, sentiment: Option<Sentiment>) -> Tone {
+        match (kind, sentiment) {
+            (NoteKind::Idea, _) => Tone::Idea,
+            (NoteKind::Question, _) => Tone::Question,
+            (NoteKind::Observation, Some(Sentiment::Negative)) => Tone::Negative,
+            (NoteKind::Observation, Some(Sentiment::Positive)) => Tone::Positive,
+            (NoteKind::Observation, _) => Tone::Neutral,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantViewRequest {}
+
+/// The phone's one screen: the boards it may use, their places, and the notes it may see.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ParticipantView {
+    pub workshop_id: Id,
+    pub title: String,
+    pub language: Language,
+    pub nickname: String,
+    /// The board the facilitator has everyone on, when they chose to.
+    pub follow: Option<Id>,
+    pub boards: Vec<ParticipantBoard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ParticipantBoard {
+    pub id: Id,
+    pub kind: BoardKind,
+    pub title: String,
+    /// Touchpoints, a canvas's boxes or a grid's columns, in reading order.
+    pub places: Vec<ParticipantPlace>,
+    /// Rows; empty on a board without them.
+    pub lanes: Vec<ParticipantLane>,
+    /// Only this device's own unless the facilitator shows others' too.
+    pub notes: Vec<ParticipantNote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ParticipantPlace {
+    pub id: Id,
+    pub label: String,
+    /// The phase or period it belongs to.
+    pub phase: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ParticipantLane {
+    pub id: Id,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ParticipantNote {
+    pub id: Id,
+    pub board_id: Id,
+    pub touchpoint_id: Option<Id>,
+    pub lane_id: Option<Id>,
+    pub tone: Tone,
+    pub text: String,
+    /// Written on this device: it may edit and delete it.
+    pub mine: bool,
+}
+
+/// A note written on a phone; the server places it in the cell below the notes there. `op_id` is
+/// made by the phone before the first try: a retry creates nothing new.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantAddNoteRequest {
+    pub op_id: Id,
+    pub board_id: Id,
+    pub touchpoint_id: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub lane_id: Option<Id>,
+    pub tone: Tone,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantUpdateNoteRequest {
+    pub op_id: Id,
+    pub note_id: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tone: Option<Tone>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantDeleteNoteRequest {
+    pub op_id: Id,
+    pub note_id: Id,
+}

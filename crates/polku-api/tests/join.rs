@@ -1,0 +1,379 @@
+//! Joining from a phone: the link's token and the short code, devices let in, asked about,
+//! removed and revoked, and what a device may do to notes.
+
+mod common;
+
+use common::*;
+use polku_api::{ErrorCode, Event, JoinInviteRequest, CODE_FAILURES_PER_MINUTE};
+use serde_json::{json, Value};
+
+fn token(status: &Value) -> String {
+    status["token"].as_str().unwrap().to_string()
+}
+
+fn note_args(room: &Room, text: &str) -> Value {
+    let b = room.board(0);
+    json!({"op_id": op_id(), "board_id": b["id"], "touchpoint_id": b["touchpoints"][0]["id"], "tone": "positive", "text": text})
+}
+
+fn notes_on_board(room: &Room) -> Vec<Value> {
+    let w = room.host.call("open_workshop", json!({"id": room.id()})).unwrap();
+    w["boards"][0]["notes"].as_array().unwrap().clone()
+}
+
+/// A second, blank board made by the facilitator; its id.
+fn add_board(room: &Room) -> Value {
+    let id = uuid::Uuid::now_v7();
+    let op = json!({"type": "create_board", "board": {"id": id, "index": 1, "title": "Toinen", "from": {"type": "blank", "kind": "grid"}}});
+    room.host.call("apply_op", json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "record", "op": op})).unwrap();
+    json!(id)
+}
+
+#[test]
+fn the_link_is_a_long_random_token_and_the_code_is_short() {
+    let room = Room::new();
+    let s = room.open_join(json!({}));
+    let t = token(&s);
+    assert!(t.len() >= 26, "at least 128 bits in base32: {t}");
+    assert!(t.chars().all(|c| c.is_ascii_alphanumeric()), "URL-safe: {t}");
+    assert_eq!(s["link"], json!(format!("/j/{t}")));
+    let code = s["code"].as_str().unwrap();
+    assert_eq!((code.len(), &code[4..5]), (9, "-"), "{code}");
+    assert_eq!(s["boards"], json!([room.board(0)["id"]]), "the facilitator's board when none are chosen");
+    // Another workshop, another token; opening again keeps the link already shown.
+    let other = Room::new();
+    assert_ne!(token(&other.open_join(json!({}))), t);
+    assert_eq!(token(&room.open_join(json!({"show_others": true}))), t);
+}
+
+#[test]
+fn token_and_code_both_let_a_phone_in() {
+    let room = Room::new();
+    let s = room.open_join(json!({}));
+    let invite = room.host.join_invite(&JoinInviteRequest { key: token(&s) }).unwrap();
+    assert_eq!(invite.title, "Palvelupolku");
+    assert!(!invite.nickname.is_empty());
+    let a = room.join(&token(&s), &invite.nickname).unwrap();
+    // Typed on a phone: small letters, no dash.
+    let typed = s["code"].as_str().unwrap().replace('-', "").to_lowercase();
+    let b = room.join(&typed, "Vihreä siili").unwrap();
+    assert!(!a.pending && !b.pending);
+    assert_ne!(a.secret, b.secret);
+    assert!(a.secret.len() >= 26);
+    let view = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    assert_eq!(view["title"], "Palvelupolku");
+    assert_eq!(view["nickname"], invite.nickname);
+    let st = room.status();
+    assert_eq!((st["joined"].as_u64(), st["waiting"].as_u64()), (Some(2), Some(0)));
+    assert_eq!(st["devices"][1]["nickname"], "Vihreä siili");
+}
+
+#[test]
+fn a_wrong_token_opens_nothing() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let mut wrong = t.clone();
+    wrong.replace_range(..1, if t.starts_with('A') { "B" } else { "A" });
+    for key in [wrong.as_str(), "", &t[..t.len() - 1], "/j/../api"] {
+        assert_refused(room.join(key, "Kettu").map(|_| json!(null)), ErrorCode::Forbidden, "join");
+    }
+    assert_eq!(room.status()["devices"], json!([]));
+}
+
+#[test]
+fn closing_revokes_the_link_and_every_device() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let d = room.join(&t, "Kettu").unwrap();
+    let s = room.host.call("close_join", json!({"workshop_id": room.id()})).unwrap();
+    assert_eq!(s["open"], false);
+    assert_refused(room.host.call_as(&phone(&d), "participant_view", json!({})), ErrorCode::Forbidden, "device");
+    assert_refused(room.join(&t, "Kettu").map(|_| json!(null)), ErrorCode::Forbidden, "join");
+    // Opened again: a new link; the old one stays dead.
+    let again = token(&room.open_join(json!({})));
+    assert_ne!(again, t);
+    assert_refused(room.join(&t, "Kettu").map(|_| json!(null)), ErrorCode::Forbidden, "join");
+}
+
+#[test]
+fn deleting_the_workshop_closes_its_join() {
+    let room = Room::new();
+    let d = room.join(&token(&room.open_join(json!({}))), "Kettu").unwrap();
+    room.host.call("delete_workshop", json!({"id": room.id()})).unwrap();
+    assert_eq!(room.status()["open"], false);
+    assert_refused(room.host.call_as(&phone(&d), "participant_view", json!({})), ErrorCode::Forbidden, "device");
+}
+
+#[test]
+fn a_removed_device_is_refused_at_once_and_others_stay() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let (a, b) = (room.join(&t, "Kettu").unwrap(), room.join(&t, "Siili").unwrap());
+    let mut events = room.host.subscribe();
+    room.host.call("remove_device", json!({"workshop_id": room.id(), "device_id": a.device_id})).unwrap();
+    assert_eq!(events.try_recv().unwrap(), Event::JoinChanged { workshop_id: a.workshop_id });
+    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "x")), ErrorCode::Forbidden, "device");
+    assert!(room.host.call_as(&phone(&b), "participant_view", json!({})).is_ok());
+    assert!(notes_on_board(&room).is_empty());
+}
+
+#[test]
+fn ask_first_keeps_a_device_waiting_until_accepted_or_declined() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({"ask_first": true})));
+    let mut events = room.host.subscribe();
+    let a = room.join(&t, "Kettu").unwrap();
+    let b = room.join(&t, "Siili").unwrap();
+    assert!(a.pending && b.pending);
+    assert_eq!(events.try_recv().unwrap(), Event::JoinChanged { workshop_id: a.workshop_id });
+    let st = room.status();
+    assert_eq!((st["joined"].as_u64(), st["waiting"].as_u64()), (Some(0), Some(2)));
+    assert_refused(room.host.call_as(&phone(&a), "participant_view", json!({})), ErrorCode::Forbidden, "pending");
+    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "x")), ErrorCode::Forbidden, "pending");
+    room.host.call("answer_join", json!({"workshop_id": room.id(), "device_id": a.device_id, "accept": true})).unwrap();
+    room.host.call("answer_join", json!({"workshop_id": room.id(), "device_id": b.device_id, "accept": false})).unwrap();
+    assert!(room.host.call_as(&phone(&a), "participant_view", json!({})).is_ok());
+    assert_refused(room.host.call_as(&phone(&b), "participant_view", json!({})), ErrorCode::Forbidden, "device");
+    let st = room.status();
+    assert_eq!((st["joined"].as_u64(), st["waiting"].as_u64()), (Some(1), Some(0)));
+    assert!(notes_on_board(&room).is_empty());
+}
+
+#[test]
+fn a_participant_changes_only_their_own_notes() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({"show_others": true})));
+    let (a, b) = (room.join(&t, "Kettu").unwrap(), room.join(&t, "Siili").unwrap());
+    let mut events = room.host.subscribe();
+    let mine = room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Jono oli pitkä")).unwrap();
+    match events.try_recv().unwrap() {
+        Event::Changed { client_id, .. } => assert_eq!(client_id, "participants", "no device in the change stream"),
+        other => panic!("{other:?}"),
+    }
+    let id = mine["id"].clone();
+    let edit = json!({"op_id": op_id(), "note_id": id, "text": "Jono oli tosi pitkä", "tone": "negative"});
+    let edited = room.host.call_as(&phone(&a), "participant_update_note", edit).unwrap();
+    assert_eq!((edited["text"].as_str(), edited["tone"].as_str()), (Some("Jono oli tosi pitkä"), Some("negative")));
+
+    let before = room.snapshot();
+    let foreign = json!({"op_id": op_id(), "note_id": id, "text": "hijacked"});
+    assert_refused(room.host.call_as(&phone(&b), "participant_update_note", foreign), ErrorCode::Forbidden, "note");
+    let foreign = json!({"op_id": op_id(), "note_id": id});
+    assert_refused(room.host.call_as(&phone(&b), "participant_delete_note", foreign), ErrorCode::Forbidden, "note");
+    assert_eq!(room.snapshot(), before, "a refused edit changed something");
+    // b sees it, not as theirs.
+    let view = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
+    assert_eq!(view["boards"][0]["notes"][0]["mine"], false);
+
+    room.host.call_as(&phone(&a), "participant_delete_note", json!({"op_id": op_id(), "note_id": id})).unwrap();
+    assert!(notes_on_board(&room).is_empty());
+}
+
+#[test]
+fn facilitators_notes_cannot_be_changed_from_a_phone() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({"show_others": true})));
+    let a = room.join(&t, "Kettu").unwrap();
+    let b = room.board(0);
+    let note_id = uuid::Uuid::now_v7();
+    let op = json!({"type": "create_note", "note": {"id": note_id, "board_id": b["id"], "touchpoint_id": b["touchpoints"][0]["id"],
+        "lane_id": null, "persona_id": null, "kind": "idea", "sentiment": null, "text": "Fasilitaattorin", "x": 0.0, "y": 0.0}});
+    room.host.call("apply_op", json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "record", "op": op})).unwrap();
+    let before = room.snapshot();
+    assert_refused(
+        room.host.call_as(&phone(&a), "participant_delete_note", json!({"op_id": op_id(), "note_id": note_id})),
+        ErrorCode::Forbidden,
+        "note",
+    );
+    assert_eq!(room.snapshot(), before);
+}
+
+#[test]
+fn a_retried_op_id_makes_one_note() {
+    let room = Room::new();
+    let a = room.join(&token(&room.open_join(json!({}))), "Kettu").unwrap();
+    let args = note_args(&room, "Sama lappu");
+    let first = room.host.call_as(&phone(&a), "participant_add_note", args.clone()).unwrap();
+    let again = room.host.call_as(&phone(&a), "participant_add_note", args).unwrap();
+    assert_eq!(first, again);
+    assert_eq!(notes_on_board(&room).len(), 1);
+    let del = json!({"op_id": op_id(), "note_id": first["id"]});
+    room.host.call_as(&phone(&a), "participant_delete_note", del.clone()).unwrap();
+    room.host.call_as(&phone(&a), "participant_delete_note", del).unwrap();
+    assert!(notes_on_board(&room).is_empty());
+}
+
+#[test]
+fn notes_from_phones_stack_in_their_cell_without_covering_each_other() {
+    let room = Room::new();
+    let a = room.join(&token(&room.open_join(json!({}))), "Kettu").unwrap();
+    let lane = room.board(0)["lanes"][0]["id"].clone();
+    for text in ["yksi", "kaksi", "kolme"] {
+        let mut args = note_args(&room, text);
+        args["lane_id"] = lane.clone();
+        room.host.call_as(&phone(&a), "participant_add_note", args).unwrap();
+    }
+    let mut ys: Vec<f64> = notes_on_board(&room).iter().map(|n| n["y"].as_f64().unwrap()).collect();
+    ys.sort_by(f64::total_cmp);
+    assert!(ys.windows(2).all(|w| w[1] - w[0] >= polku_core::layout::NOTE_H), "{ys:?}");
+    assert!(notes_on_board(&room).iter().all(|n| n["lane_id"] == lane && n["persona_id"].is_null()));
+}
+
+#[test]
+fn a_participant_sees_only_the_allowed_boards_and_by_choice_others_notes() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let (a, b) = (room.join(&t, "Kettu").unwrap(), room.join(&t, "Siili").unwrap());
+    room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Oma")).unwrap();
+    let view = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
+    assert_eq!(view["boards"].as_array().unwrap().len(), 1);
+    let places = view["boards"][0]["places"].as_array().unwrap();
+    assert_eq!(places.len(), room.board(0)["touchpoints"].as_array().unwrap().len());
+    assert_eq!(view["boards"][0]["notes"], json!([]), "others' notes hidden unless shown");
+    room.host.call("set_join_boards", json!({"workshop_id": room.id(), "boards": [room.board(0)["id"]], "show_others": true})).unwrap();
+    let view = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
+    assert_eq!(view["boards"][0]["notes"][0]["text"], "Oma");
+    // A board not chosen for them is out of reach.
+    let other_board = add_board(&room);
+    let mut args = note_args(&room, "Väärälle taululle");
+    args["board_id"] = other_board.clone();
+    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", args), ErrorCode::Forbidden, "board");
+    assert_refused(
+        room.host.call("follow_board", json!({"workshop_id": room.id(), "board_id": other_board})),
+        ErrorCode::Validation,
+        "board",
+    );
+    room.host.call("follow_board", json!({"workshop_id": room.id(), "board_id": room.board(0)["id"]})).unwrap();
+    let view = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
+    assert_eq!(view["follow"], room.board(0)["id"]);
+}
+
+#[test]
+fn nicknames_are_one_short_line() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    for bad in ["", "   ", "kaksi\nriviä", "tab\tbed", "null\u{0}", &"x".repeat(41), "rivi\u{2028}erotin"] {
+        assert_refused(room.join(&t, bad).map(|_| json!(null)), ErrorCode::Validation, "nickname");
+    }
+    assert_eq!(room.join(&t, &"ä".repeat(40)).unwrap().nickname.chars().count(), 40);
+    assert_eq!(room.join(&t, "  Kettu  ").unwrap().nickname, "Kettu");
+    assert_eq!(room.status()["devices"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn too_many_wrong_codes_stop_the_code_until_a_new_one_is_made() {
+    let room = Room::new();
+    let s = room.open_join(json!({}));
+    let code = s["code"].as_str().unwrap().to_string();
+    // Wrong guesses shaped like a code.
+    let wrong: Vec<String> = (0..CODE_FAILURES_PER_MINUTE)
+        .map(|i| format!("{:08}", i))
+        .filter(|g| g.as_str() != code.replace('-', ""))
+        .collect();
+    for guess in &wrong[..wrong.len() - 1] {
+        assert!(room.join(guess, "Arvaaja").is_err());
+    }
+    assert!(room.join(&code, "Kettu").is_ok(), "under the budget the right code still works");
+    assert!(room.join(wrong.last().unwrap(), "Arvaaja").is_err());
+    // The budget is spent: the right code no longer works, the link does.
+    assert_refused(room.join(&code, "Siili").map(|_| json!(null)), ErrorCode::Forbidden, "join");
+    assert_eq!(room.status()["code"], Value::Null);
+    assert!(room.join(&token(&s), "Siili").is_ok());
+    let renewed = room.host.call("renew_join_code", json!({"workshop_id": room.id()})).unwrap();
+    let fresh = renewed["code"].as_str().unwrap();
+    assert_ne!(fresh, code);
+    assert!(room.join(fresh, "Orava").is_ok());
+    assert_eq!(room.status()["devices"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn note_fields_are_bounded() {
+    let room = Room::new();
+    let a = room.join(&token(&room.open_join(json!({}))), "Kettu").unwrap();
+    let long = note_args(&room, &"ä".repeat(polku_core::MAX_NOTE_TEXT + 1));
+    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", long), ErrorCode::Validation, "text");
+    let mut extra = note_args(&room, "ok");
+    extra["x"] = json!(5);
+    assert_eq!(room.host.call_as(&phone(&a), "participant_add_note", extra).unwrap_err().code, ErrorCode::BadRequest);
+    assert!(notes_on_board(&room).is_empty());
+}
+
+#[test]
+fn own_notes_on_a_board_no_longer_shown_stay_as_they_are() {
+    let room = Room::new();
+    let a = room.join(&token(&room.open_join(json!({}))), "Kettu").unwrap();
+    let note = room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Ensimmäinen")).unwrap();
+    let other = add_board(&room);
+    room.host.call("set_join_boards", json!({"workshop_id": room.id(), "boards": [other], "show_others": false})).unwrap();
+    let before = room.snapshot();
+    let edit = json!({"op_id": op_id(), "note_id": note["id"], "text": "Muutettu"});
+    assert_refused(room.host.call_as(&phone(&a), "participant_update_note", edit), ErrorCode::Forbidden, "board");
+    let del = json!({"op_id": op_id(), "note_id": note["id"]});
+    assert_refused(room.host.call_as(&phone(&a), "participant_delete_note", del), ErrorCode::Forbidden, "board");
+    assert_eq!(room.snapshot(), before);
+    let view = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    assert_eq!(view["boards"].as_array().unwrap().len(), 1);
+    assert_eq!(view["boards"][0]["id"], other);
+}
+
+#[test]
+fn a_device_over_its_rate_is_refused_and_others_are_not() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let (a, b) = (room.join(&t, "Kettu").unwrap(), room.join(&t, "Siili").unwrap());
+    // Refused writes count too: a flood of junk is a flood.
+    for _ in 0..polku_api::DEVICE_WRITES_PER_MINUTE {
+        let junk = json!({"op_id": op_id(), "note_id": uuid::Uuid::now_v7()});
+        assert_refused(room.host.call_as(&phone(&a), "participant_delete_note", junk), ErrorCode::Forbidden, "note");
+    }
+    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Vielä")), ErrorCode::TooLarge, "rate");
+    assert!(room.host.call_as(&phone(&b), "participant_add_note", note_args(&room, "Minä ehdin")).is_ok());
+    assert_eq!(notes_on_board(&room).len(), 1);
+}
+
+#[test]
+fn the_same_op_sent_at_once_from_several_threads_makes_one_note() {
+    let room = Room::new();
+    let a = room.join(&token(&room.open_join(json!({}))), "Kettu").unwrap();
+    let same = note_args(&room, "Kerran");
+    let answers: Vec<Value> = std::thread::scope(|s| {
+        let calls: Vec<_> = (0..8).map(|_| s.spawn(|| room.host.call_as(&phone(&a), "participant_add_note", same.clone()).unwrap())).collect();
+        calls.into_iter().map(|c| c.join().unwrap()).collect()
+    });
+    assert!(answers.iter().all(|x| x == &answers[0]));
+    assert_eq!(notes_on_board(&room).len(), 1);
+    // Different ops at once: each its own note, none on another.
+    std::thread::scope(|s| {
+        for i in 0..8 {
+            let args = note_args(&room, &format!("Lappu {i}"));
+            let (host, caller) = (&room.host, phone(&a));
+            s.spawn(move || host.call_as(&caller, "participant_add_note", args).unwrap());
+        }
+    });
+    let mut ys: Vec<f64> = notes_on_board(&room).iter().map(|n| n["y"].as_f64().unwrap()).collect();
+    ys.sort_by(f64::total_cmp);
+    assert_eq!(ys.len(), 9);
+    assert!(ys.windows(2).all(|w| w[1] - w[0] >= polku_core::layout::NOTE_H), "{ys:?}");
+}
+
+#[test]
+fn no_device_nickname_or_secret_reaches_the_library_or_the_workshop_file() {
+    let room = Room::new();
+    let a = room.join(&token(&room.open_join(json!({}))), "Qwertyuiop-nimimerkki").unwrap();
+    let note = room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Näkyvä lappu")).unwrap();
+    room.host.call_as(&phone(&a), "participant_update_note", json!({"op_id": op_id(), "note_id": note["id"], "text": "Muokattu lappu"})).unwrap();
+    let file = room.host.export_workshop(a.workshop_id).unwrap();
+    room.host.shutdown();
+    let mut stored = file.clone();
+    for entry in std::fs::read_dir(room.dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            stored.extend(std::fs::read(path).unwrap());
+        }
+    }
+    let has = |needle: &str| stored.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(has("Muokattu lappu"), "the note itself is kept");
+    for secret in ["Qwertyuiop-nimimerkki", &a.secret, &a.device_id.to_string(), &a.device_id.simple().to_string()] {
+        assert!(!has(secret), "{secret} was written");
+    }
+}
