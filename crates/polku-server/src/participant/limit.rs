@@ -28,9 +28,10 @@ impl Budget {
     }
 }
 
-/// Where a request came from, put on it by the listener when the connection is accepted.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Peer(pub IpAddr);
+/// Where a request came from, put on every request by the listener when the connection is
+/// accepted; handlers take it as `Extension<Peer>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Peer(pub IpAddr);
 
 /// Past this many devices remembered, the ones whose budgets are full again are forgotten, so a
 /// sweep of spoofed IPv6 addresses cannot grow the table without end.

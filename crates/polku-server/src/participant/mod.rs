@@ -22,8 +22,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::task::{JoinHandle, JoinSet};
 
 pub use guard::Allowed;
-pub use limit::Budget;
-use limit::{Budgets, Peer};
+pub use limit::{Budget, Peer};
+use limit::Budgets;
 
 /// What a participant's request may cost. The defaults suit a room of 20–50 phones writing notes.
 #[derive(Debug, Clone, Copy)]
