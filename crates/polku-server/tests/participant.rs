@@ -25,9 +25,10 @@ impl Answer {
 /// One request, written by hand so that Host and Origin are exactly what a test says.
 async fn send(addr: SocketAddr, request: &str) -> Answer {
     let mut stream = TcpStream::connect(addr).await.expect("connects");
-    stream.write_all(request.as_bytes()).await.unwrap();
+    // A connection the server refuses is closed under us: what was read is the answer.
+    let _ = stream.write_all(request.as_bytes()).await;
     let mut raw = Vec::new();
-    tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut raw)).await.expect("answered in time").unwrap();
+    let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut raw)).await.expect("answered in time");
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
@@ -107,8 +108,44 @@ async fn a_flood_is_turned_away_with_429() {
     for _ in 0..20 {
         statuses.push(get(addr, "/j/abc", &addr.to_string(), None).await.status);
     }
-    assert_eq!(statuses.iter().filter(|s| **s == 404).count(), 5, "{statuses:?}");
-    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 15, "{statuses:?}");
+    // The budget refills by one a second: a slow machine may have earned one more.
+    let answered = statuses.iter().filter(|s| **s == 404).count();
+    assert!((5..=6).contains(&answered), "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 20 - answered, "{statuses:?}");
+}
+
+#[tokio::test]
+async fn one_device_cannot_hold_every_connection_open() {
+    let limits = Limits { max_connections_per_device: 3, ..Limits::default() };
+    let join = listening(limits).await;
+    let addr = join.local_addr();
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        let mut s = TcpStream::connect(addr).await.unwrap();
+        // A request answered shows the connection was accepted and is being served.
+        s.write_all(format!("GET /j/abc HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes()).await.unwrap();
+        let mut buf = [0u8; 1024];
+        assert!(s.read(&mut buf).await.unwrap() > 0);
+        held.push(s);
+    }
+    let mut fourth = TcpStream::connect(addr).await.unwrap();
+    let _ = fourth.write_all(format!("GET /j/abc HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes()).await;
+    let mut buf = [0u8; 1024];
+    let got = tokio::time::timeout(Duration::from_secs(2), fourth.read(&mut buf)).await.expect("closed at once");
+    assert!(matches!(got, Ok(0) | Err(_)), "the fourth is closed unanswered");
+
+    drop(held.pop());
+    // The freed place is counted back once the server sees the close.
+    let mut answered = false;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let a = get(addr, "/j/abc", &addr.to_string(), None).await;
+        if a.status == 404 {
+            answered = true;
+            break;
+        }
+    }
+    assert!(answered, "a place frees when a connection ends");
 }
 
 #[tokio::test]

@@ -7,7 +7,8 @@
 mod guard;
 mod limit;
 
-use std::net::SocketAddr;
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::time::Duration;
 
@@ -19,7 +20,7 @@ use axum::routing::get;
 use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::task::{JoinHandle, JoinSet};
+use tokio::task::{self, JoinHandle, JoinSet};
 
 pub use guard::Allowed;
 pub use limit::{Budget, Peer};
@@ -34,6 +35,9 @@ pub struct Limits {
     pub max_body_bytes: usize,
     /// Open connections at once; past it new ones are closed unanswered.
     pub max_connections: usize,
+    /// Open connections from one device: a phone needs a handful, so one device cannot hold the
+    /// whole room's share open.
+    pub max_connections_per_device: usize,
     /// A phone that opens a connection and sends its headers slower than this is cut off.
     pub header_timeout: Duration,
 }
@@ -52,6 +56,7 @@ impl Default for Limits {
             room: Budget { per_second: nz(400), burst: nz(800) },
             max_body_bytes: 16 * 1024,
             max_connections: 512,
+            max_connections_per_device: 32,
             header_timeout: Duration::from_secs(10),
         }
     }
@@ -142,17 +147,50 @@ pub async fn start(addr: SocketAddr, routes: Router, limits: Limits) -> Result<J
 /// connection's task, where axum's graceful shutdown would wait for the slowest phone.
 async fn accept_loop(listener: TcpListener, app: Router, limits: Limits) {
     let mut connections = JoinSet::new();
+    let mut open = OpenConnections::default();
     loop {
         tokio::select! {
-            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            Some(ended) = connections.join_next_with_id(), if !connections.is_empty() => {
+                open.ended(ended.map_or_else(|e| e.id(), |(id, ())| id));
+            }
             accepted = listener.accept() => match accepted {
-                Ok((stream, peer)) if connections.len() < limits.max_connections => {
-                    connections.spawn(serve_connection(stream, peer, app.clone(), limits.header_timeout));
+                Ok((stream, peer)) if open.admits(peer.ip(), &limits) => {
+                    let task = connections.spawn(serve_connection(stream, peer, app.clone(), limits.header_timeout));
+                    open.started(task.id(), peer.ip());
                 }
+                // Dropping the stream closes it unanswered.
                 Ok(_) => {}
                 // Out of file descriptors and the like: pause rather than spin.
                 Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
             },
+        }
+    }
+}
+
+/// Which device each open connection's task serves.
+#[derive(Default)]
+struct OpenConnections {
+    by_task: HashMap<task::Id, IpAddr>,
+    per_device: HashMap<IpAddr, usize>,
+}
+
+impl OpenConnections {
+    fn admits(&self, device: IpAddr, limits: &Limits) -> bool {
+        self.by_task.len() < limits.max_connections && self.per_device.get(&device).copied().unwrap_or(0) < limits.max_connections_per_device
+    }
+
+    fn started(&mut self, task: task::Id, device: IpAddr) {
+        self.by_task.insert(task, device);
+        *self.per_device.entry(device).or_default() += 1;
+    }
+
+    fn ended(&mut self, task: task::Id) {
+        let Some(device) = self.by_task.remove(&task) else { return };
+        if let Some(n) = self.per_device.get_mut(&device) {
+            *n -= 1;
+            if *n == 0 {
+                self.per_device.remove(&device);
+            }
         }
     }
 }
