@@ -183,3 +183,22 @@ async fn a_port_in_use_is_a_typed_error() {
     let err = participant::start(taken, participant::placeholder_routes(), Limits::default()).await.unwrap_err();
     assert!(err.to_string().contains(&taken.to_string()), "{err}");
 }
+
+#[tokio::test]
+async fn a_connection_that_sends_nothing_is_cut_off() {
+    let limits = Limits { header_timeout: Duration::from_millis(300), ..Limits::default() };
+    let join = listening(limits).await;
+    let addr = join.local_addr();
+    let mut buf = [0u8; 1024];
+
+    let mut silent = TcpStream::connect(addr).await.unwrap();
+    let got = tokio::time::timeout(Duration::from_secs(3), silent.read(&mut buf)).await.expect("closed by the server");
+    assert!(matches!(got, Ok(0) | Err(_)), "a connection that never sends its headers");
+
+    let mut idle = TcpStream::connect(addr).await.unwrap();
+    idle.write_all(format!("GET /j/abc HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes()).await.unwrap();
+    assert!(idle.read(&mut buf).await.unwrap() > 0);
+    let mut rest = Vec::new();
+    let got = tokio::time::timeout(Duration::from_secs(3), idle.read_to_end(&mut rest)).await.expect("closed by the server");
+    assert!(got.is_ok(), "a kept-alive connection that goes quiet");
+}
