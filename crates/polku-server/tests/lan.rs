@@ -10,7 +10,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::process::Command;
 
 use axum::routing::get;
-use axum::Extension;
+use axum::{Extension, Router};
 use polku_server::lan;
 use polku_server::participant::{self, Limits, Peer};
 
@@ -105,7 +105,7 @@ async fn a_phone_on_another_host_joins_across_a_real_interface() {
     assert!(offered.iter().all(|c| !c.ip.is_loopback()));
 
     // A route that says who is asking, to show the request really came from the other host.
-    let routes = participant::placeholder_routes().route("/peer", get(|Extension(Peer(peer)): Extension<Peer>| async move { peer.to_string() }));
+    let routes = Router::new().route("/peer", get(|Extension(Peer(peer)): Extension<Peer>| async move { peer.to_string() })).merge(participant::placeholder_routes());
     let bind: SocketAddr = SocketAddr::new(room.host_ip.parse::<IpAddr>().unwrap(), 0);
     let join = participant::start(bind, routes, Limits::default()).await.expect("binds the veth's address");
     let me = join.local_addr();

@@ -16,7 +16,6 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, StatusCode};
 use axum::middleware::{from_fn, from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use axum::Router;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
@@ -66,10 +65,11 @@ impl Default for Limits {
 /// i18n files once it exists.
 pub const ASK_FOR_THE_LINK: &str = "Ask the facilitator for the link.\n";
 
-/// What the listener serves until joining has real routes: every address says to ask for the
-/// link. Join routes are merged in front of this when they exist.
+/// What the listener serves until joining has real routes: every address, whatever the method,
+/// says to ask for the link. It is only a fallback, so join routes merge with it
+/// (`join_routes.merge(placeholder_routes())`) and a wrong or old link still gets this answer.
 pub fn placeholder_routes() -> Router {
-    Router::new().route("/j/{token}", get(ask_for_the_link)).fallback(ask_for_the_link)
+    Router::new().fallback(ask_for_the_link)
 }
 
 async fn ask_for_the_link() -> Response {
