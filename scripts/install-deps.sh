@@ -10,7 +10,8 @@ want=${1:-build}
 pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev curl file fonts-noto-color-emoji)
 if [ "$want" = test ]; then
   # python3-gi, gir1.2-gtk-3.0: the desktop suite's stand-in file manager to drag files from.
-  pkgs+=(xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core python3-gi gir1.2-gtk-3.0)
+  # iproute2: the LAN test's network namespace and veth pair (`ip netns`, `ip link`).
+  pkgs+=(iproute2 xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core python3-gi gir1.2-gtk-3.0)
 fi
 
 missing=()

@@ -1,6 +1,9 @@
 //! Only this machine's own pages may talk to the API. The server binds 127.0.0.1, but a web page
 //! from elsewhere could still make the browser send requests to it, or reach it through a DNS name
 //! that resolves to 127.0.0.1; these checks refuse both.
+//!
+//! Every value is matched whole: a Host or Origin that merely starts with or contains an allowed
+//! one (`127.0.0.1.evil.example`, `localhost:4870@evil`) is someone else's.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -13,38 +16,89 @@ pub(crate) fn error_response(e: &ApiError) -> Response {
     (status, axum::Json(e.to_body())).into_response()
 }
 
-fn is_local_host(host: &str) -> bool {
-    let name = host.rsplit_once(':').map_or(host, |(name, port)| if port.chars().all(|c| c.is_ascii_digit()) { name } else { host });
-    matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+/// A port as a browser writes it: 1–5 digits, no sign, no spaces, within range.
+fn is_port(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u16>().is_ok_and(|p| p != 0)
 }
 
-fn header_str(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
-    headers.get(name).and_then(|v| v.to_str().ok())
+/// `127.0.0.1`, `localhost` or `[::1]`, on any port or none: the UI's dev server runs on another
+/// loopback port than the server and may call it, and its proxy forwards its own Host.
+fn is_local_host(host: &str) -> bool {
+    // `port` is empty or `:` and the digits.
+    let (name, port) = match host.strip_prefix("[::1]") {
+        Some(rest) => ("[::1]", rest),
+        None => host.find(':').map_or((host, ""), |i| host.split_at(i)),
+    };
+    let port_ok = port.is_empty() || port.strip_prefix(':').is_some_and(is_port);
+    matches!(name, "127.0.0.1" | "localhost" | "[::1]") && port_ok
+}
+
+/// The one value of a header that must not be repeated, or `Err` when it is: two Host headers
+/// leave it to each proxy which one counts.
+pub(crate) fn single<'h>(headers: &'h HeaderMap, name: &header::HeaderName) -> Result<Option<&'h str>, ()> {
+    let mut all = headers.get_all(name).iter();
+    let first = all.next();
+    if all.next().is_some() {
+        return Err(());
+    }
+    first.map(|v| v.to_str().map_err(|_| ())).transpose()
+}
+
+fn refused(message: &str) -> Response {
+    error_response(&ApiError::new(ErrorCode::Forbidden, message))
 }
 
 pub(crate) async fn local_only(req: Request, next: Next) -> Response {
     let headers = req.headers();
-    let host = header_str(headers, header::HOST).unwrap_or("");
-    if !is_local_host(host) {
-        return error_response(&ApiError::new(ErrorCode::Forbidden, "requests must be addressed to 127.0.0.1 or localhost"));
+    let host_ok = match single(headers, &header::HOST) {
+        Ok(Some(host)) => is_local_host(host),
+        _ => false,
+    };
+    // An absolute request target (`GET http://evil.example/ …`) names the host a proxy would use.
+    let target_ok = req.uri().authority().is_none_or(|a| is_local_host(a.as_str()));
+    if !host_ok || !target_ok {
+        return refused("requests must be addressed to 127.0.0.1 or localhost");
     }
-    if let Some(origin) = header_str(headers, header::ORIGIN) {
+    match single(headers, &header::ORIGIN) {
+        Ok(None) => {}
         // Any page of this machine's own (the UI, or its dev server on another port) may call.
-        let local = origin.strip_prefix("http://").is_some_and(is_local_host);
-        if !local {
-            return error_response(&ApiError::new(ErrorCode::Forbidden, "requests from other sites are refused"));
-        }
+        Ok(Some(origin)) if origin.strip_prefix("http://").is_some_and(is_local_host) => {}
+        _ => return refused("requests from other sites are refused"),
     }
     next.run(req).await
 }
 
 #[cfg(test)]
 mod tests {
+    use super::is_local_host;
+
     #[test]
     fn local_hosts() {
-        assert!(super::is_local_host("127.0.0.1:4870"));
-        assert!(super::is_local_host("localhost"));
-        assert!(!super::is_local_host("evil.example:4870"));
-        assert!(!super::is_local_host("127.0.0.1.evil.example"));
+        for ok in ["127.0.0.1:4870", "localhost", "localhost:5173", "127.0.0.1", "[::1]", "[::1]:4870", "127.0.0.1:65535"] {
+            assert!(is_local_host(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example:4870",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example:4870",
+            "localhost:",
+            "localhost:4870@evil",
+            "localhost:4870:1",
+            "127.0.0.1:+80",
+            "127.0.0.1:65536",
+            "127.0.0.1:0",
+            "127.0.0.1:000004870",
+            "LOCALHOST:4870",
+            "[::1]evil",
+            "[::1]:",
+            "[::1]::4870",
+            "[::2]:4870",
+            "127.0.0.2:4870",
+            "",
+            " localhost",
+            "localhost/",
+        ] {
+            assert!(!is_local_host(bad), "{bad}");
+        }
     }
 }

@@ -1,12 +1,17 @@
 //! The command surface over HTTP: `POST /api/<command>` and the change stream on
 //! `GET /api/events` (WebSocket), finished exports on `GET /api/exports/<job>` and own templates'
-//! files on `GET /api/templates/<id>`, plus the web UI itself. Binds 127.0.0.1 only.
+//! files on `GET /api/templates/<id>`, plus the web UI itself. Binds 127.0.0.1 only: that is the facilitator's surface.
+//!
+//! Participants' phones reach a second listener of their own ([`participant`]), bound to a LAN
+//! address ([`lan`] lists them) only while joining is open, with none of these routes on it.
 
 mod api;
 mod assets;
 mod download;
 mod events;
 mod guard;
+pub mod lan;
+pub mod participant;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

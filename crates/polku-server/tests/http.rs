@@ -134,15 +134,34 @@ async fn bad_requests_get_4xx_json_and_change_nothing() {
 }
 
 #[tokio::test]
-async fn requests_for_another_host_name_are_refused() {
+async fn requests_for_another_host_name_or_from_a_look_alike_origin_are_refused() {
     let api = Api::new();
-    let req = Request::post("/api/list_workshops")
-        .header("host", "attacker.example:4870")
-        .header("content-type", "application/json")
-        .body(Body::from("{}"))
-        .unwrap();
-    let res = polku_server::router(api.host.clone()).oneshot(req).await.unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let status = |headers: &[(&str, &str)]| {
+        let mut req = Request::post("/api/list_workshops").header("content-type", "application/json");
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        let router = polku_server::router(api.host.clone());
+        let req = req.body(Body::from("{}")).unwrap();
+        async move { router.oneshot(req).await.unwrap().status() }
+    };
+    assert_eq!(status(&[("host", "attacker.example:4870")]).await, StatusCode::FORBIDDEN);
+    assert_eq!(status(&[("host", "127.0.0.1:4870"), ("host", "attacker.example")]).await, StatusCode::FORBIDDEN, "two Hosts");
+    // The UI's own page, and its dev server on another loopback port, may call.
+    for origin in ["http://127.0.0.1:4870", "http://localhost:5173", "http://[::1]:4870"] {
+        assert_eq!(status(&[("host", "127.0.0.1:4870"), ("origin", origin)]).await, StatusCode::OK, "{origin}");
+    }
+    for origin in [
+        "http://127.0.0.1:4870.evil.example",
+        "http://localhost.evil.example",
+        "http://localhost:4870@evil.example",
+        "http://localhost:",
+        "http://127.0.0.1:4870/",
+        "https://evil.example",
+        "null",
+    ] {
+        assert_eq!(status(&[("host", "127.0.0.1:4870"), ("origin", origin)]).await, StatusCode::FORBIDDEN, "{origin}");
+    }
 }
 
 #[tokio::test]

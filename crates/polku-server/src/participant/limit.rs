@@ -1,0 +1,91 @@
+//! Request budgets for the participant listener: one per device, so a phone stuck in a loop (or
+//! someone's script) slows only itself, and one for the whole room, so the facilitator's machine
+//! stays responsive whatever reaches it. A request over either budget gets 429 and does nothing.
+//!
+//! A device is its IP address for now; once participants hold a join cookie, the budget can be
+//! keyed by that instead (`Budgets` is generic over nothing but the key it is handed).
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota};
+
+/// How many requests a second, and how many at once after a quiet spell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    pub per_second: NonZeroU32,
+    pub burst: NonZeroU32,
+}
+
+impl Budget {
+    fn quota(self) -> Quota {
+        Quota::per_second(self.per_second).allow_burst(self.burst)
+    }
+}
+
+/// Where a request came from, put on every request by the listener when the connection is
+/// accepted; handlers take it as `Extension<Peer>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Peer(pub IpAddr);
+
+/// Past this many devices remembered, the ones whose budgets are full again are forgotten, so a
+/// sweep of spoofed IPv6 addresses cannot grow the table without end.
+const FORGET_AFTER: usize = 4096;
+
+pub(crate) struct Budgets {
+    per_device: DefaultKeyedRateLimiter<IpAddr>,
+    room: DefaultDirectRateLimiter,
+}
+
+impl Budgets {
+    pub(crate) fn new(per_device: Budget, room: Budget) -> Arc<Budgets> {
+        Arc::new(Budgets { per_device: governor::RateLimiter::keyed(per_device.quota()), room: governor::RateLimiter::direct(room.quota()) })
+    }
+
+    fn allows(&self, device: IpAddr) -> bool {
+        if self.per_device.len() > FORGET_AFTER {
+            self.per_device.retain_recent();
+        }
+        self.per_device.check_key(&device).is_ok() && self.room.check().is_ok()
+    }
+}
+
+pub(crate) async fn within_budget(State(budgets): State<Arc<Budgets>>, req: Request, next: Next) -> Response {
+    let device = req.extensions().get::<Peer>().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |p| p.0);
+    if !budgets.allows(device) {
+        let mut res = (StatusCode::TOO_MANY_REQUESTS, "Too many requests, wait a moment\n").into_response();
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return res;
+    }
+    next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(v: u32) -> NonZeroU32 {
+        NonZeroU32::new(v).unwrap()
+    }
+
+    #[test]
+    fn one_device_over_its_budget_does_not_spend_anothers() {
+        let b = Budgets::new(Budget { per_second: n(1), burst: n(3) }, Budget { per_second: n(100), burst: n(100) });
+        let a: IpAddr = "10.0.0.2".parse().unwrap();
+        let other: IpAddr = "10.0.0.3".parse().unwrap();
+        assert_eq!((0..5).filter(|_| b.allows(a)).count(), 3);
+        assert!(b.allows(other));
+    }
+
+    #[test]
+    fn the_room_has_a_budget_of_its_own() {
+        let b = Budgets::new(Budget { per_second: n(100), burst: n(100) }, Budget { per_second: n(1), burst: n(4) });
+        let allowed = (0..10u8).filter(|i| b.allows(IpAddr::V4(Ipv4Addr::new(10, 0, 0, *i)))).count();
+        assert_eq!(allowed, 4);
+    }
+}
