@@ -3,8 +3,8 @@
 //! listener to the host side's address and sends requests with curl from inside the namespace.
 //! Traffic goes only to the addresses this test gives its own interfaces.
 //!
-//! Needs root and iproute2, so it is ignored by a plain `cargo test`; `make test-lan` runs it
-//! (and `make test` runs that).
+//! Needs root and iproute2, so it is a test target a plain `cargo test` leaves out (`test = false`
+//! in Cargo.toml); `make test-lan` runs it by name (and `make test` runs that).
 
 use std::net::{IpAddr, SocketAddr};
 use std::process::Command;
@@ -93,7 +93,6 @@ fn forget_stale() -> Result<(), String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs root and iproute2: run by `make test-lan`"]
 async fn a_phone_on_another_host_joins_across_a_real_interface() {
     let room = Room::make().expect("a network namespace and a veth pair (run as root, with iproute2)");
 
