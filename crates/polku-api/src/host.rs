@@ -1,5 +1,5 @@
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use polku_core::{Id, Millis, WorkshopSummary};
@@ -8,7 +8,7 @@ use polku_store::{Store, StoreError};
 use tokio::sync::broadcast;
 
 use crate::exports::{ExportFile, Exports};
-use crate::join::Joins;
+use crate::join::{JoinNetwork, Joins};
 use crate::{ApiError, Event};
 
 /// One library (data directory) served to any number of clients. The desktop shell and the
@@ -20,6 +20,18 @@ pub struct Host {
     exports: Exports,
     /// Open joins: in memory only, so they end with the app.
     joins: Mutex<Joins>,
+    /// How joins reach phones; none: joins open without a socket (and without a URL).
+    network: RwLock<Option<Arc<dyn JoinNetwork>>>,
+}
+
+/// Quitting closes joining: no socket outlives the host whose joins it served.
+impl Drop for Host {
+    fn drop(&mut self) {
+        let Some(network) = self.join_network() else { return };
+        for workshop_id in self.joins().open_ids() {
+            network.stop(workshop_id);
+        }
+    }
 }
 
 /// What an import did.
@@ -55,7 +67,7 @@ impl Host {
     pub fn new(store: Store) -> Host {
         // Clients that fall this far behind are told to reload rather than replay.
         let (events, _) = broadcast::channel(1024);
-        Host { store: Mutex::new(store), events, clock: system_clock, exports: Exports::default(), joins: Mutex::default() }
+        Host { store: Mutex::new(store), events, clock: system_clock, exports: Exports::default(), joins: Mutex::default(), network: RwLock::default() }
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
@@ -76,6 +88,16 @@ impl Host {
         // No join change calls anything that could panic halfway (a device is pushed whole), so the
         // state is sound after a panic elsewhere.
         self.joins.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Lets joins listen on the room's network through `network`. The transport installs it once
+    /// it can serve phones; a join opened before keeps its socketless state until reopened.
+    pub fn set_join_network(&self, network: Arc<dyn JoinNetwork>) {
+        *self.network.write().unwrap_or_else(|p| p.into_inner()) = Some(network);
+    }
+
+    pub(crate) fn join_network(&self) -> Option<Arc<dyn JoinNetwork>> {
+        self.network.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub(crate) fn exports(&self) -> &Exports {

@@ -21,7 +21,7 @@ pub use file_problem::FileProblem;
 pub use host::Host;
 pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use join::{
-    AnswerJoinRequest, Caller, Device, FollowBoardRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinRequest, JoinStatus, Joined,
+    AnswerJoinRequest, Caller, Device, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined,
     OpenJoinRequest, ParticipantAddNoteRequest, ParticipantBoard, ParticipantDeleteNoteRequest, ParticipantLane, ParticipantNote,
     ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, RemoveDeviceRequest, SetJoinBoardsRequest,
     Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES,
@@ -147,6 +147,7 @@ commands! {
     facilitator start_export(StartExportRequest) -> ExportJob;
     facilitator export_status(ExportJobRequest) -> ExportStatus;
     facilitator cancel_export(ExportJobRequest) -> ();
+    facilitator join_addresses(JoinAddressesRequest) -> Vec<JoinAddress>;
     facilitator open_join(OpenJoinRequest) -> JoinStatus;
     facilitator join_status(WorkshopJoinRequest) -> JoinStatus;
     facilitator close_join(WorkshopJoinRequest) -> JoinStatus;

@@ -3,7 +3,7 @@
 //! markup, so nothing here is ever parsed as HTML.
 
 use qrcode::{Color, EcLevel, QrCode};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{ApiError, ErrorCode};
@@ -13,7 +13,7 @@ pub const MAX_QR_TEXT: usize = 512;
 
 /// A QR code `size` modules square, its dark modules as SVG path data in module units (draw it
 /// with a quiet zone of four modules around it, as scanners expect).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct QrPicture {
     pub size: u32,
     pub path: String,

@@ -4,7 +4,7 @@
 use polku_core::{Id, Workshop};
 
 use super::{FollowBoardRequest, JoinStatus, RemoveDeviceRequest, SetJoinBoardsRequest, WorkshopJoinRequest};
-use super::{AnswerJoinRequest, OpenJoinRequest};
+use super::{AnswerJoinRequest, JoinAddress, JoinAddressesRequest, OpenJoinRequest};
 use crate::{ApiError, ErrorCode, Event, Host};
 
 /// The boards as asked for, each once, all of this workshop; at least one.
@@ -39,13 +39,26 @@ fn change_join(
     Ok(status)
 }
 
+pub(crate) fn join_addresses(host: &Host, _: JoinAddressesRequest) -> Result<Vec<JoinAddress>, ApiError> {
+    Ok(host.join_network().map(|n| n.addresses()).unwrap_or_default())
+}
+
+/// Listens before the join opens, so a failure to listen leaves no join without a way in.
 pub(crate) fn open_join(host: &Host, req: OpenJoinRequest) -> Result<JoinStatus, ApiError> {
     let w = host.store()?.load_workshop(req.workshop_id)?;
     let asked = if req.boards.is_empty() { vec![req.board_id] } else { req.boards };
     let boards = check_boards(&w, &asked)?;
+    let listening = match host.join_network() {
+        Some(network) => {
+            let ip = super::network::choose(&network.addresses(), req.address.as_deref())?;
+            Some(network.listen(w.id, ip)?)
+        }
+        None => None,
+    };
     let status = {
         let mut joins = host.joins();
         let join = joins.open(w.id);
+        join.listening = listening;
         join.boards = boards;
         join.ask_first = req.ask_first;
         join.show_others = req.show_others;

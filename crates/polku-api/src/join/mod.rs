@@ -4,16 +4,18 @@
 //! app closes joining, and no device or nickname reaches the database or a file.
 
 mod facilitator;
+mod network;
 mod nickname;
 mod participant;
 mod secret;
 mod state;
 mod types;
 
-pub(crate) use facilitator::{answer_join, close_join, follow_board, join_status, open_join, remove_device, renew_join_code, set_join_boards};
+pub(crate) use facilitator::{answer_join, join_addresses, close_join, follow_board, join_status, open_join, remove_device, renew_join_code, set_join_boards};
 pub(crate) use participant::{participant_add_note, participant_delete_note, participant_update_note, participant_view};
 pub(crate) use state::Joins;
 pub use state::DEVICE_WRITES_PER_MINUTE;
+pub use network::{JoinAddress, JoinAddressesRequest, JoinNetwork};
 pub use types::*;
 
 use polku_core::Id;
@@ -94,10 +96,22 @@ impl Host {
         Ok(joined)
     }
 
-    /// Closes the workshop's join, if open: every device and the link stop working.
+    /// Closes the workshop's join, if open: every device and the link stop working, and its
+    /// socket closes.
     pub(crate) fn close_join_of(&self, workshop_id: Id) {
-        if self.joins().close(workshop_id) {
+        let closed = self.joins().close(workshop_id);
+        // Outside the join lock: stopping waits for the listener, whose requests take that lock.
+        if let Some(network) = self.join_network() {
+            network.stop(workshop_id);
+        }
+        if closed {
             self.emit(Event::JoinChanged { workshop_id });
         }
+    }
+
+    /// The device a secret belongs to, if it is in an open join and let in: for a transport that
+    /// budgets requests per device rather than per address.
+    pub fn device(&self, secret: &str) -> Option<Device> {
+        self.joins().authenticate(secret).ok()
     }
 }

@@ -1,9 +1,11 @@
 //! The open joins of one host, in memory only.
 
 use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
 
 use polku_core::{Id, Millis};
 
+use super::network;
 use super::secret::{self, same};
 use super::{Device, JoinDevice, JoinStatus, Joined, ParticipantNote, CODE_FAILURES_PER_MINUTE, MAX_DEVICES};
 use crate::{ApiError, ErrorCode};
@@ -35,6 +37,8 @@ pub(crate) struct Join {
     pub boards: Vec<Id>,
     pub follow: Option<Id>,
     pub devices: Vec<DeviceState>,
+    /// Where its phones connect, when the host listens on a network.
+    pub listening: Option<SocketAddr>,
 }
 
 pub(crate) struct DeviceState {
@@ -100,7 +104,12 @@ impl Joins {
             boards: Vec::new(),
             follow: None,
             devices: Vec::new(),
+            listening: None,
         })
+    }
+
+    pub fn open_ids(&self) -> Vec<Id> {
+        self.open.keys().copied().collect()
     }
 
     /// Whether there was a join to close.
@@ -211,6 +220,10 @@ impl Joins {
                 devices: Vec::new(),
                 joined: 0,
                 waiting: 0,
+                url: None,
+                qr: None,
+                address: None,
+                code_url: None,
             };
         };
         let devices: Vec<JoinDevice> = j
@@ -219,6 +232,8 @@ impl Joins {
             .map(|d| JoinDevice { id: d.id, nickname: d.nickname.clone(), joined_at: d.joined_at, pending: d.pending })
             .collect();
         let waiting = devices.iter().filter(|d| d.pending).count() as u32;
+        let urls = j.listening.map(|addr| network::urls(addr, &j.token));
+        let (url, code_url) = urls.map_or((None, None), |(u, c)| (Some(u), Some(c)));
         JoinStatus {
             workshop_id,
             open: true,
@@ -232,6 +247,11 @@ impl Joins {
             joined: devices.len() as u32 - waiting,
             waiting,
             devices,
+            // A link is far below the QR code's limit; were it not, the link alone still works.
+            qr: url.as_deref().and_then(|u| crate::qr_picture(u).ok()),
+            url,
+            address: j.listening.map(|a| a.to_string()),
+            code_url,
         }
     }
 }

@@ -4,6 +4,8 @@ use polku_core::{BoardKind, Id, Language, Millis, NoteKind, Sentiment};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::QrPicture;
+
 /// Opens joining for one workshop (or, when it is open, changes its choices and keeps its link).
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -23,6 +25,10 @@ pub struct OpenJoinRequest {
     #[serde(default)]
     #[ts(optional, as = "Option<bool>")]
     pub show_others: bool,
+    /// The address phones reach it on, one of `join_addresses`; left out: the preselected one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub address: Option<String>,
 }
 
 /// One workshop's join, by workshop.
@@ -87,6 +93,15 @@ pub struct JoinStatus {
     /// Devices let in, and devices waiting for an answer.
     pub joined: u32,
     pub waiting: u32,
+    /// The link a phone opens (`http://192.168.1.23:4871/j/<token>`); null when closed or when
+    /// this host listens on no network.
+    pub url: Option<String>,
+    /// `url` as a QR code.
+    pub qr: Option<QrPicture>,
+    /// The address and port phones connect to (`192.168.1.23:4871`, `[fd00::5]:4871`).
+    pub address: Option<String>,
+    /// Where a phone that cannot scan types the short code (`http://192.168.1.23:4871/`).
+    pub code_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -19,4 +19,8 @@ ask_first?: boolean,
 /**
  * Whether participants see what others wrote, or only their own notes.
  */
-show_others?: boolean, };
+show_others?: boolean, 
+/**
+ * The address phones reach it on, one of `join_addresses`; left out: the preselected one.
+ */
+address?: string, };

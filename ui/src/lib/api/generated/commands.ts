@@ -16,6 +16,8 @@ import type { HistoryRequest } from "./HistoryRequest";
 import type { ImportTemplateRequest } from "./ImportTemplateRequest";
 import type { ImportWorkshopRequest } from "./ImportWorkshopRequest";
 import type { ImportedWorkshop } from "./ImportedWorkshop";
+import type { JoinAddress } from "./JoinAddress";
+import type { JoinAddressesRequest } from "./JoinAddressesRequest";
 import type { JoinStatus } from "./JoinStatus";
 import type { ListDeletedWorkshopsRequest } from "./ListDeletedWorkshopsRequest";
 import type { ListTemplatesRequest } from "./ListTemplatesRequest";
@@ -66,6 +68,7 @@ export type Commands = {
   start_export: { request: StartExportRequest; response: ExportJob };
   export_status: { request: ExportJobRequest; response: ExportStatus };
   cancel_export: { request: ExportJobRequest; response: null };
+  join_addresses: { request: JoinAddressesRequest; response: Array<JoinAddress> };
   open_join: { request: OpenJoinRequest; response: JoinStatus };
   join_status: { request: WorkshopJoinRequest; response: JoinStatus };
   close_join: { request: WorkshopJoinRequest; response: JoinStatus };
@@ -105,6 +108,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "start_export",
   "export_status",
   "cancel_export",
+  "join_addresses",
   "open_join",
   "join_status",
   "close_join",
