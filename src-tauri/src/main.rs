@@ -74,6 +74,8 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     // Without a stored id undo history only lasts this run, which beats not starting.
     let client_id = stored_client_id(&dir).unwrap_or_else(|_| format!("desktop-{}", uuid::Uuid::now_v7().simple()));
     if let Ok(host) = &host {
+        // The same participant listener as `polku serve`, on Tauri's own tokio runtime.
+        polku_server::participant::LanJoinNetwork::install(host, tauri::async_runtime::handle().inner().clone());
         let mut events = host.subscribe();
         let handle = app.handle().clone();
         tauri::async_runtime::spawn(async move {

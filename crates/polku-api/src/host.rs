@@ -114,8 +114,13 @@ impl Host {
         let _ = self.events.send(event);
     }
 
-    /// Empties the WAL into the database file, for a clean exit. Edits were durable before this.
+    /// Closes every join (phones are told, their sockets closed) and empties the WAL into the
+    /// database file, for a clean exit. Edits were durable before this.
     pub fn shutdown(&self) {
+        let open = self.joins().open_ids();
+        for workshop_id in open {
+            self.close_join_of(workshop_id);
+        }
         if let Ok(store) = self.store() {
             let _ = store.checkpoint();
         }

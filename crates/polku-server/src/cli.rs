@@ -380,8 +380,11 @@ fn serve(host: Host, port: u16) -> Result<(), String> {
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
         };
+        let host = Arc::new(host);
+        // Opening joining in the browser's dialog then listens on the room's network.
+        polku_server::participant::LanJoinNetwork::install(&host, tokio::runtime::Handle::current());
         polku_server::serve(
-            Arc::new(host),
+            host,
             port,
             |addr| {
                 // Whoever started us may have stopped reading (`polku serve | head -1`): that must

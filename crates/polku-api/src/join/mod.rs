@@ -49,6 +49,16 @@ pub struct Device {
     pub device_id: Id,
 }
 
+/// A device as the transport sees it between calls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceStanding {
+    pub device: Device,
+    /// Waiting for the facilitator's answer: it may call nothing yet.
+    pub pending: bool,
+    /// The boards participants see now.
+    pub boards: Vec<Id>,
+}
+
 /// Most devices one join takes: a big room, with room to spare.
 pub const MAX_DEVICES: usize = 200;
 /// Most notes one device may have written; a phone is one person, not a script.
@@ -109,9 +119,9 @@ impl Host {
         }
     }
 
-    /// The device a secret belongs to, if it is in an open join and let in: for a transport that
-    /// budgets requests per device rather than per address.
-    pub fn device(&self, secret: &str) -> Option<Device> {
-        self.joins().authenticate(secret).ok()
+    /// The device a secret belongs to, if it is in an open join (let in or waiting): for a
+    /// transport that budgets requests per device, or streams a device the events it may see.
+    pub fn device(&self, secret: &str) -> Option<DeviceStanding> {
+        self.joins().standing(secret)
     }
 }

@@ -7,7 +7,7 @@ use polku_core::{Id, Millis};
 
 use super::network;
 use super::secret::{self, same};
-use super::{Device, JoinDevice, JoinStatus, Joined, ParticipantNote, CODE_FAILURES_PER_MINUTE, MAX_DEVICES};
+use super::{Device, DeviceStanding, JoinDevice, JoinStatus, Joined, ParticipantNote, CODE_FAILURES_PER_MINUTE, MAX_DEVICES};
 use crate::{ApiError, ErrorCode};
 
 /// A failed short code, and a device's write, count for this long against their limits.
@@ -182,8 +182,23 @@ impl Joins {
         Ok(joined)
     }
 
+    /// The device whose secret this is, let in or waiting, with what it may see.
+    pub fn standing(&self, presented: &str) -> Option<DeviceStanding> {
+        let (workshop_id, d) = self.holder(presented)?;
+        let boards = self.open.get(&workshop_id).map(|j| j.boards.clone()).unwrap_or_default();
+        Some(DeviceStanding { device: Device { workshop_id, device_id: d.id }, pending: d.pending, boards })
+    }
+
     /// The device whose secret this is, if it is let in.
     pub fn authenticate(&self, presented: &str) -> Result<Device, ApiError> {
+        match self.holder(presented) {
+            None => Err(refused("device", "this device is not in any open join")),
+            Some((_, d)) if d.pending => Err(refused("pending", "the facilitator has not let this device in yet")),
+            Some((workshop_id, d)) => Ok(Device { workshop_id, device_id: d.id }),
+        }
+    }
+
+    fn holder(&self, presented: &str) -> Option<(Id, &DeviceState)> {
         let mut found = None;
         for (&workshop_id, join) in &self.open {
             for d in &join.devices {
@@ -192,11 +207,7 @@ impl Joins {
                 }
             }
         }
-        match found {
-            None => Err(refused("device", "this device is not in any open join")),
-            Some((_, d)) if d.pending => Err(refused("pending", "the facilitator has not let this device in yet")),
-            Some((workshop_id, d)) => Ok(Device { workshop_id, device_id: d.id }),
-        }
+        found
     }
 
     pub fn device_mut(&mut self, device: &Device) -> Result<&mut DeviceState, ApiError> {

@@ -2,18 +2,20 @@
 //! someone's script) slows only itself, and one for the whole room, so the facilitator's machine
 //! stays responsive whatever reaches it. A request over either budget gets 429 and does nothing.
 //!
-//! A device is its IP address for now; once participants hold a join cookie, the budget can be
-//! keyed by that instead (`Budgets` is generic over nothing but the key it is handed).
+//! A joined phone is budgeted by its device (its cookie names it), so phones behind one address
+//! do not share a budget; anything else by its IP address. A cookie that names no device counts as
+//! none, so inventing cookies does not buy fresh budgets.
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota};
+use polku_core::Id;
 
 /// How many requests a second, and how many at once after a quiet spell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,17 +39,32 @@ pub struct Peer(pub IpAddr);
 /// sweep of spoofed IPv6 addresses cannot grow the table without end.
 const FORGET_AFTER: usize = 4096;
 
+/// Whose budget a request spends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Spender {
+    Device(Id),
+    Address(IpAddr),
+}
+
+/// The joined device a request's headers name, if any.
+pub type DeviceOf = Arc<dyn Fn(&HeaderMap) -> Option<Id> + Send + Sync>;
+
 pub(crate) struct Budgets {
-    per_device: DefaultKeyedRateLimiter<IpAddr>,
+    per_device: DefaultKeyedRateLimiter<Spender>,
     room: DefaultDirectRateLimiter,
+    device_of: Option<DeviceOf>,
 }
 
 impl Budgets {
-    pub(crate) fn new(per_device: Budget, room: Budget) -> Arc<Budgets> {
-        Arc::new(Budgets { per_device: governor::RateLimiter::keyed(per_device.quota()), room: governor::RateLimiter::direct(room.quota()) })
+    pub(crate) fn new(per_device: Budget, room: Budget, device_of: Option<DeviceOf>) -> Arc<Budgets> {
+        Arc::new(Budgets {
+            per_device: governor::RateLimiter::keyed(per_device.quota()),
+            room: governor::RateLimiter::direct(room.quota()),
+            device_of,
+        })
     }
 
-    fn allows(&self, device: IpAddr) -> bool {
+    fn allows(&self, device: Spender) -> bool {
         if self.per_device.len() > FORGET_AFTER {
             self.per_device.retain_recent();
         }
@@ -56,7 +73,10 @@ impl Budgets {
 }
 
 pub(crate) async fn within_budget(State(budgets): State<Arc<Budgets>>, req: Request, next: Next) -> Response {
-    let device = req.extensions().get::<Peer>().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |p| p.0);
+    let device = match budgets.device_of.as_ref().and_then(|of| of(req.headers())) {
+        Some(id) => Spender::Device(id),
+        None => Spender::Address(req.extensions().get::<Peer>().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |p| p.0)),
+    };
     if !budgets.allows(device) {
         let mut res = (StatusCode::TOO_MANY_REQUESTS, "Too many requests, wait a moment\n").into_response();
         res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
@@ -75,17 +95,17 @@ mod tests {
 
     #[test]
     fn one_device_over_its_budget_does_not_spend_anothers() {
-        let b = Budgets::new(Budget { per_second: n(1), burst: n(3) }, Budget { per_second: n(100), burst: n(100) });
-        let a: IpAddr = "10.0.0.2".parse().unwrap();
-        let other: IpAddr = "10.0.0.3".parse().unwrap();
+        let b = Budgets::new(Budget { per_second: n(1), burst: n(3) }, Budget { per_second: n(100), burst: n(100) }, None);
+        let a = Spender::Address("10.0.0.2".parse().unwrap());
+        let other = Spender::Address("10.0.0.3".parse().unwrap());
         assert_eq!((0..5).filter(|_| b.allows(a)).count(), 3);
         assert!(b.allows(other));
     }
 
     #[test]
     fn the_room_has_a_budget_of_its_own() {
-        let b = Budgets::new(Budget { per_second: n(100), burst: n(100) }, Budget { per_second: n(1), burst: n(4) });
-        let allowed = (0..10u8).filter(|i| b.allows(IpAddr::V4(Ipv4Addr::new(10, 0, 0, *i)))).count();
+        let b = Budgets::new(Budget { per_second: n(100), burst: n(100) }, Budget { per_second: n(1), burst: n(4) }, None);
+        let allowed = (0..10u8).filter(|i| b.allows(Spender::Address(IpAddr::V4(Ipv4Addr::new(10, 0, 0, *i))))).count();
         assert_eq!(allowed, 4);
     }
 }

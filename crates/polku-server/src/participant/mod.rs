@@ -4,8 +4,12 @@
 //! starts one with [`start`]; closing joining is [`JoinListener::close`], which closes the socket
 //! and cuts every open connection at once.
 
+mod events;
 mod guard;
 mod limit;
+mod network;
+mod page;
+mod routes;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -23,7 +27,9 @@ use tokio::task::{self, JoinHandle, JoinSet};
 
 pub use guard::Allowed;
 pub use limit::{Budget, Peer};
-use limit::Budgets;
+use limit::{Budgets, DeviceOf};
+pub use network::{LanJoinNetwork, JOIN_PORT};
+pub use routes::{routes, DEVICE_COOKIE};
 
 /// What a participant's request may cost. The defaults suit a room of 20–50 phones writing notes.
 #[derive(Debug, Clone, Copy)]
@@ -80,12 +86,17 @@ async fn ask_for_the_link() -> Response {
 /// The outermost layer runs first: headers on every answer, then budgets (a flood is turned away
 /// before anything else is looked at), then Host and Origin, then the body's size.
 pub fn wrap(routes: Router, addr: SocketAddr, limits: &Limits) -> Router {
+    wrap_keyed(routes, addr, limits, None)
+}
+
+/// [`wrap`], budgeting a joined device by what `device_of` finds in its headers.
+fn wrap_keyed(routes: Router, addr: SocketAddr, limits: &Limits, device_of: Option<DeviceOf>) -> Router {
     let max = limits.max_body_bytes;
     routes
         .layer(DefaultBodyLimit::max(max))
         .layer(from_fn(move |req: Request, next: Next| declared_size(max, req, next)))
         .layer(from_fn_with_state(Allowed::for_addr(addr), guard::admit))
-        .layer(from_fn_with_state(Budgets::new(limits.per_device, limits.room), limit::within_budget))
+        .layer(from_fn_with_state(Budgets::new(limits.per_device, limits.room, device_of), limit::within_budget))
         .layer(from_fn(guard::secure_headers))
 }
 
@@ -128,6 +139,19 @@ impl JoinListener {
     }
 }
 
+impl JoinListener {
+    /// [`JoinListener::close`] for code that is not async: waits (a moment at most) until the
+    /// socket is closed, so a phone that connects after this returns is refused.
+    pub(crate) fn close_now(self, runtime: &tokio::runtime::Handle) {
+        let (done, closed) = std::sync::mpsc::channel();
+        runtime.spawn(async move {
+            self.close().await;
+            let _ = done.send(());
+        });
+        let _ = closed.recv_timeout(Duration::from_secs(2));
+    }
+}
+
 impl Drop for JoinListener {
     fn drop(&mut self) {
         self.task.abort();
@@ -140,6 +164,24 @@ pub async fn start(addr: SocketAddr, routes: Router, limits: Limits) -> Result<J
     let bound = listener.local_addr().map_err(|source| JoinListenerError::Bind { addr, source })?;
     let app = wrap(routes, bound, &limits);
     let task = tokio::spawn(accept_loop(listener, app, limits));
+    Ok(JoinListener { addr: bound, task })
+}
+
+/// [`start`] on a socket already bound, from code that is not async (a command handler), on
+/// `runtime`; `device_of` keys the budgets by joined device.
+pub(crate) fn start_bound(
+    socket: std::net::TcpListener,
+    routes: Router,
+    limits: Limits,
+    device_of: DeviceOf,
+    runtime: &tokio::runtime::Handle,
+) -> Result<JoinListener, std::io::Error> {
+    let bound = socket.local_addr()?;
+    socket.set_nonblocking(true)?;
+    let _entered = runtime.enter();
+    let listener = TcpListener::from_std(socket)?;
+    let app = wrap_keyed(routes, bound, &limits, Some(device_of));
+    let task = runtime.spawn(accept_loop(listener, app, limits));
     Ok(JoinListener { addr: bound, task })
 }
 

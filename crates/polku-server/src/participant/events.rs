@@ -1,0 +1,87 @@
+//! `GET /p/events`: a phone's own change stream. It carries only what that device may know:
+//! `join_changed` for its workshop (it refetches `participant_view` and learns it was let in,
+//! removed or closed out), and `changed` naming the boards it may see that an edit touched, with
+//! none of the edit's records (others' notes, people, a facilitator's client id). The socket is
+//! closed as soon as the device is no longer in the join.
+
+use std::collections::BTreeSet;
+
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use polku_api::{ApiError, ErrorCode, Event, RecvError};
+use polku_core::{Change, Id};
+use serde_json::json;
+
+use super::routes::{device_secret, host_of, Phone};
+use crate::guard::error_response;
+
+pub(crate) async fn upgrade(State(host): State<Phone>, headers: HeaderMap, ws: WebSocketUpgrade) -> Response {
+    let refused = || error_response(&ApiError::with_field(ErrorCode::Forbidden, "this phone has not joined", "device"));
+    let Some(secret) = device_secret(&headers) else { return refused() };
+    let strong = match host_of(&host) {
+        Ok(h) => h,
+        Err(e) => return error_response(&e),
+    };
+    let Some(standing) = strong.device(&secret) else { return refused() };
+    let events = strong.subscribe();
+    drop(strong);
+    let device = standing.device.device_id;
+    // A phone only listens; a small frame limit keeps it from sending anything big.
+    ws.max_message_size(1024).on_upgrade(move |socket| stream(host, secret, device, events, socket)).into_response()
+}
+
+/// What to send the device for `event`, or `Err` when the device is gone and the socket must close.
+fn for_device(host: &Phone, secret: &str, device: Id, event: &Event) -> Result<Option<String>, ()> {
+    let Some(host) = host.upgrade() else { return Err(()) };
+    let standing = host.device(secret).filter(|s| s.device.device_id == device).ok_or(())?;
+    let mine = standing.device.workshop_id;
+    match event {
+        Event::JoinChanged { workshop_id } if *workshop_id == mine => Ok(Some(json!({"type": "join_changed", "workshop_id": mine}).to_string())),
+        Event::Changed { workshop_id, seq, changes, .. } if *workshop_id == mine && !standing.pending => {
+            let boards: BTreeSet<Id> = changes.iter().filter_map(board_of).filter(|b| standing.boards.contains(b)).collect();
+            Ok((!boards.is_empty()).then(|| json!({"type": "changed", "workshop_id": mine, "seq": seq, "board_ids": boards}).to_string()))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The board a change is on: a board's own id, or the `board_id` of the record before or after.
+fn board_of(change: &Change) -> Option<Id> {
+    if change.entity() == "board" {
+        return Some(change.id());
+    }
+    let value = serde_json::to_value(change).ok()?;
+    ["after", "before"].iter().find_map(|side| value.get(side)?.get("board_id")?.as_str()?.parse().ok())
+}
+
+async fn stream(host: Phone, secret: String, device: Id, mut events: tokio::sync::broadcast::Receiver<Event>, mut socket: WebSocket) {
+    loop {
+        tokio::select! {
+            event = events.recv() => {
+                let send = match event {
+                    Ok(event) => for_device(&host, &secret, device, &event),
+                    // Behind, or the host is gone: the phone reconnects and refetches its view.
+                    Err(RecvError::Lagged(_)) | Err(RecvError::Closed) => Err(()),
+                };
+                match send {
+                    Ok(None) => {}
+                    Ok(Some(text)) => {
+                        if socket.send(Message::Text(text.into())).await.is_err() {
+                            return;
+                        }
+                    }
+                    Err(()) => {
+                        let _ = socket.send(Message::Close(None)).await;
+                        return;
+                    }
+                }
+            }
+            incoming = socket.recv() => match incoming {
+                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return,
+                Some(Ok(_)) => {}
+            },
+        }
+    }
+}

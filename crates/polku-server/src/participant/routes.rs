@@ -1,0 +1,155 @@
+//! What a phone may ask of the participant listener: the page, the invite and the join that sets
+//! its device cookie, the participant commands, and its own events. The facilitator's API is not
+//! here; a participant's cookie reaches only `Host::call_as(Caller::Participant)`, which refuses
+//! every facilitator command.
+
+use std::sync::{Arc, Weak};
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use polku_api::{ApiError, Caller, ErrorCode, Host, JoinInviteRequest, JoinRequest};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+
+use super::limit::DeviceOf;
+use super::{events, page, placeholder_routes};
+use crate::guard::error_response;
+
+/// The cookie that holds a device's secret.
+pub const DEVICE_COOKIE: &str = "polku_device";
+
+/// The listener's host: weak, so a phone's open connection does not keep a quit app's host.
+pub(crate) type Phone = Weak<Host>;
+
+/// The participants' routes for `host`, the "ask for the link" answer for anything else.
+pub fn routes(host: Weak<Host>) -> Router {
+    Router::new()
+        .route("/", get(page::page))
+        .route("/j/{token}", get(page::page))
+        .route("/assets/{*file}", get(page::asset))
+        .route("/p/invite", post(invite))
+        .route("/p/join", post(join))
+        .route("/p/api/{command}", post(call))
+        .route("/p/events", get(events::upgrade))
+        .with_state(host)
+        .merge(placeholder_routes())
+}
+
+/// The budget key of a request: the device its cookie names, if that device is in a join.
+pub(crate) fn device_of(host: Weak<Host>) -> DeviceOf {
+    Arc::new(move |headers: &HeaderMap| {
+        let secret = device_secret(headers)?;
+        Some(host.upgrade()?.device(&secret)?.device.device_id)
+    })
+}
+
+/// The secret in the request's `polku_device` cookie, if it sent one.
+pub(crate) fn device_secret(headers: &HeaderMap) -> Option<String> {
+    let prefix = format!("{DEVICE_COOKIE}=");
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(&prefix).map(str::to_string))
+        .filter(|s| !s.is_empty())
+}
+
+pub(crate) fn host_of(host: &Phone) -> Result<Arc<Host>, ApiError> {
+    host.upgrade().ok_or_else(|| ApiError::new(ErrorCode::LibraryUnavailable, "Polku is closing"))
+}
+
+/// The answer as JSON, or the refusal; a device over its write rate is told to slow down as
+/// HTTP says it.
+fn respond(answer: Result<Response, ApiError>) -> Response {
+    answer.unwrap_or_else(|e| phone_error(&e))
+}
+
+fn phone_error(e: &ApiError) -> Response {
+    if e.code == ErrorCode::TooLarge && e.field.as_deref() == Some("rate") {
+        let mut res = (StatusCode::TOO_MANY_REQUESTS, axum::Json(e.to_body())).into_response();
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return res;
+    }
+    error_response(e)
+}
+
+/// The request as JSON. As on the facilitator's surface, the content type must be JSON: a page
+/// of another site cannot send that without a CORS preflight, which is never answered.
+fn json_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Value, ApiError> {
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+    if !json {
+        return Err(ApiError::new(ErrorCode::Forbidden, "Content-Type must be application/json"));
+    }
+    let body = body.map_err(|r| {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(ErrorCode::TooLarge, "the request is too large")
+        } else {
+            ApiError::bad_request(r.body_text())
+        }
+    })?;
+    serde_json::from_slice(&body).map_err(|e| ApiError::bad_request(format!("the body is not valid JSON: {e}")))
+}
+
+fn parse<T: DeserializeOwned>(headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
+    serde_json::from_value(json_body(headers, body)?).map_err(ApiError::bad_request)
+}
+
+/// Runs blocking host work (SQLite) off the async workers, answering its result as JSON.
+async fn blocking<T: Send + 'static>(host: Arc<Host>, work: impl FnOnce(&Host) -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(move || work(&host))
+        .await
+        .map_err(|_| ApiError::internal("the request failed unexpectedly; nothing was changed"))?
+}
+
+fn to_json(value: impl serde::Serialize) -> Result<Response, ApiError> {
+    serde_json::to_value(value).map(|v| axum::Json(v).into_response()).map_err(|e| ApiError::internal(e.to_string()))
+}
+
+/// `POST /p/invite {key}`: the workshop's title and language and a nickname to offer.
+async fn invite(State(host): State<Phone>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+    let run = async {
+        let req: JoinInviteRequest = parse(&headers, body)?;
+        to_json(blocking(host_of(&host)?, move |h| h.join_invite(&req)).await?)
+    };
+    respond(run.await)
+}
+
+/// `POST /p/join {key, nickname}`: the device's secret goes into a cookie, never into the
+/// page's script. No `Secure` flag: the room's network is plain http (a phone would not keep a
+/// Secure cookie from it); HttpOnly keeps it from scripts and SameSite=Strict from other sites,
+/// and `Path=/p` sends it only to the API, not with the page or its files.
+async fn join(State(host): State<Phone>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+    let run = async {
+        let req: JoinRequest = parse(&headers, body)?;
+        let joined = blocking(host_of(&host)?, move |h| h.join(&req)).await?;
+        let cookie = format!("{DEVICE_COOKIE}={}; HttpOnly; SameSite=Strict; Path=/p", joined.secret);
+        let cookie = HeaderValue::from_str(&cookie).map_err(|_| ApiError::internal("a device secret is not cookie text"))?;
+        let body = json!({
+            "workshop_id": joined.workshop_id,
+            "device_id": joined.device_id,
+            "nickname": joined.nickname,
+            "pending": joined.pending,
+        });
+        Ok(([(header::SET_COOKIE, cookie)], axum::Json(body)).into_response())
+    };
+    respond(run.await)
+}
+
+/// `POST /p/api/{command}`: a participant command as the device the cookie names.
+async fn call(State(host): State<Phone>, Path(command): Path<String>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+    let run = async {
+        let secret = device_secret(&headers).ok_or_else(|| ApiError::with_field(ErrorCode::Forbidden, "this phone has not joined", "device"))?;
+        let args = json_body(&headers, body)?;
+        to_json(blocking(host_of(&host)?, move |h| h.call_as(&Caller::Participant { secret }, &command, args)).await?)
+    };
+    respond(run.await)
+}

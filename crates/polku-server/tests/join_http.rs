@@ -1,0 +1,277 @@
+//! Joining from a phone over real sockets: the facilitator opens joining through their loopback
+//! API, and a "phone" talks to the participant listener that opening started. The listener is on
+//! 127.0.0.1 here through `LanJoinNetwork::offering` (a test's fixed address list; production
+//! offers only LAN addresses); `lan.rs` does the same across a real interface.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use polku_api::{Host, JoinAddress};
+use polku_server::participant::LanJoinNetwork;
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+struct Answer {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim()))
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or(Value::Null)
+    }
+}
+
+/// One request written by hand, so Host, Origin and Cookie are exactly what the test says.
+async fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, String)], body: Option<&Value>) -> Answer {
+    let mut stream = TcpStream::connect(addr).await.expect("connects");
+    let body = body.map(Value::to_string).unwrap_or_default();
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    for (name, value) in headers {
+        req.push_str(&format!("{name}: {value}\r\n"));
+    }
+    req.push_str("\r\n");
+    req.push_str(&body);
+    stream.write_all(req.as_bytes()).await.expect("sends");
+    let mut raw = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut raw)).await.expect("answered in time").expect("reads");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Answer { status, head: head.to_string(), body: body.to_string() }
+}
+
+/// The facilitator's app and one workshop in it, with joining able to listen on loopback.
+struct Room {
+    api: SocketAddr,
+    workshop: Value,
+    _stop: tokio::sync::oneshot::Sender<()>,
+    _dir: tempfile::TempDir,
+}
+
+fn loopback() -> JoinAddress {
+    JoinAddress { address: "127.0.0.1".into(), interface: "lo".into(), preselected: true }
+}
+
+impl Room {
+    async fn new() -> Room {
+        let dir = tempfile::tempdir().unwrap();
+        let host = Arc::new(Host::open(dir.path()).unwrap());
+        host.set_join_network(Arc::new(LanJoinNetwork::offering(&host, tokio::runtime::Handle::current(), vec![loopback()])));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let (ready, bound) = tokio::sync::oneshot::channel();
+        tokio::spawn(polku_server::serve(host.clone(), 0, move |a| {
+            let _ = ready.send(a);
+        }, async move {
+            let _ = stopped.await;
+        }));
+        let api = bound.await.expect("the facilitator's server starts");
+        let mut room = Room { api, workshop: Value::Null, _stop: stop, _dir: dir };
+        let summary = room.call("create_workshop", json!({"title": "Palvelupolku", "language": "fi"})).await;
+        room.workshop = room.call("open_workshop", json!({"id": summary["id"]})).await;
+        room
+    }
+
+    /// A facilitator command over loopback HTTP: the status and the answer.
+    async fn try_call(&self, command: &str, args: Value) -> (u16, Value) {
+        let a = send(self.api, "POST", &format!("/api/{command}"), &[("Content-Type", "application/json".into())], Some(&args)).await;
+        (a.status, a.json())
+    }
+
+    async fn call(&self, command: &str, args: Value) -> Value {
+        let (status, v) = self.try_call(command, args).await;
+        assert_eq!(status, 200, "{command}: {v}");
+        v
+    }
+
+    fn board(&self) -> &Value {
+        &self.workshop["boards"][0]
+    }
+
+    async fn open_join(&self) -> Value {
+        self.call("open_join", json!({"workshop_id": self.workshop["id"], "board_id": self.board()["id"]})).await
+    }
+
+    fn note(&self, text: &str) -> Value {
+        json!({"op_id": uuid::Uuid::now_v7(), "board_id": self.board()["id"], "touchpoint_id": self.board()["touchpoints"][0]["id"], "tone": "idea", "text": text})
+    }
+}
+
+/// The phone: the listener's address, and its cookie once it joined.
+struct Phone {
+    lan: SocketAddr,
+    cookie: Option<String>,
+}
+
+impl Phone {
+    fn of(status: &Value) -> Phone {
+        Phone { lan: status["address"].as_str().expect("listening").parse().unwrap(), cookie: None }
+    }
+
+    fn headers(&self) -> Vec<(&'static str, String)> {
+        let mut h = vec![("Origin", format!("http://{}", self.lan)), ("Content-Type", "application/json".into())];
+        if let Some(c) = &self.cookie {
+            h.push(("Cookie", c.clone()));
+        }
+        h
+    }
+
+    async fn post(&self, path: &str, body: Value) -> Answer {
+        send(self.lan, "POST", path, &self.headers(), Some(&body)).await
+    }
+
+    /// Invites and joins with the link's token; keeps the cookie it was given.
+    async fn join(&mut self, token: &str) -> Answer {
+        let invite = self.post("/p/invite", json!({"key": token})).await;
+        assert_eq!(invite.status, 200, "{}", invite.body);
+        let nickname = invite.json()["nickname"].as_str().unwrap().to_string();
+        let joined = self.post("/p/join", json!({"key": token, "nickname": nickname})).await;
+        assert_eq!(joined.status, 200, "{}", joined.body);
+        let set = joined.header("set-cookie").expect("a cookie").to_string();
+        self.cookie = Some(set.split(';').next().unwrap().to_string());
+        joined
+    }
+
+    async fn events(&self) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<TcpStream>> {
+        let mut req = format!("ws://{}/p/events", self.lan).into_client_request().unwrap();
+        req.headers_mut().insert("origin", format!("http://{}", self.lan).parse().unwrap());
+        req.headers_mut().insert("cookie", self.cookie.clone().unwrap().parse().unwrap());
+        tokio_tungstenite::connect_async(req).await.expect("the phone's events open").0
+    }
+}
+
+/// The next text frame, or None once the socket closed (or said nothing for 3 s).
+async fn next_text<S>(ws: &mut S) -> Option<Value>
+where
+    S: futures_util::Stream<Item = Result<Message, tokio_tungstenite::tungstenite::Error>> + Unpin,
+{
+    loop {
+        match tokio::time::timeout(Duration::from_secs(3), ws.next()).await.ok()?? {
+            Ok(Message::Text(t)) => return serde_json::from_str(&t).ok(),
+            Ok(Message::Close(_)) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_phone_joins_by_the_link_and_its_note_reaches_the_facilitator() {
+    let room = Room::new().await;
+    assert_eq!(room.call("join_addresses", json!({})).await, json!([{"address": "127.0.0.1", "interface": "lo", "preselected": true}]));
+    let status = room.open_join().await;
+    let (lan, token) = (status["address"].as_str().unwrap(), status["token"].as_str().unwrap());
+    assert_eq!(status["url"], json!(format!("http://{lan}/j/{token}")));
+    assert_eq!(status["code_url"], json!(format!("http://{lan}/")));
+    assert!(status["qr"]["size"].as_u64().unwrap() >= 21 && !status["qr"]["path"].as_str().unwrap().is_empty());
+    let mut phone = Phone::of(&status);
+
+    // The page, the same for a right and a wrong token: the page asks the API which it is.
+    let page = send(phone.lan, "GET", &format!("/j/{token}"), &[], None).await;
+    assert!(page.body.contains("Polku"), "{}", page.body);
+    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    assert!(page.header("content-security-policy").unwrap().contains("script-src 'self'"));
+    let wrong = send(phone.lan, "GET", "/j/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &[], None).await;
+    assert_eq!((wrong.status, &wrong.body), (page.status, &page.body));
+    assert_eq!(send(phone.lan, "GET", "/", &[], None).await.body, page.body, "where the code is typed");
+    assert_eq!(phone.post("/p/invite", json!({"key": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})).await.status, 403);
+
+    let joined = phone.join(token).await;
+    let set = joined.header("set-cookie").unwrap();
+    assert!(set.starts_with("polku_device=") && set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Path=/p"), "{set}");
+    assert!(!set.contains("Secure"), "plain http on a LAN: {set}");
+    assert!(joined.json().get("secret").is_none() && !joined.body.contains(&phone.cookie.as_ref().unwrap()["polku_device=".len()..]));
+    assert_eq!(joined.json()["pending"], json!(false));
+
+    let mut desk = tokio_tungstenite::connect_async(format!("ws://{}/api/events", room.api)).await.expect("the facilitator's events").0;
+    let mut phone_events = phone.events().await;
+    let added = phone.post("/p/api/participant_add_note", room.note("Jonottaminen kestää")).await;
+    assert_eq!(added.status, 200, "{}", added.body);
+    let seen = next_text(&mut desk).await.expect("the facilitator hears of it");
+    assert_eq!((seen["type"].as_str(), seen["changes"][0]["after"]["text"].as_str()), (Some("changed"), Some("Jonottaminen kestää")));
+    let told = next_text(&mut phone_events).await.expect("the phone hears of it");
+    assert_eq!(told, json!({"type": "changed", "workshop_id": room.workshop["id"], "seq": seen["seq"], "board_ids": [room.board()["id"]]}));
+    let w = room.call("open_workshop", json!({"id": room.workshop["id"]})).await;
+    assert!(w["boards"][0]["notes"].as_array().unwrap().iter().any(|n| n["text"] == "Jonottaminen kestää"), "in the library");
+
+    // The cookie reaches participant commands only.
+    let refused = phone.post("/p/api/list_workshops", json!({})).await;
+    assert_eq!((refused.status, refused.json()["error"]["field"].as_str()), (403, Some("participant")));
+    let stranger = Phone { lan: phone.lan, cookie: None };
+    assert_eq!(stranger.post("/p/api/participant_view", json!({})).await.json()["error"]["field"], json!("device"));
+    let forger = Phone { lan: phone.lan, cookie: Some("polku_device=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA".into()) };
+    assert_eq!(forger.post("/p/api/participant_view", json!({})).await.status, 403);
+    assert_eq!(phone.post("/p/api/participant_view", json!({})).await.status, 200);
+
+    // Closing joining: the phone is told by its socket closing, and nothing listens any more.
+    room.call("close_join", json!({"workshop_id": room.workshop["id"]})).await;
+    assert_eq!(next_text(&mut phone_events).await, None, "the phone's events closed");
+    assert!(TcpStream::connect(phone.lan).await.is_err(), "the LAN socket refuses connections");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_removed_device_is_refused_at_once_and_its_events_close() {
+    let room = Room::new().await;
+    let status = room.open_join().await;
+    let token = status["token"].as_str().unwrap().to_string();
+    let (mut kept, mut removed) = (Phone::of(&status), Phone::of(&status));
+    kept.join(&token).await;
+    let device = removed.join(&token).await.json()["device_id"].clone();
+    let mut removed_events = removed.events().await;
+    let mut kept_events = kept.events().await;
+
+    room.call("remove_device", json!({"workshop_id": room.workshop["id"], "device_id": device})).await;
+    assert_eq!(next_text(&mut removed_events).await, None, "the removed phone's socket closes");
+    assert_eq!(next_text(&mut kept_events).await, Some(json!({"type": "join_changed", "workshop_id": room.workshop["id"]})));
+    let refused = removed.post("/p/api/participant_add_note", room.note("Vielä yksi")).await;
+    assert_eq!((refused.status, refused.json()["error"]["field"].as_str()), (403, Some("device")));
+    assert_eq!(kept.post("/p/api/participant_add_note", room.note("Minä saan")).await.status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn joining_opens_only_on_an_offered_address() {
+    let room = Room::new().await;
+    let (status, e) =
+        room.try_call("open_join", json!({"workshop_id": room.workshop["id"], "board_id": room.board()["id"], "address": "10.9.8.7"})).await;
+    assert_eq!((status, e["error"]["code"].as_str(), e["error"]["field"].as_str()), (422, Some("validation"), Some("address")));
+    let after = room.call("join_status", json!({"workshop_id": room.workshop["id"]})).await;
+    assert_eq!((after["open"].as_bool(), &after["url"]), (Some(false), &Value::Null), "no half-open join");
+    let opened = room.call("open_join", json!({"workshop_id": room.workshop["id"], "board_id": room.board()["id"], "address": "127.0.0.1"})).await;
+    assert!(opened["url"].as_str().unwrap().starts_with("http://127.0.0.1:"));
+    // Opening again (other choices) keeps the socket, so the link shown stays right.
+    let again = room.call("open_join", json!({"workshop_id": room.workshop["id"], "board_id": room.board()["id"], "show_others": true})).await;
+    assert_eq!(again["url"], opened["url"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_the_workshop_or_dropping_the_host_closes_the_socket() {
+    let room = Room::new().await;
+    let lan = Phone::of(&room.open_join().await).lan;
+    room.call("delete_workshop", json!({"id": room.workshop["id"]})).await;
+    assert!(TcpStream::connect(lan).await.is_err(), "deleting the workshop closed joining");
+
+    let dir = tempfile::tempdir().unwrap();
+    let host = Arc::new(Host::open(dir.path()).unwrap());
+    host.set_join_network(Arc::new(LanJoinNetwork::offering(&host, tokio::runtime::Handle::current(), vec![loopback()])));
+    let w = host.call("create_workshop", json!({"title": "Toinen", "language": "fi"})).unwrap();
+    let w = host.call("open_workshop", json!({"id": w["id"]})).unwrap();
+    let status = tokio::task::spawn_blocking({
+        let host = host.clone();
+        move || host.call("open_join", json!({"workshop_id": w["id"], "board_id": w["boards"][0]["id"]})).unwrap()
+    })
+    .await
+    .unwrap();
+    let lan = Phone::of(&status).lan;
+    assert!(TcpStream::connect(lan).await.is_ok());
+    tokio::task::spawn_blocking(move || drop(host)).await.unwrap();
+    assert!(TcpStream::connect(lan).await.is_err(), "quitting closed joining");
+}
