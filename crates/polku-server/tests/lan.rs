@@ -9,10 +9,14 @@
 use std::net::{IpAddr, SocketAddr};
 use std::process::Command;
 
+use std::sync::Arc;
+
 use axum::routing::get;
 use axum::{Extension, Router};
+use polku_api::Host;
 use polku_server::lan;
-use polku_server::participant::{self, Limits, Peer};
+use polku_server::participant::{self, LanJoinNetwork, Limits, Peer};
+use serde_json::{json, Value};
 
 fn ip(args: &[&str]) -> Result<String, String> {
     let out = Command::new("ip").args(args).output().map_err(|e| format!("ip {}: {e}", args.join(" ")))?;
@@ -136,5 +140,67 @@ async fn a_phone_on_another_host_joins_across_a_real_interface() {
     })
     .await
     .expect("after closing");
+    a_phone_writes_a_note_from_the_other_host(room).await;
+}
+
+/// The whole join as the product runs it: the host's own network (this machine's addresses, the
+/// veth's among them), the facilitator opening joining on the veth's address, and curl in the
+/// namespace doing what the phone page will: invite, join (keeping the cookie), add a note.
+async fn a_phone_writes_a_note_from_the_other_host(room: Room) {
+    let dir = tempfile::tempdir().expect("a library");
+    let host = Arc::new(Host::open(dir.path()).expect("opens"));
+    LanJoinNetwork::install(&host, tokio::runtime::Handle::current());
+    let offered = host.call("join_addresses", json!({})).expect("join_addresses");
+    assert!(offered.as_array().unwrap().iter().any(|a| a["address"] == json!(room.host_ip) && a["interface"] == json!(room.host_if)), "{offered}");
+    let w = host.call("create_workshop", json!({"title": "Palvelupolku", "language": "fi"})).unwrap();
+    let w = host.call("open_workshop", json!({"id": w["id"]})).unwrap();
+    let board = w["boards"][0].clone();
+    let status = host.call("open_join", json!({"workshop_id": w["id"], "board_id": board["id"], "address": room.host_ip})).expect("opens on the veth");
+    let (url, token) = (status["url"].as_str().unwrap().to_string(), status["token"].as_str().unwrap().to_string());
+    let base = url.trim_end_matches(&format!("/j/{token}")).to_string();
+    assert_eq!(status["address"].as_str().unwrap().split(':').next(), Some(room.host_ip.as_str()));
+
+    let note = json!({"op_id": uuid::Uuid::now_v7(), "board_id": board["id"], "touchpoint_id": board["touchpoints"][0]["id"], "tone": "question", "text": "Kuka soittaa takaisin?"});
+    let phone_base = base.clone();
+    let room = tokio::task::spawn_blocking(move || {
+        let base = phone_base;
+        let jar = format!("/tmp/{}-cookies", room.ns);
+        let post = |path: &str, body: &Value, extra: &[&str]| {
+            let mut args = vec!["-X", "POST", "-H", "Content-Type: application/json", "--data-binary"];
+            let body = body.to_string();
+            args.push(&body);
+            let origin = format!("Origin: {base}");
+            args.extend(["-H", &origin, "-b", &jar, "-c", &jar]);
+            args.extend(extra);
+            room.curl(&format!("{base}{path}"), &args)
+        };
+        let (code, page) = room.curl(&url, &[]);
+        assert!(page.contains("Polku"), "the page: {code} {page}");
+        let (code, invite) = post("/p/invite", &json!({"key": token}), &[]);
+        assert_eq!(code, "200", "{invite}");
+        let nickname = serde_json::from_str::<Value>(&invite).unwrap()["nickname"].clone();
+        let (code, joined) = post("/p/join", &json!({"key": token, "nickname": nickname}), &["-D", "-"]);
+        assert_eq!(code, "200", "{joined}");
+        let cookie = joined.lines().find(|l| l.to_ascii_lowercase().starts_with("set-cookie:")).expect("a cookie").to_string();
+        assert!(cookie.contains("polku_device=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+        let (code, added) = post("/p/api/participant_add_note", &note, &[]);
+        assert_eq!(code, "200", "{added}");
+        let (code, _) = post("/p/api/list_workshops", &json!({}), &[]);
+        assert_eq!(code, "403", "a phone is no facilitator");
+        let _ = std::fs::remove_file(&jar);
+        room
+    })
+    .await
+    .expect("the phone's join");
+
+    let w = host.call("open_workshop", json!({"id": w["id"]})).unwrap();
+    assert!(w["boards"][0]["notes"].as_array().unwrap().iter().any(|n| n["text"] == "Kuka soittaa takaisin?"), "the note is in the library");
+    host.call("close_join", json!({"workshop_id": w["id"]})).unwrap();
+    let room = tokio::task::spawn_blocking(move || {
+        assert_eq!(room.curl(&format!("{base}/"), &[]).0, "000", "closing joining closed the socket");
+        room
+    })
+    .await
+    .expect("after closing the join");
     drop(room);
 }
