@@ -377,3 +377,62 @@ fn no_device_nickname_or_secret_reaches_the_library_or_the_workshop_file() {
         assert!(!has(secret), "{secret} was written");
     }
 }
+
+/// A network that records what joining asked of it, and fails to listen when told to.
+#[derive(Default)]
+struct FakeNetwork {
+    stopped: std::sync::Mutex<Vec<polku_core::Id>>,
+    fail: bool,
+}
+
+impl polku_api::JoinNetwork for FakeNetwork {
+    fn addresses(&self) -> Vec<polku_api::JoinAddress> {
+        let at = |a: &str, p| polku_api::JoinAddress { address: a.into(), interface: "wlan0".into(), preselected: p };
+        vec![at("192.168.1.23", true), at("fd00::5", false)]
+    }
+
+    fn listen(&self, _: polku_core::Id, ip: std::net::IpAddr) -> Result<std::net::SocketAddr, polku_api::ApiError> {
+        if self.fail {
+            return Err(polku_api::ApiError::with_field(ErrorCode::Conflict, "gone", "listen"));
+        }
+        Ok(std::net::SocketAddr::new(ip, 4871))
+    }
+
+    fn stop(&self, workshop_id: polku_core::Id) {
+        self.stopped.lock().unwrap().push(workshop_id);
+    }
+}
+
+#[test]
+fn without_a_network_joining_opens_in_memory_and_offers_no_address() {
+    let room = Room::new();
+    assert_eq!(room.host.call("join_addresses", json!({})).unwrap(), json!([]));
+    let s = room.open_join(json!({}));
+    assert_eq!((s["open"].clone(), s["url"].clone(), s["qr"].clone(), s["address"].clone()), (json!(true), Value::Null, Value::Null, Value::Null));
+}
+
+#[test]
+fn the_link_names_the_address_listened_on() {
+    let room = Room::new();
+    let net = std::sync::Arc::new(FakeNetwork::default());
+    room.host.set_join_network(net.clone());
+    let s = room.open_join(json!({}));
+    let t = token(&s);
+    assert_eq!(s["url"], json!(format!("http://192.168.1.23:4871/j/{t}")), "the preselected address");
+    assert_eq!((s["address"].as_str(), s["code_url"].as_str()), (Some("192.168.1.23:4871"), Some("http://192.168.1.23:4871/")));
+    let v6 = room.open_join(json!({"address": "fd00::5"}));
+    assert_eq!(v6["url"], json!(format!("http://[fd00::5]:4871/j/{t}")), "IPv6 in brackets, the same token");
+    let foreign = room.host.call("open_join", json!({"workshop_id": room.id(), "board_id": room.board(0)["id"], "address": "10.0.0.1"}));
+    assert_eq!(foreign.map_err(|e| (e.code, e.field)).unwrap_err(), (ErrorCode::Validation, Some("address".into())));
+    room.host.call("close_join", json!({"workshop_id": room.id()})).unwrap();
+    assert_eq!(net.stopped.lock().unwrap().len(), 1, "closing stops the listener");
+}
+
+#[test]
+fn a_join_that_cannot_listen_does_not_open() {
+    let room = Room::new();
+    room.host.set_join_network(std::sync::Arc::new(FakeNetwork { fail: true, ..FakeNetwork::default() }));
+    let e = room.host.call("open_join", json!({"workshop_id": room.id(), "board_id": room.board(0)["id"]})).unwrap_err();
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Conflict, Some("listen")));
+    assert_eq!(room.status()["open"], json!(false));
+}

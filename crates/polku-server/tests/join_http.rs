@@ -53,6 +53,7 @@ async fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, Stri
 
 /// The facilitator's app and one workshop in it, with joining able to listen on loopback.
 struct Room {
+    host: std::sync::Weak<Host>,
     api: SocketAddr,
     workshop: Value,
     _stop: tokio::sync::oneshot::Sender<()>,
@@ -76,7 +77,7 @@ impl Room {
             let _ = stopped.await;
         }));
         let api = bound.await.expect("the facilitator's server starts");
-        let mut room = Room { api, workshop: Value::Null, _stop: stop, _dir: dir };
+        let mut room = Room { host: Arc::downgrade(&host), api, workshop: Value::Null, _stop: stop, _dir: dir };
         let summary = room.call("create_workshop", json!({"title": "Palvelupolku", "language": "fi"})).await;
         room.workshop = room.call("open_workshop", json!({"id": summary["id"]})).await;
         room
@@ -92,6 +93,10 @@ impl Room {
         let (status, v) = self.try_call(command, args).await;
         assert_eq!(status, 200, "{command}: {v}");
         v
+    }
+
+    fn host(&self) -> Arc<Host> {
+        self.host.upgrade().expect("the server holds the host")
     }
 
     fn board(&self) -> &Value {
@@ -274,4 +279,53 @@ async fn deleting_the_workshop_or_dropping_the_host_closes_the_socket() {
     assert!(TcpStream::connect(lan).await.is_ok());
     tokio::task::spawn_blocking(move || drop(host)).await.unwrap();
     assert!(TcpStream::connect(lan).await.is_err(), "quitting closed joining");
+}
+
+/// A room with other budgets than the defaults.
+async fn room_with(limits: polku_server::participant::Limits) -> Room {
+    let room = Room::new().await;
+    let host = room.host();
+    host.set_join_network(Arc::new(LanJoinNetwork::offering(&host, tokio::runtime::Handle::current(), vec![loopback()]).with_limits(limits)));
+    room
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn each_joined_phone_has_its_own_budget_even_from_one_address() {
+    let n = |v| std::num::NonZeroU32::new(v).unwrap();
+    let limits = polku_server::participant::Limits {
+        per_device: polku_server::participant::Budget { per_second: n(1), burst: n(4) },
+        ..Default::default()
+    };
+    let room = room_with(limits).await;
+    let status = room.open_join().await;
+    let token = status["token"].as_str().unwrap().to_string();
+    let (mut a, mut b) = (Phone::of(&status), Phone::of(&status));
+    // Invite and join: two requests each, from the address until the cookie names a device.
+    a.join(&token).await;
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(a.post("/p/api/participant_view", json!({})).await.status);
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 4, "{statuses:?}");
+    assert_eq!(statuses.last(), Some(&429), "a's device is over its own budget");
+    // The address spent only the two requests a made before it had a device: room for b's two.
+    b.join(&token).await;
+    assert_eq!(b.post("/p/api/participant_view", json!({})).await.status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_phone_writing_faster_than_a_person_is_told_to_wait() {
+    let many = std::num::NonZeroU32::new(100_000).unwrap();
+    let budget = polku_server::participant::Budget { per_second: many, burst: many };
+    let room = room_with(polku_server::participant::Limits { per_device: budget, room: budget, ..Default::default() }).await;
+    let status = room.open_join().await;
+    let mut phone = Phone::of(&status);
+    phone.join(status["token"].as_str().unwrap()).await;
+    for i in 0..polku_api::DEVICE_WRITES_PER_MINUTE {
+        let a = phone.post("/p/api/participant_add_note", room.note(&format!("Muistiinpano {i}"))).await;
+        assert_eq!(a.status, 200, "{i}: {}", a.body);
+    }
+    let over = phone.post("/p/api/participant_add_note", room.note("Yksi liikaa")).await;
+    assert_eq!((over.status, over.header("retry-after")), (429, Some("1")));
+    assert_eq!(over.json()["error"]["field"], json!("rate"));
 }
