@@ -3,6 +3,8 @@
 //! 127.0.0.1 here through `LanJoinNetwork::offering` (a test's fixed address list; production
 //! offers only LAN addresses); `lan.rs` does the same across a real interface.
 
+mod common;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,21 +18,8 @@ use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
-struct Answer {
-    status: u16,
-    head: String,
-    body: String,
-}
+use common::Answer;
 
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.head.lines().find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim()))
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or(Value::Null)
-    }
-}
 
 /// One request written by hand, so Host, Origin and Cookie are exactly what the test says.
 async fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, String)], body: Option<&Value>) -> Answer {

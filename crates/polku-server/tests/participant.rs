@@ -2,6 +2,8 @@
 //! interface): only its own address answers, the facilitator's API is not there, floods and
 //! large bodies are turned away, and closing it closes the socket and every connection.
 
+mod common;
+
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
 use std::time::Duration;
@@ -10,17 +12,8 @@ use polku_server::participant::{self, Budget, JoinListener, Limits};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-struct Answer {
-    status: u16,
-    head: String,
-    body: String,
-}
+use common::Answer;
 
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.head.lines().find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim()))
-    }
-}
 
 /// One request, written by hand so that Host and Origin are exactly what a test says.
 async fn send(addr: SocketAddr, request: &str) -> Answer {

@@ -48,3 +48,21 @@ pub fn seed_notes() -> usize {
         .sum();
     seed["notes"].as_array().unwrap().len() + verdicts
 }
+
+/// An HTTP answer read off a raw socket (tests that write requests by hand, to set Host and
+/// Origin exactly).
+pub struct Answer {
+    pub status: u16,
+    pub head: String,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim()))
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or(serde_json::Value::Null)
+    }
+}
