@@ -3,11 +3,11 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use polku_api::{ApiError, ErrorCode, Host};
 
-use crate::guard::error_response;
+use crate::guard::{error_response, is_json};
 
 /// `POST /api/<command>`: the body is the request as JSON; the answer is the response as JSON or
 /// `{"error": {...}}` with a 4xx status. Nothing is changed unless the answer is 200.
@@ -31,12 +31,7 @@ pub(crate) async fn import_template(State(host): State<Arc<Host>>, headers: Head
 }
 
 async fn run(host: Arc<Host>, command: String, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
-    // A JSON content type cannot be sent cross-site without a CORS preflight, which we never allow.
-    let json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
-    if !json {
+    if !is_json(&headers) {
         return error_response(&ApiError::new(ErrorCode::Forbidden, "Content-Type must be application/json"));
     }
     let body = match body {

@@ -16,6 +16,15 @@ pub(crate) fn error_response(e: &ApiError) -> Response {
     (status, axum::Json(e.to_body())).into_response()
 }
 
+/// Whether the request says its body is JSON. A page of another site cannot send that without a
+/// CORS preflight, which is never answered: both listeners require it of every command.
+pub(crate) fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")))
+}
+
 /// A port as a browser writes it: 1–5 digits, no sign, no spaces, within range.
 fn is_port(s: &str) -> bool {
     !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u16>().is_ok_and(|p| p != 0)

@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 
 use super::limit::DeviceOf;
 use super::{events, page, placeholder_routes};
-use crate::guard::error_response;
+use crate::guard::{error_response, is_json};
 
 /// The cookie that holds a device's secret.
 pub const DEVICE_COOKIE: &str = "polku_device";
@@ -79,14 +79,9 @@ fn phone_error(e: &ApiError) -> Response {
     error_response(e)
 }
 
-/// The request as JSON. As on the facilitator's surface, the content type must be JSON: a page
-/// of another site cannot send that without a CORS preflight, which is never answered.
+/// The request as JSON, with a JSON content type as on the facilitator's surface.
 fn json_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Value, ApiError> {
-    let json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
-    if !json {
+    if !is_json(headers) {
         return Err(ApiError::new(ErrorCode::Forbidden, "Content-Type must be application/json"));
     }
     let body = body.map_err(|r| {
@@ -103,7 +98,7 @@ fn parse<T: DeserializeOwned>(headers: &HeaderMap, body: Result<Bytes, BytesReje
     serde_json::from_value(json_body(headers, body)?).map_err(ApiError::bad_request)
 }
 
-/// Runs blocking host work (SQLite) off the async workers, answering its result as JSON.
+/// Runs blocking host work (SQLite) off the async workers.
 async fn blocking<T: Send + 'static>(host: Arc<Host>, work: impl FnOnce(&Host) -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(move || work(&host))
         .await
