@@ -43,6 +43,8 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     export_type::<crate::JoinInvite>(&cfg)?;
     export_type::<crate::JoinRequest>(&cfg)?;
     export_type::<crate::Joined>(&cfg)?;
+    export_type::<crate::JoinedDevice>(&cfg)?;
+    export_type::<crate::PhoneEvent>(&cfg)?;
     std::fs::write(dir.join("commands.ts"), commands_ts(&cfg)).map_err(ExportError::Io)?;
     std::fs::write(dir.join("layout.ts"), layout_ts()).map_err(ExportError::Io)?;
     std::fs::write(dir.join("people.ts"), people_ts()).map_err(ExportError::Io)?;

@@ -148,6 +148,38 @@ pub struct Joined {
     pub pending: bool,
 }
 
+/// What the phone is answered when it joins: [`Joined`] without the secret, which the transport
+/// puts in an HttpOnly cookie instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct JoinedDevice {
+    pub workshop_id: Id,
+    pub device_id: Id,
+    pub nickname: String,
+    pub pending: bool,
+}
+
+impl From<&Joined> for JoinedDevice {
+    fn from(j: &Joined) -> JoinedDevice {
+        JoinedDevice { workshop_id: j.workshop_id, device_id: j.device_id, nickname: j.nickname.clone(), pending: j.pending }
+    }
+}
+
+/// What a phone's own event stream carries: never a record, only what to refetch
+/// (`participant_view`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum PhoneEvent {
+    /// The join changed: let in, removed, closed, or what participants see.
+    JoinChanged { workshop_id: Id },
+    /// An edit touched these boards the device may see.
+    Changed {
+        workshop_id: Id,
+        #[ts(type = "number")]
+        seq: i64,
+        board_ids: Vec<Id>,
+    },
+}
+
 /// A note's colour and symbol as a participant picks it: one of the three sentiments of an
 /// observation, an idea or a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

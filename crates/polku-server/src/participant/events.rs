@@ -10,9 +10,8 @@ use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use polku_api::{ApiError, ErrorCode, Event, RecvError};
+use polku_api::{ApiError, ErrorCode, Event, PhoneEvent, RecvError};
 use polku_core::{Change, Id};
-use serde_json::json;
 
 use super::routes::{device_secret, host_of, Phone};
 use crate::guard::error_response;
@@ -38,13 +37,20 @@ fn for_device(host: &Phone, secret: &str, device: Id, event: &Event) -> Result<O
     let standing = host.device(secret).filter(|s| s.device.device_id == device).ok_or(())?;
     let mine = standing.device.workshop_id;
     match event {
-        Event::JoinChanged { workshop_id } if *workshop_id == mine => Ok(Some(json!({"type": "join_changed", "workshop_id": mine}).to_string())),
+        Event::JoinChanged { workshop_id } if *workshop_id == mine => Ok(text(&PhoneEvent::JoinChanged { workshop_id: mine })),
         Event::Changed { workshop_id, seq, changes, .. } if *workshop_id == mine && !standing.pending => {
             let boards: BTreeSet<Id> = changes.iter().filter_map(board_of).filter(|b| standing.boards.contains(b)).collect();
-            Ok((!boards.is_empty()).then(|| json!({"type": "changed", "workshop_id": mine, "seq": seq, "board_ids": boards}).to_string()))
+            if boards.is_empty() {
+                return Ok(None);
+            }
+            Ok(text(&PhoneEvent::Changed { workshop_id: mine, seq: *seq, board_ids: boards.into_iter().collect() }))
         }
         _ => Ok(None),
     }
+}
+
+fn text(event: &PhoneEvent) -> Option<String> {
+    serde_json::to_string(event).ok()
 }
 
 /// The board a change is on: a board's own id, or the `board_id` of the record before or after.

@@ -12,9 +12,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use polku_api::{ApiError, Caller, ErrorCode, Host, JoinInviteRequest, JoinRequest};
+use polku_api::{ApiError, Caller, ErrorCode, Host, JoinInviteRequest, JoinRequest, JoinedDevice};
 use serde::de::DeserializeOwned;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::limit::DeviceOf;
 use super::{events, page, placeholder_routes};
@@ -128,13 +128,7 @@ async fn join(State(host): State<Phone>, headers: HeaderMap, body: Result<Bytes,
         let joined = blocking(host_of(&host)?, move |h| h.join(&req)).await?;
         let cookie = format!("{DEVICE_COOKIE}={}; HttpOnly; SameSite=Strict; Path=/p", joined.secret);
         let cookie = HeaderValue::from_str(&cookie).map_err(|_| ApiError::internal("a device secret is not cookie text"))?;
-        let body = json!({
-            "workshop_id": joined.workshop_id,
-            "device_id": joined.device_id,
-            "nickname": joined.nickname,
-            "pending": joined.pending,
-        });
-        Ok(([(header::SET_COOKIE, cookie)], axum::Json(body)).into_response())
+        Ok(([(header::SET_COOKIE, cookie)], axum::Json(JoinedDevice::from(&joined))).into_response())
     };
     respond(run.await)
 }
