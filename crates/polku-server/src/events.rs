@@ -3,16 +3,18 @@ use std::sync::Arc;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::response::Response;
-use polku_api::Host;
-use tokio::sync::broadcast::error::RecvError;
+use polku_api::{Event, Host};
+use tokio::sync::broadcast::{self, error::RecvError};
 
 /// `GET /api/events`: every committed change, as JSON text frames, until the client goes away.
 pub(crate) async fn upgrade(State(host): State<Arc<Host>>, ws: WebSocketUpgrade) -> Response {
-    ws.max_message_size(64 * 1024).on_upgrade(move |socket| stream(host, socket))
+    // Subscribed before the handshake is answered, so a change made right after the client
+    // connected is not lost in between.
+    let events = host.subscribe();
+    ws.max_message_size(64 * 1024).on_upgrade(move |socket| stream(events, socket))
 }
 
-async fn stream(host: Arc<Host>, mut socket: WebSocket) {
-    let mut events = host.subscribe();
+async fn stream(mut events: broadcast::Receiver<Event>, mut socket: WebSocket) {
     loop {
         tokio::select! {
             event = events.recv() => match event {
