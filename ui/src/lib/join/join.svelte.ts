@@ -1,0 +1,104 @@
+import type { Backend } from "../backend/backend";
+import type { JoinAddress } from "../api/generated/JoinAddress";
+import type { JoinStatus } from "../api/generated/JoinStatus";
+import { toApiError, type ApiError } from "../api/errors";
+
+/**
+ * One workshop's join as the facilitator's page holds it: the status the server keeps (it is in
+ * the server's memory, not the page's), fetched again on every `join_changed` event and after a
+ * reconnect, and the commands that change it. A refusal is handed back for the dialog to show
+ * beside what was pressed.
+ */
+export class JoinState {
+  status = $state<JoinStatus | null>(null);
+  addresses = $state<JoinAddress[]>([]);
+  busy = $state(false);
+  private offs: (() => void)[] = [];
+
+  constructor(
+    private readonly api: Backend,
+    readonly workshopId: string,
+  ) {}
+
+  /** Starts following the server's join for this workshop; `stop` ends it. */
+  start(): void {
+    this.offs.push(
+      this.api.subscribe((ev) => {
+        if (ev.type === "join_changed" && ev.workshop_id === this.workshopId) void this.refresh();
+      }),
+      this.api.onReconnect(() => void this.refresh()),
+    );
+    void this.refresh();
+  }
+
+  stop(): void {
+    for (const off of this.offs) off();
+    this.offs = [];
+  }
+
+  get open(): boolean {
+    return this.status?.open ?? false;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.status = await this.api.call("join_status", { workshop_id: this.workshopId });
+    } catch {
+      // The header keeps what it showed; the dialog's own calls report their refusals.
+    }
+  }
+
+  async loadAddresses(): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.addresses = await this.api.call("join_addresses", {});
+    });
+  }
+
+  openJoin(args: { boardId: string; address: string | null; askFirst: boolean; showOthers: boolean }): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.status = await this.api.call("open_join", {
+        workshop_id: this.workshopId,
+        board_id: args.boardId,
+        address: args.address ?? undefined,
+        ask_first: args.askFirst,
+        show_others: args.showOthers,
+      });
+    });
+  }
+
+  closeJoin(): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.status = await this.api.call("close_join", { workshop_id: this.workshopId });
+    });
+  }
+
+  renewCode(): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.status = await this.api.call("renew_join_code", { workshop_id: this.workshopId });
+    });
+  }
+
+  remove(deviceId: string): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.status = await this.api.call("remove_device", { workshop_id: this.workshopId, device_id: deviceId });
+    });
+  }
+
+  answer(deviceId: string, accept: boolean): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.status = await this.api.call("answer_join", { workshop_id: this.workshopId, device_id: deviceId, accept });
+    });
+  }
+
+  private async run(body: () => Promise<void>): Promise<ApiError | null> {
+    this.busy = true;
+    try {
+      await body();
+      return null;
+    } catch (e) {
+      return toApiError(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
