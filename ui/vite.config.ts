@@ -7,7 +7,12 @@ export default defineConfig({
   plugins: [svelte()],
   // Relative base: the Tauri custom protocol and `polku serve` load the build from files.
   base: "./",
-  build: { outDir: "dist", emptyOutDir: true },
+  // Two pages: the app, and the participants' phone page (served only on the join listener).
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    rollupOptions: { input: { main: "index.html", participant: "participant.html" } },
+  },
   server: {
     proxy: {
       "/api": { target: api, changeOrigin: true, ws: true },

@@ -32,6 +32,9 @@ pub fn routes(host: Weak<Host>) -> Router {
         .route("/", get(page::page))
         .route("/j/{token}", get(page::page))
         .route("/assets/{*file}", get(page::asset))
+        // The page at /j/<token> names its files relative to itself ("./assets/…"): the build is
+        // shared with the desktop, which needs relative paths, and the CSP forbids a <base>.
+        .route("/j/assets/{*file}", get(page::asset))
         .route("/p/invite", post(invite))
         .route("/p/join", post(join))
         .route("/p/api/{command}", post(call))

@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { createWorkshop, note, TOUCHPOINTS, unique } from "./helpers";
+import { openJoining, RoomNetwork } from "./room-network";
+
+let room: RoomNetwork;
+test.beforeAll(() => {
+  room = RoomNetwork.make();
+});
+test.afterAll(() => room?.remove());
+
+test("a participant joins from a phone by the link, writes notes of three tones to two places, one while offline, and deletes one", async ({ page, browser }) => {
+  await createWorkshop(page, unique("Phones"));
+  const url = await openJoining(page, room);
+  await page.getByRole("dialog", { name: "Participants can join" }).getByRole("button", { name: "Done", exact: true }).click();
+
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" });
+  const phone = await ctx.newPage();
+  await phone.goto(url);
+  // A friendly nickname is offered; no real name is asked for.
+  const nick = phone.getByLabel("Your nickname");
+  await expect(nick).not.toHaveValue("");
+  await expect(phone.getByText("No real names: a nickname is enough.")).toBeVisible();
+  await nick.fill("Kettu");
+  await phone.getByRole("button", { name: "Join" }).tap();
+  await expect(phone.getByText("You are Kettu")).toBeVisible();
+  await expect(page.getByTestId("join-button")).toHaveText(/Joined: 1/);
+
+  async function send(place: string, tone: string, text: string) {
+    await phone.getByRole("radio", { name: place, exact: true }).check();
+    await phone.getByRole("radio", { name: tone, exact: true }).check();
+    await phone.getByLabel("Your note", { exact: true }).fill(text);
+    await phone.getByRole("button", { name: "Send" }).tap();
+  }
+  await send(TOUCHPOINTS.en[0], "Negative", "Jono puhelimessa");
+  await send(TOUCHPOINTS.en[0], "Positive", "Ystävällinen vastaus");
+  await send(TOUCHPOINTS.en[1], "Idea", "Tekstiviesti ajasta");
+  // On the facilitator's board, under the touchpoints the phone chose.
+  for (const [text, tone] of [["Jono puhelimessa", "negative"], ["Ystävällinen vastaus", "positive"], ["Tekstiviesti ajasta", "idea"]]) {
+    await expect(note(page, text)).toBeVisible({ timeout: 2000 });
+    await expect(note(page, text)).toHaveAttribute("data-kind", tone === "idea" ? "idea" : "observation");
+  }
+  await expect(phone.getByTestId("phone-note")).toHaveCount(3);
+
+  // The Wi-Fi drops: the note waits on the phone, marked, and goes when the connection is back.
+  await ctx.setOffline(true);
+  await send(TOUCHPOINTS.en[1], "Neutral", "Odotin viikon");
+  await expect(phone.getByTestId("phone-waiting")).toContainText("not sent yet");
+  await expect(note(page, "Odotin viikon")).toHaveCount(0);
+  await ctx.setOffline(false);
+  await expect(note(page, "Odotin viikon")).toBeVisible({ timeout: 10_000 });
+  await expect(phone.getByTestId("phone-waiting")).toHaveCount(0);
+  await expect(phone.getByTestId("phone-note")).toHaveCount(4);
+
+  // Its own note, deleted from the phone, leaves the board.
+  await phone.getByRole("button", { name: "Delete your note: Jono puhelimessa" }).tap();
+  await expect(note(page, "Jono puhelimessa")).toHaveCount(0);
+  await expect(phone.getByTestId("phone-note")).toHaveCount(3);
+  await ctx.close();
+});
