@@ -87,7 +87,7 @@ test-lan: deps
 	@if [ "$$(id -u)" -ne 0 ] && [ "$${CI:-}" != true ]; then \
 		echo "test-lan: skipped: making a network namespace needs root (sudo make test-lan)"; \
 	else \
-		cargo test -p polku-server --test lan; \
+		cargo test --workspace --test lan; \
 	fi
 
 # Vitest, and the type checks of the UI and of the end-to-end tests' code.
