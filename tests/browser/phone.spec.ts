@@ -55,5 +55,11 @@ test("a participant joins from a phone by the link, writes notes of three tones 
   await phone.getByRole("button", { name: "Delete your note: Jono puhelimessa" }).tap();
   await expect(note(page, "Jono puhelimessa")).toHaveCount(0);
   await expect(phone.getByTestId("phone-note")).toHaveCount(3);
+
+  // Joining closed: the phone is told in words, not left with a connection that went quiet.
+  await page.getByTestId("join-button").click();
+  await page.getByRole("dialog", { name: "Participants can join" }).getByRole("button", { name: "Close joining" }).click();
+  await page.getByRole("dialog", { name: "Close joining?" }).getByRole("button", { name: "Close joining" }).click();
+  await expect(phone.getByText("You are no longer in this workshop")).toBeVisible();
   await ctx.close();
 });

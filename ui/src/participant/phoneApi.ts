@@ -38,11 +38,16 @@ export const phoneApi = {
   remove: (n: { op_id: string; note_id: string }) => post<null>("/p/api/participant_delete_note", n),
 };
 
+/** The close code Polku ends a phone's stream with once the phone is out of the join. */
+export const LEFT = 4403;
+
 /**
  * The phone's own event stream: only "look again" signals. Reconnects with a growing pause while
  * the page is open; `onopen` runs after every (re)connection, since events may have been missed.
+ * `onleft` runs when Polku says this phone is no longer in the join (removed, or joining closed):
+ * then there is nothing to reconnect to.
  */
-export function phoneEvents(onevent: (e: PhoneEvent) => void, onopen: () => void): () => void {
+export function phoneEvents(onevent: (e: PhoneEvent) => void, onopen: () => void, onleft: () => void): () => void {
   let socket: WebSocket | null = null;
   let stopped = false;
   let wait = 1000;
@@ -61,8 +66,13 @@ export function phoneEvents(onevent: (e: PhoneEvent) => void, onopen: () => void
         // A message we do not understand is not worth stopping for.
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (e) => {
       if (stopped) return;
+      if (e.code === LEFT) {
+        stopped = true;
+        onleft();
+        return;
+      }
       timer = setTimeout(connect, wait);
       wait = Math.min(wait * 2, 15000);
     };

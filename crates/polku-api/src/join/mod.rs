@@ -110,12 +110,14 @@ impl Host {
     /// socket closes.
     pub(crate) fn close_join_of(&self, workshop_id: Id) {
         let closed = self.joins().close(workshop_id);
+        // Told before the socket closes: a phone's event stream then says goodbye in words the
+        // page understands, rather than the phone seeing only a dropped connection.
+        if closed {
+            self.emit(Event::JoinChanged { workshop_id });
+        }
         // Outside the join lock: stopping waits for the listener, whose requests take that lock.
         if let Some(network) = self.join_network() {
             network.stop(workshop_id);
-        }
-        if closed {
-            self.emit(Event::JoinChanged { workshop_id });
         }
     }
 

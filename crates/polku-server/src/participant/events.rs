@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
@@ -15,6 +15,11 @@ use polku_core::{Change, Id};
 
 use super::routes::{device_secret, host_of, Phone};
 use crate::guard::error_response;
+
+/// The close code a phone's stream ends with when the device is no longer in the join (removed,
+/// declined, or joining closed): the page says so instead of trying to reconnect. 4000–4999 are
+/// the codes a WebSocket application may define.
+pub(crate) const LEFT: u16 = 4403;
 
 pub(crate) async fn upgrade(State(host): State<Phone>, headers: HeaderMap, ws: WebSocketUpgrade) -> Response {
     let refused = || error_response(&ApiError::with_field(ErrorCode::Forbidden, "this phone has not joined", "device"));
@@ -68,8 +73,12 @@ async fn stream(host: Phone, secret: String, device: Id, mut events: tokio::sync
             event = events.recv() => {
                 let send = match event {
                     Ok(event) => for_device(&host, &secret, device, &event),
-                    // Behind, or the host is gone: the phone reconnects and refetches its view.
-                    Err(RecvError::Lagged(_)) | Err(RecvError::Closed) => Err(()),
+                    // Behind: the phone reconnects and refetches its view.
+                    Err(RecvError::Lagged(_)) => {
+                        let _ = socket.send(Message::Close(None)).await;
+                        return;
+                    }
+                    Err(RecvError::Closed) => Err(()),
                 };
                 match send {
                     Ok(None) => {}
@@ -79,7 +88,10 @@ async fn stream(host: Phone, secret: String, device: Id, mut events: tokio::sync
                         }
                     }
                     Err(()) => {
-                        let _ = socket.send(Message::Close(None)).await;
+                        // Gone from the join, or the host with it: a phone that reconnects finds
+                        // the same, so it is told for good.
+                        let frame = CloseFrame { code: LEFT, reason: "left".into() };
+                        let _ = socket.send(Message::Close(Some(frame))).await;
                         return;
                     }
                 }

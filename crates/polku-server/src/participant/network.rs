@@ -12,6 +12,9 @@ use tokio::runtime::Handle;
 use super::{routes, JoinListener, Limits};
 use crate::lan;
 
+/// How long the phones get to hear that joining closed before their connections are cut.
+const GOODBYE: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// The port joining asks for first: the same every time, so a join closed and opened again (or
 /// the next session's) has the same link host, and a phone's history or a printed code page
 /// still finds it. Taken (another Polku, another join), any free port does.
@@ -98,6 +101,9 @@ impl JoinNetwork for LanJoinNetwork {
     fn stop(&self, workshop_id: Id) {
         let stopped = self.listeners().remove(&workshop_id);
         if let Some((_, listener)) = stopped {
+            // The phones' event streams have just been told (JoinChanged): a moment for each to
+            // send its closing frame (`events::LEFT`) before every connection is cut.
+            std::thread::sleep(GOODBYE);
             listener.close_now(&self.runtime);
         }
     }
