@@ -8,7 +8,7 @@ test.beforeAll(() => {
 });
 test.afterAll(() => room?.remove());
 
-test("a participant joins from a phone by the link, writes notes of three tones to two places, one while offline, and deletes one", async ({ page, browser }) => {
+test("a participant joins from a phone by the link, writes notes of three tones to two places, one while offline, edits one and deletes one", async ({ page, browser }) => {
   await createWorkshop(page, unique("Phones"));
   const url = await openJoining(page, room);
   await page.getByRole("dialog", { name: "Participants can join" }).getByRole("button", { name: "Done", exact: true }).click();
@@ -51,6 +51,13 @@ test("a participant joins from a phone by the link, writes notes of three tones 
   await expect(phone.getByTestId("phone-waiting")).toHaveCount(0);
   await expect(phone.getByTestId("phone-note")).toHaveCount(4);
 
+  // Its own note, rewritten on the phone, changes on the board.
+  await phone.getByRole("button", { name: "Edit your note: Ystävällinen vastaus" }).tap();
+  await phone.getByLabel("The note's text").fill("Ystävällinen ja nopea vastaus");
+  await phone.getByRole("button", { name: "Save", exact: true }).tap();
+  await expect(note(page, "Ystävällinen ja nopea vastaus")).toBeVisible();
+  await expect(phone.getByTestId("phone-note").filter({ hasText: "Ystävällinen ja nopea vastaus" })).toHaveCount(1);
+
   // Its own note, deleted from the phone, leaves the board.
   await phone.getByRole("button", { name: "Delete your note: Jono puhelimessa" }).tap();
   await expect(note(page, "Jono puhelimessa")).toHaveCount(0);
@@ -61,5 +68,28 @@ test("a participant joins from a phone by the link, writes notes of three tones 
   await page.getByRole("dialog", { name: "Participants can join" }).getByRole("button", { name: "Close joining" }).click();
   await page.getByRole("dialog", { name: "Close joining?" }).getByRole("button", { name: "Close joining" }).click();
   await expect(phone.getByText("You are no longer in this workshop")).toBeVisible();
+  await ctx.close();
+});
+
+test("a phone that cannot scan opens the short address and types the code from the screen; a wrong code is said in words", async ({ page, browser }) => {
+  await createWorkshop(page, unique("Code"));
+  await openJoining(page, room);
+  const dialog = page.getByRole("dialog", { name: "Participants can join" });
+  const code = (await dialog.getByTestId("join-code").textContent())!.trim();
+  const url = new URL((await dialog.getByTestId("join-url").textContent())!.trim());
+
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" });
+  const phone = await ctx.newPage();
+  await phone.goto(url.origin + "/");
+  const field = phone.getByLabel("The code on the screen");
+  await field.fill("ZZZZ-ZZZZ");
+  await phone.getByRole("button", { name: "Continue" }).tap();
+  await expect(phone.getByRole("alert")).toHaveText("That code does not work. Check it on the screen and type it again.");
+  // Typed as people type it: lower case, without the dash.
+  await field.fill(code.replace("-", "").toLowerCase());
+  await phone.getByRole("button", { name: "Continue" }).tap();
+  await phone.getByRole("button", { name: "Join" }).tap();
+  await expect(phone.getByText(/^You are /)).toBeVisible();
+  await expect(dialog.getByTestId("join-device")).toHaveCount(1);
   await ctx.close();
 });
