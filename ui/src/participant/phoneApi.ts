@@ -4,38 +4,22 @@ import type { ParticipantNote } from "../lib/api/generated/ParticipantNote";
 import type { ParticipantView } from "../lib/api/generated/ParticipantView";
 import type { PhoneEvent } from "../lib/api/generated/PhoneEvent";
 import type { Tone } from "../lib/api/generated/Tone";
-import { ApiError, toApiError } from "../lib/api/errors";
+import { backoffDelay } from "../lib/backend/backoff";
+import { postJson } from "../lib/backend/postJson";
 
 /**
  * The phone's way to Polku: the participants' listener on the room's network, never the
- * facilitator's API. The device's secret travels in an HttpOnly cookie the page never sees.
+ * facilitator's API. Same origin, so the device's secret goes along in its HttpOnly cookie
+ * (Path=/p), which the page never sees.
  */
-async function post<T>(path: string, body: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
-  } catch (e) {
-    throw new ApiError("network", e instanceof Error ? e.message : String(e));
-  }
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON (a proxy's page): the status says enough.
-  }
-  if (!res.ok) throw toApiError(json ?? text, res.status);
-  return json as T;
-}
-
 export const phoneApi = {
-  invite: (key: string) => post<JoinInvite>("/p/invite", { key }),
-  join: (key: string, nickname: string) => post<JoinedDevice>("/p/join", { key, nickname }),
-  view: () => post<ParticipantView>("/p/api/participant_view", {}),
+  invite: (key: string) => postJson<JoinInvite>("/p/invite", { key }),
+  join: (key: string, nickname: string) => postJson<JoinedDevice>("/p/join", { key, nickname }),
+  view: () => postJson<ParticipantView>("/p/api/participant_view", {}),
   add: (n: { op_id: string; board_id: string; touchpoint_id: string; lane_id?: string; tone: Tone; text: string }) =>
-    post<ParticipantNote>("/p/api/participant_add_note", n),
-  update: (n: { op_id: string; note_id: string; text: string }) => post<ParticipantNote>("/p/api/participant_update_note", n),
-  remove: (n: { op_id: string; note_id: string }) => post<null>("/p/api/participant_delete_note", n),
+    postJson<ParticipantNote>("/p/api/participant_add_note", n),
+  update: (n: { op_id: string; note_id: string; text: string }) => postJson<ParticipantNote>("/p/api/participant_update_note", n),
+  remove: (n: { op_id: string; note_id: string }) => postJson<null>("/p/api/participant_delete_note", n),
 };
 
 /** The close code Polku ends a phone's stream with once the phone is out of the join. */
@@ -50,13 +34,13 @@ export const LEFT = 4403;
 export function phoneEvents(onevent: (e: PhoneEvent) => void, onopen: () => void, onleft: () => void): () => void {
   let socket: WebSocket | null = null;
   let stopped = false;
-  let wait = 1000;
+  let attempts = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const connect = () => {
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/p/events`;
     socket = new WebSocket(url);
     socket.onopen = () => {
-      wait = 1000;
+      attempts = 0;
       onopen();
     };
     socket.onmessage = (m) => {
@@ -73,8 +57,7 @@ export function phoneEvents(onevent: (e: PhoneEvent) => void, onopen: () => void
         onleft();
         return;
       }
-      timer = setTimeout(connect, wait);
-      wait = Math.min(wait * 2, 15000);
+      timer = setTimeout(connect, backoffDelay(attempts++, 1000, 15_000));
     };
   };
   connect();

@@ -7,6 +7,7 @@ import { uuid } from "../ids";
 import { Listeners, type Backend, type EventHandler } from "./backend";
 import { backoffDelay } from "./backoff";
 import { claimClientId } from "./clientClaim";
+import { postJson } from "./postJson";
 
 const CLIENT_KEY = "polku.client_id";
 
@@ -54,28 +55,8 @@ export class WebBackend implements Backend {
     }
   }
 
-  private async once<C extends Command>(command: C, args: Req<C>): Promise<Res<C>> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.origin}/api/${command}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(args ?? {}),
-      });
-    } catch (e) {
-      throw new ApiError("network", e instanceof Error ? e.message : String(e));
-    }
-    const text = await response.text();
-    let body: unknown = null;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    if (!response.ok) throw toApiError(body, response.status);
-    return body as Res<C>;
+  private once<C extends Command>(command: C, args: Req<C>): Promise<Res<C>> {
+    return postJson<Res<C>>(`${this.origin}/api/${command}`, args);
   }
 
   /**
