@@ -61,7 +61,7 @@ fn a_participant_is_refused_every_facilitator_command_and_nothing_changes() {
 fn an_unknown_secret_is_refused_the_facilitator_commands_too() {
     let room = Room::new();
     let before = room.snapshot();
-    let stranger = Caller::Participant { secret: "0".repeat(32) };
+    let stranger = Caller::Participant { secret: "0".repeat(32), at: room.at() };
     for &command in COMMANDS.iter().filter(|c| audience(c) == Some(Audience::Facilitator)) {
         assert_refused(room.host.call_as(&stranger, command, harmful_args(&room, command)), ErrorCode::Forbidden, "participant");
     }
@@ -72,7 +72,7 @@ fn an_unknown_secret_is_refused_the_facilitator_commands_too() {
 fn participant_commands_need_a_joined_device() {
     let room = Room::new();
     room.open_join(json!({}));
-    let stranger = Caller::Participant { secret: "0".repeat(32) };
+    let stranger = Caller::Participant { secret: "0".repeat(32), at: room.at() };
     for &command in PARTICIPANT_COMMANDS {
         // The facilitator has no device to write as.
         assert_refused(room.host.call(command, json!({})), ErrorCode::Forbidden, "device");

@@ -50,7 +50,7 @@ fn the_link_is_a_long_random_token_and_the_code_is_short() {
 fn token_and_code_both_let_a_phone_in() {
     let room = Room::new();
     let s = room.open_join(json!({}));
-    let invite = room.host.join_invite(&JoinInviteRequest { key: token(&s) }).unwrap();
+    let invite = room.host.join_invite(room.at(), &JoinInviteRequest { key: token(&s) }).unwrap();
     assert_eq!(invite.title, "Palvelupolku");
     assert!(!invite.nickname.is_empty());
     let a = room.join(&token(&s), &invite.nickname).unwrap();
@@ -230,22 +230,81 @@ fn a_participant_sees_only_the_allowed_boards_and_by_choice_others_notes() {
     let places = view["boards"][0]["places"].as_array().unwrap();
     assert_eq!(places.len(), room.board(0)["touchpoints"].as_array().unwrap().len());
     assert_eq!(view["boards"][0]["notes"], json!([]), "others' notes hidden unless shown");
-    room.host.call("set_join_boards", json!({"workshop_id": room.id(), "boards": [room.board(0)["id"]], "show_others": true})).unwrap();
+    room.host.call("set_join_boards", json!({"workshop_id": room.id(), "boards": [room.board(0)["id"]], "show_others": true, "locked": []})).unwrap();
     let view = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
     assert_eq!(view["boards"][0]["notes"][0]["text"], "Oma");
     // A board not chosen for them is out of reach.
     let other_board = add_board(&room);
     let mut args = note_args(&room, "Väärälle taululle");
     args["board_id"] = other_board.clone();
-    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", args), ErrorCode::Forbidden, "board");
-    assert_refused(
-        room.host.call("follow_board", json!({"workshop_id": room.id(), "board_id": other_board})),
-        ErrorCode::Validation,
-        "board",
-    );
+    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", args.clone()), ErrorCode::Forbidden, "board");
     room.host.call("follow_board", json!({"workshop_id": room.id(), "board_id": room.board(0)["id"]})).unwrap();
     let view = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
     assert_eq!(view["follow"], room.board(0)["id"]);
+    // Following, the facilitator moves to the other board: participants see it and may add to it.
+    let s = room.host.call("follow_board", json!({"workshop_id": room.id(), "board_id": other_board})).unwrap();
+    assert_eq!(s["boards"], json!([room.board(0)["id"], other_board]));
+    let view = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
+    assert_eq!((view["follow"].clone(), view["boards"].as_array().unwrap().len()), (other_board.clone(), 2));
+    // Past the board's gate now: refused only because that blank board has no such place.
+    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", args), ErrorCode::NotFound, "touchpoint");
+    // A board of no workshop here is not followed.
+    let stranger = json!({"workshop_id": room.id(), "board_id": uuid::Uuid::now_v7()});
+    assert_refused(room.host.call("follow_board", stranger), ErrorCode::NotFound, "board");
+}
+
+#[test]
+fn a_locked_board_is_seen_but_not_changed_until_unlocked() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({"show_others": true})));
+    let a = room.join(&t, "Kettu").unwrap();
+    let note = room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Ennen lukitusta")).unwrap();
+    let board = room.board(0)["id"].clone();
+    let lock = |locked: Value| room.host.call("set_join_boards", json!({"workshop_id": room.id(), "boards": [board], "show_others": true, "locked": locked}));
+    assert_eq!(lock(json!([board])).unwrap()["locked"], json!([board]));
+    let view = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    assert_eq!((view["boards"][0]["locked"].clone(), view["boards"][0]["notes"][0]["text"].clone()), (json!(true), json!("Ennen lukitusta")));
+
+    let before = room.snapshot();
+    assert_refused(room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Myöhässä")), ErrorCode::Forbidden, "locked");
+    let edit = json!({"op_id": op_id(), "note_id": note["id"], "text": "Muutettu"});
+    assert_refused(room.host.call_as(&phone(&a), "participant_update_note", edit.clone()), ErrorCode::Forbidden, "locked");
+    let del = json!({"op_id": op_id(), "note_id": note["id"]});
+    assert_refused(room.host.call_as(&phone(&a), "participant_delete_note", del), ErrorCode::Forbidden, "locked");
+    assert_eq!(room.snapshot(), before, "a locked board changed");
+
+    // Only a board participants see can be locked.
+    let other = add_board(&room);
+    assert_eq!(lock(json!([other])).unwrap_err().field.as_deref(), Some("locked"));
+    lock(json!([])).unwrap();
+    assert_eq!(room.host.call_as(&phone(&a), "participant_update_note", edit).unwrap()["text"], "Muutettu");
+}
+
+#[test]
+fn a_key_or_device_of_one_workshops_join_opens_nothing_on_anothers_listener() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let a = room.join(&t, "Kettu").unwrap();
+    let other = room.host.call("create_workshop", json!({"title": "Toinen ryhmä", "language": "fi"})).unwrap();
+    let other_id: polku_core::Id = other["id"].as_str().unwrap().parse().unwrap();
+    let w = room.host.call("open_workshop", json!({"id": other["id"]})).unwrap();
+    let s = room.host.call("open_join", json!({"workshop_id": other["id"], "board_id": w["boards"][0]["id"]})).unwrap();
+    let code = s["code"].as_str().unwrap().to_string();
+
+    // Room's link and code at the other workshop's listener, and the other's at room's.
+    let refused = |at, key: &str| room.host.join(at, &polku_api::JoinRequest { key: key.into(), nickname: "Orava".into() }).unwrap_err();
+    assert_eq!(refused(other_id, &t).field.as_deref(), Some("join"));
+    assert_eq!(refused(room.at(), &code).field.as_deref(), Some("join"));
+    assert!(room.host.join_invite(other_id, &JoinInviteRequest { key: t.clone() }).is_err());
+    // Room's device calling through the other workshop's listener.
+    let elsewhere = polku_api::Caller::Participant { secret: a.secret.clone(), at: other_id };
+    let before = room.snapshot();
+    assert_refused(room.host.call_as(&elsewhere, "participant_view", json!({})), ErrorCode::Forbidden, "device");
+    let mut args = note_args(&room, "Väärä ovi");
+    args["board_id"] = w["boards"][0]["id"].clone();
+    assert_refused(room.host.call_as(&elsewhere, "participant_add_note", args), ErrorCode::Forbidden, "device");
+    assert_eq!(room.snapshot(), before);
+    assert_eq!(room.host.join(other_id, &polku_api::JoinRequest { key: code, nickname: "Orava".into() }).unwrap().workshop_id, other_id);
 }
 
 #[test]
@@ -304,7 +363,7 @@ fn own_notes_on_a_board_no_longer_shown_stay_as_they_are() {
     let a = room.join(&token(&room.open_join(json!({}))), "Kettu").unwrap();
     let note = room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Ensimmäinen")).unwrap();
     let other = add_board(&room);
-    room.host.call("set_join_boards", json!({"workshop_id": room.id(), "boards": [other], "show_others": false})).unwrap();
+    room.host.call("set_join_boards", json!({"workshop_id": room.id(), "boards": [other], "show_others": false, "locked": []})).unwrap();
     let before = room.snapshot();
     let edit = json!({"op_id": op_id(), "note_id": note["id"], "text": "Muutettu"});
     assert_refused(room.host.call_as(&phone(&a), "participant_update_note", edit), ErrorCode::Forbidden, "board");

@@ -63,6 +63,7 @@ pub(crate) fn open_join(host: &Host, req: OpenJoinRequest) -> Result<JoinStatus,
         join.ask_first = req.ask_first;
         join.show_others = req.show_others;
         join.follow = join.follow.filter(|b| join.boards.contains(b));
+        join.locked.retain(|b| join.boards.contains(b));
         joins.status(w.id)
     };
     host.emit(Event::JoinChanged { workshop_id: w.id });
@@ -105,18 +106,27 @@ pub(crate) fn answer_join(host: &Host, req: AnswerJoinRequest) -> Result<JoinSta
 pub(crate) fn set_join_boards(host: &Host, req: SetJoinBoardsRequest) -> Result<JoinStatus, ApiError> {
     let w = host.store()?.load_workshop(req.workshop_id)?;
     let boards = check_boards(&w, &req.boards)?;
+    if req.locked.iter().any(|b| !boards.contains(b)) {
+        return Err(ApiError::with_field(ErrorCode::Validation, "only a board participants see can be locked", "locked"));
+    }
     change_join(host, req.workshop_id, |join| {
         join.follow = join.follow.filter(|b| boards.contains(b));
+        join.locked = boards.iter().copied().filter(|b| req.locked.contains(b)).collect();
         join.boards = boards;
         join.show_others = req.show_others;
         Ok(())
     })
 }
 
+/// Following, participants see the board the facilitator moves to even if it was not among
+/// theirs: that is what "follow my board" asks for.
 pub(crate) fn follow_board(host: &Host, req: FollowBoardRequest) -> Result<JoinStatus, ApiError> {
+    if let Some(board_id) = req.board_id {
+        check_boards(&host.store()?.load_workshop(req.workshop_id)?, &[board_id])?;
+    }
     change_join(host, req.workshop_id, |join| {
-        if req.board_id.is_some_and(|b| !join.boards.contains(&b)) {
-            return Err(ApiError::with_field(ErrorCode::Validation, "participants cannot see that board", "board"));
+        if let Some(b) = req.board_id.filter(|b| !join.boards.contains(b)) {
+            join.boards.push(b);
         }
         join.follow = req.board_id;
         Ok(())

@@ -27,9 +27,10 @@ use crate::{ApiError, Audience, ErrorCode, Event, Host};
 pub enum Caller {
     /// The desktop window or a browser on loopback: every facilitator command.
     Facilitator,
-    /// A phone, by the secret its cookie holds; checked on every call, so a removed device or a
-    /// closed join is refused at once.
-    Participant { secret: String },
+    /// A phone, by the secret its cookie holds, on the listener of workshop `at`; checked on
+    /// every call, so a removed device or a closed join is refused at once, and a device of
+    /// another workshop's join is refused here.
+    Participant { secret: String, at: Id },
 }
 
 /// Never prints a device's secret, so a logged caller cannot be replayed.
@@ -80,16 +81,17 @@ impl Host {
             (Caller::Facilitator, Audience::Participant) => {
                 Err(ApiError::with_field(ErrorCode::Forbidden, format!("{command} is a joined device's"), "device"))
             }
-            (Caller::Participant { secret }, Audience::Participant) => self.joins().authenticate(secret).map(Some),
+            (Caller::Participant { secret, at }, Audience::Participant) => self.joins().authenticate(secret, *at).map(Some),
         }
     }
 
     /// What a phone with the link or the code is shown before it joins: the workshop's title and
-    /// a nickname to accept or change.
-    pub fn join_invite(&self, req: &JoinInviteRequest) -> Result<JoinInvite, ApiError> {
+    /// a nickname to accept or change. `at` is the workshop whose listener the phone reached: a
+    /// key of another workshop's join does not open this one.
+    pub fn join_invite(&self, at: Id, req: &JoinInviteRequest) -> Result<JoinInvite, ApiError> {
         let (workshop_id, taken) = {
             let mut joins = self.joins();
-            let workshop_id = joins.find(&req.key, self.now())?;
+            let workshop_id = joins.find(&req.key, at, self.now())?;
             (workshop_id, joins.nicknames(workshop_id))
         };
         let w = self.store()?.workshop_summary(workshop_id)?;
@@ -99,9 +101,9 @@ impl Host {
 
     /// Exchanges the link's token or the short code for a device of its own, waiting for the
     /// facilitator's answer when they asked to be asked.
-    pub fn join(&self, req: &JoinRequest) -> Result<Joined, ApiError> {
+    pub fn join(&self, at: Id, req: &JoinRequest) -> Result<Joined, ApiError> {
         let nickname = nickname::check(&req.nickname)?;
-        let joined = self.joins().add_device(&req.key, nickname, self.now())?;
+        let joined = self.joins().add_device(&req.key, at, nickname, self.now())?;
         self.emit(Event::JoinChanged { workshop_id: joined.workshop_id });
         Ok(joined)
     }

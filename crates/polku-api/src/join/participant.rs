@@ -34,7 +34,7 @@ fn note_view(n: &Note, mine: bool) -> ParticipantNote {
     }
 }
 
-fn board_view(b: &Board, show_others: bool, mine: &HashSet<Id>) -> ParticipantBoard {
+fn board_view(b: &Board, show_others: bool, locked: bool, mine: &HashSet<Id>) -> ParticipantBoard {
     let phase_label = |p: Option<Id>| p.and_then(|p| b.phases.iter().find(|ph| ph.id == p)).map(|ph| ph.label.clone());
     let places = b
         .places()
@@ -54,16 +54,16 @@ fn board_view(b: &Board, show_others: bool, mine: &HashSet<Id>) -> ParticipantBo
             .filter(|n| show_others || mine.contains(&n.id))
             .map(|n| note_view(n, mine.contains(&n.id)))
             .collect(),
+        locked,
     }
 }
 
 pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewRequest) -> Result<ParticipantView, ApiError> {
-    let (boards, show_others, follow, nickname, mine) = {
+    let (choice, nickname, mine) = {
         let mut joins = host.joins();
-        let join = joins.get_mut(device.workshop_id)?;
-        let (boards, show_others, follow) = (join.boards.clone(), join.show_others, join.follow);
+        let choice = Allowed::of(joins.get_mut(device.workshop_id)?);
         let d = joins.device_mut(device)?;
-        (boards, show_others, follow, d.nickname.clone(), d.notes.keys().copied().collect())
+        (choice, d.nickname.clone(), d.notes.keys().copied().collect())
     };
     let w = host.store()?.load_workshop(device.workshop_id)?;
     Ok(ParticipantView {
@@ -71,8 +71,13 @@ pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewR
         title: w.title.clone(),
         language: w.language,
         nickname,
-        follow,
-        boards: boards.iter().filter_map(|&id| w.board(id)).map(|b| board_view(b, show_others, &mine)).collect(),
+        follow: choice.follow,
+        boards: choice
+            .boards
+            .iter()
+            .filter_map(|&id| w.board(id))
+            .map(|b| board_view(b, choice.show_others, choice.locked.contains(&b.id), &mine))
+            .collect(),
     })
 }
 
@@ -133,22 +138,39 @@ fn once(
     Ok(answer)
 }
 
-/// The boards the facilitator has chosen for participants now.
-fn allowed_boards(host: &Host, device: &Device) -> Vec<Id> {
-    host.joins().get(device.workshop_id).map(|j| j.boards.clone()).unwrap_or_default()
+/// What the facilitator lets participants see and change now.
+#[derive(Default)]
+struct Allowed {
+    boards: Vec<Id>,
+    locked: Vec<Id>,
+    show_others: bool,
+    follow: Option<Id>,
 }
 
-/// Refuses a board the facilitator has not chosen for participants (or no longer shows them).
-fn check_board(allowed: &[Id], board_id: Id) -> Result<(), ApiError> {
-    if allowed.contains(&board_id) {
+impl Allowed {
+    fn of(join: &super::state::Join) -> Allowed {
+        Allowed { boards: join.boards.clone(), locked: join.locked.clone(), show_others: join.show_others, follow: join.follow }
+    }
+
+    fn now(host: &Host, device: &Device) -> Allowed {
+        host.joins().get(device.workshop_id).map(Allowed::of).unwrap_or_default()
+    }
+
+    /// Refuses a board the facilitator has not chosen for participants (or no longer shows
+    /// them), or has locked.
+    fn check(&self, board_id: Id) -> Result<(), ApiError> {
+        if !self.boards.contains(&board_id) {
+            return Err(forbidden("board", "participants cannot use that board"));
+        }
+        if self.locked.contains(&board_id) {
+            return Err(forbidden("locked", "the facilitator has locked this board"));
+        }
         Ok(())
-    } else {
-        Err(forbidden("board", "participants cannot use that board"))
     }
 }
 
 pub(crate) fn participant_add_note(host: &Host, device: &Device, req: ParticipantAddNoteRequest) -> Result<ParticipantNote, ApiError> {
-    check_board(&allowed_boards(host, device), req.board_id)?;
+    Allowed::now(host, device).check(req.board_id)?;
     let answer = once(host, device, req.op_id, |d| {
         if d.notes.len() >= MAX_DEVICE_NOTES {
             return Err(ApiError::with_field(ErrorCode::TooLarge, "this device has written as many notes as one may", "notes"));
@@ -178,15 +200,15 @@ pub(crate) fn participant_add_note(host: &Host, device: &Device, req: Participan
 }
 
 /// Refuses a note this device did not write, or one on a board participants no longer use.
-fn own(d: &DeviceState, note_id: Id, allowed: &[Id]) -> Result<(), ApiError> {
+fn own(d: &DeviceState, note_id: Id, allowed: &Allowed) -> Result<(), ApiError> {
     let Some(&board_id) = d.notes.get(&note_id) else {
         return Err(forbidden("note", "a participant may change only the notes they wrote"));
     };
-    check_board(allowed, board_id)
+    allowed.check(board_id)
 }
 
 pub(crate) fn participant_update_note(host: &Host, device: &Device, req: ParticipantUpdateNoteRequest) -> Result<ParticipantNote, ApiError> {
-    let allowed = allowed_boards(host, device);
+    let allowed = Allowed::now(host, device);
     let answer = once(host, device, req.op_id, |d| {
         own(d, req.note_id, &allowed)?;
         let mut patch = NotePatch { text: req.text.clone(), ..NotePatch::default() };
@@ -205,7 +227,7 @@ pub(crate) fn participant_update_note(host: &Host, device: &Device, req: Partici
 }
 
 pub(crate) fn participant_delete_note(host: &Host, device: &Device, req: ParticipantDeleteNoteRequest) -> Result<(), ApiError> {
-    let allowed = allowed_boards(host, device);
+    let allowed = Allowed::now(host, device);
     once(host, device, req.op_id, |d| {
         own(d, req.note_id, &allowed)?;
         apply(host, device, req.op_id, Op::DeleteNote { id: req.note_id })?;

@@ -35,6 +35,8 @@ pub(crate) struct Join {
     pub ask_first: bool,
     pub show_others: bool,
     pub boards: Vec<Id>,
+    /// Boards participants may still see but no longer change: nothing added, edited or deleted.
+    pub locked: Vec<Id>,
     pub follow: Option<Id>,
     pub devices: Vec<DeviceState>,
     /// Where its phones connect, when the host listens on a network.
@@ -102,6 +104,7 @@ impl Joins {
             ask_first: false,
             show_others: false,
             boards: Vec::new(),
+            locked: Vec::new(),
             follow: None,
             devices: Vec::new(),
             listening: None,
@@ -117,9 +120,9 @@ impl Joins {
         self.open.remove(&workshop_id).is_some()
     }
 
-    /// The workshop whose link or code `key` is. A wrong code counts against the budget; past
-    /// it, every code stops working until the facilitator makes a new one.
-    pub fn find(&mut self, key: &str, now: Millis) -> Result<Id, ApiError> {
+    /// The workshop whose link or code `key` is, if that is `at`. A wrong code counts against the
+    /// budget; past it, every code stops working until the facilitator makes a new one.
+    pub fn find(&mut self, key: &str, at: Id, now: Millis) -> Result<Id, ApiError> {
         let key = key.trim();
         let code = secret::normalize_code(key);
         let mut found = None;
@@ -127,7 +130,7 @@ impl Joins {
         for (&id, join) in &self.open {
             let by_token = same(key, &join.token);
             let by_code = join.code.as_deref().is_some_and(|c| same(&code, c));
-            if by_token | by_code {
+            if (by_token | by_code) & (id == at) {
                 found = Some(id);
             }
         }
@@ -155,8 +158,8 @@ impl Joins {
         self.open.get(&workshop_id).map(|j| j.devices.iter().map(|d| d.nickname.clone()).collect()).unwrap_or_default()
     }
 
-    pub fn add_device(&mut self, key: &str, nickname: String, now: Millis) -> Result<Joined, ApiError> {
-        let workshop_id = self.find(key, now)?;
+    pub fn add_device(&mut self, key: &str, at: Id, nickname: String, now: Millis) -> Result<Joined, ApiError> {
+        let workshop_id = self.find(key, at, now)?;
         let join = self.get_mut(workshop_id)?;
         if join.devices.len() >= MAX_DEVICES {
             return Err(ApiError::with_field(ErrorCode::TooLarge, "this join is full", "devices"));
@@ -189,10 +192,10 @@ impl Joins {
         Some(DeviceStanding { device: Device { workshop_id, device_id: d.id }, pending: d.pending, boards })
     }
 
-    /// The device whose secret this is, if it is let in.
-    pub fn authenticate(&self, presented: &str) -> Result<Device, ApiError> {
-        match self.holder(presented) {
-            None => Err(refused("device", "this device is not in any open join")),
+    /// The device whose secret this is, if it is let in to the join of workshop `at`.
+    pub fn authenticate(&self, presented: &str, at: Id) -> Result<Device, ApiError> {
+        match self.holder(presented).filter(|(workshop_id, _)| *workshop_id == at) {
+            None => Err(refused("device", "this device is not in this join")),
             Some((_, d)) if d.pending => Err(refused("pending", "the facilitator has not let this device in yet")),
             Some((workshop_id, d)) => Ok(Device { workshop_id, device_id: d.id }),
         }
@@ -227,6 +230,7 @@ impl Joins {
                 ask_first: false,
                 show_others: false,
                 boards: Vec::new(),
+                locked: Vec::new(),
                 follow: None,
                 devices: Vec::new(),
                 joined: 0,
@@ -254,6 +258,7 @@ impl Joins {
             ask_first: j.ask_first,
             show_others: j.show_others,
             boards: j.boards.clone(),
+            locked: j.locked.clone(),
             follow: j.follow,
             joined: devices.len() as u32 - waiting,
             waiting,

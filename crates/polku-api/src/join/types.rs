@@ -61,10 +61,12 @@ pub struct SetJoinBoardsRequest {
     /// At least one board of the workshop.
     pub boards: Vec<Id>,
     pub show_others: bool,
+    /// Of `boards`, those participants see but may no longer change (their own notes included).
+    pub locked: Vec<Id>,
 }
 
-/// "Participants follow my board": their screens show `board_id` (one of the allowed boards);
-/// null lets each choose.
+/// "Participants follow my board": their screens show `board_id`, which becomes one of the
+/// boards they see if it was not; null lets each choose among them.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct FollowBoardRequest {
@@ -87,6 +89,8 @@ pub struct JoinStatus {
     pub ask_first: bool,
     pub show_others: bool,
     pub boards: Vec<Id>,
+    /// Boards participants see but may no longer change.
+    pub locked: Vec<Id>,
     pub follow: Option<Id>,
     /// In the order they came.
     pub devices: Vec<JoinDevice>,
@@ -241,6 +245,8 @@ pub struct ParticipantBoard {
     pub lanes: Vec<ParticipantLane>,
     /// Only this device's own unless the facilitator shows others' too.
     pub notes: Vec<ParticipantNote>,
+    /// The facilitator has locked it: nothing can be added, edited or deleted.
+    pub locked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

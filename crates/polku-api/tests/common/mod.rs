@@ -23,6 +23,11 @@ impl Room {
         self.workshop["id"].clone()
     }
 
+    /// The workshop's id, as the participants' listener of its join knows it.
+    pub fn at(&self) -> polku_core::Id {
+        self.workshop["id"].as_str().expect("an id").parse().expect("a uuid")
+    }
+
     pub fn board(&self, i: usize) -> &Value {
         &self.workshop["boards"][i]
     }
@@ -43,7 +48,7 @@ impl Room {
     }
 
     pub fn join(&self, key: &str, nickname: &str) -> Result<Joined, ApiError> {
-        self.host.join(&JoinRequest { key: key.into(), nickname: nickname.into() })
+        self.host.join(self.at(), &JoinRequest { key: key.into(), nickname: nickname.into() })
     }
 
     pub fn status(&self) -> Value {
@@ -52,7 +57,7 @@ impl Room {
 }
 
 pub fn phone(j: &Joined) -> Caller {
-    Caller::Participant { secret: j.secret.clone() }
+    Caller::Participant { secret: j.secret.clone(), at: j.workshop_id }
 }
 
 pub fn op_id() -> String {

@@ -5,12 +5,13 @@
 //! closed as soon as the device is no longer in the join.
 
 use std::collections::BTreeSet;
+use std::sync::Weak;
 
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use polku_api::{ApiError, ErrorCode, Event, PhoneEvent, RecvError};
+use polku_api::{ApiError, ErrorCode, Event, Host, PhoneEvent, RecvError};
 use polku_core::{Change, Id};
 
 use super::routes::{device_secret, host_of, Phone};
@@ -21,23 +22,23 @@ use crate::guard::error_response;
 /// the codes a WebSocket application may define.
 pub(crate) const LEFT: u16 = 4403;
 
-pub(crate) async fn upgrade(State(host): State<Phone>, headers: HeaderMap, ws: WebSocketUpgrade) -> Response {
+pub(crate) async fn upgrade(State(phone): State<Phone>, headers: HeaderMap, ws: WebSocketUpgrade) -> Response {
     let refused = || error_response(&ApiError::with_field(ErrorCode::Forbidden, "this phone has not joined", "device"));
     let Some(secret) = device_secret(&headers) else { return refused() };
-    let strong = match host_of(&host) {
+    let strong = match host_of(&phone) {
         Ok(h) => h,
         Err(e) => return error_response(&e),
     };
-    let Some(standing) = strong.device(&secret) else { return refused() };
+    let Some(standing) = strong.device(&secret).filter(|s| s.device.workshop_id == phone.workshop_id) else { return refused() };
     let events = strong.subscribe();
     drop(strong);
     let device = standing.device.device_id;
     // A phone only listens; a small frame limit keeps it from sending anything big.
-    ws.max_message_size(1024).on_upgrade(move |socket| stream(host, secret, device, events, socket)).into_response()
+    ws.max_message_size(1024).on_upgrade(move |socket| stream(phone.host, secret, device, events, socket)).into_response()
 }
 
 /// What to send the device for `event`, or `Err` when the device is gone and the socket must close.
-fn for_device(host: &Phone, secret: &str, device: Id, event: &Event) -> Result<Option<String>, ()> {
+fn for_device(host: &Weak<Host>, secret: &str, device: Id, event: &Event) -> Result<Option<String>, ()> {
     let Some(host) = host.upgrade() else { return Err(()) };
     let standing = host.device(secret).filter(|s| s.device.device_id == device).ok_or(())?;
     let mine = standing.device.workshop_id;
@@ -67,7 +68,7 @@ fn board_of(change: &Change) -> Option<Id> {
     ["after", "before"].iter().find_map(|side| value.get(side)?.get("board_id")?.as_str()?.parse().ok())
 }
 
-async fn stream(host: Phone, secret: String, device: Id, mut events: tokio::sync::broadcast::Receiver<Event>, mut socket: WebSocket) {
+async fn stream(host: Weak<Host>, secret: String, device: Id, mut events: tokio::sync::broadcast::Receiver<Event>, mut socket: WebSocket) {
     loop {
         tokio::select! {
             event = events.recv() => {

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use polku_api::{ApiError, Caller, ErrorCode, Host, JoinInviteRequest, JoinRequest, JoinedDevice};
+use polku_core::Id;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -23,11 +24,19 @@ use crate::guard::{error_response, is_json};
 /// The cookie that holds a device's secret.
 pub const DEVICE_COOKIE: &str = "polku_device";
 
-/// The listener's host: weak, so a phone's open connection does not keep a quit app's host.
-pub(crate) type Phone = Weak<Host>;
+/// What a listener serves: one workshop's join of the host. The host is weak, so a phone's open
+/// connection does not keep a quit app's host.
+#[derive(Clone)]
+pub(crate) struct Phone {
+    pub host: Weak<Host>,
+    /// Each join has its own listener; a key or a device of another workshop's join is refused
+    /// on this one.
+    pub workshop_id: Id,
+}
 
-/// The participants' routes for `host`, the "ask for the link" answer for anything else.
-pub fn routes(host: Weak<Host>) -> Router {
+/// The participants' routes of the join of `workshop_id` in `host`, the "ask for the link"
+/// answer for anything else.
+pub fn routes(host: Weak<Host>, workshop_id: Id) -> Router {
     Router::new()
         .route("/", get(page::page))
         .route("/j/{token}", get(page::page))
@@ -39,7 +48,7 @@ pub fn routes(host: Weak<Host>) -> Router {
         .route("/p/join", post(join))
         .route("/p/api/{command}", post(call))
         .route("/p/events", get(events::upgrade))
-        .with_state(host)
+        .with_state(Phone { host, workshop_id })
         .merge(placeholder_routes())
 }
 
@@ -63,8 +72,8 @@ pub(crate) fn device_secret(headers: &HeaderMap) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-pub(crate) fn host_of(host: &Phone) -> Result<Arc<Host>, ApiError> {
-    host.upgrade().ok_or_else(|| ApiError::new(ErrorCode::LibraryUnavailable, "Polku is closing"))
+pub(crate) fn host_of(phone: &Phone) -> Result<Arc<Host>, ApiError> {
+    phone.host.upgrade().ok_or_else(|| ApiError::new(ErrorCode::LibraryUnavailable, "Polku is closing"))
 }
 
 /// The answer as JSON, or the refusal; a device over its write rate is told to slow down as
@@ -113,10 +122,11 @@ fn to_json(value: impl serde::Serialize) -> Result<Response, ApiError> {
 }
 
 /// `POST /p/invite {key}`: the workshop's title and language and a nickname to offer.
-async fn invite(State(host): State<Phone>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+async fn invite(State(phone): State<Phone>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     let run = async {
         let req: JoinInviteRequest = parse(&headers, body)?;
-        to_json(blocking(host_of(&host)?, move |h| h.join_invite(&req)).await?)
+        let at = phone.workshop_id;
+        to_json(blocking(host_of(&phone)?, move |h| h.join_invite(at, &req)).await?)
     };
     respond(run.await)
 }
@@ -125,10 +135,11 @@ async fn invite(State(host): State<Phone>, headers: HeaderMap, body: Result<Byte
 /// page's script. No `Secure` flag: the room's network is plain http (a phone would not keep a
 /// Secure cookie from it); HttpOnly keeps it from scripts and SameSite=Strict from other sites,
 /// and `Path=/p` sends it only to the API, not with the page or its files.
-async fn join(State(host): State<Phone>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+async fn join(State(phone): State<Phone>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     let run = async {
         let req: JoinRequest = parse(&headers, body)?;
-        let joined = blocking(host_of(&host)?, move |h| h.join(&req)).await?;
+        let at = phone.workshop_id;
+        let joined = blocking(host_of(&phone)?, move |h| h.join(at, &req)).await?;
         let cookie = format!("{DEVICE_COOKIE}={}; HttpOnly; SameSite=Strict; Path=/p", joined.secret);
         let cookie = HeaderValue::from_str(&cookie).map_err(|_| ApiError::internal("a device secret is not cookie text"))?;
         Ok(([(header::SET_COOKIE, cookie)], axum::Json(JoinedDevice::from(&joined))).into_response())
@@ -137,11 +148,12 @@ async fn join(State(host): State<Phone>, headers: HeaderMap, body: Result<Bytes,
 }
 
 /// `POST /p/api/{command}`: a participant command as the device the cookie names.
-async fn call(State(host): State<Phone>, Path(command): Path<String>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+async fn call(State(phone): State<Phone>, Path(command): Path<String>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     let run = async {
         let secret = device_secret(&headers).ok_or_else(|| ApiError::with_field(ErrorCode::Forbidden, "this phone has not joined", "device"))?;
         let args = json_body(&headers, body)?;
-        to_json(blocking(host_of(&host)?, move |h| h.call_as(&Caller::Participant { secret }, &command, args)).await?)
+        let caller = Caller::Participant { secret, at: phone.workshop_id };
+        to_json(blocking(host_of(&phone)?, move |h| h.call_as(&caller, &command, args)).await?)
     };
     respond(run.await)
 }
