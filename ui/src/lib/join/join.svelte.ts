@@ -12,6 +12,7 @@ import { toApiError, type ApiError } from "../api/errors";
 export class JoinState {
   status = $state<JoinStatus | null>(null);
   addresses = $state<JoinAddress[]>([]);
+  boards = $state<{ id: string; title: string }[]>([]);
   busy = $state(false);
   private offs: (() => void)[] = [];
 
@@ -63,6 +64,33 @@ export class JoinState {
         ask_first: args.askFirst,
         show_others: args.showOthers,
       });
+    });
+  }
+
+  /** The workshop's boards by title, for choosing what participants see. */
+  async loadBoards(): Promise<ApiError | null> {
+    return this.run(async () => {
+      const w = await this.api.call("open_workshop", { id: this.workshopId });
+      this.boards = w.boards.map((b) => ({ id: b.id, title: b.title }));
+    });
+  }
+
+  /** Which boards participants see, which of them they may no longer change, and whether they see each other's notes. */
+  setBoards(args: { boards: string[]; locked: string[]; showOthers: boolean }): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.status = await this.api.call("set_join_boards", {
+        workshop_id: this.workshopId,
+        boards: args.boards,
+        locked: args.locked.filter((b) => args.boards.includes(b)),
+        show_others: args.showOthers,
+      });
+    });
+  }
+
+  /** "Participants follow my board": their screens show `boardId`; null lets each choose. */
+  follow(boardId: string | null): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.status = await this.api.call("follow_board", { workshop_id: this.workshopId, board_id: boardId });
     });
   }
 

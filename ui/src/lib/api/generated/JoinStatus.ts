@@ -18,7 +18,11 @@ link: string | null,
  * The short code as read aloud ("K7P4-QX2M"); null after too many wrong tries, until
  * `renew_join_code`.
  */
-code: string | null, ask_first: boolean, show_others: boolean, boards: Array<string>, follow: string | null, 
+code: string | null, ask_first: boolean, show_others: boolean, boards: Array<string>, 
+/**
+ * Boards participants see but may no longer change.
+ */
+locked: Array<string>, follow: string | null, 
 /**
  * In the order they came.
  */

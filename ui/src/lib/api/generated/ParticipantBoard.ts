@@ -16,4 +16,8 @@ lanes: Array<ParticipantLane>,
 /**
  * Only this device's own unless the facilitator shows others' too.
  */
-notes: Array<ParticipantNote>, };
+notes: Array<ParticipantNote>, 
+/**
+ * The facilitator has locked it: nothing can be added, edited or deleted.
+ */
+locked: boolean, };

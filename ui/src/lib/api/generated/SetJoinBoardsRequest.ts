@@ -4,4 +4,8 @@ export type SetJoinBoardsRequest = { workshop_id: string,
 /**
  * At least one board of the workshop.
  */
-boards: Array<string>, show_others: boolean, };
+boards: Array<string>, show_others: boolean, 
+/**
+ * Of `boards`, those participants see but may no longer change (their own notes included).
+ */
+locked: Array<string>, };
