@@ -495,3 +495,44 @@ fn a_join_that_cannot_listen_does_not_open() {
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Conflict, Some("listen")));
     assert_eq!(room.status()["open"], json!(false));
 }
+
+/// The finished file of an export of the workshop in `format`.
+fn exported(room: &Room, format: &str) -> Vec<u8> {
+    let job = room.host.call("start_export", json!({"workshop_id": room.id(), "format": format})).unwrap();
+    let job_id: polku_core::Id = job["job_id"].as_str().unwrap().parse().unwrap();
+    for _ in 0..500 {
+        let s = room.host.call("export_status", json!({"job_id": job_id})).unwrap();
+        if s["state"] != "running" {
+            assert_eq!(s["state"], "ready", "{s}");
+            return room.host.export_file(job_id).unwrap().bytes.to_vec();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the {format} export did not finish");
+}
+
+fn holds(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn nicknames_and_device_secrets_reach_no_export_and_not_the_library_file() {
+    let room = Room::new();
+    let nickname = "Zorro-nimimerkki";
+    let a = room.join(&token(&room.open_join(json!({"show_others": true}))), nickname).unwrap();
+    room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Puhelimesta kirjoitettu")).unwrap();
+    for format in ["csv", "polku"] {
+        let file = exported(&room, format);
+        assert!(holds(&file, "Puhelimesta kirjoitettu"), "the {format} export has the note");
+        assert!(!holds(&file, nickname) && !holds(&file, &a.secret), "the {format} export names the device");
+    }
+    // The database and its write-ahead log, as they are on disk.
+    let mut note_found = false;
+    for entry in std::fs::read_dir(room.dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let Ok(bytes) = std::fs::read(&path) else { continue };
+        note_found |= holds(&bytes, "Puhelimesta kirjoitettu");
+        assert!(!holds(&bytes, nickname) && !holds(&bytes, &a.secret), "{} names the device", path.display());
+    }
+    assert!(note_found, "the library's files were read");
+}
