@@ -536,3 +536,27 @@ fn nicknames_and_device_secrets_reach_no_export_and_not_the_library_file() {
     }
     assert!(note_found, "the library's files were read");
 }
+
+#[test]
+fn a_phone_lists_its_own_notes_and_the_newest_of_the_others() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({"show_others": true})));
+    let (a, b) = (room.join(&t, "Kettu").unwrap(), room.join(&t, "Siili").unwrap());
+    let own = room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Kettu kirjoitti")).unwrap();
+    let extra = 3;
+    for i in 0..polku_api::OTHERS_LISTED + extra {
+        room.host.call_as(&phone(&b), "participant_add_note", note_args(&room, &format!("Siili {i}"))).unwrap();
+    }
+    let view = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    let notes = view["boards"][0]["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1 + polku_api::OTHERS_LISTED);
+    assert_eq!(view["boards"][0]["earlier"], json!(extra), "the others' notes not listed are counted");
+    assert!(notes.iter().any(|n| n["id"] == own["id"] && n["mine"] == true), "one's own note is always listed");
+    let texts: Vec<&str> = notes.iter().map(|n| n["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&format!("Siili {}", polku_api::OTHERS_LISTED + extra - 1).as_str()), "the newest are listed");
+    assert!(!texts.contains(&"Siili 0"), "the oldest are not");
+    // Others' notes hidden: none listed, none counted.
+    room.host.call("set_join_boards", json!({"workshop_id": room.id(), "boards": [room.board(0)["id"]], "show_others": false, "locked": []})).unwrap();
+    let view = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    assert_eq!((view["boards"][0]["notes"].as_array().unwrap().len(), view["boards"][0]["earlier"].clone()), (1, json!(0)));
+}

@@ -7,6 +7,7 @@ mod checkpoint;
 mod deleted;
 mod error;
 mod migrations;
+mod notes;
 mod ops;
 mod paths;
 mod records;

@@ -395,6 +395,10 @@ fn fill_kind<R: Stored>(conn: &Connection, ws: &mut Workshop) -> rusqlite::Resul
     Ok(())
 }
 
+fn entity<R: Stored>() -> &'static str {
+    R::ENTITY
+}
+
 fn insert_kind<R: Stored>(conn: &Connection, ws: &Workshop) -> rusqlite::Result<()> {
     for v in R::all(ws) {
         v.upsert(conn, ws.id)?;
@@ -414,6 +418,14 @@ macro_rules! every_kind {
         /// Fills a snapshot (its own fields already read) with every record of the workshop.
         pub(crate) fn fill(conn: &Connection, ws: &mut Workshop) -> rusqlite::Result<()> {
             $(fill_kind::<$t>(conn, ws)?;)*
+            Ok(())
+        }
+
+        /// The same without notes: a workshop's structure, whose size does not grow with a room's notes.
+        pub(crate) fn fill_outline(conn: &Connection, ws: &mut Workshop) -> rusqlite::Result<()> {
+            $(if entity::<$t>() != entity::<Note>() {
+                fill_kind::<$t>(conn, ws)?;
+            })*
             Ok(())
         }
 

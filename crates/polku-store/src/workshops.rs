@@ -97,6 +97,13 @@ impl Store {
     /// The whole workshop as one snapshot; notes sorted by id, everything else by position.
     pub fn load_workshop(&self, id: Id) -> Result<Workshop, StoreError> {
         deleted::require_live(&self.conn, id)?;
+        let mut ws = self.workshop_head(id)?;
+        records::fill(&self.conn, &mut ws)?;
+        Ok(ws)
+    }
+
+    /// The workshop's own fields, with no records yet.
+    pub(crate) fn workshop_head(&self, id: Id) -> Result<Workshop, StoreError> {
         let key = id.to_string();
         let head = self
             .conn
@@ -108,7 +115,7 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotFound { entity: "workshop", id })?;
         let (title, language, created_at, updated_at) = head;
-        let mut ws = Workshop {
+        Ok(Workshop {
             id,
             title,
             language,
@@ -119,9 +126,7 @@ impl Store {
             personas: Vec::new(),
             walkthroughs: Vec::new(),
             walk_steps: Vec::new(),
-        };
-        records::fill(&self.conn, &mut ws)?;
-        Ok(ws)
+        })
     }
 }
 

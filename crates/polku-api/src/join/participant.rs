@@ -2,7 +2,6 @@
 //! Notes go through the same op path as the facilitator's, so every screen hears of them; they
 //! carry no name, and the op log knows them only as `participants`.
 
-use std::collections::HashSet;
 
 use polku_core::layout::{BOX_W, LANES_TOP, NOTE_GAP, NOTE_H, NOTE_W};
 use polku_core::{Board, Id, NewNote, Note, NotePatch, Op, UndoMode};
@@ -34,7 +33,19 @@ fn note_view(n: &Note, mine: bool) -> ParticipantNote {
     }
 }
 
-fn board_view(b: &Board, show_others: bool, locked: bool, mine: &HashSet<Id>) -> ParticipantBoard {
+/// Others' notes a phone lists per board: the newest. A phone is no place to read hundreds, and
+/// a view's cost and size stay flat however many notes a room has made.
+pub const OTHERS_LISTED: usize = 100;
+
+/// One board as a phone sees it: its places and rows, this device's notes, and (when shown) the
+/// newest of the others'.
+fn board_view(host: &Host, workshop: Id, b: &Board, allowed: &Allowed, mine: &[Id]) -> Result<ParticipantBoard, ApiError> {
+    let store = host.store()?;
+    let own = store.notes_by_id(workshop, mine)?;
+    let (others, total) = if allowed.show_others { store.latest_notes(workshop, b.id, OTHERS_LISTED, mine)? } else { (Vec::new(), 0) };
+    let earlier = (total as usize).saturating_sub(own.len() + others.len()) as u32;
+    let mut notes: Vec<ParticipantNote> = own.iter().map(|n| note_view(n, true)).chain(others.iter().map(|n| note_view(n, false))).collect();
+    notes.sort_by_key(|n| n.id);
     let phase_label = |p: Option<Id>| p.and_then(|p| b.phases.iter().find(|ph| ph.id == p)).map(|ph| ph.label.clone());
     let places = b
         .places()
@@ -42,20 +53,16 @@ fn board_view(b: &Board, show_others: bool, locked: bool, mine: &HashSet<Id>) ->
         .filter_map(|p| b.touchpoints.iter().find(|t| t.id == p.id))
         .map(|t| ParticipantPlace { id: t.id, label: t.label.clone(), phase: phase_label(t.phase_id) })
         .collect();
-    ParticipantBoard {
+    Ok(ParticipantBoard {
         id: b.id,
         kind: b.kind,
         title: b.title.clone(),
         places,
         lanes: b.lanes.iter().map(|l| ParticipantLane { id: l.id, label: l.label.clone() }).collect(),
-        notes: b
-            .notes
-            .iter()
-            .filter(|n| show_others || mine.contains(&n.id))
-            .map(|n| note_view(n, mine.contains(&n.id)))
-            .collect(),
-        locked,
-    }
+        notes,
+        earlier: if allowed.show_others { earlier } else { 0 },
+        locked: allowed.locked.contains(&b.id),
+    })
 }
 
 pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewRequest) -> Result<ParticipantView, ApiError> {
@@ -63,27 +70,20 @@ pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewR
         let mut joins = host.joins();
         let choice = Allowed::of(joins.get_mut(device.workshop_id)?);
         let d = joins.device_mut(device)?;
-        (choice, d.nickname.clone(), d.notes.keys().copied().collect())
+        (choice, d.nickname.clone(), d.notes.clone())
     };
-    let w = host.store()?.load_workshop(device.workshop_id)?;
-    Ok(ParticipantView {
-        workshop_id: w.id,
-        title: w.title.clone(),
-        language: w.language,
-        nickname,
-        follow: choice.follow,
-        boards: choice
-            .boards
-            .iter()
-            .filter_map(|&id| w.board(id))
-            .map(|b| board_view(b, choice.show_others, choice.locked.contains(&b.id), &mine))
-            .collect(),
-    })
+    let w = host.store()?.load_workshop_outline(device.workshop_id)?;
+    let mut boards = Vec::new();
+    for b in choice.boards.iter().filter_map(|&id| w.board(id)) {
+        let own: Vec<Id> = mine.iter().filter(|(_, &board)| board == b.id).map(|(&note, _)| note).collect();
+        boards.push(board_view(host, w.id, b, &choice, &own)?);
+    }
+    Ok(ParticipantView { workshop_id: w.id, title: w.title.clone(), language: w.language, nickname, follow: choice.follow, boards })
 }
 
 /// Where a new note goes in its cell: the column's (or box's) left edge, under the lowest note
-/// already there, so a phone's note never covers another.
-fn place_in_cell(b: &Board, touchpoint_id: Id, lane_id: Option<Id>) -> Result<(f64, f64), ApiError> {
+/// already there (`cell`: the notes of that cell), so a phone's note never covers another.
+fn place_in_cell(b: &Board, cell: &[Note], touchpoint_id: Id, lane_id: Option<Id>) -> Result<(f64, f64), ApiError> {
     let place = b
         .places()
         .into_iter()
@@ -94,8 +94,7 @@ fn place_in_cell(b: &Board, touchpoint_id: Id, lane_id: Option<Id>) -> Result<(f
         (None, Some(_)) => (-NOTE_W / 2.0, NOTE_GAP),
         (None, None) => (-NOTE_W / 2.0, LANES_TOP),
     };
-    let same_cell = |n: &&Note| n.touchpoint_id == Some(touchpoint_id) && n.lane_id == lane_id;
-    let y = b.notes.iter().filter(same_cell).map(|n| n.y + NOTE_H + NOTE_GAP).fold(first_y, f64::max);
+    let y = cell.iter().map(|n| n.y + NOTE_H + NOTE_GAP).fold(first_y, f64::max);
     Ok((x, y))
 }
 
@@ -118,23 +117,48 @@ fn apply(host: &Host, device: &Device, op_id: Id, op: Op) -> Result<Note, ApiErr
     note.ok_or_else(|| ApiError::internal("the op changed no note"))
 }
 
-/// Runs `work` with the device's state held, unless this op id was answered before.
-fn once(
-    host: &Host,
-    device: &Device,
-    op_id: Id,
-    work: impl FnOnce(&mut DeviceState) -> Result<Option<ParticipantNote>, ApiError>,
-) -> Result<Option<ParticipantNote>, ApiError> {
-    // Held across the store's write (lock order: joins, then store), so a retry racing its first
-    // try waits for it and gets its answer.
-    let mut joins = host.joins();
-    let d = joins.device_mut(device)?;
-    if let Some(answer) = d.answer(op_id) {
-        return Ok(answer.clone());
+/// One write of a device: `check` its state, do the `work` in the store, record `after` in its
+/// state — unless this op id was answered before, when that answer comes back and nothing is done.
+struct Write<C, W, A> {
+    check: C,
+    work: W,
+    after: A,
+}
+
+fn once<C, W, A>(host: &Host, device: &Device, op_id: Id, write: Write<C, W, A>) -> Result<Option<ParticipantNote>, ApiError>
+where
+    C: FnOnce(&DeviceState) -> Result<(), ApiError>,
+    W: FnOnce() -> Result<Option<ParticipantNote>, ApiError>,
+    A: FnOnce(&mut DeviceState, &Option<ParticipantNote>),
+{
+    let writing = {
+        let mut joins = host.joins();
+        let d = joins.device_mut(device)?;
+        if let Some(answer) = d.answer(op_id) {
+            return Ok(answer.clone());
+        }
+        d.writing.clone()
+    };
+    // One write of this device at a time, so a retry racing its first try waits for it and gets
+    // its answer; other devices, the phones' event streams and the budgets need the join state
+    // meanwhile, so it is not held while the store works.
+    let _one_at_a_time = writing.lock().unwrap_or_else(|p| p.into_inner());
+    {
+        let mut joins = host.joins();
+        let d = joins.device_mut(device)?;
+        if let Some(answer) = d.answer(op_id) {
+            return Ok(answer.clone());
+        }
+        d.spend(host.now())?;
+        (write.check)(d)?;
     }
-    d.spend(host.now())?;
-    let answer = work(d)?;
-    d.remember(op_id, answer.clone())?;
+    let answer = (write.work)()?;
+    let mut joins = host.joins();
+    // Removed meanwhile: the note was written all the same, and is answered.
+    if let Ok(d) = joins.device_mut(device) {
+        (write.after)(d, &answer);
+        d.remember(op_id, answer.clone())?;
+    }
     Ok(answer)
 }
 
@@ -171,13 +195,21 @@ impl Allowed {
 
 pub(crate) fn participant_add_note(host: &Host, device: &Device, req: ParticipantAddNoteRequest) -> Result<ParticipantNote, ApiError> {
     Allowed::now(host, device).check(req.board_id)?;
-    let answer = once(host, device, req.op_id, |d| {
+    let check = |d: &DeviceState| {
         if d.notes.len() >= MAX_DEVICE_NOTES {
             return Err(ApiError::with_field(ErrorCode::TooLarge, "this device has written as many notes as one may", "notes"));
         }
-        let w = host.store()?.load_workshop(device.workshop_id)?;
+        Ok(())
+    };
+    let work = || {
+        // The board's structure and the one cell's notes: not the whole workshop, whose notes
+        // grow with every phone's.
+        let (w, cell) = {
+            let store = host.store()?;
+            (store.load_workshop_outline(device.workshop_id)?, store.cell_notes(device.workshop_id, req.board_id, req.touchpoint_id, req.lane_id)?)
+        };
         let board = w.board(req.board_id).ok_or_else(|| ApiError::with_field(ErrorCode::NotFound, "no such board", "board"))?;
-        let (x, y) = place_in_cell(board, req.touchpoint_id, req.lane_id)?;
+        let (x, y) = place_in_cell(board, &cell, req.touchpoint_id, req.lane_id)?;
         let (kind, sentiment) = req.tone.kind_and_sentiment();
         let new = NewNote {
             id: Id::now_v7(),
@@ -193,9 +225,14 @@ pub(crate) fn participant_add_note(host: &Host, device: &Device, req: Participan
             y,
         };
         let note = apply(host, device, req.op_id, Op::CreateNote { note: new })?;
-        d.notes.insert(note.id, note.board_id);
         Ok(Some(note_view(&note, true)))
-    })?;
+    };
+    let after = |d: &mut DeviceState, answer: &Option<ParticipantNote>| {
+        if let Some(n) = answer {
+            d.notes.insert(n.id, n.board_id);
+        }
+    };
+    let answer = once(host, device, req.op_id, Write { check, work, after })?;
     answer.ok_or_else(|| ApiError::internal("an add answered no note"))
 }
 
@@ -209,30 +246,36 @@ fn own(d: &DeviceState, note_id: Id, allowed: &Allowed) -> Result<(), ApiError> 
 
 pub(crate) fn participant_update_note(host: &Host, device: &Device, req: ParticipantUpdateNoteRequest) -> Result<ParticipantNote, ApiError> {
     let allowed = Allowed::now(host, device);
-    let answer = once(host, device, req.op_id, |d| {
-        own(d, req.note_id, &allowed)?;
-        let mut patch = NotePatch { text: req.text.clone(), ..NotePatch::default() };
-        if let Some(tone) = req.tone {
-            let (kind, sentiment) = tone.kind_and_sentiment();
-            patch.kind = Some(kind);
-            patch.sentiment = Some(sentiment);
-        }
-        if patch.is_empty() {
-            return Err(ApiError::with_field(ErrorCode::Validation, "nothing to change", "text"));
-        }
-        let note = apply(host, device, req.op_id, Op::UpdateNote { id: req.note_id, patch })?;
-        Ok(Some(note_view(&note, true)))
-    })?;
+    let mut patch = NotePatch { text: req.text.clone(), ..NotePatch::default() };
+    if let Some(tone) = req.tone {
+        let (kind, sentiment) = tone.kind_and_sentiment();
+        patch.kind = Some(kind);
+        patch.sentiment = Some(sentiment);
+    }
+    let write = Write {
+        check: |d: &DeviceState| {
+            own(d, req.note_id, &allowed)?;
+            if patch.is_empty() {
+                return Err(ApiError::with_field(ErrorCode::Validation, "nothing to change", "text"));
+            }
+            Ok(())
+        },
+        work: || Ok(Some(note_view(&apply(host, device, req.op_id, Op::UpdateNote { id: req.note_id, patch: patch.clone() })?, true))),
+        after: |_: &mut DeviceState, _: &Option<ParticipantNote>| {},
+    };
+    let answer = once(host, device, req.op_id, write)?;
     answer.ok_or_else(|| ApiError::internal("an update answered no note"))
 }
 
 pub(crate) fn participant_delete_note(host: &Host, device: &Device, req: ParticipantDeleteNoteRequest) -> Result<(), ApiError> {
     let allowed = Allowed::now(host, device);
-    once(host, device, req.op_id, |d| {
-        own(d, req.note_id, &allowed)?;
-        apply(host, device, req.op_id, Op::DeleteNote { id: req.note_id })?;
-        d.notes.remove(&req.note_id);
-        Ok(None)
-    })?;
+    let write = Write {
+        check: |d: &DeviceState| own(d, req.note_id, &allowed),
+        work: || apply(host, device, req.op_id, Op::DeleteNote { id: req.note_id }).map(|_| None),
+        after: |d: &mut DeviceState, _: &Option<ParticipantNote>| {
+            d.notes.remove(&req.note_id);
+        },
+    };
+    once(host, device, req.op_id, write)?;
     Ok(())
 }

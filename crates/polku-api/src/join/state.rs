@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 
 use polku_core::{Id, Millis};
 
@@ -55,6 +56,9 @@ pub(crate) struct DeviceState {
     answers: HashMap<Id, Option<ParticipantNote>>,
     /// When its recent writes were made, for `DEVICE_WRITES_PER_MINUTE`.
     writes: VecDeque<Millis>,
+    /// Held while one of its writes is in the store: a device's writes (a retry racing its first
+    /// try) go one at a time, without holding every device's join state meanwhile.
+    pub writing: Arc<Mutex<()>>,
 }
 
 impl DeviceState {
@@ -173,6 +177,7 @@ impl Joins {
             notes: HashMap::new(),
             answers: HashMap::new(),
             writes: VecDeque::new(),
+            writing: Arc::default(),
         };
         let joined = Joined {
             workshop_id,

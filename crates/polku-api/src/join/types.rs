@@ -243,8 +243,11 @@ pub struct ParticipantBoard {
     pub places: Vec<ParticipantPlace>,
     /// Rows; empty on a board without them.
     pub lanes: Vec<ParticipantLane>,
-    /// Only this device's own unless the facilitator shows others' too.
+    /// This device's own, and when the facilitator shows others' too, the newest
+    /// [`OTHERS_LISTED`](super::OTHERS_LISTED) of theirs; sorted by id.
     pub notes: Vec<ParticipantNote>,
+    /// Others' notes on the board not listed in `notes` (older than those listed).
+    pub earlier: u32,
     /// The facilitator has locked it: nothing can be added, edited or deleted.
     pub locked: bool,
 }

@@ -14,9 +14,14 @@ places: Array<ParticipantPlace>,
  */
 lanes: Array<ParticipantLane>, 
 /**
- * Only this device's own unless the facilitator shows others' too.
+ * This device's own, and when the facilitator shows others' too, the newest
+ * [`OTHERS_LISTED`](super::OTHERS_LISTED) of theirs; sorted by id.
  */
 notes: Array<ParticipantNote>, 
+/**
+ * Others' notes on the board not listed in `notes` (older than those listed).
+ */
+earlier: number, 
 /**
  * The facilitator has locked it: nothing can be added, edited or deleted.
  */

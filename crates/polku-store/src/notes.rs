@@ -1,0 +1,67 @@
+//! Reads of a few notes rather than the whole workshop: what a phone's view and the placing of
+//! its note need, so their cost stays flat as a room's notes pile up.
+
+use polku_core::{Id, Note, Workshop};
+use rusqlite::params;
+
+use crate::records::{self, Stored};
+use crate::rows::opt_str;
+use crate::{deleted, Store, StoreError};
+
+/// Newest first: note ids are UUIDv7, so their order is the order they were made.
+const NEWEST_FIRST: &str = "r.id DESC";
+
+impl Store {
+    /// The workshop with its boards' structure (touchpoints, lanes, phases …) but no notes.
+    pub fn load_workshop_outline(&self, id: Id) -> Result<Workshop, StoreError> {
+        deleted::require_live(&self.conn, id)?;
+        let mut ws = self.workshop_head(id)?;
+        records::fill_outline(&self.conn, &mut ws)?;
+        Ok(ws)
+    }
+
+    /// The notes of one cell of a board: a touchpoint's (or box's or column's) in one lane, or
+    /// in none.
+    pub fn cell_notes(&self, workshop: Id, board: Id, touchpoint: Id, lane: Option<Id>) -> Result<Vec<Note>, StoreError> {
+        let sql = format!(
+            "SELECT {} {} AND r.board_id = ?2 AND r.touchpoint_id = ?3 AND r.lane_id IS ?4 ORDER BY {}",
+            Note::COLUMNS,
+            Note::IN_WORKSHOP,
+            Note::ORDER
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let found = stmt.query_map(params![workshop.to_string(), board.to_string(), touchpoint.to_string(), opt_str(lane)], Note::from_row)?;
+        Ok(found.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A board's newest `limit` notes, newest first, leaving out `except`; and how many notes
+    /// the board has in all.
+    pub fn latest_notes(&self, workshop: Id, board: Id, limit: usize, except: &[Id]) -> Result<(Vec<Note>, u32), StoreError> {
+        let sql = format!("SELECT {} {} AND r.board_id = ?2 ORDER BY {}", Note::COLUMNS, Note::IN_WORKSHOP, NEWEST_FIRST);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![workshop.to_string(), board.to_string()])?;
+        let mut out = Vec::new();
+        while out.len() < limit {
+            let Some(row) = rows.next()? else { break };
+            let note = Note::from_row(row)?;
+            if !except.contains(&note.id) {
+                out.push(note);
+            }
+        }
+        drop(rows);
+        let total: u32 = self.conn.prepare_cached("SELECT count(*) FROM note WHERE board_id = ?1")?.query_row([board.to_string()], |r| r.get(0))?;
+        Ok((out, total))
+    }
+
+    /// Those of `ids` that are notes of the workshop, sorted by id.
+    pub fn notes_by_id(&self, workshop: Id, ids: &[Id]) -> Result<Vec<Note>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            if let Some(note) = records::one::<Note>(&self.conn, &workshop.to_string(), id)? {
+                out.push(note);
+            }
+        }
+        out.sort_by_key(|n| n.id);
+        Ok(out)
+    }
+}
