@@ -22,7 +22,8 @@ export class Outbox {
   held = $state<Held[]>(load(HELD_KEY));
   private sending = false;
 
-  constructor(private readonly onsent: () => void) {}
+  /** `onsent` hears of each note handed over: accepted, or refused and held. */
+  constructor(private readonly onsent: (accepted: boolean) => void) {}
 
   add(n: Omit<Outgoing, "op_id">): void {
     this.waiting = [...this.waiting, { ...n, op_id: uuid() }];
@@ -42,6 +43,7 @@ export class Outbox {
     try {
       while (this.waiting.length > 0) {
         const next = this.waiting[0];
+        let accepted = true;
         try {
           await phoneApi.add(next);
         } catch (e) {
@@ -50,11 +52,12 @@ export class Outbox {
           if (code === "network" || code === "internal" || (code === "too_large" && field === "rate")) return;
           const reason = field === "locked" ? "locked" : field === "board" ? "board" : "other";
           this.held = [...this.held, { ...next, reason }];
+          accepted = false;
           save(HELD_KEY, this.held);
         }
         this.waiting = this.waiting.slice(1);
         save(KEY, this.waiting);
-        this.onsent();
+        this.onsent(accepted);
       }
     } finally {
       this.sending = false;
