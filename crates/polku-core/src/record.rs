@@ -58,6 +58,24 @@ pub trait Visit {
     fn visit<R: Record>(&mut self, id: Id, before: &Option<R>, after: &Option<R>) -> Self::Out;
 }
 
+/// The board a change's record is on: after the change, else before it.
+struct BoardOf;
+
+impl Visit for BoardOf {
+    type Out = Option<Id>;
+    fn visit<R: Record>(&mut self, _: Id, before: &Option<R>, after: &Option<R>) -> Option<Id> {
+        after.as_ref().or(before.as_ref()).and_then(Record::board)
+    }
+}
+
+impl Change {
+    /// The board the change is on: a board's own id, or the board of its record (after the
+    /// change, else before); None for a workshop-level record.
+    pub fn board(&self) -> Option<Id> {
+        self.visit(&mut BoardOf)
+    }
+}
+
 macro_rules! define_changes {
     ($($variant:ident: $t:ty = $entity:literal),* $(,)?) => {
         /// What one op did to one record: its whole value before and after (None = did not

@@ -19,6 +19,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0007_board_kinds", include_str!("../migrations/0007_board_kinds.sql")),
     ("0008_own_templates", include_str!("../migrations/0008_own_templates.sql")),
     ("0009_recently_deleted", include_str!("../migrations/0009_recently_deleted.sql")),
+    ("0010_note_by_board_id", include_str!("../migrations/0010_note_by_board_id.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

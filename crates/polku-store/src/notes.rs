@@ -20,26 +20,26 @@ impl Store {
         Ok(ws)
     }
 
-    /// The notes of one cell of a board: a touchpoint's (or box's or column's) in one lane, or
-    /// in none.
-    pub fn cell_notes(&self, workshop: Id, board: Id, touchpoint: Id, lane: Option<Id>) -> Result<Vec<Note>, StoreError> {
-        let sql = format!(
-            "SELECT {} {} AND r.board_id = ?2 AND r.touchpoint_id = ?3 AND r.lane_id IS ?4 ORDER BY {}",
-            Note::COLUMNS,
-            Note::IN_WORKSHOP,
-            Note::ORDER
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let found = stmt.query_map(params![workshop.to_string(), board.to_string(), touchpoint.to_string(), opt_str(lane)], Note::from_row)?;
-        Ok(found.collect::<rusqlite::Result<_>>()?)
+    /// The lowest bottom edge (`y` + `height`) of the notes in one cell of a board: a
+    /// touchpoint's (or box's or column's) in one lane, or in none. None when the cell is empty.
+    pub fn cell_bottom(&self, workshop: Id, board: Id, touchpoint: Id, lane: Option<Id>, height: f64) -> Result<Option<f64>, StoreError> {
+        let sql = "SELECT max(r.y) FROM note r JOIN board b ON b.id = r.board_id
+                   WHERE b.workshop_id = ?1 AND r.board_id = ?2 AND r.touchpoint_id = ?3 AND r.lane_id IS ?4";
+        let lowest: Option<f64> = self.conn.prepare_cached(sql)?.query_row(
+            params![workshop.to_string(), board.to_string(), touchpoint.to_string(), opt_str(lane)],
+            |r| r.get(0),
+        )?;
+        Ok(lowest.map(|y| y + height))
     }
 
     /// A board's newest `limit` notes, newest first, leaving out `except`; and how many notes
     /// the board has in all.
     pub fn latest_notes(&self, workshop: Id, board: Id, limit: usize, except: &[Id]) -> Result<(Vec<Note>, u32), StoreError> {
-        let sql = format!("SELECT {} {} AND r.board_id = ?2 ORDER BY {}", Note::COLUMNS, Note::IN_WORKSHOP, NEWEST_FIRST);
+        // At most `limit` past the ones left out: `note_by_board_id` hands them over in order.
+        let sql = format!("SELECT {} {} AND r.board_id = ?2 ORDER BY {} LIMIT ?3", Note::COLUMNS, Note::IN_WORKSHOP, NEWEST_FIRST);
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params![workshop.to_string(), board.to_string()])?;
+        let most = (limit + except.len()) as i64;
+        let mut rows = stmt.query(params![workshop.to_string(), board.to_string(), most])?;
         let mut out = Vec::new();
         while out.len() < limit {
             let Some(row) = rows.next()? else { break };

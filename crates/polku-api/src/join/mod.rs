@@ -129,4 +129,10 @@ impl Host {
     pub fn device(&self, secret: &str) -> Option<DeviceStanding> {
         self.joins().standing(secret)
     }
+
+    /// The same for a device already found by its secret: by id, so a stream that hears every
+    /// change of the room does not compare every device's secret for each one.
+    pub fn device_again(&self, device: &Device) -> Option<DeviceStanding> {
+        self.joins().standing_of(device)
+    }
 }

@@ -82,8 +82,9 @@ pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewR
 }
 
 /// Where a new note goes in its cell: the column's (or box's) left edge, under the lowest note
-/// already there (`cell`: the notes of that cell), so a phone's note never covers another.
-fn place_in_cell(b: &Board, cell: &[Note], touchpoint_id: Id, lane_id: Option<Id>) -> Result<(f64, f64), ApiError> {
+/// already there (`below`: where the cell's lowest note ends, with a gap), so a phone's note
+/// never covers another.
+fn place_in_cell(b: &Board, below: Option<f64>, touchpoint_id: Id, lane_id: Option<Id>) -> Result<(f64, f64), ApiError> {
     let place = b
         .places()
         .into_iter()
@@ -94,8 +95,7 @@ fn place_in_cell(b: &Board, cell: &[Note], touchpoint_id: Id, lane_id: Option<Id
         (None, Some(_)) => (-NOTE_W / 2.0, NOTE_GAP),
         (None, None) => (-NOTE_W / 2.0, LANES_TOP),
     };
-    let y = cell.iter().map(|n| n.y + NOTE_H + NOTE_GAP).fold(first_y, f64::max);
-    Ok((x, y))
+    Ok((x, below.map_or(first_y, |b| b.max(first_y))))
 }
 
 /// The store's op id for a device's op: distinct per device, so one phone cannot replay or block
@@ -204,12 +204,13 @@ pub(crate) fn participant_add_note(host: &Host, device: &Device, req: Participan
     let work = || {
         // The board's structure and the one cell's notes: not the whole workshop, whose notes
         // grow with every phone's.
-        let (w, cell) = {
+        let (w, below) = {
             let store = host.store()?;
-            (store.load_workshop_outline(device.workshop_id)?, store.cell_notes(device.workshop_id, req.board_id, req.touchpoint_id, req.lane_id)?)
+            let below = store.cell_bottom(device.workshop_id, req.board_id, req.touchpoint_id, req.lane_id, NOTE_H + NOTE_GAP)?;
+            (store.load_workshop_outline(device.workshop_id)?, below)
         };
         let board = w.board(req.board_id).ok_or_else(|| ApiError::with_field(ErrorCode::NotFound, "no such board", "board"))?;
-        let (x, y) = place_in_cell(board, &cell, req.touchpoint_id, req.lane_id)?;
+        let (x, y) = place_in_cell(board, below, req.touchpoint_id, req.lane_id)?;
         let (kind, sentiment) = req.tone.kind_and_sentiment();
         let new = NewNote {
             id: Id::now_v7(),

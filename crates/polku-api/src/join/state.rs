@@ -197,6 +197,14 @@ impl Joins {
         Some(DeviceStanding { device: Device { workshop_id, device_id: d.id }, pending: d.pending, boards })
     }
 
+    /// A device by its id (not a secret: for a stream already let in by its secret), with what it
+    /// may see now; None once it is removed or the join closed.
+    pub fn standing_of(&self, device: &Device) -> Option<DeviceStanding> {
+        let join = self.open.get(&device.workshop_id)?;
+        let d = join.devices.iter().find(|d| d.id == device.device_id)?;
+        Some(DeviceStanding { device: *device, pending: d.pending, boards: join.boards.clone() })
+    }
+
     /// The device whose secret this is, if it is let in to the join of workshop `at`.
     pub fn authenticate(&self, presented: &str, at: Id) -> Result<Device, ApiError> {
         match self.holder(presented).filter(|(workshop_id, _)| *workshop_id == at) {

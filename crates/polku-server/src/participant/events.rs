@@ -11,7 +11,7 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use polku_api::{ApiError, ErrorCode, Event, Host, PhoneEvent, RecvError};
+use polku_api::{ApiError, Device, ErrorCode, Event, Host, PhoneEvent, RecvError};
 use polku_core::{Change, Id};
 
 use super::routes::{device_secret, host_of, Phone};
@@ -32,20 +32,20 @@ pub(crate) async fn upgrade(State(phone): State<Phone>, headers: HeaderMap, ws: 
     let Some(standing) = strong.device(&secret).filter(|s| s.device.workshop_id == phone.workshop_id) else { return refused() };
     let events = strong.subscribe();
     drop(strong);
-    let device = standing.device.device_id;
+    let device = standing.device;
     // A phone only listens; a small frame limit keeps it from sending anything big.
-    ws.max_message_size(1024).on_upgrade(move |socket| stream(phone.host, secret, device, events, socket)).into_response()
+    ws.max_message_size(1024).on_upgrade(move |socket| stream(phone.host, device, events, socket)).into_response()
 }
 
 /// What to send the device for `event`, or `Err` when the device is gone and the socket must close.
-fn for_device(host: &Weak<Host>, secret: &str, device: Id, event: &Event) -> Result<Option<String>, ()> {
+fn for_device(host: &Weak<Host>, device: &Device, event: &Event) -> Result<Option<String>, ()> {
     let Some(host) = host.upgrade() else { return Err(()) };
-    let standing = host.device(secret).filter(|s| s.device.device_id == device).ok_or(())?;
+    let standing = host.device_again(device).ok_or(())?;
     let mine = standing.device.workshop_id;
     match event {
         Event::JoinChanged { workshop_id } if *workshop_id == mine => Ok(text(&PhoneEvent::JoinChanged { workshop_id: mine })),
         Event::Changed { workshop_id, seq, changes, .. } if *workshop_id == mine && !standing.pending => {
-            let boards: BTreeSet<Id> = changes.iter().filter_map(board_of).filter(|b| standing.boards.contains(b)).collect();
+            let boards: BTreeSet<Id> = changes.iter().filter_map(Change::board).filter(|b| standing.boards.contains(b)).collect();
             if boards.is_empty() {
                 return Ok(None);
             }
@@ -59,21 +59,12 @@ fn text(event: &PhoneEvent) -> Option<String> {
     serde_json::to_string(event).ok()
 }
 
-/// The board a change is on: a board's own id, or the `board_id` of the record before or after.
-fn board_of(change: &Change) -> Option<Id> {
-    if change.entity() == "board" {
-        return Some(change.id());
-    }
-    let value = serde_json::to_value(change).ok()?;
-    ["after", "before"].iter().find_map(|side| value.get(side)?.get("board_id")?.as_str()?.parse().ok())
-}
-
-async fn stream(host: Weak<Host>, secret: String, device: Id, mut events: tokio::sync::broadcast::Receiver<Event>, mut socket: WebSocket) {
+async fn stream(host: Weak<Host>, device: Device, mut events: tokio::sync::broadcast::Receiver<Event>, mut socket: WebSocket) {
     loop {
         tokio::select! {
             event = events.recv() => {
                 let send = match event {
-                    Ok(event) => for_device(&host, &secret, device, &event),
+                    Ok(event) => for_device(&host, &device, &event),
                     // Behind: the phone reconnects and refetches its view.
                     Err(RecvError::Lagged(_)) => {
                         let _ = socket.send(Message::Close(None)).await;
