@@ -32,8 +32,8 @@ impl Store {
         Ok(lowest.map(|y| y + height))
     }
 
-    /// A board's newest `limit` notes, newest first, leaving out `except`; and how many notes
-    /// the board has in all.
+    /// A board's newest `limit` notes, newest first, leaving out `except`; and how many older
+    /// notes of the board, not in `except`, were left out.
     pub fn latest_notes(&self, workshop: Id, board: Id, limit: usize, except: &[Id]) -> Result<(Vec<Note>, u32), StoreError> {
         // At most `limit` past the ones left out: `note_by_board_id` hands them over in order.
         let sql = format!("SELECT {} {} AND r.board_id = ?2 ORDER BY {} LIMIT ?3", Note::COLUMNS, Note::IN_WORKSHOP, NEWEST_FIRST);
@@ -49,8 +49,15 @@ impl Store {
             }
         }
         drop(rows);
-        let total: u32 = self.conn.prepare_cached("SELECT count(*) FROM note WHERE board_id = ?1")?.query_row([board.to_string()], |r| r.get(0))?;
-        Ok((out, total))
+        // Fewer than asked for: nothing older was left out, and counting would cost as much again.
+        let Some(oldest) = out.last().filter(|_| out.len() == limit).map(|n| n.id) else { return Ok((out, 0)) };
+        let older: u32 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM note WHERE board_id = ?1 AND id < ?2")?
+            .query_row([board.to_string(), oldest.to_string()], |r| r.get(0))?;
+        // A note of `except` the facilitator has deleted is not counted in `older` either.
+        let excepted = except.iter().filter(|&&id| id < oldest).count() as u32;
+        Ok((out, older.saturating_sub(excepted)))
     }
 
     /// Those of `ids` that are notes of the workshop, sorted by id.

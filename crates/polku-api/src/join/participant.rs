@@ -42,8 +42,7 @@ pub const OTHERS_LISTED: usize = 100;
 fn board_view(host: &Host, workshop: Id, b: &Board, allowed: &Allowed, mine: &[Id]) -> Result<ParticipantBoard, ApiError> {
     let store = host.store()?;
     let own = store.notes_by_id(workshop, mine)?;
-    let (others, total) = if allowed.show_others { store.latest_notes(workshop, b.id, OTHERS_LISTED, mine)? } else { (Vec::new(), 0) };
-    let earlier = (total as usize).saturating_sub(own.len() + others.len()) as u32;
+    let (others, earlier) = if allowed.show_others { store.latest_notes(workshop, b.id, OTHERS_LISTED, mine)? } else { (Vec::new(), 0) };
     let mut notes: Vec<ParticipantNote> = own.iter().map(|n| note_view(n, true)).chain(others.iter().map(|n| note_view(n, false))).collect();
     notes.sort_by_key(|n| n.id);
     let phase_label = |p: Option<Id>| p.and_then(|p| b.phases.iter().find(|ph| ph.id == p)).map(|ph| ph.label.clone());
@@ -60,7 +59,7 @@ fn board_view(host: &Host, workshop: Id, b: &Board, allowed: &Allowed, mine: &[I
         places,
         lanes: b.lanes.iter().map(|l| ParticipantLane { id: l.id, label: l.label.clone() }).collect(),
         notes,
-        earlier: if allowed.show_others { earlier } else { 0 },
+        earlier,
         locked: allowed.locked.contains(&b.id),
     })
 }
