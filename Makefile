@@ -107,6 +107,10 @@ bench: deps-test build
 	cargo bench -p polku-store --features bench --bench store
 	cargo bench -p polku-export --features bench --bench export
 	POLKU_BIN=$(BIN)/polku node tests/bench/board.bench.mjs
+	@# The phones' figures are the server's, so they are taken from the release build users get
+	@# (it shares its dependencies with cargo bench's; the UI is embedded, built by `build`).
+	cargo build --release -p polku-server
+	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/bench/join.bench.mjs
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop tests/desktop/run.sh desktop/board.bench.mjs
 
 ## Upkeep -----------------------------------------------------------------------------

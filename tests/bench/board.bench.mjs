@@ -11,55 +11,15 @@
 // Benchmarks report; they do not fail on slow figures. A broken measurement exits non-zero.
 // Needs: the built UI (ui/dist) and `polku` (POLKU_BIN or $CARGO_TARGET_DIR/debug/polku).
 // POLKU_BENCH_NOTES changes the note count; POLKU_BENCH_SHOTS=DIR saves screenshots there.
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "@playwright/test";
+import { join } from "node:path";
 import { generateWorkshop, uuidFor } from "./generate.mjs";
+import { launchChromium, needBuilt, percentile, polku, report, serve, stop } from "./serve.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = process.env.POLKU_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug", "polku");
 const NOTES = Number(process.env.POLKU_BENCH_NOTES ?? 5000);
 const SHOTS = process.env.POLKU_BENCH_SHOTS;
 const PAN_MS = 5000;
-
-function report(name, value, unit) {
-  console.log(`bench: ${name} ${value.toFixed(1)} ${unit}`);
-}
-
-function percentile(sorted, p) {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-function polku(args) {
-  return execFileSync(BIN, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
-/** Starts `polku serve` on a free port; resolves with the server and its base URL. */
-function serve(dataDir) {
-  const server = spawn(BIN, ["serve", "--data-dir", dataDir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((ok, fail) => {
-    let seen = "";
-    const timer = setTimeout(() => fail(new Error(`polku serve did not report its address:\n${seen}`)), 20_000);
-    server.stdout.on("data", (chunk) => {
-      seen += chunk.toString();
-      const m = /Polku is serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        server.stdout.resume();
-        ok({ server, url: m[1] });
-      }
-    });
-    server.stderr.on("data", (c) => (seen += c.toString()));
-    server.on("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`polku serve exited early (${code}):\n${seen}`));
-    });
-  });
-}
 
 /**
  * Installed before the page's own scripts: watches every frame until the board's notes are in the
@@ -174,9 +134,10 @@ async function boardSwitch(context, base, tmp, dataDir) {
   const programme = generateWorkshop(SWITCH_NOTES, SWITCH_BOARDS);
   writeFileSync(file, JSON.stringify(programme));
   polku(["import", file, "--data-dir", dataDir]);
-  // The generator's ids are those of the first workshop too, so the library imported a copy.
+  // The generator's ids are those of the first workshop too, so the library imported a copy (its
+  // title says so: "… (kopio, tuotu 2.12.2026)").
   const listed = JSON.parse(polku(["list", "--json", "--data-dir", dataDir]));
-  const copy = listed.find((w) => w.title === programme.workshop.title);
+  const copy = listed.find((w) => w.title.startsWith(programme.workshop.title));
   if (!copy) throw new Error(`the programme was not imported: ${JSON.stringify(listed)}`);
   const page = await context.newPage();
   await page.goto(`${base}/#/w/${copy.id}`);
@@ -199,119 +160,130 @@ async function boardSwitch(context, base, tmp, dataDir) {
   return percentile(times, 50);
 }
 
+/** The generated workshop of NOTES notes, imported; its id. */
+function importNotes(tmp, dataDir) {
+  const file = join(tmp, "bench.polku");
+  writeFileSync(file, JSON.stringify(generateWorkshop(NOTES), null, 2));
+  polku(["import", file, "--data-dir", dataDir]);
+  const workshopId = uuidFor(1);
+  const listed = JSON.parse(polku(["list", "--json", "--data-dir", dataDir]));
+  const entry = listed.find((w) => w.id === workshopId);
+  if (!entry || entry.notes !== NOTES) throw new Error(`import did not give ${NOTES} notes: ${JSON.stringify(listed)}`);
+  return workshopId;
+}
+
+/** The first frame of a fresh document (after a warm-up load), and how many notes it put in the DOM. */
+async function firstLoad(page, base, workshopId) {
+  // A warm-up load (the HTTP cache and the server's first query are not what is measured)...
+  await page.goto(`${base}/#/w/${workshopId}`);
+  await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 60_000 });
+  // ...then the measured one, a fresh document.
+  await page.goto("about:blank");
+  await page.goto(`${base}/#/w/${workshopId}`);
+  await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 60_000 });
+  const firstFrame = await page.evaluate(() => window.__firstFrame);
+  const rendered = await page.locator(".world [data-testid=note]").count();
+  if (rendered === 0) throw new Error("no notes in the DOM after the first frame");
+  return { firstFrame, rendered };
+}
+
+/** The frame intervals (ascending) during panAndZoom. */
+async function panFrames(page) {
+  await page.waitForTimeout(500);
+  await page.evaluate(startFrameLog);
+  const drags = await panAndZoom(page);
+  const frames = await page.evaluate(() => {
+    window.__recording = false;
+    return window.__frames;
+  });
+  const intervals = frames.slice(2).map((t, i) => t - frames[i + 1]).sort((a, b) => a - b);
+  if (intervals.length < 50 || drags === 0) throw new Error(`pan+zoom did not run (${intervals.length} frames, ${drags} drags)`);
+  return intervals;
+}
+
+/** POLKU_BENCH_SHOTS: the board fitted, then zoomed far out. */
+async function shootFar(page) {
+  await page.locator(".zoom button").nth(1).click(); // Fit
+  await page.mouse.move(640, 400);
+  await page.keyboard.down("Control");
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 120);
+  await page.keyboard.up("Control");
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, "board-far.png") });
+}
+
+/** Drag to the database: back to the fitted view, drag a note on screen by the mouse. */
+async function dragToDb(page, tmp, dataDir, workshopId) {
+  await page.locator(".zoom button").nth(1).click(); // Fit
+  await page.waitForTimeout(200);
+  const card = await page.evaluate(() => {
+    for (const el of document.querySelectorAll(".world [data-testid=note]")) {
+      const r = el.getBoundingClientRect();
+      if (r.top > 150 && r.bottom < 700 && r.left > 20 && r.right < 1100) {
+        return { id: el.dataset.noteId, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+    }
+    return null;
+  });
+  if (!card) throw new Error("no note on screen to drag");
+  await page.evaluate(() => {
+    addEventListener("pointerup", () => (window.__pointerup = performance.now()), { capture: true, once: true });
+  });
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op"));
+  await page.mouse.move(card.x, card.y);
+  await page.mouse.down();
+  await page.mouse.move(card.x + 30, card.y + 25, { steps: 4 });
+  await page.mouse.move(card.x + 60, card.y + 50, { steps: 4 });
+  await page.mouse.up();
+  const response = await saved;
+  if (!response.ok()) throw new Error(`apply_op answered ${response.status()}`);
+  const took = await page.evaluate(() => {
+    const entry = performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/api/apply_op")).pop();
+    return entry.responseEnd - window.__pointerup;
+  });
+  const moved = page.locator(`[data-note-id="${card.id}"]`);
+  const shown = { x: Number(await moved.getAttribute("data-x")), y: Number(await moved.getAttribute("data-y")) };
+
+  // The moved position is what the database holds (read back through the CLI's export).
+  const out = join(tmp, "after.polku");
+  polku(["export", workshopId, "-o", out, "--data-dir", dataDir]);
+  const board = JSON.parse(readFileSync(out, "utf8")).workshop.boards[0];
+  const stored = board.notes.find((n) => n.id === card.id);
+  // Stored x is measured from the note's touchpoint column (docs/workshop-file.md).
+  const column = [...board.touchpoints]
+    .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+    .findIndex((tp) => tp.id === stored?.touchpoint_id);
+  const drawnX = stored && (column >= 0 ? 160 + 260 * column + stored.x : stored.x);
+  if (!stored || drawnX !== shown.x || stored.y !== shown.y) {
+    throw new Error(`the drag is not in the database: shown ${JSON.stringify(shown)}, stored ${drawnX},${stored?.y}`);
+  }
+  return took;
+}
+
 async function main() {
-  if (!existsSync(BIN)) throw new Error(`no polku binary at ${BIN}: build it (make build)`);
-  if (!existsSync(join(ROOT, "ui/dist/index.html"))) throw new Error("no built UI: run npm --prefix ui run build");
+  needBuilt();
   const tmp = mkdtempSync(join(tmpdir(), "polku-bench-"));
   const dataDir = join(tmp, "data");
   let server = null;
   let browser = null;
   try {
-    const file = join(tmp, "bench.polku");
-    writeFileSync(file, JSON.stringify(generateWorkshop(NOTES), null, 2));
-    polku(["import", file, "--data-dir", dataDir]);
-    const workshopId = uuidFor(1);
-    const listed = JSON.parse(polku(["list", "--json", "--data-dir", dataDir]));
-    const entry = listed.find((w) => w.id === workshopId);
-    if (!entry || entry.notes !== NOTES) throw new Error(`import did not give ${NOTES} notes: ${JSON.stringify(listed)}`);
-
+    const workshopId = importNotes(tmp, dataDir);
     const started = await serve(dataDir);
     server = started.server;
     const base = started.url;
 
-    browser = await chromium.launch({
-      executablePath: process.env.POLKU_CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.addInitScript(watchFirstFrame);
 
-    // A warm-up load (the HTTP cache and the server's first query are not what is measured)...
-    await page.goto(`${base}/#/w/${workshopId}`);
-    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 60_000 });
-    // ...then the measured one, a fresh document.
-    await page.goto("about:blank");
-    await page.goto(`${base}/#/w/${workshopId}`);
-    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 60_000 });
-    const firstFrame = await page.evaluate(() => window.__firstFrame);
-    const rendered = await page.locator(".world [data-testid=note]").count();
-    if (rendered === 0) throw new Error("no notes in the DOM after the first frame");
+    const { firstFrame, rendered } = await firstLoad(page, base, workshopId);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, "board-normal.png") });
-
-    await page.waitForTimeout(500);
-    await page.evaluate(startFrameLog);
-    const drags = await panAndZoom(page);
-    const frames = await page.evaluate(() => {
-      window.__recording = false;
-      return window.__frames;
-    });
-    const intervals = frames.slice(2).map((t, i) => t - frames[i + 1]).sort((a, b) => a - b);
-    if (intervals.length < 50 || drags === 0) throw new Error(`pan+zoom did not run (${intervals.length} frames, ${drags} drags)`);
-
-    if (SHOTS) {
-      await page.locator(".zoom button").nth(1).click(); // Fit
-      await page.mouse.move(640, 400);
-      await page.keyboard.down("Control");
-      for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 120);
-      await page.keyboard.up("Control");
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: join(SHOTS, "board-far.png") });
-    }
-
-    // Drag to the database: back to the fitted view, drag a note on screen by the mouse.
-    await page.locator(".zoom button").nth(1).click(); // Fit
-    await page.waitForTimeout(200);
-    const card = await page.evaluate(() => {
-      for (const el of document.querySelectorAll(".world [data-testid=note]")) {
-        const r = el.getBoundingClientRect();
-        if (r.top > 150 && r.bottom < 700 && r.left > 20 && r.right < 1100) {
-          return { id: el.dataset.noteId, x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-      }
-      return null;
-    });
-    if (!card) throw new Error("no note on screen to drag");
-    await page.evaluate(() => {
-      addEventListener("pointerup", () => (window.__pointerup = performance.now()), { capture: true, once: true });
-    });
-    const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op"));
-    await page.mouse.move(card.x, card.y);
-    await page.mouse.down();
-    await page.mouse.move(card.x + 30, card.y + 25, { steps: 4 });
-    await page.mouse.move(card.x + 60, card.y + 50, { steps: 4 });
-    await page.mouse.up();
-    const response = await saved;
-    if (!response.ok()) throw new Error(`apply_op answered ${response.status()}`);
-    const dragToDb = await page.evaluate(() => {
-      const entry = performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/api/apply_op")).pop();
-      return entry.responseEnd - window.__pointerup;
-    });
-    const moved = page.locator(`[data-note-id="${card.id}"]`);
-    const shown = { x: Number(await moved.getAttribute("data-x")), y: Number(await moved.getAttribute("data-y")) };
-
-    // The moved position is what the database holds (read back through the CLI's export).
-    const out = join(tmp, "after.polku");
-    polku(["export", workshopId, "-o", out, "--data-dir", dataDir]);
-    const board = JSON.parse(readFileSync(out, "utf8")).workshop.boards[0];
-    const stored = board.notes.find((n) => n.id === card.id);
-    // Stored x is measured from the note's touchpoint column (docs/workshop-file.md).
-    const column = [...board.touchpoints]
-      .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
-      .findIndex((tp) => tp.id === stored?.touchpoint_id);
-    const drawnX = stored && (column >= 0 ? 160 + 260 * column + stored.x : stored.x);
-    if (!stored || drawnX !== shown.x || stored.y !== shown.y) {
-      throw new Error(`the drag is not in the database: shown ${JSON.stringify(shown)}, stored ${drawnX},${stored?.y}`);
-    }
+    const intervals = await panFrames(page);
+    if (SHOTS) await shootFar(page);
+    const dragged = await dragToDb(page, tmp, dataDir, workshopId);
     if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
 
     const long = intervals.filter((t) => t > 20).length;
@@ -322,17 +294,11 @@ async function main() {
     report("board.first_frame_ms", firstFrame, "ms");
     report("board.pan.p50_frame_ms", percentile(intervals, 50), "ms");
     report("board.pan.p95_frame_ms", percentile(intervals, 95), "ms");
-    report("board.drag_to_db_ms", dragToDb, "ms");
+    report("board.drag_to_db_ms", dragged, "ms");
     report("board.switch_ms", await boardSwitch(context, base, tmp, dataDir), "ms");
   } finally {
     await browser?.close().catch(() => {});
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((done) => {
-        const force = setTimeout(() => (server.kill("SIGKILL"), done()), 5000);
-        server.once("exit", () => (clearTimeout(force), done()));
-      });
-    }
+    await stop(server);
     rmSync(tmp, { recursive: true, force: true });
   }
 }

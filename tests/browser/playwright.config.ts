@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium-args.mjs";
 
 export default defineConfig({
   testDir: ".",
@@ -25,15 +26,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       // Debian's Chromium: Polku never downloads browsers.
-      executablePath: process.env.POLKU_CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -1,0 +1,91 @@
+// Shared pieces of the Node benchmarks (tests/bench/*.bench.mjs): the `polku` binary and its CLI,
+// `polku serve` on a free port, Debian's Chromium (its flags shared with the browser tests in
+// ../chromium-args.mjs), and the report line format. Used by board.bench.mjs and join.bench.mjs.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium-args.mjs";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const BIN = process.env.POLKU_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug", "polku");
+
+/** One figure, as `make bench` readers and scripts expect it: `bench: <name> <value> <unit>`. */
+export function report(name, value, unit, digits = 1) {
+  console.log(`bench: ${name} ${value.toFixed(digits)} ${unit}`);
+}
+
+/** The nearest-rank percentile of an ascending array. */
+export function percentile(sorted, p) {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** Throws unless the benchmarks' inputs are built: the polku binary and the UI (ui/dist). */
+export function needBuilt() {
+  if (!existsSync(BIN)) throw new Error(`no polku binary at ${BIN}: build it (make build)`);
+  if (!existsSync(join(ROOT, "ui/dist/index.html"))) throw new Error("no built UI: run npm --prefix ui run build");
+}
+
+/** Runs the polku CLI; its standard output. */
+export function polku(args) {
+  return execFileSync(BIN, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Starts `polku serve` on a free port; resolves with the server and its base URL. */
+export function serve(dataDir) {
+  const server = spawn(BIN, ["serve", "--data-dir", dataDir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((ok, fail) => {
+    let seen = "";
+    const timer = setTimeout(() => fail(new Error(`polku serve did not report its address:\n${seen}`)), 20_000);
+    server.stdout.on("data", (chunk) => {
+      seen += chunk.toString();
+      const m = /Polku is serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        server.stdout.resume();
+        ok({ server, url: m[1] });
+      }
+    });
+    server.stderr.on("data", (c) => (seen += c.toString()));
+    server.on("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`polku serve exited early (${code}):\n${seen}`));
+    });
+  });
+}
+
+/** Stops a server started by `serve`: SIGTERM, then SIGKILL after 5 s. */
+export async function stop(server) {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  server.kill("SIGTERM");
+  await new Promise((done) => {
+    const force = setTimeout(() => (server.kill("SIGKILL"), done()), 5000);
+    server.once("exit", () => (clearTimeout(force), done()));
+  });
+}
+
+/** A process's resident memory (VmRSS) in MB (MiB), from /proc. */
+export function rssMb(pid) {
+  const m = /^VmRSS:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  if (!m) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(m[1]) / 1024;
+}
+
+/** Debian's Chromium, headless, as the benchmarks run it (the browser tests' path and flags). */
+export function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** A facilitator command on the loopback API, as the web UI sends it (ui/src/lib/backend/postJson.ts). */
+export async function call(base, command, args) {
+  const res = await fetch(`${base}/api/${command}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(args ?? {}),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${command} answered ${res.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
