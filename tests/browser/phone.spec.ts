@@ -96,3 +96,32 @@ test("a phone that cannot scan opens the short address and types the code from t
   await expect(dialog.getByTestId("join-device")).toHaveCount(1);
   await ctx.close();
 });
+
+test("a note written as markup or a link is shown as the words typed, on the phones and on the facilitator's board", async ({ page, browser }) => {
+  await createWorkshop(page, unique("Text only"));
+  const url = await openJoining(page, room);
+  await page.getByRole("dialog", { name: "Participants can join" }).getByRole("button", { name: "Done", exact: true }).click();
+  const hostile = `<img src="x" onerror="window.__pwned=1"><a href="https://example.com">klikkaa</a> https://example.com`;
+  const phones = [];
+  for (const nickname of ["Kirjoittaja", "Lukija"]) {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" });
+    const phone = await ctx.newPage();
+    await phone.goto(url);
+    await phone.getByLabel("Your nickname").fill(nickname);
+    await phone.getByRole("button", { name: "Join" }).tap();
+    await expect(phone.getByText(`You are ${nickname}`)).toBeVisible();
+    phones.push(phone);
+  }
+  const [writer, reader] = phones;
+  await writer.getByLabel("Your note", { exact: true }).fill(hostile);
+  await writer.getByRole("button", { name: "Send" }).tap();
+  // The writer's own list, another phone's list of others' notes, and the board: the same words, no element made of them.
+  await expect(writer.getByTestId("phone-note")).toContainText(hostile);
+  await expect(reader.getByText(hostile, { exact: true })).toBeVisible();
+  await expect(note(page, "onerror")).toContainText(hostile);
+  for (const p of [writer, reader, page]) {
+    await expect(p.locator('img[src="x"], a[href="https://example.com"]')).toHaveCount(0);
+    expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  }
+  for (const p of phones) await p.context().close();
+});
