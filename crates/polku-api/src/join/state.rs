@@ -193,8 +193,7 @@ impl Joins {
     /// The device whose secret this is, let in or waiting, with what it may see.
     pub fn standing(&self, presented: &str) -> Option<DeviceStanding> {
         let (workshop_id, d) = self.holder(presented)?;
-        let boards = self.open.get(&workshop_id).map(|j| j.boards.clone()).unwrap_or_default();
-        Some(DeviceStanding { device: Device { workshop_id, device_id: d.id }, pending: d.pending, boards })
+        self.standing_of(&Device { workshop_id, device_id: d.id })
     }
 
     /// A device by its id (not a secret: for a stream already let in by its secret), with what it
