@@ -85,6 +85,10 @@ pub(crate) fn history(host: &Host, req: HistoryRequest) -> Result<History, ApiEr
     Ok(host.store()?.history(req.workshop_id, &req.client_id)?)
 }
 
+pub(crate) fn server_clock(host: &Host, _: ServerClockRequest) -> Result<ServerClock, ApiError> {
+    Ok(ServerClock { now: host.now() })
+}
+
 /// Tells every client about a committed change (a retried op was announced the first time).
 pub(crate) fn announce(host: &Host, a: polku_store::Applied) -> OpResult {
     if !a.replayed {

@@ -23,7 +23,7 @@ pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use join::{
     AnswerJoinRequest, Caller, Device, DeviceStanding, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined, JoinedDevice,
     OpenJoinRequest, ParticipantAddNoteRequest, ParticipantBoard, ParticipantDeleteNoteRequest, ParticipantLane, ParticipantNote,
-    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, PhoneEvent, RemoveDeviceRequest, SetJoinBoardsRequest,
+    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, PhoneEvent, PhoneLive, RemoveDeviceRequest, SetJoinBoardsRequest,
     Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES, OTHERS_LISTED,
 };
 pub use types::*;
@@ -142,6 +142,7 @@ commands! {
     facilitator undo(StepRequest) -> OpResult;
     facilitator redo(StepRequest) -> OpResult;
     facilitator history(HistoryRequest) -> History;
+    facilitator server_clock(ServerClockRequest) -> ServerClock;
     facilitator preview_export(PreviewExportRequest) -> ExportPreview;
     facilitator preview_handout(PreviewHandoutRequest) -> ExportPreview;
     facilitator start_export(StartExportRequest) -> ExportJob;

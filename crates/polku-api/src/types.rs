@@ -120,6 +120,18 @@ pub struct HistoryRequest {
     pub client_id: String,
 }
 
+/// Asks for the server's clock: a running session's timer is kept in server time, and a screen
+/// whose own clock is off (or a test's) draws it right by the difference.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ServerClockRequest {}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ServerClock {
+    #[ts(type = "number")]
+    pub now: polku_core::Millis,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct OpResult {
     #[ts(type = "number")]

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
+use crate::run::RunStep;
 use crate::{
     BoardInfo, BoardKind, Session, SessionFields, SessionPatch, Id, Lane, Note, NoteKind, Persona, PersonaFields, PersonaPatch, Phase, Sentiment, StepRecord, Touchpoint,
     Walkthrough,
@@ -51,6 +52,11 @@ pub enum Op {
     },
     RestoreSession {
         session: Session,
+    },
+    /// A step of running the session live (`run.rs`): start, end, an item, the timer.
+    RunSession {
+        id: Id,
+        step: RunStep,
     },
     CreateNote {
         note: NewNote,
@@ -178,6 +184,18 @@ pub enum Op {
 pub enum UndoMode {
     Record,
     Skip,
+}
+
+impl Op {
+    /// Steps that are no edit of the group's work, so never an undo step whatever the client
+    /// asks: Ctrl+Z must not make the room's timer jump.
+    pub fn never_undone(&self) -> bool {
+        match self {
+            Op::RunSession { .. } => true,
+            Op::Batch { ops } => ops.iter().all(Op::never_undone),
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

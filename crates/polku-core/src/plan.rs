@@ -119,6 +119,7 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
         | Op::MoveSession { .. }
         | Op::DeleteSession { .. }
         | Op::RestoreSession { .. } => sessions::plan(op, doc, now),
+        Op::RunSession { id, step } => crate::run::plan(*id, step, doc, now),
         Op::CreateNote { note } => {
             if doc.note(note.id).is_some() {
                 return Err(OpError::Conflict(format!("note {} already exists", note.id)));

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::run::SessionRun;
 use crate::validate::{label, long_text};
 use crate::{Id, OpError};
 
@@ -24,6 +25,9 @@ pub struct Session {
     #[ts(type = "number")]
     pub position: i64,
     pub fields: SessionFields,
+    /// The session run live (`run.rs`); null until it is started.
+    #[serde(default)]
+    pub run: Option<SessionRun>,
     #[ts(type = "number")]
     pub version: i64,
 }

@@ -29,7 +29,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
             }
             check(&new.fields, doc)?;
             let (order, at) = order_with(&list, new.id, new.index);
-            let made = Session { id: new.id, position: at as i64, fields: new.fields.clone(), version: 1 };
+            let made = Session { id: new.id, position: at as i64, fields: new.fields.clone(), run: None, version: 1 };
             let mut changes = vec![Change::Session { id: new.id, before: None, after: Some(made) }];
             changes.extend(renumber(&list, &order));
             Ok(changes)
@@ -45,6 +45,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
                 after.position = position;
             }
             check(&after.fields, doc)?;
+            crate::run::fitted(&mut after);
             after.version += 1;
             Ok(vec![Change::Session { id: *id, before: Some(before), after: Some(after) }])
         }
@@ -71,6 +72,7 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
                 return Err(OpError::Conflict(format!("session {} already exists", session.id)));
             }
             check(&session.fields, doc)?;
+            crate::run::check_run(session)?;
             let after = Session { version: session.version + 1, ..session.clone() };
             Ok(vec![Change::Session { id: session.id, before: None, after: Some(after) }])
         }

@@ -244,7 +244,7 @@ impl Template {
             .sessions
             .iter()
             .enumerate()
-            .map(|(i, st)| Session { id: new_id(), position: i as i64, fields: st.fields(&boards, lang, new_id), version: 1 })
+            .map(|(i, st)| Session { id: new_id(), position: i as i64, fields: st.fields(&boards, lang, new_id), run: None, version: 1 })
             .collect();
         Workshop {
             id: new_id(),

@@ -181,6 +181,16 @@ pub(crate) fn v6_board_kinds(mut file: Value) -> Result<Value, String> {
     Ok(file)
 }
 
+/// v7 → v8: a session may carry its live run (item on screen, times, timer); none was run before.
+pub(crate) fn v7_session_runs(mut file: Value) -> Result<Value, String> {
+    let sessions = file.pointer_mut("/workshop/sessions").and_then(Value::as_array_mut).ok_or("workshop.sessions is missing or not a list")?;
+    for (i, s) in sessions.iter_mut().enumerate() {
+        let s = s.as_object_mut().ok_or(format!("workshop.sessions[{i}] is not an object"))?;
+        s.insert("run".into(), Value::Null);
+    }
+    Ok(file)
+}
+
 /// Sets `fields` on every record of the list `list` on every board.
 fn add_fields(file: &mut Value, list: &str, fields: &[(&str, Value)]) -> Result<(), String> {
     let boards = file

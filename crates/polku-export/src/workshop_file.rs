@@ -11,7 +11,7 @@ use serde_json::Value;
 
 pub const FORMAT: &str = "polku.workshop";
 /// The version this build writes. Older files are brought up to it by [`STEPS`].
-pub const VERSION: u64 = 7;
+pub const VERSION: u64 = 8;
 /// Far beyond any real workshop (10,000 notes are ~3 MB), small enough to refuse junk quickly.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -25,6 +25,7 @@ const STEPS: &[Step] = &[
     (4, "v4_sessions", crate::file_steps::v4_sessions),
     (5, "v5_note_sessions", crate::file_steps::v5_note_sessions),
     (6, "v6_board_kinds", crate::file_steps::v6_board_kinds),
+    (7, "v7_session_runs", crate::file_steps::v7_session_runs),
 ];
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -198,6 +199,7 @@ fn check(w: &Workshop) -> Result<(), FileError> {
         for (k, item) in s.fields.agenda.iter().enumerate() {
             unique(item.id, format!("{at}.fields.agenda[{k}].id"))?;
         }
+        polku_core::run::check_run(s).map_err(|e| bad(format!("{at}.run"), &e.to_string()))?;
         s.fields.check(&|b| w.board(b).is_some()).map_err(|e| FileError::broken(&format!("{at}.fields"), e))?;
     }
     let mut stations = HashSet::new();
@@ -268,6 +270,12 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
         for item in &mut s.fields.agenda {
             item.id = fresh(item.id);
             item.board_id = item.board_id.map(&mut fresh);
+        }
+        if let Some(run) = &mut s.run {
+            run.item_id = run.item_id.map(&mut fresh);
+            for t in &mut run.item_times {
+                t.item_id = fresh(t.item_id);
+            }
         }
     }
     for walk in &mut out.walkthroughs {

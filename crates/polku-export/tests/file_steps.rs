@@ -189,3 +189,14 @@ fn a_v6_file_is_a_service_path_with_no_boxes_lines_or_originals() {
     // Nothing to go back to: the labels are the file's own.
     assert!(polku_core::plan(&polku_core::Op::ResetLabels { board_id: b.id }, &w, 1).is_err());
 }
+
+const V7: &[u8] = include_bytes!("fixtures/aikuissosiaalityo-v7.polku");
+
+#[test]
+fn a_v7_file_has_sessions_never_run() {
+    let v: Value = serde_json::from_slice(V7).unwrap();
+    assert_eq!(v["version"], 7);
+    let w = read(V7).unwrap();
+    assert_eq!(w.sessions.len(), 5);
+    assert!(w.sessions.iter().all(|s| s.run.is_none()));
+}

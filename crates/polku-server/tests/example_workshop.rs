@@ -240,7 +240,7 @@ fn example_sessions(seed: &Value, new_id: &mut impl FnMut() -> Id, path: Id, cha
             }];
             let summary = if i == 4 { WALKS_SUMMARY.to_string() } else { String::new() };
             let fields = SessionFields { agenda, summary, ..SessionFields::titled(&title) };
-            Session { id: new_id(), position: i as i64, fields, version: 1 }
+            Session { id: new_id(), position: i as i64, fields, run: None, version: 1 }
         })
         .collect()
 }

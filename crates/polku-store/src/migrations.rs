@@ -20,6 +20,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0008_own_templates", include_str!("../migrations/0008_own_templates.sql")),
     ("0009_recently_deleted", include_str!("../migrations/0009_recently_deleted.sql")),
     ("0010_note_by_board_id", include_str!("../migrations/0010_note_by_board_id.sql")),
+    ("0011_session_runs", include_str!("../migrations/0011_session_runs.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

@@ -67,7 +67,7 @@ impl Store {
         let seq = log(&tx, env.workshop_id, env.op_id, &env.client_id, Kind::Do, &request, &changes, now)?;
         // A step that changed nothing (a touchpoint moved to where it already was) would make
         // the next undo seem to do nothing.
-        if env.undo == UndoMode::Record && !changes.is_empty() {
+        if env.undo == UndoMode::Record && !changes.is_empty() && !env.op.never_undone() {
             push_step(&tx, env.workshop_id, &env.client_id, seq)?;
         }
         let history = history(&tx, env.workshop_id, &env.client_id)?;

@@ -44,7 +44,7 @@ impl Stored for BoardInfo {
 }
 
 impl Stored for Session {
-    const COLUMNS: &'static str = "r.id, r.position, r.fields, r.version";
+    const COLUMNS: &'static str = "r.id, r.position, r.fields, r.version, r.run";
     const IN_WORKSHOP: &'static str = "FROM session r WHERE r.workshop_id = ?1";
     const ORDER: &'static str = BY_POSITION;
 
@@ -53,18 +53,26 @@ impl Stored for Session {
         let fields: SessionFields = serde_json::from_str(&json).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, format!("session fields: {e}").into())
         })?;
-        Ok(Session { id: id(r, 0)?, position: r.get(1)?, fields, version: r.get(3)? })
+        let run = r.get::<_, Option<String>>(4)?.map(|json| serde_json::from_str(&json)).transpose().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, format!("session run: {e}").into())
+        })?;
+        Ok(Session { id: id(r, 0)?, position: r.get(1)?, fields, run, version: r.get(3)? })
     }
 
     fn upsert(&self, conn: &Connection, workshop: Id) -> rusqlite::Result<()> {
-        let fields = serde_json::to_string(&self.fields).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        let fields = to_json(&self.fields)?;
+        let run = self.run.as_ref().map(to_json).transpose()?;
         conn.prepare_cached(
-            "INSERT INTO session (id, workshop_id, position, fields, version) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(id) DO UPDATE SET position = ?3, fields = ?4, version = ?5",
+            "INSERT INTO session (id, workshop_id, position, fields, version, run) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(id) DO UPDATE SET position = ?3, fields = ?4, version = ?5, run = ?6",
         )?
-        .execute(params![self.id.to_string(), workshop.to_string(), self.position, fields, self.version])?;
+        .execute(params![self.id.to_string(), workshop.to_string(), self.position, fields, self.version, run])?;
         Ok(())
     }
+}
+
+fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
 impl Stored for Persona {

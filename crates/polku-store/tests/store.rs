@@ -341,6 +341,31 @@ fn a_session_is_kept_in_the_library_and_loses_a_deleted_board_from_its_agenda_un
 }
 
 #[test]
+fn a_running_session_and_its_timer_survive_reopening_and_are_no_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_dir(dir.path()).unwrap();
+    let w = new_workshop(&mut store, "Ohjelma");
+    let item = AgendaItem { id: Id::now_v7(), title: "Polku".into(), minutes: Some(20), instructions: String::new(), board_id: None };
+    let fields = SessionFields { agenda: vec![item.clone()], ..SessionFields::titled("Kerta 1") };
+    let session = Id::now_v7();
+    store.apply(&env(&w, "a", Op::CreateSession { session: NewSession { id: session, index: 0, fields } }), 3).unwrap();
+    for (step, at) in [(RunStep::Start, 10), (RunStep::StartTimer, 1_000)] {
+        // Asked to record, still no step: Ctrl+Z must not stop the room's timer.
+        store.apply(&env(&w, "a", Op::RunSession { id: session, step }), at).unwrap();
+    }
+    drop(store);
+
+    let mut store = Store::open_dir(dir.path()).unwrap();
+    let run = store.load_workshop(w.id).unwrap().sessions[0].run.clone().expect("kept");
+    assert_eq!(run.item_id, Some(item.id));
+    assert_eq!(run.timer, Timer { length_ms: Some(20 * 60_000), run_ms: 0, running_since: Some(1_000) });
+    assert_eq!(run.timer.run_by(61_000), 60_000, "it ran on while the app was closed");
+    let undone = store.undo(w.id, "a", Id::now_v7(), 70_000).unwrap();
+    assert!(undone.changes.iter().all(|c| !matches!(c, Change::Session { after: Some(s), .. } if s.run.is_none())), "undo took the session, not its run");
+    assert!(store.load_workshop(w.id).unwrap().sessions.is_empty(), "the one undo step was creating the session");
+}
+
+#[test]
 fn a_checkpoint_at_exit_leaves_the_whole_library_in_its_one_file() {
     let (dir, mut store) = temp_store();
     let w = new_workshop(&mut store, "Loppu");

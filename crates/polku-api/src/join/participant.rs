@@ -76,7 +76,21 @@ pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewR
         let own: Vec<Id> = mine.iter().filter(|(_, &board)| board == b.id).map(|(&note, _)| note).collect();
         boards.push(board_view(host, w.id, b, &choice, &own)?);
     }
-    Ok(ParticipantView { workshop_id: w.id, title: w.title.clone(), language: w.language, nickname, follow: choice.follow, boards })
+    let live = live_of(&w, host.now());
+    Ok(ParticipantView { workshop_id: w.id, title: w.title.clone(), language: w.language, nickname, follow: choice.follow, boards, live })
+}
+
+/// The running session's item and timer, for the phones; nothing of its plan or attendance.
+fn live_of(w: &polku_core::Workshop, now: polku_core::Millis) -> Option<PhoneLive> {
+    let (session, run) = w.sessions.iter().find_map(|s| s.run.as_ref().filter(|r| r.ended_at.is_none()).map(|r| (s, r)))?;
+    let item = run.item_id.and_then(|i| session.fields.agenda.iter().find(|a| a.id == i));
+    Some(PhoneLive {
+        session_title: session.fields.title.clone(),
+        item_title: item.map(|i| i.title.clone()).unwrap_or_default(),
+        instructions: item.map(|i| i.instructions.clone()).unwrap_or_default(),
+        timer: run.timer.clone(),
+        now,
+    })
 }
 
 /// Where a new note goes in its cell: the column's (or box's) left edge, under the lowest note

@@ -232,6 +232,21 @@ pub struct ParticipantView {
     /// The board the facilitator has everyone on, when they chose to.
     pub follow: Option<Id>,
     pub boards: Vec<ParticipantBoard>,
+    /// The session being run, when one is: what the room is doing now and its timer.
+    pub live: Option<PhoneLive>,
+}
+
+/// A running session as the phones see it. `now` is the server's clock when the view was made,
+/// so a phone whose clock is off still counts the timer down right.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PhoneLive {
+    pub session_title: String,
+    /// The agenda item on screen, and what the group is asked to do; empty when none is.
+    pub item_title: String,
+    pub instructions: String,
+    pub timer: polku_core::Timer,
+    #[ts(type = "number")]
+    pub now: Millis,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

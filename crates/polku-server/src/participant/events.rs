@@ -46,13 +46,19 @@ fn for_device(host: &Weak<Host>, device: &Device, event: &Event) -> Result<Optio
         Event::JoinChanged { workshop_id } if *workshop_id == mine => Ok(text(&PhoneEvent::JoinChanged { workshop_id: mine })),
         Event::Changed { workshop_id, seq, changes, .. } if *workshop_id == mine && !standing.pending => {
             let boards: BTreeSet<Id> = changes.iter().filter_map(Change::board).filter(|b| standing.boards.contains(b)).collect();
-            if boards.is_empty() {
+            if boards.is_empty() && !changes.iter().any(live) {
                 return Ok(None);
             }
             Ok(text(&PhoneEvent::Changed { workshop_id: mine, seq: *seq, board_ids: boards.into_iter().collect() }))
         }
         _ => Ok(None),
     }
+}
+
+/// A change the phones show: a session run live (its item or timer) or the one running changed.
+fn live(change: &Change) -> bool {
+    let running = |s: &Option<polku_core::Session>| s.as_ref().and_then(|s| s.run.as_ref()).is_some_and(|r| r.ended_at.is_none());
+    matches!(change, Change::Session { before, after, .. } if running(before) || running(after))
 }
 
 fn text(event: &PhoneEvent) -> Option<String> {

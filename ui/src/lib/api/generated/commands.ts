@@ -36,6 +36,8 @@ import type { PreviewHandoutRequest } from "./PreviewHandoutRequest";
 import type { RemoveDeviceRequest } from "./RemoveDeviceRequest";
 import type { RenameWorkshopRequest } from "./RenameWorkshopRequest";
 import type { SaveTemplateRequest } from "./SaveTemplateRequest";
+import type { ServerClock } from "./ServerClock";
+import type { ServerClockRequest } from "./ServerClockRequest";
 import type { SetJoinBoardsRequest } from "./SetJoinBoardsRequest";
 import type { StartExportRequest } from "./StartExportRequest";
 import type { StepRequest } from "./StepRequest";
@@ -63,6 +65,7 @@ export type Commands = {
   undo: { request: StepRequest; response: OpResult };
   redo: { request: StepRequest; response: OpResult };
   history: { request: HistoryRequest; response: History };
+  server_clock: { request: ServerClockRequest; response: ServerClock };
   preview_export: { request: PreviewExportRequest; response: ExportPreview };
   preview_handout: { request: PreviewHandoutRequest; response: ExportPreview };
   start_export: { request: StartExportRequest; response: ExportJob };
@@ -103,6 +106,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "undo",
   "redo",
   "history",
+  "server_clock",
   "preview_export",
   "preview_handout",
   "start_export",
