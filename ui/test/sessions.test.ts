@@ -17,6 +17,7 @@ import { applyAll, type Held } from "../src/lib/workshop/appliers";
 const session = (id: string, position: number, version = 1, fields: Partial<SessionFields> = {}): Session => ({
   id,
   position,
+  run: null,
   version,
   fields: { ...blankSession(id.toUpperCase()), ...fields },
 });

@@ -138,6 +138,11 @@ fn end_others(doc: &dyn DocRead, id: Id, now: Millis) -> Vec<Change> {
 fn started(session: &Session, now: Millis) -> SessionRun {
     match &session.run {
         Some(run) if run.ended_at.is_none() => run.clone(),
+        // Its item was taken off the agenda meanwhile: it goes on from the first.
+        Some(run) if run.item_id.is_none() && !session.fields.agenda.is_empty() => {
+            let first = &session.fields.agenda[0];
+            SessionRun { ended_at: None, item_since: now, item_id: Some(first.id), timer: Timer::for_minutes(first.minutes), ..run.clone() }
+        }
         Some(run) => SessionRun { ended_at: None, item_since: now, ..run.clone() },
         None => {
             let first = session.fields.agenda.first();

@@ -115,6 +115,10 @@ fn taking_the_item_on_screen_off_the_agenda_leaves_the_run_fitting_it() {
     let changes = apply(&mut w, Op::UpdateSession { id: s, patch }, 3 * MIN);
     assert_eq!(state(&w, s).item_id, None);
     assert!(run::check_run(&w.session(s).unwrap()).is_ok());
+    run(&mut w, s, RunStep::End, 3 * MIN);
+    run(&mut w, s, RunStep::Start, 3 * MIN);
+    assert_eq!(state(&w, s).item_id, Some(Id::from_u128(602)), "started again, it goes on from the first item");
+    run(&mut w, s, RunStep::Go { item_id: Id::from_u128(602) }, 3 * MIN);
     // Undo puts the agenda back; the run stays as it is now (it is not an edit to undo).
     for op in undo_ops(&changes) {
         apply(&mut w, op, 4 * MIN);

@@ -51,3 +51,6 @@ export type { SessionFields } from "./generated/SessionFields";
 export type { SessionPatch } from "./generated/SessionPatch";
 export type { AgendaItem } from "./generated/AgendaItem";
 export type { Attendance } from "./generated/Attendance";
+export type { SessionRun } from "./generated/SessionRun";
+export type { Timer } from "./generated/Timer";
+export type { RunStep } from "./generated/RunStep";
