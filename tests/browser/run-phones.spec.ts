@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openTab } from "./board-ops";
 import { openJoining, RoomNetwork } from "./room-network";
 import { programme } from "./run-helpers";
 
@@ -10,7 +11,7 @@ test.beforeAll(() => {
 });
 test.afterAll(() => room?.remove());
 
-test("a joined phone shows the running item and timer, and follows the facilitator's next, start and pause", async ({ page, browser }) => {
+test("a joined phone shows the running item and timer, follows next, start and pause, and is brought with the other tab to the facilitator's board and place", async ({ page, browser }) => {
   const url = process.env.POLKU_URL!;
   const { w } = await programme(url, process.env.POLKU_E2E_DATA_DIR!);
   await page.goto(`/#/w/${w.id}/sessions`);
@@ -41,9 +42,32 @@ test("a joined phone shows the running item and timer, and follows the facilitat
   // The phone offers no way to steer it.
   await expect(live.getByRole("button")).toHaveCount(0);
 
+  // "Bring everyone here": the phone and the facilitator's other tab go to the facilitator's board
+  // and place, once.
+  const other = await page.context().newPage();
+  await other.goto(`/#/w/${w.id}/b/${w.boards[0].id}`);
+  await expect(openTab(other)).toHaveText(w.boards[0].title);
+  const board = w.boards[2];
+  await expect(openTab(page)).toHaveText(board.title);
+  const station = page.locator(".station-head, [data-touchpoint-id]").filter({ hasText: "Closer relationship" }).first();
+  await station.focus();
+  await page.getByTestId("run-bring").click();
+  await expect(page.getByText(`Everyone was brought to ${board.title}.`)).toBeVisible();
+  const shown = phone.locator('[data-testid="phone-board"]:visible');
+  await expect(shown.getByRole("heading", { level: 2 })).toHaveText(board.title);
+  await expect(shown.getByRole("radio", { name: "Closer relationship", exact: true })).toBeChecked();
+  await expect(openTab(other)).toHaveText(board.title);
+  await expect(other.getByText(`The facilitator brought everyone to ${board.title}.`)).toBeVisible();
+  // Once: the phone may go elsewhere and stays there.
+  await phone.getByRole("radio", { name: w.boards[0].title }).check();
+  await expect(shown.getByRole("heading", { level: 2 })).toHaveText(w.boards[0].title);
+  await page.getByTestId("timer-toggle").click();
+  await expect(live.getByTestId("timer-words")).toHaveText("");
+  await expect(shown.getByRole("heading", { level: 2 })).toHaveText(w.boards[0].title);
+
   // Ended: the phone drops the panel and keeps its note form.
   await page.getByTestId("run-end").click();
   await expect(live).toHaveCount(0);
-  await expect(phone.getByLabel("Your note", { exact: true })).toBeVisible();
+  await expect(shown.getByLabel("Your note", { exact: true })).toBeVisible();
   await ctx.close();
 });

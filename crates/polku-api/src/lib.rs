@@ -21,9 +21,9 @@ pub use file_problem::FileProblem;
 pub use host::Host;
 pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use join::{
-    AnswerJoinRequest, Caller, Device, DeviceStanding, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined, JoinedDevice,
+    AnswerJoinRequest, BringEveryoneRequest, Caller, Device, DeviceStanding, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined, JoinedDevice,
     OpenJoinRequest, ParticipantAddNoteRequest, ParticipantBoard, ParticipantDeleteNoteRequest, ParticipantLane, ParticipantNote,
-    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, PhoneEvent, PhoneLive, RemoveDeviceRequest, SetJoinBoardsRequest,
+    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, PhoneBring, PhoneEvent, PhoneLive, RemoveDeviceRequest, SetJoinBoardsRequest,
     Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES, OTHERS_LISTED,
 };
 pub use types::*;
@@ -157,6 +157,7 @@ commands! {
     facilitator answer_join(AnswerJoinRequest) -> JoinStatus;
     facilitator set_join_boards(SetJoinBoardsRequest) -> JoinStatus;
     facilitator follow_board(FollowBoardRequest) -> JoinStatus;
+    facilitator bring_everyone(BringEveryoneRequest) -> ();
     participant participant_view(ParticipantViewRequest) -> ParticipantView;
     participant participant_add_note(ParticipantAddNoteRequest) -> ParticipantNote;
     participant participant_update_note(ParticipantUpdateNoteRequest) -> ParticipantNote;

@@ -161,6 +161,9 @@ pub enum Event {
     /// changed what participants see: the facilitator's join panel and the phones reload it.
     /// It names no device: the stream reaches phones too.
     JoinChanged { workshop_id: Id },
+    /// "Bring everyone here": the facilitator's screens other than `client_id`'s go to this
+    /// board and place (phones hear of it through the join instead).
+    Brought { workshop_id: Id, board_id: Id, touchpoint_id: Option<Id>, client_id: String },
 }
 
 /// How many pages a PDF with these options would have, for the export dialog's live count.

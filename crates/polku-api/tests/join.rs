@@ -254,6 +254,64 @@ fn a_participant_sees_only_the_allowed_boards_and_by_choice_others_notes() {
 }
 
 #[test]
+fn bringing_everyone_moves_each_phone_once_and_tells_the_facilitators_other_screens() {
+    let room = Room::new();
+    let other = add_board(&room);
+    let mut events = room.host.subscribe();
+    // No join open: the facilitator's other screens still hear of it.
+    let bring = |board: &Value, place: Value| json!({"workshop_id": room.id(), "board_id": board, "touchpoint_id": place, "client_id": "desk"});
+    room.host.call("bring_everyone", bring(&other, Value::Null)).unwrap();
+    match events.try_recv().unwrap() {
+        Event::Brought { board_id, touchpoint_id, client_id, .. } => assert_eq!((json!(board_id), touchpoint_id, client_id.as_str()), (other.clone(), None, "desk")),
+        e => panic!("{e:?}"),
+    }
+
+    let t = token(&room.open_join(json!({})));
+    let a = room.join(&t, "Kettu").unwrap();
+    let view = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    assert_eq!((view["bring"].clone(), view["boards"].as_array().unwrap().len()), (Value::Null, 1));
+    let first = room.board(0)["id"].clone();
+    let place = room.board(0)["touchpoints"][2]["id"].clone();
+    room.host.call("bring_everyone", bring(&other, Value::Null)).unwrap();
+    room.host.call("bring_everyone", bring(&first, place.clone())).unwrap();
+    let view = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    assert_eq!(view["bring"], json!({"n": 2, "board_id": first, "touchpoint_id": place}));
+    assert_eq!(view["boards"].as_array().unwrap().len(), 2, "the board brought to became one of theirs");
+    assert_eq!(view["follow"], Value::Null, "brought once, not kept following");
+
+    // Only places of this workshop's board; never from a phone.
+    assert_refused(room.host.call("bring_everyone", bring(&other, place.clone())), ErrorCode::NotFound, "touchpoint");
+    assert_refused(room.host.call("bring_everyone", bring(&json!(uuid::Uuid::now_v7()), Value::Null)), ErrorCode::NotFound, "board");
+    assert_refused(room.host.call_as(&phone(&a), "bring_everyone", bring(&first, Value::Null)), ErrorCode::Forbidden, "participant");
+}
+
+#[test]
+fn a_running_session_reaches_the_phones_with_the_servers_clock() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let a = room.join(&t, "Kettu").unwrap();
+    assert_eq!(room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap()["live"], Value::Null);
+    let (session, item) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+    let fields = json!({"title": "Kerta 1", "starts_at": null, "place": "", "goal": "Sisäinen tavoite", "summary": "Ei puhelimille",
+        "attendance": {"clients": 4, "experts_by_experience": null, "workers": null, "facilitators": null},
+        "agenda": [{"id": item, "title": "Hiljainen kirjoitus", "minutes": 5, "instructions": "Yksi asia per lappu", "board_id": null}]});
+    let apply = |op: Value| room.host.call("apply_op", json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "skip", "op": op})).unwrap();
+    apply(json!({"type": "create_session", "session": {"id": session, "index": 0, "fields": fields}}));
+    apply(json!({"type": "run_session", "id": session, "step": {"do": "start"}}));
+    apply(json!({"type": "run_session", "id": session, "step": {"do": "start_timer"}}));
+    let view = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    let live = &view["live"];
+    assert_eq!((live["session_title"].as_str(), live["item_title"].as_str(), live["instructions"].as_str()), (Some("Kerta 1"), Some("Hiljainen kirjoitus"), Some("Yksi asia per lappu")));
+    assert_eq!(live["timer"]["length_ms"], 300_000);
+    assert!(live["now"].as_i64().unwrap() >= live["timer"]["running_since"].as_i64().unwrap());
+    // The plan's words for the facilitator stay off the phone.
+    let text = view.to_string();
+    assert!(!text.contains("Sisäinen tavoite") && !text.contains("Ei puhelimille") && !text.contains("attendance"), "{text}");
+    apply(json!({"type": "run_session", "id": session, "step": {"do": "end"}}));
+    assert_eq!(room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap()["live"], Value::Null);
+}
+
+#[test]
 fn a_locked_board_is_seen_but_not_changed_until_unlocked() {
     let room = Room::new();
     let t = token(&room.open_join(json!({"show_others": true})));

@@ -4,7 +4,7 @@
 use polku_core::{Id, Workshop};
 
 use super::{FollowBoardRequest, JoinStatus, RemoveDeviceRequest, SetJoinBoardsRequest, WorkshopJoinRequest};
-use super::{AnswerJoinRequest, JoinAddress, JoinAddressesRequest, OpenJoinRequest};
+use super::{AnswerJoinRequest, BringEveryoneRequest, JoinAddress, PhoneBring, JoinAddressesRequest, OpenJoinRequest};
 use crate::{ApiError, ErrorCode, Event, Host};
 
 /// The boards as asked for, each once, all of this workshop; at least one.
@@ -116,6 +116,36 @@ pub(crate) fn set_join_boards(host: &Host, req: SetJoinBoardsRequest) -> Result<
         join.show_others = req.show_others;
         Ok(())
     })
+}
+
+/// Every screen to one board (and place): the phones through the join, when it is open (the
+/// board becomes one of theirs if it was not), the facilitator's other screens by an event.
+pub(crate) fn bring_everyone(host: &Host, req: BringEveryoneRequest) -> Result<(), ApiError> {
+    polku_core::validate_client_id(&req.client_id).map_err(|e| ApiError::with_field(ErrorCode::Validation, &e.to_string(), "client_id"))?;
+    let w = host.store()?.load_workshop_outline(req.workshop_id)?;
+    let board = w.board(req.board_id).ok_or_else(|| ApiError::with_field(ErrorCode::NotFound, "no such board in this workshop", "board"))?;
+    if req.touchpoint_id.is_some_and(|t| !board.touchpoints.iter().any(|tp| tp.id == t)) {
+        return Err(ApiError::with_field(ErrorCode::NotFound, "no such touchpoint on this board", "touchpoint"));
+    }
+    let joined = {
+        let mut joins = host.joins();
+        match joins.get_mut(req.workshop_id) {
+            Ok(join) => {
+                if !join.boards.contains(&req.board_id) {
+                    join.boards.push(req.board_id);
+                }
+                let n = join.bring.map_or(1, |b| b.n.wrapping_add(1));
+                join.bring = Some(PhoneBring { n, board_id: req.board_id, touchpoint_id: req.touchpoint_id });
+                true
+            }
+            Err(_) => false,
+        }
+    };
+    if joined {
+        host.emit(Event::JoinChanged { workshop_id: req.workshop_id });
+    }
+    host.emit(Event::Brought { workshop_id: req.workshop_id, board_id: req.board_id, touchpoint_id: req.touchpoint_id, client_id: req.client_id });
+    Ok(())
 }
 
 /// Following, participants see the board the facilitator moves to even if it was not among

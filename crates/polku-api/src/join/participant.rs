@@ -77,7 +77,7 @@ pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewR
         boards.push(board_view(host, w.id, b, &choice, &own)?);
     }
     let live = live_of(&w, host.now());
-    Ok(ParticipantView { workshop_id: w.id, title: w.title.clone(), language: w.language, nickname, follow: choice.follow, boards, live })
+    Ok(ParticipantView { workshop_id: w.id, title: w.title.clone(), language: w.language, nickname, follow: choice.follow, bring: choice.bring, boards, live })
 }
 
 /// The running session's item and timer, for the phones; nothing of its plan or attendance.
@@ -181,11 +181,12 @@ struct Allowed {
     locked: Vec<Id>,
     show_others: bool,
     follow: Option<Id>,
+    bring: Option<PhoneBring>,
 }
 
 impl Allowed {
     fn of(join: &super::state::Join) -> Allowed {
-        Allowed { boards: join.boards.clone(), locked: join.locked.clone(), show_others: join.show_others, follow: join.follow }
+        Allowed { boards: join.boards.clone(), locked: join.locked.clone(), show_others: join.show_others, follow: join.follow, bring: join.bring }
     }
 
     fn now(host: &Host, device: &Device) -> Allowed {

@@ -39,6 +39,7 @@ pub(crate) struct Join {
     /// Boards participants may still see but no longer change: nothing added, edited or deleted.
     pub locked: Vec<Id>,
     pub follow: Option<Id>,
+    pub bring: Option<super::PhoneBring>,
     pub devices: Vec<DeviceState>,
     /// Where its phones connect, when the host listens on a network.
     pub listening: Option<SocketAddr>,
@@ -110,6 +111,7 @@ impl Joins {
             boards: Vec::new(),
             locked: Vec::new(),
             follow: None,
+            bring: None,
             devices: Vec::new(),
             listening: None,
         })

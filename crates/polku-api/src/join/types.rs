@@ -74,6 +74,28 @@ pub struct FollowBoardRequest {
     pub board_id: Option<Id>,
 }
 
+/// "Bring everyone here": every screen of the workshop (phones, the facilitator's other tabs and
+/// windows) goes to this board, and to this touchpoint or box when one is named. Once: whoever
+/// moves away afterwards stays where they went.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BringEveryoneRequest {
+    pub workshop_id: Id,
+    pub board_id: Id,
+    pub touchpoint_id: Option<Id>,
+    /// The facilitator's client: its own screen is already there.
+    pub client_id: String,
+}
+
+/// The latest "bring everyone here", as a phone sees it; `n` grows with each, so a phone moves
+/// once per bring and not again on every refetch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PhoneBring {
+    pub n: u32,
+    pub board_id: Id,
+    pub touchpoint_id: Option<Id>,
+}
+
 /// A workshop's join as the facilitator sees it. Closed: `open` is false and the rest empty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct JoinStatus {
@@ -231,6 +253,8 @@ pub struct ParticipantView {
     pub nickname: String,
     /// The board the facilitator has everyone on, when they chose to.
     pub follow: Option<Id>,
+    /// The latest "bring everyone here" while this join is open.
+    pub bring: Option<PhoneBring>,
     pub boards: Vec<ParticipantBoard>,
     /// The session being run, when one is: what the room is doing now and its timer.
     pub live: Option<PhoneLive>,

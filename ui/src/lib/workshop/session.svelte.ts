@@ -40,6 +40,15 @@ export class WorkshopSession {
   notes = $state.raw<Record<string, NoteStore>>({});
   /** Personas, walkthroughs and their steps; values replaced whole, like the notes. */
   people = $state.raw<People>({ personas: {}, walkthroughs: {}, steps: {} });
+  /**
+   * Where this screen is working on each board: the touchpoint or box whose head (or a note of
+   * which) last had the focus. New notes go there; "Bring everyone here" sends it; a bring from
+   * another screen sets it.
+   */
+  places = $state<Record<string, string>>({});
+  /** The latest "bring everyone here" from another of the facilitator's screens, for the page to follow. */
+  brought = $state<{ n: number; boardId: string } | null>(null);
+
   /** The programme's sessions by id; values replaced whole, like the people. */
   sessions = $state.raw<Record<string, Session>>({});
   /** The sessions in programme order. */
@@ -83,10 +92,24 @@ export class WorkshopSession {
           // its undo took away must not then be told as deleted in another window.
           if (ev.client_id === this.api.clientId()) this.noteDeletedHere(ev.changes);
           this.take(ev.changes);
+        } else if (ev.type === "brought" && ev.workshop_id === this.workshopId && ev.client_id !== this.api.clientId()) {
+          if (ev.touchpoint_id) this.places[ev.board_id] = ev.touchpoint_id;
+          this.brought = { n: (this.brought?.n ?? 0) + 1, boardId: ev.board_id };
         }
       }),
       api.onReconnect(() => void this.load()),
     );
+  }
+
+  /** Every screen of the workshop (phones, the facilitator's other tabs and windows) to this board and its place here. */
+  async bringEveryone(boardId: string): Promise<boolean> {
+    try {
+      await this.api.call("bring_everyone", { workshop_id: this.workshopId, board_id: boardId, touchpoint_id: this.places[boardId] ?? null, client_id: this.api.clientId() });
+      return true;
+    } catch (e) {
+      notifyError(toApiError(e));
+      return false;
+    }
   }
 
   dispose(): void {
