@@ -13,6 +13,7 @@ const info = (id: string, position: number, version = 1, title = id.toUpperCase(
   title,
   position,
   version,
+  live: { covered: false, writing: null },
 });
 const workshop = (): Workshop => ({
   id: "w",

@@ -111,6 +111,7 @@ describe("applying structure changes", () => {
     kind: "service_path",
     title: id,
     version: 1,
+    live: { covered: false, writing: null },
     position: 0,
     touchpoints,
     lanes: [],

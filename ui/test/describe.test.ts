@@ -16,7 +16,7 @@ function said(dict: Record<string, string>, lang: string, which: "undo" | "redo"
 const inEn = (changes: Change[], which: "undo" | "redo" = "undo") => said(en, "en", which, describeStep(changes, which));
 
 const made = note("n1", 1, { text: "Long   queue\nat the desk" });
-const board: BoardInfo = { id: "b1", kind: "service_path", title: "Evening", position: 0, version: 1 };
+const board: BoardInfo = { id: "b1", kind: "service_path", title: "Evening", position: 0, version: 1, live: { covered: false, writing: null } };
 
 describe("what an undo or redo says", () => {
   it("names the note an undone add took away, and a redone one", () => {

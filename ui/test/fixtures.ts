@@ -14,11 +14,14 @@ export const note = (id: string, version: number, extra: Partial<Note> = {}): No
   text: `v${version}`,
   x: 0,
   y: 0,
+  face_down: false,
   version,
   created_at: 1,
   updated_at: version,
   ...extra,
 });
+
+
 
 export const persona = (id: string, version = 1): Persona => ({
   id,

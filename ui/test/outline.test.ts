@@ -133,6 +133,7 @@ describe("moveToCellOps", () => {
     text: id,
     x,
     y,
+    face_down: false,
     version: 1,
     created_at: 0,
     updated_at: 0,

@@ -36,6 +36,7 @@ function note(id: string, x: number, y: number, over: Partial<Note> = {}): Note 
     text: id,
     x,
     y,
+    face_down: false,
     version: 1,
     created_at: 0,
     updated_at: 0,

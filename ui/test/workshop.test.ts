@@ -14,6 +14,7 @@ const board = (id: string, position: number, notes: Note[] = []): Board => ({
   title: id.toUpperCase(),
   position,
   version: 1,
+  live: { covered: false, writing: null },
   phases: [],
   touchpoints: [tp(`${id}-tp`, id)],
   lanes: [],
@@ -152,7 +153,7 @@ describe("boards as views of one workshop session", () => {
     const api = fakeBackend(workshop());
     const ws = new WorkshopSession(api, "w");
     await ws.load();
-    const info = (id: string, position: number, version: number) => ({ id, kind: "service_path" as const, title: id, position, version });
+    const info = (id: string, position: number, version: number) => ({ id, kind: "service_path" as const, title: id, position, version, live: { covered: false, writing: null } });
     const emit = (changes: Change[]) => api.emit({ type: "changed", workshop_id: "w", seq: 2, op_id: "o", client_id: "other", changes });
     emit([
       { entity: "board", id: "a", before: info("a", 0, 1), after: info("a", 1, 2) },

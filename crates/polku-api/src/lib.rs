@@ -23,7 +23,7 @@ pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use join::{
     AnswerJoinRequest, BringEveryoneRequest, Caller, Device, DeviceStanding, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined, JoinedDevice,
     OpenJoinRequest, ParticipantAddNoteRequest, ParticipantBoard, ParticipantDeleteNoteRequest, ParticipantLane, ParticipantNote,
-    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, PhoneBring, PhoneEvent, PhoneLive, RemoveDeviceRequest, SetJoinBoardsRequest,
+    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, FaceDownCount, PhoneBring, PhoneEvent, PhoneLive, RemoveDeviceRequest, SetJoinBoardsRequest,
     Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES, OTHERS_LISTED,
 };
 pub use types::*;

@@ -312,6 +312,31 @@ fn a_running_session_reaches_the_phones_with_the_servers_clock() {
 }
 
 #[test]
+fn privately_written_notes_reach_other_phones_as_a_count_until_the_reveal() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({"show_others": true})));
+    let (a, b) = (room.join(&t, "Kettu").unwrap(), room.join(&t, "Siili").unwrap());
+    let board = room.board(0)["id"].clone();
+    let apply = |op: Value| room.host.call("apply_op", json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "record", "op": op}));
+    apply(json!({"type": "update_board", "id": board, "patch": {"writing": {"since": 1, "touchpoint_id": null}}})).unwrap();
+    room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Salainen ajatus")).unwrap();
+    room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Toinen salainen")).unwrap();
+
+    let mine = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap();
+    assert_eq!(mine["boards"][0]["notes"].as_array().unwrap().len(), 2, "the author sees their own");
+    assert_eq!(mine["boards"][0]["writing"], true);
+    let theirs = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
+    assert!(!theirs.to_string().contains("salainen"), "{theirs}");
+    assert_eq!(theirs["boards"][0]["notes"], json!([]));
+    assert_eq!(theirs["boards"][0]["face_down"], json!([{"touchpoint_id": room.board(0)["touchpoints"][0]["id"], "count": 2}]));
+
+    apply(json!({"type": "reveal_notes", "board_id": board})).unwrap();
+    let theirs = room.host.call_as(&phone(&b), "participant_view", json!({})).unwrap();
+    assert_eq!(theirs["boards"][0]["notes"].as_array().unwrap().len(), 2);
+    assert_eq!((theirs["boards"][0]["face_down"].clone(), theirs["boards"][0]["writing"].clone()), (json!([]), json!(false)));
+}
+
+#[test]
 fn a_locked_board_is_seen_but_not_changed_until_unlocked() {
     let room = Room::new();
     let t = token(&room.open_join(json!({"show_others": true})));

@@ -36,6 +36,13 @@ pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change
             if let Some(position) = patch.position {
                 after.position = position;
             }
+            if let Some(covered) = patch.covered {
+                after.live.covered = covered;
+            }
+            if let Some(writing) = &patch.writing {
+                crate::writing::check_writing(*id, writing, doc)?;
+                after.live.writing = writing.clone();
+            }
             after.version += 1;
             Ok(vec![Change::Board { id: *id, before: Some(before), after: Some(after) }])
         }
@@ -74,7 +81,7 @@ fn create(new: &NewBoard, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>,
     let list = doc.boards();
     let (order, at) = order_with(&list, new.id, new.index);
     let mut made = match &new.from {
-        BoardSource::Blank { kind } => Board::from_info(&BoardInfo { id: new.id, kind: *kind, title: String::new(), position: 0, version: 1 }),
+        BoardSource::Blank { kind } => Board::from_info(&BoardInfo { id: new.id, kind: *kind, title: String::new(), position: 0, version: 1, live: Default::default() }),
         BoardSource::Template { template } => {
             let t = doc.template(template).ok_or_else(|| OpError::invalid("template", format!("there is no template {template:?}")))?;
             let [bt] = t.boards.as_slice() else {
@@ -128,7 +135,8 @@ fn copy(doc: &dyn DocRead, from: Id, to: Id, with_notes: bool, now: Millis) -> R
         .collect();
     let new = |id: Id| ids.get(&id).copied().unwrap_or(id);
     let remap = |id: Option<Id>| id.map(new);
-    let mut b = Board::from_info(&BoardInfo { id: to, ..info });
+    // A copy is a fresh board: not covered, not written on privately.
+    let mut b = Board::from_info(&BoardInfo { id: to, live: Default::default(), ..info });
     b.phases = doc.phases(from).into_iter().map(|p| crate::Phase { id: new(p.id), board_id: to, version: 1, ..p }).collect();
     b.touchpoints = doc
         .touchpoints(from)

@@ -30,6 +30,7 @@ pub mod template;
 mod undo;
 mod validate;
 mod walkthrough;
+mod writing;
 
 pub use boards::MAX_BOARDS;
 pub use session::{AgendaItem, Attendance, Session, SessionFields, SessionPatch, MAX_AGENDA_ITEMS, MAX_ATTENDANCE, MAX_ITEM_MINUTES};
@@ -53,6 +54,7 @@ pub use undo::{redo_ops, undo_ops, History};
 pub use validate::{
     validate_client_id, validate_title, MAX_BATCH_OPS, MAX_COORD, MAX_DESCRIPTION, MAX_LABEL, MAX_NOTE_TEXT, MAX_TITLE,
 };
+pub use writing::{BoardLive, PrivateWriting};
 pub use walkthrough::{StepRecord, WalkStep, Walkthrough, MAX_EMOTION, MIN_EMOTION};
 
 /// Every entity id: a UUID (v7 when Polku makes it, so ids sort by creation time).

@@ -182,6 +182,9 @@ pub struct Board {
     pub position: i64,
     #[ts(type = "number")]
     pub version: i64,
+    /// Covered, written on privately (`writing.rs`).
+    #[serde(default)]
+    pub live: crate::BoardLive,
     /// Sorted by position, as are touchpoints and lanes.
     pub phases: Vec<Phase>,
     pub touchpoints: Vec<Touchpoint>,
@@ -201,6 +204,8 @@ pub struct BoardInfo {
     pub position: i64,
     #[ts(type = "number")]
     pub version: i64,
+    #[serde(default)]
+    pub live: crate::BoardLive,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -281,6 +286,9 @@ pub struct Note {
     pub text: String,
     pub x: f64,
     pub y: f64,
+    /// Written during private writing and not yet revealed: only its author's screen shows it.
+    #[serde(default)]
+    pub face_down: bool,
     /// Grows by one with every change, so clients can drop stale copies.
     #[ts(type = "number")]
     pub version: i64,
@@ -292,7 +300,7 @@ pub struct Note {
 
 impl Board {
     pub fn info(&self) -> BoardInfo {
-        BoardInfo { id: self.id, kind: self.kind, title: self.title.clone(), position: self.position, version: self.version }
+        BoardInfo { id: self.id, kind: self.kind, title: self.title.clone(), position: self.position, version: self.version, live: self.live.clone() }
     }
 
     /// An empty board with these fields.
@@ -303,6 +311,7 @@ impl Board {
             title: info.title.clone(),
             position: info.position,
             version: info.version,
+            live: info.live.clone(),
             phases: Vec::new(),
             touchpoints: Vec::new(),
             lanes: Vec::new(),

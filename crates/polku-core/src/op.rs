@@ -53,6 +53,10 @@ pub enum Op {
     RestoreSession {
         session: Session,
     },
+    /// Turns every face-down note of the board up at once and ends its private writing.
+    RevealNotes {
+        board_id: Id,
+    },
     /// A step of running the session live (`run.rs`): start, end, an item, the timer.
     RunSession {
         id: Id,
@@ -234,6 +238,15 @@ pub struct BoardPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub title: Option<String>,
+    /// "Cover the board" on or off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub covered: Option<bool>,
+    /// Starts private writing (on the whole board or one place), or ends it without a reveal
+    /// (null): what was written stays face down until revealed.
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub writing: Option<Option<crate::PrivateWriting>>,
     /// Raw order key; clients reorder with `move_board`, undo writes positions back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
@@ -418,6 +431,10 @@ pub struct NotePatch {
     #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string | null")]
     pub session_id: Option<Option<Id>>,
+    /// What undo of a reveal sets back; a screen turns notes up with `reveal_notes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub face_down: Option<bool>,
 }
 
 macro_rules! empty_check {

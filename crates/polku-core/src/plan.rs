@@ -119,6 +119,7 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
         | Op::MoveSession { .. }
         | Op::DeleteSession { .. }
         | Op::RestoreSession { .. } => sessions::plan(op, doc, now),
+        Op::RevealNotes { board_id } => crate::writing::reveal(*board_id, doc, now),
         Op::RunSession { id, step } => crate::run::plan(*id, step, doc, now),
         Op::CreateNote { note } => {
             if doc.note(note.id).is_some() {
@@ -136,6 +137,7 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
                 text: note.text.clone(),
                 x: note.x,
                 y: note.y,
+                face_down: doc.board_info(note.board_id).and_then(|b| b.live.writing).is_some_and(|w| w.covers(note.touchpoint_id)),
                 version: doc.last_note_version(note.id).unwrap_or(0) + 1,
                 created_at: now,
                 updated_at: now,
@@ -237,6 +239,9 @@ fn patched(before: &Note, patch: &NotePatch, now: Millis) -> Note {
     }
     if let Some(p) = patch.persona_id {
         n.persona_id = p;
+    }
+    if let Some(f) = patch.face_down {
+        n.face_down = f;
     }
     if let Some(s) = patch.session_id {
         n.session_id = s;

@@ -100,7 +100,12 @@ impl Record for BoardInfo {
         Op::RestoreBoard { board: whole.clone() }
     }
     fn update_op(f: &Self, t: &Self) -> Option<Op> {
-        let patch = BoardPatch { title: set(&f.title, &t.title), position: set(&f.position, &t.position) };
+        let patch = BoardPatch {
+            title: set(&f.title, &t.title),
+            position: set(&f.position, &t.position),
+            covered: set(&f.live.covered, &t.live.covered),
+            writing: set(&f.live.writing, &t.live.writing),
+        };
         (!patch.is_empty()).then_some(Op::UpdateBoard { id: t.id, patch })
     }
     fn sort(list: &mut [Self]) {
@@ -109,7 +114,7 @@ impl Record for BoardInfo {
     fn commit(ws: &mut Workshop, id: Id, after: Option<&Self>) {
         match (ws.boards.iter_mut().find(|b| b.id == id), after) {
             (Some(b), Some(info)) => {
-                (b.kind, b.title, b.position, b.version) = (info.kind, info.title.clone(), info.position, info.version);
+                (b.kind, b.title, b.position, b.version, b.live) = (info.kind, info.title.clone(), info.position, info.version, info.live.clone());
             }
             (None, Some(info)) => ws.boards.push(Board::from_info(info)),
             (_, None) => ws.boards.retain(|b| b.id != id),
@@ -143,6 +148,7 @@ impl Record for Note {
             lane_id: set(&f.lane_id, &t.lane_id),
             persona_id: set(&f.persona_id, &t.persona_id),
             session_id: set(&f.session_id, &t.session_id),
+            face_down: set(&f.face_down, &t.face_down),
         };
         (!patch.is_empty()).then_some(Op::UpdateNote { id: t.id, patch })
     }

@@ -328,6 +328,7 @@ impl BoardTemplate {
             title: label(&self.title, lang),
             position,
             version: 1,
+            live: Default::default(),
             phases,
             touchpoints,
             lanes,

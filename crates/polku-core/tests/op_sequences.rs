@@ -32,6 +32,7 @@ fn start() -> Workshop {
             text: format!("alussa {i}"),
             x: -100.0,
             y: 230.0,
+            face_down: false,
             version: 1,
             created_at: 500,
             updated_at: 500,

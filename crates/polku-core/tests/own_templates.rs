@@ -63,6 +63,7 @@ fn lived_in_workshop() -> Workshop {
         text: SECRETS[0].into(),
         x: 0.0,
         y: 0.0,
+        face_down: false,
         version: 1,
         created_at: 1,
         updated_at: 1,

@@ -35,6 +35,7 @@ fn workshop(n: usize) -> Workshop {
                 text: format!("{i}: {text}"),
                 x: -100.0,
                 y: 16.0 + (i / tps.len()) as f64 * 126.0,
+                face_down: false,
                 version: 1,
                 created_at: i as i64,
                 updated_at: i as i64,

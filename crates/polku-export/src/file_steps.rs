@@ -181,13 +181,20 @@ pub(crate) fn v6_board_kinds(mut file: Value) -> Result<Value, String> {
     Ok(file)
 }
 
-/// v7 → v8: a session may carry its live run (item on screen, times, timer); none was run before.
-pub(crate) fn v7_session_runs(mut file: Value) -> Result<Value, String> {
+/// v7 → v8: sessions run live (a session's run: item on screen, times, timer), boards covered or
+/// written on privately, notes face down until revealed; none of it happened before.
+pub(crate) fn v7_live_sessions(mut file: Value) -> Result<Value, String> {
     let sessions = file.pointer_mut("/workshop/sessions").and_then(Value::as_array_mut).ok_or("workshop.sessions is missing or not a list")?;
     for (i, s) in sessions.iter_mut().enumerate() {
         let s = s.as_object_mut().ok_or(format!("workshop.sessions[{i}] is not an object"))?;
         s.insert("run".into(), Value::Null);
     }
+    let boards = file.pointer_mut("/workshop/boards").and_then(Value::as_array_mut).ok_or("workshop.boards is missing or not a list")?;
+    for (i, b) in boards.iter_mut().enumerate() {
+        let b = b.as_object_mut().ok_or(format!("workshop.boards[{i}] is not an object"))?;
+        b.insert("live".into(), json!({ "covered": false, "writing": null }));
+    }
+    add_fields(&mut file, "notes", &[("face_down", Value::Bool(false))])?;
     Ok(file)
 }
 

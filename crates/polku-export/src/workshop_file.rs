@@ -25,7 +25,7 @@ const STEPS: &[Step] = &[
     (4, "v4_sessions", crate::file_steps::v4_sessions),
     (5, "v5_note_sessions", crate::file_steps::v5_note_sessions),
     (6, "v6_board_kinds", crate::file_steps::v6_board_kinds),
-    (7, "v7_session_runs", crate::file_steps::v7_session_runs),
+    (7, "v7_live_sessions", crate::file_steps::v7_live_sessions),
 ];
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -181,6 +181,9 @@ fn check(w: &Workshop) -> Result<(), FileError> {
             }
             check_note(n, w).map_err(|e| FileError::broken(&format!("{at}.notes[{i}]"), e))?;
         }
+        if b.live.writing.as_ref().and_then(|p| p.touchpoint_id).is_some_and(|t| !b.touchpoints.iter().any(|tp| tp.id == t)) {
+            return Err(bad(format!("{at}.live.writing.touchpoint_id"), "names no touchpoint of this board"));
+        }
     }
     for (i, walk) in w.walkthroughs.iter().enumerate() {
         let at = format!("workshop.walkthroughs[{i}]");
@@ -242,6 +245,9 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
     }
     for b in &mut out.boards {
         b.id = fresh(b.id);
+        if let Some(w) = &mut b.live.writing {
+            w.touchpoint_id = w.touchpoint_id.map(&mut fresh);
+        }
         for p in &mut b.phases {
             p.id = fresh(p.id);
             p.board_id = b.id;

@@ -149,6 +149,7 @@ fn note(w: &Workshop, text: &str, kind: NoteKind, y: f64) -> Note {
         text: text.into(),
         x: -100.0,
         y,
+        face_down: false,
         version: 1,
         created_at: NOW,
         updated_at: NOW,

@@ -27,6 +27,7 @@ fn note(board: &Board, tp: Option<Id>, lane: Option<Id>, text: &str, sentiment: 
         text: text.into(),
         x,
         y,
+        face_down: false,
         version: 1,
         created_at: NOW,
         updated_at: NOW,

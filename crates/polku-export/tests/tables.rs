@@ -128,6 +128,7 @@ fn a_channel_verdict_names_its_row_and_column_and_a_canvas_note_its_period_and_b
             text: text.into(),
             x: -100.0,
             y: 40.0,
+            face_down: false,
             version: 1,
             created_at: 1,
             updated_at: 1,

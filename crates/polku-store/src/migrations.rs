@@ -21,6 +21,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0009_recently_deleted", include_str!("../migrations/0009_recently_deleted.sql")),
     ("0010_note_by_board_id", include_str!("../migrations/0010_note_by_board_id.sql")),
     ("0011_session_runs", include_str!("../migrations/0011_session_runs.sql")),
+    ("0012_private_writing", include_str!("../migrations/0012_private_writing.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

@@ -5,7 +5,7 @@ use polku_core::{Id, Note, Workshop};
 use rusqlite::params;
 
 use crate::records::{self, Stored};
-use crate::rows::opt_str;
+use crate::rows::{id, opt_id, opt_str};
 use crate::{deleted, Store, StoreError};
 
 /// Newest first: note ids are UUIDv7, so their order is the order they were made.
@@ -32,11 +32,11 @@ impl Store {
         Ok(lowest.map(|y| y + height))
     }
 
-    /// A board's newest `limit` notes, newest first, leaving out `except`; and how many older
-    /// notes of the board, not in `except`, were left out.
+    /// A board's newest `limit` notes face up, newest first, leaving out `except`; and how many
+    /// older notes of the board, face up and not in `except`, were left out.
     pub fn latest_notes(&self, workshop: Id, board: Id, limit: usize, except: &[Id]) -> Result<(Vec<Note>, u32), StoreError> {
         // At most `limit` past the ones left out: `note_by_board_id` hands them over in order.
-        let sql = format!("SELECT {} {} AND r.board_id = ?2 ORDER BY {} LIMIT ?3", Note::COLUMNS, Note::IN_WORKSHOP, NEWEST_FIRST);
+        let sql = format!("SELECT {} {} AND r.board_id = ?2 AND r.face_down = 0 ORDER BY {} LIMIT ?3", Note::COLUMNS, Note::IN_WORKSHOP, NEWEST_FIRST);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let most = (limit + except.len()) as i64;
         let mut rows = stmt.query(params![workshop.to_string(), board.to_string(), most])?;
@@ -53,11 +53,33 @@ impl Store {
         let Some(oldest) = out.last().filter(|_| out.len() == limit).map(|n| n.id) else { return Ok((out, 0)) };
         let older: u32 = self
             .conn
-            .prepare_cached("SELECT count(*) FROM note WHERE board_id = ?1 AND id < ?2")?
+            .prepare_cached("SELECT count(*) FROM note WHERE board_id = ?1 AND id < ?2 AND face_down = 0")?
             .query_row([board.to_string(), oldest.to_string()], |r| r.get(0))?;
         // A note of `except` the facilitator has deleted is not counted in `older` either.
         let excepted = except.iter().filter(|&&id| id < oldest).count() as u32;
         Ok((out, older.saturating_sub(excepted)))
+    }
+
+    /// How many of a board's notes are face down, per place (touchpoint, box or column; None for
+    /// notes at none), leaving out `except`: what a phone shows of others' private writing.
+    pub fn face_down_counts(&self, workshop: Id, board: Id, except: &[Id]) -> Result<Vec<(Option<Id>, u32)>, StoreError> {
+        // `note_face_down` holds only the face-down rows, so this costs what private writing made.
+        let sql = "SELECT r.id, r.touchpoint_id FROM note r JOIN board b ON b.id = r.board_id
+                   WHERE b.workshop_id = ?1 AND r.board_id = ?2 AND r.face_down = 1";
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params![workshop.to_string(), board.to_string()])?;
+        let mut counts: Vec<(Option<Id>, u32)> = Vec::new();
+        while let Some(row) = rows.next()? {
+            if except.contains(&id(row, 0)?) {
+                continue;
+            }
+            let place = opt_id(row, 1)?;
+            match counts.iter_mut().find(|(p, _)| *p == place) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((place, 1)),
+            }
+        }
+        Ok(counts)
     }
 
     /// Those of `ids` that are notes of the workshop, sorted by id.

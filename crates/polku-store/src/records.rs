@@ -25,20 +25,25 @@ pub(crate) trait Stored: Record {
 }
 
 impl Stored for BoardInfo {
-    const COLUMNS: &'static str = "r.id, r.kind, r.title, r.position, r.version";
+    const COLUMNS: &'static str = "r.id, r.kind, r.title, r.position, r.version, r.live";
     const IN_WORKSHOP: &'static str = "FROM board r WHERE r.workshop_id = ?1";
     const ORDER: &'static str = BY_POSITION;
 
     fn from_row(r: &Row) -> rusqlite::Result<Self> {
-        Ok(BoardInfo { id: id(r, 0)?, kind: board_kind(r, 1)?, title: r.get(2)?, position: r.get(3)?, version: r.get(4)? })
+        let live = r.get::<_, Option<String>>(5)?.map(|json| serde_json::from_str(&json)).transpose().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, format!("board live: {e}").into())
+        })?;
+        Ok(BoardInfo { id: id(r, 0)?, kind: board_kind(r, 1)?, title: r.get(2)?, position: r.get(3)?, version: r.get(4)?, live: live.unwrap_or_default() })
     }
 
     fn upsert(&self, conn: &Connection, workshop: Id) -> rusqlite::Result<()> {
+        // The usual board, neither covered nor written on privately, keeps no value.
+        let live = (self.live != polku_core::BoardLive::default()).then(|| to_json(&self.live)).transpose()?;
         conn.prepare_cached(
-            "INSERT INTO board (id, workshop_id, kind, title, position, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT(id) DO UPDATE SET kind = ?3, title = ?4, position = ?5, version = ?6",
+            "INSERT INTO board (id, workshop_id, kind, title, position, version, live) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT(id) DO UPDATE SET kind = ?3, title = ?4, position = ?5, version = ?6, live = ?7",
         )?
-        .execute(params![self.id.to_string(), workshop.to_string(), self.kind.as_str(), self.title, self.position, self.version])?;
+        .execute(params![self.id.to_string(), workshop.to_string(), self.kind.as_str(), self.title, self.position, self.version, live])?;
         Ok(())
     }
 }
@@ -226,7 +231,7 @@ impl Stored for Lane {
 }
 
 impl Stored for Note {
-    const COLUMNS: &'static str = "r.id, r.board_id, r.touchpoint_id, r.lane_id, r.persona_id, r.kind, r.sentiment, r.text, r.x, r.y, r.version, r.created_at, r.updated_at, r.session_id";
+    const COLUMNS: &'static str = "r.id, r.board_id, r.touchpoint_id, r.lane_id, r.persona_id, r.kind, r.sentiment, r.text, r.x, r.y, r.version, r.created_at, r.updated_at, r.session_id, r.face_down";
     const IN_WORKSHOP: &'static str = "FROM note r JOIN board b ON b.id = r.board_id WHERE b.workshop_id = ?1";
     const ORDER: &'static str = BY_ID;
 
@@ -246,16 +251,17 @@ impl Stored for Note {
             created_at: r.get(11)?,
             updated_at: r.get(12)?,
             session_id: opt_id(r, 13)?,
+            face_down: r.get(14)?,
         })
     }
 
     fn upsert(&self, conn: &Connection, _workshop: Id) -> rusqlite::Result<()> {
         conn.prepare_cached(
-            "INSERT INTO note (id, board_id, touchpoint_id, lane_id, persona_id, kind, sentiment, text, x, y, version, created_at, updated_at, session_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            "INSERT INTO note (id, board_id, touchpoint_id, lane_id, persona_id, kind, sentiment, text, x, y, version, created_at, updated_at, session_id, face_down)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
              ON CONFLICT(id) DO UPDATE SET board_id = ?2, touchpoint_id = ?3, lane_id = ?4, persona_id = ?5,
                kind = ?6, sentiment = ?7, text = ?8, x = ?9, y = ?10, version = ?11, created_at = ?12, updated_at = ?13,
-               session_id = ?14",
+               session_id = ?14, face_down = ?15",
         )?
         .execute(rusqlite::params![
             self.id.to_string(),
@@ -271,7 +277,8 @@ impl Stored for Note {
             self.version,
             self.created_at,
             self.updated_at,
-            opt_str(self.session_id)
+            opt_str(self.session_id),
+            self.face_down
         ])?;
         Ok(())
     }

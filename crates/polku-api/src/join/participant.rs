@@ -42,6 +42,7 @@ fn board_view(host: &Host, workshop: Id, b: &Board, allowed: &Allowed, mine: &[I
     let store = host.store()?;
     let own = store.notes_by_id(workshop, mine)?;
     let (others, earlier) = if allowed.show_others { store.latest_notes(workshop, b.id, OTHERS_LISTED, mine)? } else { (Vec::new(), 0) };
+    let face_down = if allowed.show_others { store.face_down_counts(workshop, b.id, mine)? } else { Vec::new() };
     let mut notes: Vec<ParticipantNote> = own.iter().map(|n| note_view(n, true)).chain(others.iter().map(|n| note_view(n, false))).collect();
     notes.sort_by_key(|n| n.id);
     let phase_label = |p: Option<Id>| p.and_then(|p| b.phases.iter().find(|ph| ph.id == p)).map(|ph| ph.label.clone());
@@ -59,6 +60,8 @@ fn board_view(host: &Host, workshop: Id, b: &Board, allowed: &Allowed, mine: &[I
         lanes: b.lanes.iter().map(|l| ParticipantLane { id: l.id, label: l.label.clone() }).collect(),
         notes,
         earlier,
+        face_down: face_down.into_iter().map(|(touchpoint_id, count)| FaceDownCount { touchpoint_id, count }).collect(),
+        writing: b.live.writing.is_some(),
         locked: allowed.locked.contains(&b.id),
     })
 }

@@ -260,6 +260,13 @@ pub struct ParticipantView {
     pub live: Option<PhoneLive>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FaceDownCount {
+    /// The touchpoint, box or column; null for notes at none.
+    pub touchpoint_id: Option<Id>,
+    pub count: u32,
+}
+
 /// A running session as the phones see it. `now` is the server's clock when the view was made,
 /// so a phone whose clock is off still counts the timer down right.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -287,6 +294,10 @@ pub struct ParticipantBoard {
     pub notes: Vec<ParticipantNote>,
     /// Others' notes on the board not listed in `notes` (older than those listed).
     pub earlier: u32,
+    /// Others' notes written privately and not yet revealed: how many, per place, never what.
+    pub face_down: Vec<FaceDownCount>,
+    /// The board is written on privately now: new notes stay face down until the facilitator reveals them.
+    pub writing: bool,
     /// The facilitator has locked it: nothing can be added, edited or deleted.
     pub locked: bool,
 }

@@ -197,6 +197,7 @@ fn probe_note() -> Note {
         text: String::new(),
         x: 0.0,
         y: 0.0,
+        face_down: false,
         version: 0,
         created_at: 0,
         updated_at: 0,

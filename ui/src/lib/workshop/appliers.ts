@@ -85,7 +85,7 @@ function applyBoard(held: Held, change: { id: string; before: BoardInfo | null; 
     return true;
   }
   if (board ? board.version > after.version : (held.goneBoards[change.id] ?? -1) >= after.version) return false;
-  const own = { id: after.id, kind: after.kind, title: after.title, position: after.position, version: after.version };
+  const own = { id: after.id, kind: after.kind, title: after.title, position: after.position, version: after.version, live: after.live };
   if (board) Object.assign(board, own);
   else held.boards.push({ ...own, phases: [], touchpoints: [], lanes: [] });
   delete held.goneBoards[change.id];

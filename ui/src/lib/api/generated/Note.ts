@@ -17,6 +17,10 @@ session_id: string | null, kind: NoteKind,
  */
 sentiment: Sentiment | null, text: string, x: number, y: number, 
 /**
+ * Written during private writing and not yet revealed: only its author's screen shows it.
+ */
+face_down: boolean, 
+/**
  * Grows by one with every change, so clients can drop stale copies.
  */
 version: number, created_at: number, updated_at: number, };

@@ -10,4 +10,8 @@ export type NotePatch = { text?: string, kind?: NoteKind,
 /**
  * Null for an idea or a question.
  */
-sentiment?: Sentiment | null, x?: number, y?: number, touchpoint_id?: string | null, lane_id?: string | null, persona_id?: string | null, session_id?: string | null, };
+sentiment?: Sentiment | null, x?: number, y?: number, touchpoint_id?: string | null, lane_id?: string | null, persona_id?: string | null, session_id?: string | null, 
+/**
+ * What undo of a reveal sets back; a screen turns notes up with `reveal_notes`.
+ */
+face_down?: boolean, };
