@@ -54,3 +54,5 @@ export type { Attendance } from "./generated/Attendance";
 export type { SessionRun } from "./generated/SessionRun";
 export type { Timer } from "./generated/Timer";
 export type { RunStep } from "./generated/RunStep";
+export type { BoardLive } from "./generated/BoardLive";
+export type { PrivateWriting } from "./generated/PrivateWriting";

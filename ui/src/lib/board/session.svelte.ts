@@ -7,6 +7,7 @@ import { cellAt, freeSpotBelow, freeSpotFrom, NOTE_GAP, nearestPlace, place, row
 import { traits, type Traits } from "./kinds";
 import { toneFields, type Tone } from "./sentiment";
 import { growOps } from "./lanes/lanes";
+import { veiled, veilOf, type Veil } from "./live/veil";
 
 /** A note that exists only on this screen until its first text is committed; x, y in board units. */
 export type Draft = {
@@ -38,12 +39,38 @@ export class BoardSession {
   stations: Station[] = $derived(stations(this.board?.touchpoints ?? [], this.board?.kind, this.board?.phases ?? []));
   rows: Row[] = $derived(rows(this.board?.lanes ?? []));
   phases: Phase[] = $derived(inPositionOrder(this.board?.phases ?? []));
+  /**
+   * Why this screen shows a note as a blank card (written privately by someone else, or the board
+   * covered), by id; the notes it draws carry no words for those (`live/veil.ts`).
+   */
+  veils: Map<string, Veil> = $derived.by(() => {
+    const out = new Map<string, Veil>();
+    const live = this.board?.live;
+    for (const n of Object.values(this.store.notes)) {
+      const v = veilOf(n, live, this.ws.mine);
+      if (v) out.set(n.id, v);
+    }
+    return out;
+  });
   /** Notes as stored: x, y relative to their cell; only the shown session's when one is chosen. */
   raw: Note[] = $derived.by(() => {
     const all = Object.values(this.store.notes);
     const only = this.ws.shownSession;
-    return only ? all.filter((n) => n.session_id === only) : all;
+    const shown = only ? all.filter((n) => n.session_id === only) : all;
+    return this.veils.size ? shown.map((n) => this.veiledCopy(n)) : shown;
   });
+
+  // One veiled copy per stored note and veil, so a change to one note makes one new object.
+  private veiledCopies = new WeakMap<Note, { veil: Veil; copy: Note }>();
+  private veiledCopy(n: Note): Note {
+    const veil = this.veils.get(n.id);
+    if (!veil) return n;
+    const kept = this.veiledCopies.get(n);
+    if (kept?.veil === veil) return kept.copy;
+    const copy = veiled(n, veil);
+    this.veiledCopies.set(n, { veil, copy });
+    return copy;
+  }
   /** Notes as drawn: x, y in board units. Everything on screen works with these. */
   notes: Note[] = $derived.by(() => this.placeAll(this.raw, this.stations, this.rows));
 
@@ -157,6 +184,8 @@ export class BoardSession {
   }
 
   async updateNote(id: string, patch: NotePatch): Promise<boolean> {
+    // A blank card's words are not on this screen: whatever was typed would replace them unseen.
+    if (patch.text !== undefined && this.veils.has(id)) return false;
     return this.apply({ type: "update_note", id, patch });
   }
 

@@ -11,6 +11,18 @@ import type { People } from "../people/people";
 import { programme, todaysSession } from "../sessions/sessions";
 import { applyAll, heldFrom } from "./appliers";
 
+/** Notes a screen remembers as its own: far more than one session's private writing. */
+const MINE_KEPT = 2000;
+
+function storedMine(workshopId: string): Set<string> {
+  try {
+    const list: unknown = JSON.parse(sessionStorage.getItem(`polku.mine.${workshopId}`) ?? "[]");
+    return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : []);
+  } catch {
+    return new Set();
+  }
+}
+
 /** A request body stays well inside the server's 256 KiB limit. */
 const BATCH_BYTES = 200_000;
 
@@ -46,6 +58,12 @@ export class WorkshopSession {
    * another screen sets it.
    */
   places = $state<Record<string, string>>({});
+  /**
+   * Notes written on this screen (this tab, this window): the ones it shows face up while a board
+   * is written on privately. Kept in the tab's storage, so a reload keeps showing its own.
+   */
+  mine = $state(new Set<string>());
+
   /** The latest "bring everyone here" from another of the facilitator's screens, for the page to follow. */
   brought = $state<{ n: number; boardId: string } | null>(null);
 
@@ -85,6 +103,7 @@ export class WorkshopSession {
     private readonly api: Backend,
     readonly workshopId: string,
   ) {
+    this.mine = storedMine(workshopId);
     this.offs.push(
       api.subscribe((ev) => {
         if (ev.type === "changed" && ev.workshop_id === this.workshopId && this.meta) {
@@ -243,6 +262,7 @@ export class WorkshopSession {
    * says what is wrong next to what was typed, where a toast would sit under its backdrop.
    */
   async attempt(op: Op, undo: UndoMode = "record"): Promise<ApiError | null> {
+    this.noteMine(op);
     try {
       const res = await this.api.call("apply_op", {
         workshop_id: this.workshopId,
@@ -257,6 +277,17 @@ export class WorkshopSession {
       return null;
     } catch (e) {
       return toApiError(e);
+    }
+  }
+
+  private noteMine(op: Op): void {
+    const made = op.type === "create_note" ? [op.note.id] : op.type === "batch" ? op.ops.flatMap((o) => (o.type === "create_note" ? [o.note.id] : [])) : [];
+    if (made.length === 0) return;
+    this.mine = new Set([...this.mine, ...made].slice(-MINE_KEPT));
+    try {
+      sessionStorage.setItem(`polku.mine.${this.workshopId}`, JSON.stringify([...this.mine]));
+    } catch {
+      // No storage: this page still knows its own until a reload.
     }
   }
 

@@ -1,4 +1,5 @@
 import type { BoardKind, Note, NotePatch, Op, Phase, Touchpoint } from "../../api/types";
+import type { Veil } from "../live/veil";
 import { FIRST_ROW_Y, freeSpotBelow, freeSpotFrom, NOTE_GAP, NOTE_W, pathOrder, stations, type Point, type Row, type Station } from "../geometry";
 import { growOps } from "../lanes/lanes";
 import type { Tone } from "../sentiment";
@@ -146,4 +147,6 @@ export type OutlineOps = {
   move: (id: string, to: Cell) => void;
   /** Focuses a note's item wherever it is in the outline; false when it is not there. */
   focusNote: (id: string) => boolean;
+  /** Why a note is shown without its words here (private writing, a covered board), if it is. */
+  veil: (id: string) => Veil | null;
 };
