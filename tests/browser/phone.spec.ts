@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createWorkshop, note, TOUCHPOINTS, unique } from "./helpers";
 import { openJoining, RoomNetwork } from "./room-network";
+import { joinPhone } from "./phones";
 
 let room: RoomNetwork;
 test.beforeAll(() => {
@@ -102,16 +103,7 @@ test("a note written as markup or a link is shown as the words typed, on the pho
   const url = await openJoining(page, room);
   await page.getByRole("dialog", { name: "Participants can join" }).getByRole("button", { name: "Done", exact: true }).click();
   const hostile = `<img src="x" onerror="window.__pwned=1"><a href="https://example.com">klikkaa</a> https://example.com`;
-  const phones = [];
-  for (const nickname of ["Kirjoittaja", "Lukija"]) {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" });
-    const phone = await ctx.newPage();
-    await phone.goto(url);
-    await phone.getByLabel("Your nickname").fill(nickname);
-    await phone.getByRole("button", { name: "Join" }).tap();
-    await expect(phone.getByText(`You are ${nickname}`)).toBeVisible();
-    phones.push(phone);
-  }
+  const phones = [await joinPhone(browser, url, "Kirjoittaja"), await joinPhone(browser, url, "Lukija")];
   const [writer, reader] = phones;
   await writer.getByLabel("Your note", { exact: true }).fill(hostile);
   await writer.getByRole("button", { name: "Send" }).tap();

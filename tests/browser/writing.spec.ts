@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createWorkshop, note, TOUCHPOINTS, unique } from "./helpers";
+import { joinPhone } from "./phones";
 import { openJoining, RoomNetwork } from "./room-network";
 
 /**
@@ -13,16 +14,6 @@ test.beforeAll(() => {
   room = RoomNetwork.make();
 });
 test.afterAll(() => room?.remove());
-
-async function joinPhone(browser: import("@playwright/test").Browser, url: string, nickname: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" });
-  const phone = await ctx.newPage();
-  await phone.goto(url);
-  await phone.getByLabel("Your nickname").fill(nickname);
-  await phone.getByRole("button", { name: "Join" }).tap();
-  await expect(phone.getByText(`You are ${nickname}`)).toBeVisible();
-  return phone;
-}
 
 async function send(phone: Page, place: string, text: string): Promise<void> {
   await phone.getByRole("radio", { name: place, exact: true }).check();
