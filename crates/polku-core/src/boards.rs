@@ -176,6 +176,7 @@ fn delete(id: Id, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
     changes.extend(doc.touchpoints(id).into_iter().map(|t| Change::Touchpoint { id: t.id, before: Some(t), after: None }));
     changes.extend(doc.lanes(id).into_iter().map(|l| Change::Lane { id: l.id, before: Some(l), after: None }));
     changes.extend(doc.phases(id).into_iter().map(|p| Change::Phase { id: p.id, before: Some(p), after: None }));
+    changes.extend(doc.votes().into_iter().filter(|v| v.board_id == id).map(|v| Change::Vote { id: v.id, before: Some(v), after: None }));
     changes.extend(unlink_board(doc, id));
     changes.push(Change::Board { id, before: Some(info), after: None });
     Ok(changes)

@@ -29,6 +29,7 @@ mod structure;
 pub mod template;
 mod undo;
 mod validate;
+mod vote;
 mod walkthrough;
 mod writing;
 
@@ -55,6 +56,7 @@ pub use validate::{
     validate_client_id, validate_title, MAX_BATCH_OPS, MAX_COORD, MAX_DESCRIPTION, MAX_LABEL, MAX_NOTE_TEXT, MAX_TITLE,
 };
 pub use writing::{BoardLive, PrivateWriting};
+pub use vote::{check_vote, NewVote, ScreenVoting, Vote, VoteCount, VoteFields, VoteOn, VotePatch, VoteSettings, MAX_DOTS, MAX_VOTES, MAX_VOTE_TARGETS};
 pub use walkthrough::{StepRecord, WalkStep, Walkthrough, MAX_EMOTION, MIN_EMOTION};
 
 /// Every entity id: a UUID (v7 when Polku makes it, so ids sort by creation time).

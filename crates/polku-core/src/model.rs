@@ -155,6 +155,9 @@ pub struct Workshop {
     pub personas: Vec<Persona>,
     pub walkthroughs: Vec<Walkthrough>,
     pub walk_steps: Vec<WalkStep>,
+    /// Dot votes, sorted by id.
+    #[serde(default)]
+    pub votes: Vec<crate::Vote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

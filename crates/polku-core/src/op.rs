@@ -57,6 +57,24 @@ pub enum Op {
     RevealNotes {
         board_id: Id,
     },
+    /// Starts a dot vote on a board.
+    CreateVote {
+        vote: crate::NewVote,
+    },
+    UpdateVote {
+        id: Id,
+        patch: crate::VotePatch,
+    },
+    /// Ends a vote: its counts are final and its voters' dots forgotten.
+    EndVote {
+        id: Id,
+    },
+    DeleteVote {
+        id: Id,
+    },
+    RestoreVote {
+        vote: crate::Vote,
+    },
     /// A step of running the session live (`run.rs`): start, end, an item, the timer.
     RunSession {
         id: Id,
@@ -195,7 +213,8 @@ impl Op {
     /// asks: Ctrl+Z must not make the room's timer jump.
     pub fn never_undone(&self) -> bool {
         match self {
-            Op::RunSession { .. } => true,
+            // An ended vote's voters are forgotten: it cannot be opened again by undo.
+            Op::RunSession { .. } | Op::EndVote { .. } => true,
             Op::Batch { ops } => ops.iter().all(Op::never_undone),
             _ => false,
         }

@@ -78,6 +78,14 @@ impl DocRead for Overlay<'_> {
         Session::sort(&mut list);
         list
     }
+    fn vote(&self, id: Id) -> Option<crate::Vote> {
+        self.read(id, || self.base.vote(id))
+    }
+    fn votes(&self) -> Vec<crate::Vote> {
+        let mut list = self.merged(self.base.votes(), |_| true);
+        crate::Vote::sort(&mut list);
+        list
+    }
     fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough> {
         self.merged(self.base.walkthroughs_on(board), |w| w.board_id == board)
     }

@@ -62,6 +62,9 @@ pub trait DocRead {
     fn session(&self, id: Id) -> Option<Session>;
     /// The workshop's sessions in programme order.
     fn sessions(&self) -> Vec<Session>;
+    fn vote(&self, id: Id) -> Option<crate::Vote>;
+    /// The workshop's votes, by id.
+    fn votes(&self) -> Vec<crate::Vote>;
     fn note(&self, id: Id) -> Option<Note>;
     fn touchpoint(&self, id: Id) -> Option<Touchpoint>;
     fn lane(&self, id: Id) -> Option<Lane>;
@@ -119,6 +122,21 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
         | Op::MoveSession { .. }
         | Op::DeleteSession { .. }
         | Op::RestoreSession { .. } => sessions::plan(op, doc, now),
+        Op::CreateVote { vote } => crate::vote::create(vote, doc, now),
+        Op::UpdateVote { id, patch } => crate::vote::update(*id, patch, doc),
+        Op::EndVote { id } => crate::vote::end(*id, doc, now),
+        Op::DeleteVote { id } => {
+            let before = doc.vote(*id).ok_or(OpError::NotFound { entity: "vote", id: *id })?;
+            Ok(vec![Change::Vote { id: *id, before: Some(before), after: None }])
+        }
+        Op::RestoreVote { vote } => {
+            if doc.vote(vote.id).is_some() {
+                return Err(OpError::Conflict(format!("vote {} already exists", vote.id)));
+            }
+            doc.board_info(vote.board_id).ok_or(OpError::NotFound { entity: "board", id: vote.board_id })?;
+            crate::vote::check_vote(vote)?;
+            Ok(vec![Change::Vote { id: vote.id, before: None, after: Some(crate::Vote { version: vote.version + 1, ..vote.clone() }) }])
+        }
         Op::RevealNotes { board_id } => crate::writing::reveal(*board_id, doc, now),
         Op::RunSession { id, step } => crate::run::plan(*id, step, doc, now),
         Op::CreateNote { note } => {
@@ -307,6 +325,12 @@ impl DocRead for Workshop {
     }
     fn sessions(&self) -> Vec<Session> {
         self.sessions.clone()
+    }
+    fn vote(&self, id: Id) -> Option<crate::Vote> {
+        self.votes.iter().find(|v| v.id == id).cloned()
+    }
+    fn votes(&self) -> Vec<crate::Vote> {
+        self.votes.clone()
     }
     fn note(&self, id: Id) -> Option<Note> {
         self.notes().find(|n| n.id == id).cloned()

@@ -22,6 +22,7 @@ macro_rules! with_records {
             Note: $crate::Note = "note",
             Walkthrough: $crate::Walkthrough = "walkthrough",
             WalkStep: $crate::WalkStep = "walk_step",
+            Vote: $crate::Vote = "vote",
         }
     };
 }

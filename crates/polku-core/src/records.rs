@@ -277,3 +277,43 @@ impl Record for WalkStep {
         (f.record != t.record).then(|| Self::restore_op(t))
     }
 }
+
+/// A vote lives in the workshop's list but belongs to its board (the phones on that board hear of it).
+impl Record for crate::Vote {
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn board(&self) -> Option<Id> {
+        Some(self.board_id)
+    }
+    fn delete_op(id: Id) -> Op {
+        Op::DeleteVote { id }
+    }
+    fn restore_op(whole: &Self) -> Op {
+        Op::RestoreVote { vote: whole.clone() }
+    }
+    /// Only what a facilitator sets; counts are the voters' and an end is final.
+    fn update_op(f: &Self, t: &Self) -> Option<Op> {
+        let patch = crate::VotePatch { turn: set(&f.fields.turn, &t.fields.turn), keep_top: set(&f.fields.keep_top, &t.fields.keep_top) };
+        (patch != crate::VotePatch::default()).then_some(Op::UpdateVote { id: t.id, patch })
+    }
+    fn sort(list: &mut [Self]) {
+        list.sort_by_key(|v| v.id);
+    }
+    fn commit(ws: &mut Workshop, id: Id, after: Option<&Self>) {
+        ws.votes.retain(|v| v.id != id);
+        if let Some(v) = after {
+            ws.votes.push(v.clone());
+            Self::sort(&mut ws.votes);
+        }
+    }
+    fn fill(ws: &mut Workshop, all: Vec<Self>) {
+        ws.votes = all;
+    }
+    fn all(ws: &Workshop) -> Vec<Self> {
+        ws.votes.clone()
+    }
+}

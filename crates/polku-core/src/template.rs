@@ -257,6 +257,7 @@ impl Template {
             personas: Vec::new(),
             walkthroughs: Vec::new(),
             walk_steps: Vec::new(),
+            votes: Vec::new(),
         }
     }
 }

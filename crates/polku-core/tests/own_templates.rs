@@ -235,6 +235,12 @@ impl DocRead for Library<'_> {
     fn sessions(&self) -> Vec<Session> {
         self.w.sessions()
     }
+    fn vote(&self, id: Id) -> Option<Vote> {
+        self.w.vote(id)
+    }
+    fn votes(&self) -> Vec<Vote> {
+        self.w.votes()
+    }
     fn note(&self, id: Id) -> Option<Note> {
         self.w.note(id)
     }

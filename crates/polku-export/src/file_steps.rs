@@ -182,7 +182,7 @@ pub(crate) fn v6_board_kinds(mut file: Value) -> Result<Value, String> {
 }
 
 /// v7 → v8: sessions run live (a session's run: item on screen, times, timer), boards covered or
-/// written on privately, notes face down until revealed; none of it happened before.
+/// written on privately, notes face down until revealed, dot votes; none of it happened before.
 pub(crate) fn v7_live_sessions(mut file: Value) -> Result<Value, String> {
     let sessions = file.pointer_mut("/workshop/sessions").and_then(Value::as_array_mut).ok_or("workshop.sessions is missing or not a list")?;
     for (i, s) in sessions.iter_mut().enumerate() {
@@ -195,6 +195,8 @@ pub(crate) fn v7_live_sessions(mut file: Value) -> Result<Value, String> {
         b.insert("live".into(), json!({ "covered": false, "writing": null }));
     }
     add_fields(&mut file, "notes", &[("face_down", Value::Bool(false))])?;
+    let workshop = file.get_mut("workshop").and_then(Value::as_object_mut).ok_or("workshop is missing or not an object")?;
+    workshop.insert("votes".into(), Value::Array(Vec::new()));
     Ok(file)
 }
 

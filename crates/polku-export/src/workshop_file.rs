@@ -140,7 +140,7 @@ pub fn read(bytes: &[u8]) -> Result<Workshop, FileError> {
 /// The rules the store relies on: unique ids, references inside the workshop, valid text.
 fn check(w: &Workshop) -> Result<(), FileError> {
     // Named field by field, so a new kind of record does not compile until it is checked here.
-    let Workshop { id: _, title: _, language: _, created_at: _, updated_at: _, boards: _, sessions: _, personas: _, walkthroughs: _, walk_steps: _ } = w;
+    let Workshop { id: _, title: _, language: _, created_at: _, updated_at: _, boards: _, sessions: _, personas: _, walkthroughs: _, walk_steps: _, votes: _ } = w;
     let bad = |at: String, reason: &str| FileError::invalid(at, reason);
     validate_title(&w.title).map_err(|e| FileError::broken("workshop", e))?;
     let mut seen: HashSet<Id> = HashSet::from([w.id]);
@@ -205,6 +205,14 @@ fn check(w: &Workshop) -> Result<(), FileError> {
         polku_core::run::check_run(s).map_err(|e| bad(format!("{at}.run"), &e.to_string()))?;
         s.fields.check(&|b| w.board(b).is_some()).map_err(|e| FileError::broken(&format!("{at}.fields"), e))?;
     }
+    for (i, v) in w.votes.iter().enumerate() {
+        let at = format!("workshop.votes[{i}]");
+        unique(v.id, format!("{at}.id"))?;
+        if w.board(v.board_id).is_none() {
+            return Err(bad(format!("{at}.board_id"), "names no board of this workshop"));
+        }
+        polku_core::check_vote(v).map_err(|e| FileError::broken(&format!("{at}.fields"), e))?;
+    }
     let mut stations = HashSet::new();
     for (i, s) in w.walk_steps.iter().enumerate() {
         let at = format!("workshop.walk_steps[{i}]");
@@ -238,7 +246,7 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
     let mut out = w.clone();
     // Named field by field, so a new kind of record in the workshop does not compile until it
     // is renumbered here too (a copy keeping an old id would overwrite the original's row).
-    let Workshop { id: _, title: _, language: _, created_at: _, updated_at: _, boards: _, sessions: _, personas: _, walkthroughs: _, walk_steps: _ } = w;
+    let Workshop { id: _, title: _, language: _, created_at: _, updated_at: _, boards: _, sessions: _, personas: _, walkthroughs: _, walk_steps: _, votes: _ } = w;
     out.id = fresh(w.id);
     for p in &mut out.personas {
         p.id = fresh(p.id);
@@ -295,6 +303,26 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
         s.walkthrough_id = fresh(s.walkthrough_id);
         s.touchpoint_id = fresh(s.touchpoint_id);
     }
+    // After the boards and sessions: a vote's targets and counts name their notes and touchpoints.
+    for v in &mut out.votes {
+        v.id = fresh(v.id);
+        v.board_id = fresh(v.board_id);
+        v.fields.session_id = v.fields.session_id.map(&mut fresh);
+        for t in &mut v.fields.targets {
+            *t = fresh(*t);
+        }
+        for c in &mut v.fields.counts {
+            c.target_id = fresh(c.target_id);
+        }
+        v.fields.counts.sort_by_key(|c| c.target_id);
+        match &mut v.fields.settings.on {
+            polku_core::VoteOn::Notes { ids } => ids.iter_mut().for_each(|t| *t = fresh(*t)),
+            polku_core::VoteOn::Lane { lane_id } => *lane_id = fresh(*lane_id),
+            polku_core::VoteOn::Place { touchpoint_id } => *touchpoint_id = fresh(*touchpoint_id),
+            polku_core::VoteOn::Board | polku_core::VoteOn::Touchpoints => {}
+        }
+    }
+    out.votes.sort_by_key(|x| x.id);
     out.personas.sort_by_key(|p| p.id);
     out.walkthroughs.sort_by_key(|x| x.id);
     out.walk_steps.sort_by_key(|x| x.id);

@@ -117,6 +117,7 @@ fn build() -> Workshop {
         sessions,
         walkthroughs,
         walk_steps,
+        votes: Vec::new(),
     }
 }
 

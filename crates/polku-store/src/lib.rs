@@ -14,6 +14,7 @@ mod records;
 mod rows;
 mod templates;
 mod txdoc;
+mod votes;
 mod workshops;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,7 @@ pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
 pub use ops::{Applied, Envelope};
+pub use votes::{Ballot, Cast};
 pub use paths::{database_path, default_data_dir, DATA_DIR_ENV, DATABASE_FILE};
 
 /// How SQLite waits for the disk. `Normal` (the default) may lose the last commits on a power cut

@@ -22,6 +22,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0010_note_by_board_id", include_str!("../migrations/0010_note_by_board_id.sql")),
     ("0011_session_runs", include_str!("../migrations/0011_session_runs.sql")),
     ("0012_private_writing", include_str!("../migrations/0012_private_writing.sql")),
+    ("0013_votes", include_str!("../migrations/0013_votes.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

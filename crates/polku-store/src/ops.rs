@@ -36,7 +36,7 @@ pub struct Applied {
 }
 
 #[derive(Clone, Copy)]
-enum Kind {
+pub(crate) enum Kind {
     Do,
     Undo,
     Redo,
@@ -157,13 +157,13 @@ fn apply_all(tx: &Transaction, workshop: Id, ops: &[Op], now: Millis) -> Result<
     Ok(all)
 }
 
-fn require_workshop(tx: &Transaction, id: Id) -> Result<(), StoreError> {
+pub(crate) fn require_workshop(tx: &Transaction, id: Id) -> Result<(), StoreError> {
     crate::deleted::require_live(tx, id)
 }
 
 /// The first result again when this op id was applied before; a refusal when the id was used for
 /// something else.
-fn replay(tx: &Transaction, op_id: Id, request: &str) -> Result<Option<Applied>, StoreError> {
+pub(crate) fn replay(tx: &Transaction, op_id: Id, request: &str) -> Result<Option<Applied>, StoreError> {
     let row: Option<(i64, String, String, String, String)> = tx
         .query_row(
             "SELECT seq, workshop_id, client_id, request, changes FROM op_log WHERE op_id = ?1",
@@ -190,7 +190,7 @@ fn write_changes(tx: &Transaction, workshop: Id, changes: &[Change]) -> Result<(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn log(
+pub(crate) fn log(
     tx: &Transaction,
     workshop: Id,
     op_id: Id,
@@ -225,7 +225,7 @@ fn push_step(tx: &Transaction, workshop: Id, client: &str, seq: i64) -> Result<(
     Ok(())
 }
 
-fn history(conn: &rusqlite::Connection, workshop: Id, client: &str) -> Result<History, StoreError> {
+pub(crate) fn history(conn: &rusqlite::Connection, workshop: Id, client: &str) -> Result<History, StoreError> {
     let (done, undone): (i64, i64) = conn
         .prepare_cached(
             "SELECT coalesce(sum(state = 'done'), 0), coalesce(sum(state = 'undone'), 0)

@@ -50,6 +50,12 @@ impl DocRead for TxDoc<'_> {
     fn sessions(&self) -> Vec<Session> {
         records::all(self.conn, &self.workshop).unwrap_or_default()
     }
+    fn vote(&self, id: Id) -> Option<polku_core::Vote> {
+        self.one(id)
+    }
+    fn votes(&self) -> Vec<polku_core::Vote> {
+        records::all(self.conn, &self.workshop).unwrap_or_default()
+    }
     fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough> {
         self.picked("board_id", Some(board))
     }

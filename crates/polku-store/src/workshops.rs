@@ -126,6 +126,7 @@ impl Store {
             personas: Vec::new(),
             walkthroughs: Vec::new(),
             walk_steps: Vec::new(),
+            votes: Vec::new(),
         })
     }
 }

@@ -6,6 +6,7 @@ import type { Persona } from "./Persona";
 import type { Phase } from "./Phase";
 import type { Session } from "./Session";
 import type { Touchpoint } from "./Touchpoint";
+import type { Vote } from "./Vote";
 import type { WalkStep } from "./WalkStep";
 import type { Walkthrough } from "./Walkthrough";
 
@@ -13,4 +14,4 @@ import type { Walkthrough } from "./Walkthrough";
  * What one op did to one record: its whole value before and after (None = did not
  * exist). Clients apply `after`; undo and redo are derived from the pair.
  */
-export type Change = { "entity": "board", id: string, before: BoardInfo | null, after: BoardInfo | null, } | { "entity": "session", id: string, before: Session | null, after: Session | null, } | { "entity": "persona", id: string, before: Persona | null, after: Persona | null, } | { "entity": "phase", id: string, before: Phase | null, after: Phase | null, } | { "entity": "touchpoint", id: string, before: Touchpoint | null, after: Touchpoint | null, } | { "entity": "lane", id: string, before: Lane | null, after: Lane | null, } | { "entity": "note", id: string, before: Note | null, after: Note | null, } | { "entity": "walkthrough", id: string, before: Walkthrough | null, after: Walkthrough | null, } | { "entity": "walk_step", id: string, before: WalkStep | null, after: WalkStep | null, };
+export type Change = { "entity": "board", id: string, before: BoardInfo | null, after: BoardInfo | null, } | { "entity": "session", id: string, before: Session | null, after: Session | null, } | { "entity": "persona", id: string, before: Persona | null, after: Persona | null, } | { "entity": "phase", id: string, before: Phase | null, after: Phase | null, } | { "entity": "touchpoint", id: string, before: Touchpoint | null, after: Touchpoint | null, } | { "entity": "lane", id: string, before: Lane | null, after: Lane | null, } | { "entity": "note", id: string, before: Note | null, after: Note | null, } | { "entity": "walkthrough", id: string, before: Walkthrough | null, after: Walkthrough | null, } | { "entity": "walk_step", id: string, before: WalkStep | null, after: WalkStep | null, } | { "entity": "vote", id: string, before: Vote | null, after: Vote | null, };

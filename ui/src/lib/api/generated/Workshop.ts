@@ -3,6 +3,7 @@ import type { Board } from "./Board";
 import type { Language } from "./Language";
 import type { Persona } from "./Persona";
 import type { Session } from "./Session";
+import type { Vote } from "./Vote";
 import type { WalkStep } from "./WalkStep";
 import type { Walkthrough } from "./Walkthrough";
 
@@ -14,4 +15,8 @@ sessions: Array<Session>,
 /**
  * Sorted by id, as are walkthroughs.
  */
-personas: Array<Persona>, walkthroughs: Array<Walkthrough>, walk_steps: Array<WalkStep>, };
+personas: Array<Persona>, walkthroughs: Array<Walkthrough>, walk_steps: Array<WalkStep>, 
+/**
+ * Dot votes, sorted by id.
+ */
+votes: Array<Vote>, };
