@@ -17,6 +17,7 @@ const info = (id: string, position: number, version = 1, title = id.toUpperCase(
 });
 const workshop = (): Workshop => ({
   id: "w",
+  votes: [],
   title: "W",
   language: "en",
   created_at: 1,

@@ -21,7 +21,7 @@ const session = (id: string, position: number, version = 1, fields: Partial<Sess
   version,
   fields: { ...blankSession(id.toUpperCase()), ...fields },
 });
-const held = (list: Session[] = []): Held => ({ boards: [], notes: {}, people: { personas: {}, walkthroughs: {}, steps: {} }, sessions: sessionsFrom(list), goneBoards: {} });
+const held = (list: Session[] = []): Held => ({ boards: [], notes: {}, people: { personas: {}, walkthroughs: {}, steps: {} }, sessions: sessionsFrom(list), votes: {}, goneBoards: {} });
 const change = (id: string, before: Session | null, after: Session | null): Change => ({ entity: "session", id, before, after });
 
 describe("applying session changes", () => {

@@ -22,6 +22,7 @@ const board = (id: string, position: number, notes: Note[] = []): Board => ({
 });
 const workshop = (): Workshop => ({
   id: "w",
+  votes: [],
   title: "W",
   language: "fi",
   created_at: 1,
@@ -64,7 +65,7 @@ describe("applying a workshop's changes", () => {
       { entity: "touchpoint", id: "a-tp", before: null, after: { ...tp("a-tp", "a", 2), label: "older" } },
       { entity: "persona", id: "p", before: null, after: persona("p", 2) },
     ]);
-    expect(touched).toEqual({ boards: false, people: false, sessions: false, notes: new Set() });
+    expect(touched).toEqual({ boards: false, people: false, sessions: false, votes: false, notes: new Set() });
     expect(held.notes.b.notes.nb.text).toBe("newer");
     expect(held.boards.find((b) => b.id === "a")?.touchpoints[0].label).toBe("newer");
     expect(held.people.personas.p.version).toBe(3);

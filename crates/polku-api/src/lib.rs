@@ -12,6 +12,7 @@ mod join;
 mod qr;
 mod templates;
 mod types;
+mod votes;
 
 pub use bindings::{export_bindings, BINDINGS_DIR};
 pub use deleted::{DeletedWorkshop, DeletedWorkshopRequest, ListDeletedWorkshopsRequest};
@@ -23,10 +24,11 @@ pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use join::{
     AnswerJoinRequest, BringEveryoneRequest, Caller, Device, DeviceStanding, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined, JoinedDevice,
     OpenJoinRequest, ParticipantAddNoteRequest, ParticipantBoard, ParticipantDeleteNoteRequest, ParticipantLane, ParticipantNote,
-    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, FaceDownCount, PhoneBring, PhoneEvent, PhoneLive, RemoveDeviceRequest, SetJoinBoardsRequest,
+    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, FaceDownCount, ParticipantVoteRequest, PhoneBring, PhoneEvent, PhoneLive, PhoneVote, PhoneVoteTarget, RemoveDeviceRequest, SetJoinBoardsRequest,
     Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES, OTHERS_LISTED,
 };
 pub use types::*;
+pub use votes::{CastVoteRequest, VoteTurn, VoteTurnRequest};
 
 /// What a subscriber of [`Host::subscribe`] may get instead of an event.
 pub use tokio::sync::broadcast::error::RecvError;
@@ -158,8 +160,11 @@ commands! {
     facilitator set_join_boards(SetJoinBoardsRequest) -> JoinStatus;
     facilitator follow_board(FollowBoardRequest) -> JoinStatus;
     facilitator bring_everyone(BringEveryoneRequest) -> ();
+    facilitator cast_vote(CastVoteRequest) -> OpResult;
+    facilitator vote_turn(VoteTurnRequest) -> VoteTurn;
     participant participant_view(ParticipantViewRequest) -> ParticipantView;
     participant participant_add_note(ParticipantAddNoteRequest) -> ParticipantNote;
     participant participant_update_note(ParticipantUpdateNoteRequest) -> ParticipantNote;
     participant participant_delete_note(ParticipantDeleteNoteRequest) -> ();
+    participant participant_vote(ParticipantVoteRequest) -> PhoneVote;
 }

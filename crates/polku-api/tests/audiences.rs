@@ -9,7 +9,7 @@ use polku_api::{audience, Audience, Caller, ErrorCode, COMMANDS};
 use serde_json::{json, Value};
 
 /// The commands opened to participants on purpose. Opening another one is a decision, made here.
-const PARTICIPANT_COMMANDS: &[&str] = &["participant_view", "participant_add_note", "participant_update_note", "participant_delete_note"];
+const PARTICIPANT_COMMANDS: &[&str] = &["participant_view", "participant_add_note", "participant_update_note", "participant_delete_note", "participant_vote"];
 
 /// Requests a facilitator could send with effect, for the commands that would do the most harm.
 fn harmful_args(room: &Room, command: &str) -> Value {

@@ -337,6 +337,52 @@ fn privately_written_notes_reach_other_phones_as_a_count_until_the_reveal() {
 }
 
 #[test]
+fn phones_vote_with_their_dots_and_see_the_results_only_at_the_end() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let phones: Vec<_> = ["Kettu", "Siili", "Orava"].iter().map(|n| room.join(&t, n).unwrap()).collect();
+    for (i, p) in phones.iter().enumerate() {
+        room.host.call_as(&phone(p), "participant_add_note", note_args(&room, &format!("Idea {i}"))).unwrap();
+    }
+    let vote = uuid::Uuid::now_v7();
+    let settings = json!({"on": {"type": "board"}, "dots": 3, "several_per_target": false, "hidden": true, "screen": "turns", "ends_at": null});
+    let apply = |op: Value| room.host.call("apply_op", json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "record", "op": op}));
+    apply(json!({"type": "create_vote", "vote": {"id": vote, "board_id": room.board(0)["id"], "settings": settings, "session_id": null}})).unwrap();
+    let view = room.host.call_as(&phone(&phones[0]), "participant_view", json!({})).unwrap();
+    let targets: Vec<Value> = view["votes"][0]["targets"].as_array().unwrap().iter().map(|t| t["id"].clone()).collect();
+    assert_eq!(targets.len(), 3);
+    let dot = |p: &polku_api::Joined, target: &Value, delta: i32| room.host.call_as(&phone(p), "participant_vote", json!({"op_id": op_id(), "vote_id": vote, "target_id": target, "delta": delta}));
+    for p in &phones {
+        for target in &targets {
+            let v = dot(p, target, 1).unwrap();
+            assert_eq!(v["targets"].as_array().unwrap().iter().map(|t| t["count"].clone()).collect::<Vec<_>>(), [Value::Null, Value::Null, Value::Null], "hidden until the end");
+        }
+    }
+    assert_refused(dot(&phones[0], &targets[0], 1), ErrorCode::Validation, "dots_left");
+    let back = dot(&phones[0], &targets[0], -1).unwrap();
+    assert_eq!((back["used"].clone(), back["targets"][0]["mine"].clone()), (json!(2), json!(0)));
+    // One dot per note in this vote; and an op sent twice (a phone's retry) takes back one dot, not two.
+    let again = json!({"op_id": op_id(), "vote_id": vote, "target_id": targets[1], "delta": 1});
+    assert_refused(room.host.call_as(&phone(&phones[0]), "participant_vote", again.clone()), ErrorCode::Validation, "several");
+    let give_back = json!({"op_id": op_id(), "vote_id": vote, "target_id": targets[2], "delta": -1});
+    room.host.call_as(&phone(&phones[1]), "participant_vote", give_back.clone()).unwrap();
+    room.host.call_as(&phone(&phones[1]), "participant_vote", give_back).unwrap();
+    // The shared screen in turns: the first turn's own three dots.
+    let screen = |target: &Value| room.host.call("cast_vote", json!({"workshop_id": room.id(), "vote_id": vote, "target_id": target, "delta": 1, "op_id": op_id(), "client_id": "desk"}));
+    screen(&targets[2]).unwrap();
+    let turn = room.host.call("vote_turn", json!({"workshop_id": room.id(), "vote_id": vote})).unwrap();
+    assert_eq!((turn["turn"].clone(), turn["used"].clone()), (json!(1), json!(1)));
+
+    apply(json!({"type": "end_vote", "id": vote})).unwrap();
+    let view = room.host.call_as(&phone(&phones[2]), "participant_view", json!({})).unwrap();
+    let ended = &view["votes"][0];
+    assert_eq!(ended["open"], false);
+    let counts: Vec<(Value, Value)> = ended["targets"].as_array().unwrap().iter().map(|t| (t["count"].clone(), t["rank"].clone())).collect();
+    assert_eq!(counts, [(json!(2), json!(3)), (json!(3), json!(1)), (json!(3), json!(1))], "tied first, then third");
+    assert_refused(dot(&phones[2], &targets[0], 1), ErrorCode::Validation, "ended");
+}
+
+#[test]
 fn a_locked_board_is_seen_but_not_changed_until_unlocked() {
     let room = Room::new();
     let t = token(&room.open_join(json!({"show_others": true})));

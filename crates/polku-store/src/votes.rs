@@ -73,7 +73,7 @@ impl Store {
         let w = cast.workshop_id.to_string();
         let before: Vote = records::one(&tx, &w, cast.vote_id)?.ok_or(StoreError::NotFound { entity: "vote", id: cast.vote_id })?;
         if !before.is_open() {
-            return Err(OpError::Conflict("this vote has ended".into()).into());
+            return Err(OpError::invalid("ended", "this vote has ended").into());
         }
         if !before.fields.targets.contains(&cast.target_id) || !(cast.delta == 1 || cast.delta == -1) {
             return Err(OpError::invalid("target", "is not one of this vote's").into());
@@ -83,7 +83,7 @@ impl Store {
             let here = ballot.on.iter().find(|(t, _)| *t == cast.target_id).map_or(0, |(_, n)| *n);
             let s = &before.fields.settings;
             if cast.delta > 0 && ballot.used >= s.dots {
-                return Err(OpError::invalid("dots", format!("all {} dots are given", s.dots)).into());
+                return Err(OpError::invalid("dots_left", format!("all {} dots are given", s.dots)).into());
             }
             if cast.delta > 0 && here > 0 && !s.several_per_target {
                 return Err(OpError::invalid("several", "one dot per note in this vote").into());
@@ -102,6 +102,12 @@ impl Store {
         let history = history(&tx, cast.workshop_id, cast.client_id)?;
         tx.commit()?;
         Ok(Applied { seq, op_id: cast.op_id, workshop_id: cast.workshop_id, client_id: cast.client_id.to_string(), changes, history, replayed: false })
+    }
+
+    /// One vote of a workshop.
+    pub fn vote(&self, workshop: Id, id: Id) -> Result<Vote, StoreError> {
+        crate::deleted::require_live(&self.conn, workshop)?;
+        records::one(&self.conn, &workshop.to_string(), id)?.ok_or(StoreError::NotFound { entity: "vote", id })
     }
 
     /// What `voter` has given in a vote (nothing once it ended).

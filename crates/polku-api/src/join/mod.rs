@@ -7,6 +7,7 @@ mod facilitator;
 mod network;
 mod nickname;
 mod participant;
+mod voting;
 mod secret;
 mod state;
 mod types;
@@ -18,6 +19,8 @@ pub(crate) use state::Joins;
 pub use state::DEVICE_WRITES_PER_MINUTE;
 pub use network::{JoinAddress, JoinAddressesRequest, JoinNetwork};
 pub use types::*;
+pub use voting::{ParticipantVoteRequest, PhoneVote, PhoneVoteTarget};
+pub(crate) use voting::participant_vote;
 
 use polku_core::Id;
 

@@ -12,7 +12,7 @@ use crate::handlers::announce;
 use crate::{ApiError, ErrorCode, Host};
 
 /// The client id of every participant's op: the op log and undo never learn which device it was.
-const PARTICIPANTS: &str = "participants";
+pub(crate) const PARTICIPANTS: &str = "participants";
 /// Room under a canvas box's label before its first note (what the board's own placing leaves).
 const BOX_LABEL_H: f64 = 28.0;
 
@@ -67,11 +67,11 @@ fn board_view(host: &Host, workshop: Id, b: &Board, allowed: &Allowed, mine: &[I
 }
 
 pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewRequest) -> Result<ParticipantView, ApiError> {
-    let (choice, nickname, mine) = {
+    let (choice, nickname, mine, voters) = {
         let mut joins = host.joins();
         let choice = Allowed::of(joins.get_mut(device.workshop_id)?);
         let d = joins.device_mut(device)?;
-        (choice, d.nickname.clone(), d.notes.clone())
+        (choice, d.nickname.clone(), d.notes.clone(), d.voters.clone())
     };
     let w = host.store()?.load_workshop_outline(device.workshop_id)?;
     let mut boards = Vec::new();
@@ -80,7 +80,8 @@ pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewR
         boards.push(board_view(host, w.id, b, &choice, &own)?);
     }
     let live = live_of(&w, host.now());
-    Ok(ParticipantView { workshop_id: w.id, title: w.title.clone(), language: w.language, nickname, follow: choice.follow, bring: choice.bring, boards, live })
+    let votes = super::voting::phone_votes(&*host.store()?, &w, &choice.boards, &voters)?;
+    Ok(ParticipantView { workshop_id: w.id, title: w.title.clone(), language: w.language, nickname, follow: choice.follow, bring: choice.bring, boards, live, votes })
 }
 
 /// The running session's item and timer, for the phones; nothing of its plan or attendance.
@@ -115,7 +116,7 @@ fn place_in_cell(b: &Board, below: Option<f64>, touchpoint_id: Id, lane_id: Opti
 
 /// The store's op id for a device's op: distinct per device, so one phone cannot replay or block
 /// another's op by sending its id.
-fn store_op_id(device: &Device, op_id: Id) -> Id {
+pub(crate) fn store_op_id(device: &Device, op_id: Id) -> Id {
     Id::new_v5(&device.device_id, op_id.as_bytes())
 }
 

@@ -60,6 +60,9 @@ pub(crate) struct DeviceState {
     /// Held while one of its writes is in the store: a device's writes (a retry racing its first
     /// try) go one at a time, without holding every device's join state meanwhile.
     pub writing: Arc<Mutex<()>>,
+    /// The opaque key this device's dots are kept under in each vote it voted in: a new one per
+    /// vote, so its dots in two votes cannot be put together, and never its id or nickname.
+    pub voters: HashMap<Id, String>,
 }
 
 impl DeviceState {
@@ -180,6 +183,7 @@ impl Joins {
             answers: HashMap::new(),
             writes: VecDeque::new(),
             writing: Arc::default(),
+            voters: HashMap::new(),
         };
         let joined = Joined {
             workshop_id,

@@ -258,6 +258,8 @@ pub struct ParticipantView {
     pub boards: Vec<ParticipantBoard>,
     /// The session being run, when one is: what the room is doing now and its timer.
     pub live: Option<PhoneLive>,
+    /// Dot votes on its boards: the open ones, and each board's latest ended one.
+    pub votes: Vec<super::PhoneVote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

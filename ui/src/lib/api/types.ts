@@ -56,3 +56,7 @@ export type { Timer } from "./generated/Timer";
 export type { RunStep } from "./generated/RunStep";
 export type { BoardLive } from "./generated/BoardLive";
 export type { PrivateWriting } from "./generated/PrivateWriting";
+export type { Vote } from "./generated/Vote";
+export type { VoteSettings } from "./generated/VoteSettings";
+export type { VoteOn } from "./generated/VoteOn";
+export type { ScreenVoting } from "./generated/ScreenVoting";

@@ -1,4 +1,4 @@
-import type { BoardInfo, Change, Session, Workshop } from "../api/types";
+import type { BoardInfo, Change, Session, Vote, Workshop } from "../api/types";
 import { applyNote, applyRow, emptyStore, storeFrom, type BoardState, type NoteStore } from "../board/changes";
 import { applyVersioned, peopleFrom, type People } from "../people/people";
 import { sessionsFrom } from "../sessions/sessions";
@@ -16,10 +16,12 @@ export type Held = {
   goneBoards: Record<string, number>;
   /** The programme's sessions by id; their order is their positions (sessions/sessions.ts). */
   sessions: Record<string, Session>;
+  /** Dot votes by id; each cast comes as the vote replaced whole with its new counts. */
+  votes: Record<string, Vote>;
 };
 
 /** Which parts an applied list of changes touched, so the session swaps only those wrappers. */
-export type Touched = { boards: boolean; people: boolean; sessions: boolean; notes: Set<string> };
+export type Touched = { boards: boolean; people: boolean; sessions: boolean; votes: boolean; notes: Set<string> };
 
 type Applier<C> = (held: Held, change: C, touched: Touched) => void;
 
@@ -65,6 +67,9 @@ const appliers: { [K in Change["entity"]]: Applier<Extract<Change, { entity: K }
   session: (held, c, touched) => {
     if (applyVersioned(held.sessions, c)) touched.sessions = true;
   },
+  vote: (held, c, touched) => {
+    if (applyVersioned(held.votes, c)) touched.votes = true;
+  },
 };
 
 /**
@@ -94,7 +99,7 @@ function applyBoard(held: Held, change: { id: string; before: BoardInfo | null; 
 
 /** Applies changes in order, in place, skipping copies older than what is held. */
 export function applyAll(held: Held, changes: readonly Change[]): Touched {
-  const touched: Touched = { boards: false, people: false, sessions: false, notes: new Set() };
+  const touched: Touched = { boards: false, people: false, sessions: false, votes: false, notes: new Set() };
   // The table is exhaustive by its type; TypeScript cannot narrow the lookup to the matching
   // member of the union by itself.
   for (const c of changes) (appliers[c.entity] as Applier<Change>)(held, c, touched);
@@ -113,6 +118,7 @@ export function heldFrom(workshop: Workshop): Held {
     notes,
     people: peopleFrom(workshop.personas, workshop.walkthroughs, workshop.walk_steps),
     sessions: sessionsFrom(workshop.sessions),
+    votes: Object.fromEntries(workshop.votes.map((v) => [v.id, v])),
     goneBoards: {},
   };
 }

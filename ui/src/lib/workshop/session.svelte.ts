@@ -1,5 +1,5 @@
 import type { Backend } from "../backend/backend";
-import type { Change, History, Op, OpResult, Session, UndoMode, Workshop } from "../api/types";
+import type { Change, History, Op, OpResult, Session, UndoMode, Vote, Workshop } from "../api/types";
 import { toApiError, type ApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
@@ -29,7 +29,7 @@ const BATCH_BYTES = 200_000;
 /** "deleted": in Recently deleted, to restore from the workshop list. */
 export type Status = "loading" | "ready" | "missing" | "deleted" | "failed";
 /** The workshop's own fields; its boards and people are held apart (see `Held`). */
-export type WorkshopMeta = Omit<Workshop, "boards" | "personas" | "walkthroughs" | "walk_steps" | "sessions">;
+export type WorkshopMeta = Omit<Workshop, "boards" | "personas" | "walkthroughs" | "walk_steps" | "sessions" | "votes">;
 
 const NO_NOTES: NoteStore = { notes: {}, gone: {} };
 
@@ -69,6 +69,9 @@ export class WorkshopSession {
 
   /** The programme's sessions by id; values replaced whole, like the people. */
   sessions = $state.raw<Record<string, Session>>({});
+  /** Dot votes by id; values replaced whole, like the sessions. */
+  votes = $state.raw<Record<string, Vote>>({});
+
   /** The sessions in programme order. */
   programme: Session[] = $derived(programme(this.sessions));
 
@@ -150,14 +153,15 @@ export class WorkshopSession {
         this.api.call("open_workshop", { id: this.workshopId }),
         this.api.call("history", { workshop_id: this.workshopId, client_id: this.api.clientId() }),
       ]);
-      const { boards, notes, people, sessions, goneBoards } = heldFrom(workshop);
-      const { boards: _b, personas: _p, walkthroughs: _w, walk_steps: _s, sessions: _m, ...meta } = workshop;
+      const { boards, notes, people, sessions, votes, goneBoards } = heldFrom(workshop);
+      const { boards: _b, personas: _p, walkthroughs: _w, walk_steps: _s, sessions: _m, votes: _v, ...meta } = workshop;
       this.meta = meta;
       this.boards = boards;
       this.notes = notes;
       this.people = people;
       this.goneBoards = goneBoards;
       this.sessions = sessions;
+      this.votes = votes;
       this.history = history;
       this.status = "ready";
     } catch (e) {
@@ -293,7 +297,7 @@ export class WorkshopSession {
 
   /** Changes from a response or an event; public so the appliers' wiring can be tested without a server. */
   take(changes: OpResult["changes"]): void {
-    const held = { boards: this.boards, notes: this.notes, people: this.people, sessions: this.sessions, goneBoards: this.goneBoards };
+    const held = { boards: this.boards, notes: this.notes, people: this.people, sessions: this.sessions, votes: this.votes, goneBoards: this.goneBoards };
     const touched = applyAll(held, changes);
     if (touched.notes.size) {
       const next = { ...this.notes };
@@ -303,6 +307,7 @@ export class WorkshopSession {
     }
     if (touched.people) this.people = { ...this.people };
     if (touched.sessions) this.sessions = { ...this.sessions };
+    if (touched.votes) this.votes = { ...this.votes };
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Language } from "./Language";
 import type { ParticipantBoard } from "./ParticipantBoard";
 import type { PhoneBring } from "./PhoneBring";
 import type { PhoneLive } from "./PhoneLive";
+import type { PhoneVote } from "./PhoneVote";
 
 /**
  * The phone's one screen: the boards it may use, their places, and the notes it may see.
@@ -19,4 +20,8 @@ bring: PhoneBring | null, boards: Array<ParticipantBoard>,
 /**
  * The session being run, when one is: what the room is doing now and its timer.
  */
-live: PhoneLive | null, };
+live: PhoneLive | null, 
+/**
+ * Dot votes on its boards: the open ones, and each board's latest ended one.
+ */
+votes: Array<PhoneVote>, };

@@ -2,6 +2,7 @@
 import type { AnswerJoinRequest } from "./AnswerJoinRequest";
 import type { ApplyOpRequest } from "./ApplyOpRequest";
 import type { BringEveryoneRequest } from "./BringEveryoneRequest";
+import type { CastVoteRequest } from "./CastVoteRequest";
 import type { CreateWorkshopRequest } from "./CreateWorkshopRequest";
 import type { DeleteTemplateRequest } from "./DeleteTemplateRequest";
 import type { DeleteWorkshopRequest } from "./DeleteWorkshopRequest";
@@ -32,6 +33,8 @@ import type { ParticipantNote } from "./ParticipantNote";
 import type { ParticipantUpdateNoteRequest } from "./ParticipantUpdateNoteRequest";
 import type { ParticipantView } from "./ParticipantView";
 import type { ParticipantViewRequest } from "./ParticipantViewRequest";
+import type { ParticipantVoteRequest } from "./ParticipantVoteRequest";
+import type { PhoneVote } from "./PhoneVote";
 import type { PreviewExportRequest } from "./PreviewExportRequest";
 import type { PreviewHandoutRequest } from "./PreviewHandoutRequest";
 import type { RemoveDeviceRequest } from "./RemoveDeviceRequest";
@@ -43,6 +46,8 @@ import type { SetJoinBoardsRequest } from "./SetJoinBoardsRequest";
 import type { StartExportRequest } from "./StartExportRequest";
 import type { StepRequest } from "./StepRequest";
 import type { TemplateSummary } from "./TemplateSummary";
+import type { VoteTurn } from "./VoteTurn";
+import type { VoteTurnRequest } from "./VoteTurnRequest";
 import type { Workshop } from "./Workshop";
 import type { WorkshopJoinRequest } from "./WorkshopJoinRequest";
 import type { WorkshopSummary } from "./WorkshopSummary";
@@ -82,10 +87,13 @@ export type Commands = {
   set_join_boards: { request: SetJoinBoardsRequest; response: JoinStatus };
   follow_board: { request: FollowBoardRequest; response: JoinStatus };
   bring_everyone: { request: BringEveryoneRequest; response: null };
+  cast_vote: { request: CastVoteRequest; response: OpResult };
+  vote_turn: { request: VoteTurnRequest; response: VoteTurn };
   participant_view: { request: ParticipantViewRequest; response: ParticipantView };
   participant_add_note: { request: ParticipantAddNoteRequest; response: ParticipantNote };
   participant_update_note: { request: ParticipantUpdateNoteRequest; response: ParticipantNote };
   participant_delete_note: { request: ParticipantDeleteNoteRequest; response: null };
+  participant_vote: { request: ParticipantVoteRequest; response: PhoneVote };
 };
 
 export type CommandName = keyof Commands;
@@ -124,8 +132,11 @@ export const COMMAND_NAMES: CommandName[] = [
   "set_join_boards",
   "follow_board",
   "bring_everyone",
+  "cast_vote",
+  "vote_turn",
   "participant_view",
   "participant_add_note",
   "participant_update_note",
   "participant_delete_note",
+  "participant_vote",
 ];
