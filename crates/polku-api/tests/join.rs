@@ -566,6 +566,50 @@ fn no_device_nickname_or_secret_reaches_the_library_or_the_workshop_file() {
     }
 }
 
+#[test]
+fn no_voter_key_reaches_an_export_or_the_library_once_the_vote_ends() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let phones: Vec<_> = ["Kettu", "Siili"].iter().map(|n| room.join(&t, n).unwrap()).collect();
+    for p in &phones {
+        room.host.call_as(&phone(p), "participant_add_note", note_args(&room, "Äänestettävä")).unwrap();
+    }
+    let vote = uuid::Uuid::now_v7();
+    let settings = json!({"on": {"type": "board"}, "dots": 2, "several_per_target": true, "hidden": false, "screen": "off", "ends_at": null});
+    let op = json!({"type": "create_vote", "vote": {"id": vote, "board_id": room.board(0)["id"], "settings": settings, "session_id": null}});
+    room.host.call("apply_op", json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "record", "op": op})).unwrap();
+    let target = room.host.call_as(&phone(&phones[0]), "participant_view", json!({})).unwrap()["votes"][0]["targets"][0]["id"].clone();
+    for p in &phones {
+        for _ in 0..2 {
+            room.host.call_as(&phone(p), "participant_vote", json!({"op_id": op_id(), "vote_id": vote, "target_id": target, "delta": 1})).unwrap();
+        }
+    }
+    let db = rusqlite::Connection::open(room.dir.path().join("polku.sqlite3")).unwrap();
+    let keys: Vec<String> = db.prepare("SELECT DISTINCT voter FROM vote_ballot").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(keys.len(), 2, "one key per phone while the vote is open");
+    drop(db);
+    room.host.call("apply_op", json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "skip", "op": {"type": "end_vote", "id": vote}})).unwrap();
+
+    let csv = exported(&room, "csv");
+    assert!(String::from_utf8_lossy(&csv).lines().any(|l| l.contains("Äänestettävä") && l.contains(";4;")), "the votes column: {}", String::from_utf8_lossy(&csv));
+    let mut files = vec![csv, exported(&room, "xlsx"), exported(&room, "pdf"), room.host.export_workshop(room.at()).unwrap()];
+    room.host.shutdown();
+    for entry in std::fs::read_dir(room.dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            files.push(std::fs::read(path).unwrap());
+        }
+    }
+    for key in &keys {
+        for (i, f) in files.iter().enumerate() {
+            assert!(!holds(f, key), "voter key {key} in file {i}");
+        }
+    }
+    for p in &phones {
+        assert!(files.iter().all(|f| !holds(f, &p.device_id.to_string())));
+    }
+}
+
 /// A network that records what joining asked of it, and fails to listen when told to.
 #[derive(Default)]
 struct FakeNetwork {

@@ -62,8 +62,7 @@ pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
                 l.t(kind),
                 n.text.clone(),
                 persona.map(|p| p.fields.name.clone()).unwrap_or_default(),
-                // No voting exists yet: the column is there for the table's shape, and empty.
-                String::new(),
+                votes_of(w, n.id).map(|c| c.to_string()).unwrap_or_default(),
                 timestamp(n.created_at),
                 l.t(&format!("board.kind.{}", board.kind.as_str())),
                 session.map(|(i, s)| format!("{}. {}", i + 1, s.fields.title)).unwrap_or_default(),
@@ -71,6 +70,12 @@ pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
         }
     }
     (header, rows)
+}
+
+/// A note's dots in the latest ended vote it was on; None when no ended vote had it (an open
+/// vote's counts are not final, and may be hidden).
+pub(crate) fn votes_of(w: &Workshop, note: polku_core::Id) -> Option<u32> {
+    w.votes.iter().filter(|v| !v.is_open() && v.fields.targets.contains(&note)).max_by_key(|v| v.fields.ended_at).map(|v| v.count_of(note))
 }
 
 /// The local-free moment a note was made, as Excel reads a date and time: `2026-11-18 11:06`.

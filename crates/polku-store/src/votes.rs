@@ -32,9 +32,13 @@ impl Stored for Vote {
              ON CONFLICT(id) DO UPDATE SET board_id = ?3, fields = ?4, version = ?5",
         )?
         .execute(params![self.id.to_string(), workshop.to_string(), self.board_id.to_string(), fields, self.version])?;
-        // Ended: the counts are final, and who gave which dot is needed no longer.
+        // Ended: the counts are final, and who gave which dot is needed no longer. Overwritten,
+        // not just unlinked, so the file keeps no page with the voters' keys.
         if !self.is_open() {
-            conn.prepare_cached("DELETE FROM vote_ballot WHERE vote_id = ?1")?.execute([self.id.to_string()])?;
+            conn.pragma_update(None, "secure_delete", true)?;
+            let gone = conn.prepare_cached("DELETE FROM vote_ballot WHERE vote_id = ?1")?.execute([self.id.to_string()]);
+            conn.pragma_update(None, "secure_delete", false)?;
+            gone?;
         }
         Ok(())
     }

@@ -3,6 +3,7 @@ import type { JoinInvite } from "../lib/api/generated/JoinInvite";
 import type { ParticipantNote } from "../lib/api/generated/ParticipantNote";
 import type { ParticipantView } from "../lib/api/generated/ParticipantView";
 import type { PhoneEvent } from "../lib/api/generated/PhoneEvent";
+import type { PhoneVote } from "../lib/api/generated/PhoneVote";
 import type { Tone } from "../lib/api/generated/Tone";
 import { backoffDelay } from "../lib/backend/backoff";
 import { postJson } from "../lib/backend/postJson";
@@ -20,6 +21,7 @@ export const phoneApi = {
     postJson<ParticipantNote>("/p/api/participant_add_note", n),
   update: (n: { op_id: string; note_id: string; text: string }) => postJson<ParticipantNote>("/p/api/participant_update_note", n),
   remove: (n: { op_id: string; note_id: string }) => postJson<null>("/p/api/participant_delete_note", n),
+  vote: (n: { op_id: string; vote_id: string; target_id: string; delta: 1 | -1 }) => postJson<PhoneVote>("/p/api/participant_vote", n),
 };
 
 /** The close code Polku ends a phone's stream with once the phone is out of the join. */

@@ -15,6 +15,7 @@ mod path_board;
 mod personas;
 pub mod poster;
 mod summary;
+mod votes;
 pub mod text;
 mod walks;
 

@@ -31,6 +31,7 @@ pub fn draw(doc: &mut Document, w: &Workshop, l: &Labels) {
             BoardKind::Blueprint => table(&mut flow, w, board, &tps, true, l),
             BoardKind::Grid => table(&mut flow, w, board, &tps, false, l),
         }
+        super::votes::draw(&mut flow, w, board, l);
     }
     flow.finish();
 }

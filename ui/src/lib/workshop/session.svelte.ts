@@ -1,5 +1,6 @@
 import type { Backend } from "../backend/backend";
 import type { Change, History, Op, OpResult, Session, UndoMode, Vote, Workshop } from "../api/types";
+import type { VoteTurn } from "../api/generated/VoteTurn";
 import { toApiError, type ApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
@@ -121,6 +122,26 @@ export class WorkshopSession {
       }),
       api.onReconnect(() => void this.load()),
     );
+  }
+
+  /**
+   * One dot more or less from the shared screen (in turns, or a free tally); false (after telling
+   * why: all dots given, one per note) when refused. Not an undo step: a dot is taken back with −.
+   */
+  async castVote(voteId: string, targetId: string, delta: 1 | -1): Promise<boolean> {
+    try {
+      const res = await this.api.call("cast_vote", { workshop_id: this.workshopId, vote_id: voteId, target_id: targetId, delta, op_id: uuid(), client_id: this.api.clientId() });
+      this.absorb(res);
+      return true;
+    } catch (e) {
+      notifyError(toApiError(e));
+      return false;
+    }
+  }
+
+  /** What the shared screen's current turn has given in a vote. */
+  voteTurn(voteId: string): Promise<VoteTurn> {
+    return this.api.call("vote_turn", { workshop_id: this.workshopId, vote_id: voteId });
   }
 
   /** Every screen of the workshop (phones, the facilitator's other tabs and windows) to this board and its place here. */
