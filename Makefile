@@ -111,6 +111,7 @@ bench: deps-test build
 	@# (it shares its dependencies with cargo bench's; the UI is embedded, built by `build`).
 	cargo build --release -p polku-server
 	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/bench/join.bench.mjs
+	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/bench/vote.bench.mjs
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop tests/desktop/run.sh desktop/board.bench.mjs
 
 ## Upkeep -----------------------------------------------------------------------------

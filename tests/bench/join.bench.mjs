@@ -47,11 +47,11 @@
 // Needs: the built UI (ui/dist) and `polku` (POLKU_BIN or $CARGO_TARGET_DIR/debug/polku), a LAN
 // address to open joining on (POLKU_BENCH_ADDRESS picks one of join_addresses).
 // Knobs: POLKU_BENCH_PHONES (50), POLKU_BENCH_SECONDS (60), POLKU_BENCH_RATE (notes/s per phone, 2).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateWorkshop, uuidFor } from "./generate.mjs";
 import { Phone, breakWith, broken, now } from "./phone.mjs";
+import { importWorkshop, openJoining } from "./room.mjs";
 import { call, launchChromium, needBuilt, percentile, polku, report, rssMb, serve, stop } from "./serve.mjs";
 
 const PHONES = Number(process.env.POLKU_BENCH_PHONES ?? 50);
@@ -211,20 +211,6 @@ function printProgress(progress, notes, stats, pid, t0) {
   progress.at += 10_000;
 }
 
-/** An empty service path of five touchpoints (the board benchmark's structure, no notes). */
-function importWorkshop(tmp, dataDir) {
-  const file = join(tmp, "join.polku");
-  writeFileSync(file, JSON.stringify(generateWorkshop(0), null, 2));
-  polku(["import", file, "--data-dir", dataDir]);
-  const workshopId = uuidFor(1);
-  const boardId = uuidFor(2);
-  const touchpoints = [3, 4, 5, 6, 7].map(uuidFor);
-  const places = touchpoints.slice(0, PLACES);
-  const listed = JSON.parse(polku(["list", "--json", "--data-dir", dataDir]));
-  if (!listed.some((w) => w.id === workshopId)) throw new Error(`the workshop was not imported: ${JSON.stringify(listed)}`);
-  return { workshopId, boardId, places };
-}
-
 /** The facilitator's screen, on the board, before anyone joins; watched by watchTheBoard. */
 async function openBoard(browser, base, { workshopId, boardId, places }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
@@ -235,27 +221,6 @@ async function openBoard(browser, base, { workshopId, boardId, places }) {
   await page.locator(`[data-testid="touchpoint-counts"][data-touchpoint-id="${places[PLACES - 1]}"]`).waitFor({ timeout: 60_000 });
   await page.evaluate((tps) => window.__join.start(tps), places);
   return page;
-}
-
-/** Joining, on the LAN address (never loopback), as the join dialog opens it; the phones' listener. */
-async function openJoining(base, { workshopId, boardId }) {
-  const addresses = await call(base, "join_addresses", {});
-  const wanted = process.env.POLKU_BENCH_ADDRESS;
-  const address = wanted
-    ? addresses.find((a) => a.address === wanted)
-    : (addresses.find((a) => a.preselected && !a.address.includes(":")) ?? addresses.find((a) => !a.address.includes(":")));
-  if (!address) throw new Error(`no IPv4 LAN address to open joining on: ${JSON.stringify(addresses)}`);
-  const status = await call(base, "open_join", {
-    workshop_id: workshopId,
-    board_id: boardId,
-    address: address.address,
-    ask_first: false,
-    show_others: true,
-  });
-  if (!status.open || !status.url || !status.token) throw new Error(`open_join did not open: ${JSON.stringify(status)}`);
-  const link = new URL(status.url);
-  const listener = { host: link.hostname, port: Number(link.port || 80), origin: link.origin };
-  return { status, listener };
 }
 
 /** Every phone joins, one after the other (each pushed to `phones` at once, to be closed). */
@@ -374,7 +339,7 @@ async function main() {
   let browser = null;
   const phones = [];
   try {
-    const workshop = importWorkshop(tmp, dataDir);
+    const workshop = importWorkshop(tmp, dataDir, PLACES);
     const started = await serve(dataDir);
     server = started.server;
     const base = started.url;
