@@ -52,7 +52,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Phone, breakWith, broken, now } from "./phone.mjs";
 import { importWorkshop, openJoining } from "./room.mjs";
-import { call, launchChromium, needBuilt, percentile, polku, report, rssMb, serve, stop } from "./serve.mjs";
+import { call, launchChromium, needBuilt, percentile, report, rssMb, runBench, serve, stop } from "./serve.mjs";
 
 const PHONES = Number(process.env.POLKU_BENCH_PHONES ?? 50);
 const SECONDS = Number(process.env.POLKU_BENCH_SECONDS ?? 60);
@@ -360,10 +360,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(`join benchmark failed: ${e?.stack ?? e}`);
-    process.exit(1);
-  },
-);
+runBench("join", main);

@@ -89,3 +89,14 @@ export async function call(base, command, args) {
   if (!res.ok) throw new Error(`${command} answered ${res.status}: ${text}`);
   return text ? JSON.parse(text) : null;
 }
+
+/** Runs a benchmark's main: exit 0 once it has reported, 1 with the reason when it broke. */
+export function runBench(name, main) {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(`${name} benchmark failed: ${e?.stack ?? e}`);
+      process.exit(1);
+    },
+  );
+}

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Phone, now } from "./phone.mjs";
 import { importWorkshop, openJoining } from "./room.mjs";
-import { call, launchChromium, needBuilt, percentile, report, serve, stop } from "./serve.mjs";
+import { call, launchChromium, needBuilt, percentile, report, runBench, serve, stop } from "./serve.mjs";
 
 const PHONES = Number(process.env.POLKU_BENCH_PHONES ?? 50);
 const DOTS = 3;
@@ -116,10 +116,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(`vote benchmark failed: ${e?.stack ?? e}`);
-    process.exit(1);
-  },
-);
+runBench("vote", main);
