@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { openTab } from "./board-ops";
-import { AGENDA, bar, digits, item, programme, titleOf, words } from "./run-helpers";
+import { randomUUID } from "node:crypto";
+import { note } from "./helpers";
+import { AGENDA, bar, call, digits, item, programme, titleOf, words } from "./run-helpers";
 import { serve, type Served } from "./server";
 
 /**
@@ -106,4 +108,37 @@ test("a session is run through its agenda in any order with a timer that survive
   await page.getByRole("button", { name: "First meeting", exact: true }).click();
   const used = page.getByTestId("time-used");
   await expect(used.getByRole("listitem")).toHaveText([/^Welcome round: \d+:\d\d \(planned 10 min\)$/, /^Notes on the path: \d+:\d\d \(planned 5 min\)$/, /^Channels: \d+:\d\d$/]);
+});
+
+test("a vote in turns on the shared screen goes on after a reload and a crash of the server, each voter kept to their dots", async ({ page }) => {
+  const { w, boards } = await programme(server.url, dataDir);
+  const board = boards[1];
+  const apply = (op: unknown) => call(server.url, "apply_op", { workshop_id: w.id, op_id: randomUUID(), client_id: "e2e-setup", undo: "skip", op });
+  const ideas = ["Yksi puhelinnumero", "Ilta-aika", "Selkokieli"];
+  const tp = (await call<{ boards: { id: string; touchpoints: { id: string }[] }[] }>(server.url, "open_workshop", { id: w.id })).boards.find((b) => b.id === board)!.touchpoints[0].id;
+  for (const [i, text] of ideas.entries()) {
+    await apply({ type: "create_note", note: { id: randomUUID(), board_id: board, touchpoint_id: tp, lane_id: null, persona_id: null, kind: "idea", sentiment: null, text, x: -100, y: 230 + i * 126 } });
+  }
+  const settings = { on: { type: "board" }, dots: 2, several_per_target: false, hidden: true, screen: "turns", ends_at: null };
+  await apply({ type: "create_vote", vote: { id: randomUUID(), board_id: board, settings, session_id: null } });
+  await page.goto(`${server.url}/#/w/${w.id}/b/${board}`);
+  const card = (text: string) => page.locator(".wrap").filter({ has: note(page, text) });
+  await card(ideas[0]).getByTestId("give-dot").click();
+  await expect(page.getByTestId("vote-turn")).toHaveText("Voter 1: 1 dot left");
+
+  await page.reload();
+  await expect(page.getByTestId("vote-turn")).toHaveText("Voter 1: 1 dot left");
+  const port = Number(new URL(server.url).port);
+  await server.stop("SIGKILL");
+  server = await serve(dataDir, port);
+  await page.reload();
+  await expect(page.getByTestId("vote-turn")).toHaveText("Voter 1: 1 dot left");
+  await expect(card(ideas[0]).getByTestId("give-dot")).toHaveCount(0);
+  await card(ideas[1]).getByTestId("give-dot").click();
+  await expect(page.getByTestId("vote-turn")).toHaveText("Voter 1: 0 dots left");
+  await page.getByTestId("next-voter").click();
+  await card(ideas[1]).getByTestId("give-dot").click();
+  await page.getByTestId("end-vote").click();
+  await page.getByTestId("vote-list-toggle").click();
+  await expect(page.getByTestId("vote-row").first()).toHaveText(new RegExp(`^1\\. ${ideas[1]} 2 dots`));
 });
