@@ -111,7 +111,7 @@ test("a session is run through its agenda in any order with a timer that survive
 });
 
 test("a vote in turns on the shared screen goes on after a reload and a crash of the server, each voter kept to their dots", async ({ page }) => {
-  const { w, boards } = await programme(server.url, dataDir);
+  const { w, boards, session } = await programme(server.url, dataDir);
   const board = boards[1];
   const apply = (op: unknown) => call(server.url, "apply_op", { workshop_id: w.id, op_id: randomUUID(), client_id: "e2e-setup", undo: "skip", op });
   const ideas = ["Yksi puhelinnumero", "Ilta-aika", "Selkokieli"];
@@ -120,7 +120,7 @@ test("a vote in turns on the shared screen goes on after a reload and a crash of
     await apply({ type: "create_note", note: { id: randomUUID(), board_id: board, touchpoint_id: tp, lane_id: null, persona_id: null, kind: "idea", sentiment: null, text, x: -100, y: 230 + i * 126 } });
   }
   const settings = { on: { type: "board" }, dots: 2, several_per_target: false, hidden: true, screen: "turns", ends_at: null };
-  await apply({ type: "create_vote", vote: { id: randomUUID(), board_id: board, settings, session_id: null } });
+  await apply({ type: "create_vote", vote: { id: randomUUID(), board_id: board, settings, session_id: session } });
   await page.goto(`${server.url}/#/w/${w.id}/b/${board}`);
   const card = (text: string) => page.locator(".wrap").filter({ has: note(page, text) });
   await card(ideas[0]).getByTestId("give-dot").click();
@@ -141,4 +141,8 @@ test("a vote in turns on the shared screen goes on after a reload and a crash of
   await page.getByTestId("end-vote").click();
   await page.getByTestId("vote-list-toggle").click();
   await expect(page.getByTestId("vote-row").first()).toHaveText(new RegExp(`^1\\. ${ideas[1]} 2 dots`));
+  // The session's summary has it too.
+  await page.getByRole("button", { name: "Sessions", exact: true }).click();
+  await page.getByRole("button", { name: "First meeting", exact: true }).click();
+  await expect(page.getByTestId("session-votes").getByRole("listitem")).toHaveText([`1. ${ideas[1]} — 2 dots`, `2. ${ideas[0]} — 1 dot`]);
 });
