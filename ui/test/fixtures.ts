@@ -15,6 +15,7 @@ export const note = (id: string, version: number, extra: Partial<Note> = {}): No
   x: 0,
   y: 0,
   face_down: false,
+  author: null,
   version,
   created_at: 1,
   updated_at: version,

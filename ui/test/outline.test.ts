@@ -134,6 +134,7 @@ describe("moveToCellOps", () => {
     x,
     y,
     face_down: false,
+    author: null,
     version: 1,
     created_at: 0,
     updated_at: 0,

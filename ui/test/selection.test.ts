@@ -37,6 +37,7 @@ function note(id: string, x: number, y: number, over: Partial<Note> = {}): Note 
     x,
     y,
     face_down: false,
+    author: null,
     version: 1,
     created_at: 0,
     updated_at: 0,

@@ -7,7 +7,7 @@ use polku_store::Envelope;
 pub(crate) use crate::deleted::{erase_workshop, list_deleted_workshops, restore_workshop};
 pub(crate) use crate::join::{
     answer_join, bring_everyone, close_join, follow_board, join_addresses, join_status, open_join, participant_add_note, participant_delete_note, participant_update_note,
-    participant_view, participant_vote, remove_device, renew_join_code, set_join_boards,
+    participant_view, participant_vote, remove_device, renew_join_code, set_join_boards, set_note_names,
 };
 pub(crate) use crate::votes::{cast_vote, vote_turn};
 pub(crate) use crate::templates::{delete_template, import_template, list_templates, save_template};

@@ -24,7 +24,7 @@ pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use join::{
     AnswerJoinRequest, BringEveryoneRequest, Caller, Device, DeviceStanding, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined, JoinedDevice,
     OpenJoinRequest, ParticipantAddNoteRequest, ParticipantBoard, ParticipantDeleteNoteRequest, ParticipantLane, ParticipantNote,
-    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, FaceDownCount, ParticipantVoteRequest, PhoneBring, PhoneEvent, PhoneLive, PhoneVote, PhoneVoteTarget, RemoveDeviceRequest, SetJoinBoardsRequest,
+    ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, FaceDownCount, ParticipantVoteRequest, PhoneBring, PhoneEvent, PhoneLive, PhoneVote, PhoneVoteTarget, RemoveDeviceRequest, SetJoinBoardsRequest, SetNoteNamesRequest,
     Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES, OTHERS_LISTED,
 };
 pub use types::*;
@@ -160,6 +160,7 @@ commands! {
     facilitator set_join_boards(SetJoinBoardsRequest) -> JoinStatus;
     facilitator follow_board(FollowBoardRequest) -> JoinStatus;
     facilitator bring_everyone(BringEveryoneRequest) -> ();
+    facilitator set_note_names(SetNoteNamesRequest) -> JoinStatus;
     facilitator cast_vote(CastVoteRequest) -> OpResult;
     facilitator vote_turn(VoteTurnRequest) -> VoteTurn;
     participant participant_view(ParticipantViewRequest) -> ParticipantView;

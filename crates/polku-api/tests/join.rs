@@ -307,6 +307,10 @@ fn a_running_session_reaches_the_phones_with_the_servers_clock() {
     // The plan's words for the facilitator stay off the phone.
     let text = view.to_string();
     assert!(!text.contains("Sisäinen tavoite") && !text.contains("Ei puhelimille") && !text.contains("attendance"), "{text}");
+    // A note from a phone while the session runs is that session's, as the facilitator's are.
+    room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Kerran aikana")).unwrap();
+    let written = notes_on_board(&room).into_iter().find(|n| n["text"] == "Kerran aikana").unwrap();
+    assert_eq!(written["session_id"], json!(session));
     apply(json!({"type": "run_session", "id": session, "step": {"do": "end"}}));
     assert_eq!(room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap()["live"], Value::Null);
 }
@@ -608,6 +612,27 @@ fn no_voter_key_reaches_an_export_or_the_library_once_the_vote_ends() {
     for p in &phones {
         assert!(files.iter().all(|f| !holds(f, &p.device_id.to_string())));
     }
+}
+
+#[test]
+fn nicknames_go_with_notes_into_exports_only_once_the_facilitator_chooses_it() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let a = room.join(&t, "Kettu-nimimerkki").unwrap();
+    room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Ennen valintaa")).unwrap();
+    assert_eq!(room.status()["names"], false, "off by default");
+    let s = room.host.call("set_note_names", json!({"workshop_id": room.id(), "names": true})).unwrap();
+    assert_eq!(s["names"], true);
+    room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, "Valinnan jälkeen")).unwrap();
+    assert_refused(room.host.call_as(&phone(&a), "set_note_names", json!({"workshop_id": room.id(), "names": false})), ErrorCode::Forbidden, "participant");
+
+    let notes = notes_on_board(&room);
+    let author = |text: &str| notes.iter().find(|n| n["text"] == text).unwrap()["author"].clone();
+    assert_eq!((author("Ennen valintaa"), author("Valinnan jälkeen")), (Value::Null, json!("Kettu-nimimerkki")));
+    let csv = String::from_utf8(exported(&room, "csv")).unwrap();
+    let line = |text: &str| csv.lines().find(|l| l.contains(text)).unwrap().to_string();
+    assert!(line("Valinnan jälkeen").ends_with(";Kettu-nimimerkki"), "{csv}");
+    assert!(!line("Ennen valintaa").contains("Kettu"), "{csv}");
 }
 
 /// A network that records what joining asked of it, and fails to listen when told to.

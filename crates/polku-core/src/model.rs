@@ -292,6 +292,10 @@ pub struct Note {
     /// Written during private writing and not yet revealed: only its author's screen shows it.
     #[serde(default)]
     pub face_down: bool,
+    /// The nickname of the participant who wrote it, kept only when the facilitator chose to show
+    /// nicknames in exports; never otherwise (notes are anonymous by default).
+    #[serde(default)]
+    pub author: Option<String>,
     /// Grows by one with every change, so clients can drop stale copies.
     #[ts(type = "number")]
     pub version: i64,

@@ -290,6 +290,10 @@ pub struct NewNote {
     pub text: String,
     pub x: f64,
     pub y: f64,
+    /// Its writer's nickname, for exports that show them (see `Note::author`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string | null")]
+    pub author: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

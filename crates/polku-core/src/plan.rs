@@ -156,6 +156,7 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
                 x: note.x,
                 y: note.y,
                 face_down: doc.board_info(note.board_id).and_then(|b| b.live.writing).is_some_and(|w| w.covers(note.touchpoint_id)),
+                author: note.author.clone(),
                 version: doc.last_note_version(note.id).unwrap_or(0) + 1,
                 created_at: now,
                 updated_at: now,
@@ -281,6 +282,9 @@ pub fn check_note(n: &Note, doc: &dyn DocRead) -> Result<(), OpError> {
     }
     coord("x", n.x)?;
     coord("y", n.y)?;
+    if let Some(a) = &n.author {
+        crate::validate::label("author", a)?;
+    }
     if !doc.board_exists(n.board_id) {
         return Err(OpError::NotFound { entity: "board", id: n.board_id });
     }

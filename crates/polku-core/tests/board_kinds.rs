@@ -73,6 +73,7 @@ fn a_note_in_a_box_is_drawn_from_the_box_and_stays_where_it_was_when_the_box_goe
         text: "Facebookissa vain juhlapuheita".into(),
         x: -100.0,
         y: 20.0,
+        author: None,
     };
     apply(&mut w, Op::CreateNote { note }, 3);
     let place = b.places()[1];

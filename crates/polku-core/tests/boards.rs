@@ -38,6 +38,7 @@ fn with_note(w: &mut Workshop) -> Id {
         text: "Oma työntekijä".into(),
         x: -100.0,
         y: 20.0,
+        author: None,
     };
     apply(w, Op::CreateNote { note }, 2);
     Id::from_u128(900)

@@ -33,6 +33,7 @@ fn start() -> Workshop {
             x: -100.0,
             y: 230.0,
             face_down: false,
+            author: None,
             version: 1,
             created_at: 500,
             updated_at: 500,
@@ -345,6 +346,7 @@ fn to_op(g: &Gen, w: &Workshop) -> Op {
                 text,
                 x,
                 y,
+                author: None,
             },
         },
         Gen::Text(i, text) => {
@@ -511,6 +513,7 @@ fn a_restored_note_keeps_growing_its_version() {
             text: "Helpotus".into(),
             x: 1.0,
             y: 2.0,
+            author: None,
         },
     };
     let created = apply(&mut w, &create, 5).unwrap();
@@ -574,6 +577,7 @@ fn refusals_are_typed() {
             text: text.into(),
             x,
             y: 0.0,
+            author: None,
         },
     };
     assert!(matches!(plan(&new("", 0.0), &w, 1), Err(OpError::Validation { field: "text", .. })));

@@ -64,6 +64,7 @@ fn lived_in_workshop() -> Workshop {
         x: 0.0,
         y: 0.0,
         face_down: false,
+        author: None,
         version: 1,
         created_at: 1,
         updated_at: 1,

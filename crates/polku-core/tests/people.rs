@@ -95,6 +95,7 @@ fn deleting_a_persona_takes_its_walks_but_keeps_its_notes() {
         text: "Chat-palvelu iltaisin".into(),
         x: -100.0,
         y: 230.0,
+        author: None,
     };
     apply(&mut w, Op::CreateNote { note }, 5);
     let gone = apply(&mut w, Op::DeletePersona { id: AINO }, 6);

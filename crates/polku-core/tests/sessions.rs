@@ -116,6 +116,7 @@ fn a_note_remembers_its_session_and_keeps_its_text_when_the_session_goes() {
         text: "Chat-palvelu iltaisin".into(),
         x: -100.0,
         y: 10.0,
+        author: None,
     };
     let unknown = Op::CreateNote { note: new(901, Some(Id::from_u128(77))) };
     assert!(matches!(plan(&unknown, &w, 3), Err(OpError::NotFound { entity: "session", .. })));

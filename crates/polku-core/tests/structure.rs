@@ -24,6 +24,7 @@ fn add_note(w: &mut Workshop, id: u128, tp: usize, y: f64) -> Id {
         text: format!("lappu {id}"),
         x: -100.0,
         y,
+        author: None,
     };
     apply(w, Op::CreateNote { note }, 2);
     Id::from_u128(id)

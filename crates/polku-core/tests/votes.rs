@@ -21,6 +21,7 @@ fn add_note(w: &mut Workshop, id: u128, place: usize) {
             text: format!("Idea {id}"),
             x: -100.0,
             y: 230.0,
+            author: None,
         },
     };
     apply(w, op, 2);

@@ -21,6 +21,7 @@ fn new_note(w: &Workshop, id: u128, place: usize, text: &str) -> Op {
             text: text.into(),
             x: -100.0,
             y: 230.0,
+            author: None,
         },
     }
 }

@@ -36,6 +36,7 @@ fn workshop(n: usize) -> Workshop {
                 x: -100.0,
                 y: 16.0 + (i / tps.len()) as f64 * 126.0,
                 face_down: false,
+                author: None,
                 version: 1,
                 created_at: i as i64,
                 updated_at: i as i64,

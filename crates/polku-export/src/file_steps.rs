@@ -182,7 +182,8 @@ pub(crate) fn v6_board_kinds(mut file: Value) -> Result<Value, String> {
 }
 
 /// v7 → v8: sessions run live (a session's run: item on screen, times, timer), boards covered or
-/// written on privately, notes face down until revealed, dot votes; none of it happened before.
+/// written on privately, notes face down until revealed or signed with a nickname, dot votes;
+/// none of it happened before.
 pub(crate) fn v7_live_sessions(mut file: Value) -> Result<Value, String> {
     let sessions = file.pointer_mut("/workshop/sessions").and_then(Value::as_array_mut).ok_or("workshop.sessions is missing or not a list")?;
     for (i, s) in sessions.iter_mut().enumerate() {
@@ -194,7 +195,7 @@ pub(crate) fn v7_live_sessions(mut file: Value) -> Result<Value, String> {
         let b = b.as_object_mut().ok_or(format!("workshop.boards[{i}] is not an object"))?;
         b.insert("live".into(), json!({ "covered": false, "writing": null }));
     }
-    add_fields(&mut file, "notes", &[("face_down", Value::Bool(false))])?;
+    add_fields(&mut file, "notes", &[("face_down", Value::Bool(false)), ("author", Value::Null)])?;
     let workshop = file.get_mut("workshop").and_then(Value::as_object_mut).ok_or("workshop is missing or not an object")?;
     workshop.insert("votes".into(), Value::Array(Vec::new()));
     Ok(file)

@@ -12,8 +12,8 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The header keys, in column order. Columns added later go at the end, so a spreadsheet built on
 /// an earlier table keeps reading the same columns.
-pub const COLUMNS: [&str; 13] =
-    ["workshop", "board", "phase", "touchpoint", "lane", "sentiment", "kind", "text", "persona", "votes", "created", "board_kind", "session"];
+pub const COLUMNS: [&str; 14] =
+    ["workshop", "board", "phase", "touchpoint", "lane", "sentiment", "kind", "text", "persona", "votes", "created", "board_kind", "session", "author"];
 
 /// The field separator readers of `language` expect.
 pub fn separator(language: Language) -> u8 {
@@ -66,6 +66,8 @@ pub fn note_rows(w: &Workshop) -> (Vec<String>, Vec<Vec<String>>) {
                 timestamp(n.created_at),
                 l.t(&format!("board.kind.{}", board.kind.as_str())),
                 session.map(|(i, s)| format!("{}. {}", i + 1, s.fields.title)).unwrap_or_default(),
+                // Empty unless the facilitator chose to keep nicknames with the notes.
+                n.author.clone().unwrap_or_default(),
             ]);
         }
     }

@@ -150,6 +150,7 @@ fn note(w: &Workshop, text: &str, kind: NoteKind, y: f64) -> Note {
         x: -100.0,
         y,
         face_down: false,
+        author: None,
         version: 1,
         created_at: NOW,
         updated_at: NOW,

@@ -28,6 +28,7 @@ fn note(board: &Board, tp: Option<Id>, lane: Option<Id>, text: &str, sentiment: 
         x,
         y,
         face_down: false,
+        author: None,
         version: 1,
         created_at: NOW,
         updated_at: NOW,

@@ -31,8 +31,8 @@ fn a_finnish_workshop_gets_semicolons_and_reads_back_to_the_same_rows() {
     let notes: usize = w.boards.iter().map(|b| b.notes.len()).sum();
     assert_eq!(rows.len(), notes, "one row per note");
     let first_line = std::str::from_utf8(&bytes[3..]).unwrap().lines().next().unwrap();
-    assert_eq!(first_line.matches(';').count(), 12, "thirteen columns split by ';': {first_line}");
-    assert_eq!(back[0][11..], ["Taulun laji", "Tapaaminen"], "later columns come at the end");
+    assert_eq!(first_line.matches(';').count(), 13, "fourteen columns split by ';': {first_line}");
+    assert_eq!(back[0][11..], ["Taulun laji", "Tapaaminen", "Nimimerkki"], "later columns come at the end");
     // Every note's text, its sentiment in words and its touchpoint are there.
     for n in w.boards[0].notes.iter() {
         let row = rows.iter().find(|r| r[7] == n.text).unwrap_or_else(|| panic!("no row for {:?}", n.text));
@@ -59,7 +59,7 @@ fn an_english_workshop_gets_commas_and_quoting_keeps_awkward_text_whole() {
     let back = read_back(&bytes, b',');
     assert_eq!(back[0][..3], ["Workshop", "Board", "Phase / period"]);
     assert!(back.iter().any(|r| r[7] == awkward), "the text with quotes, separators and a line break is one cell");
-    assert!(back.iter().skip(1).all(|r| r.len() == 13));
+    assert!(back.iter().skip(1).all(|r| r.len() == 14));
 }
 
 #[test]
@@ -129,6 +129,7 @@ fn a_channel_verdict_names_its_row_and_column_and_a_canvas_note_its_period_and_b
             x: -100.0,
             y: 40.0,
             face_down: false,
+            author: None,
             version: 1,
             created_at: 1,
             updated_at: 1,

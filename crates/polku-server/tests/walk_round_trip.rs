@@ -48,6 +48,7 @@ fn export_then_import_carries_personas_walks_and_linked_notes() {
                 text: "Kuraattori kertoo palvelusta".into(),
                 x: -100.0,
                 y: 900.0,
+                author: None,
             },
         },
     ];

@@ -34,6 +34,7 @@ fn workshop_with_boards(store: &mut Store, boards: usize, per_board: usize) -> W
                 x: -100.0,
                 y: 230.0 + (i / 5) as f64 * 126.0,
                 face_down: false,
+                author: None,
                 version: 1,
                 created_at: i as i64,
                 updated_at: i as i64,

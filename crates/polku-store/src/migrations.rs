@@ -23,6 +23,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0011_session_runs", include_str!("../migrations/0011_session_runs.sql")),
     ("0012_private_writing", include_str!("../migrations/0012_private_writing.sql")),
     ("0013_votes", include_str!("../migrations/0013_votes.sql")),
+    ("0014_note_authors", include_str!("../migrations/0014_note_authors.sql")),
 ];
 
 /// The schema this build writes: `PRAGMA user_version` after all migrations.

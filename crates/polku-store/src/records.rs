@@ -231,7 +231,7 @@ impl Stored for Lane {
 }
 
 impl Stored for Note {
-    const COLUMNS: &'static str = "r.id, r.board_id, r.touchpoint_id, r.lane_id, r.persona_id, r.kind, r.sentiment, r.text, r.x, r.y, r.version, r.created_at, r.updated_at, r.session_id, r.face_down";
+    const COLUMNS: &'static str = "r.id, r.board_id, r.touchpoint_id, r.lane_id, r.persona_id, r.kind, r.sentiment, r.text, r.x, r.y, r.version, r.created_at, r.updated_at, r.session_id, r.face_down, r.author";
     const IN_WORKSHOP: &'static str = "FROM note r JOIN board b ON b.id = r.board_id WHERE b.workshop_id = ?1";
     const ORDER: &'static str = BY_ID;
 
@@ -252,16 +252,17 @@ impl Stored for Note {
             updated_at: r.get(12)?,
             session_id: opt_id(r, 13)?,
             face_down: r.get(14)?,
+            author: r.get(15)?,
         })
     }
 
     fn upsert(&self, conn: &Connection, _workshop: Id) -> rusqlite::Result<()> {
         conn.prepare_cached(
-            "INSERT INTO note (id, board_id, touchpoint_id, lane_id, persona_id, kind, sentiment, text, x, y, version, created_at, updated_at, session_id, face_down)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            "INSERT INTO note (id, board_id, touchpoint_id, lane_id, persona_id, kind, sentiment, text, x, y, version, created_at, updated_at, session_id, face_down, author)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
              ON CONFLICT(id) DO UPDATE SET board_id = ?2, touchpoint_id = ?3, lane_id = ?4, persona_id = ?5,
                kind = ?6, sentiment = ?7, text = ?8, x = ?9, y = ?10, version = ?11, created_at = ?12, updated_at = ?13,
-               session_id = ?14, face_down = ?15",
+               session_id = ?14, face_down = ?15, author = ?16",
         )?
         .execute(rusqlite::params![
             self.id.to_string(),
@@ -278,7 +279,8 @@ impl Stored for Note {
             self.created_at,
             self.updated_at,
             opt_str(self.session_id),
-            self.face_down
+            self.face_down,
+            self.author
         ])?;
         Ok(())
     }

@@ -4,7 +4,7 @@
 use polku_core::{Id, Workshop};
 
 use super::{FollowBoardRequest, JoinStatus, RemoveDeviceRequest, SetJoinBoardsRequest, WorkshopJoinRequest};
-use super::{AnswerJoinRequest, BringEveryoneRequest, JoinAddress, PhoneBring, JoinAddressesRequest, OpenJoinRequest};
+use super::{AnswerJoinRequest, BringEveryoneRequest, JoinAddress, PhoneBring, SetNoteNamesRequest, JoinAddressesRequest, OpenJoinRequest};
 use crate::{ApiError, ErrorCode, Event, Host};
 
 /// The boards as asked for, each once, all of this workshop; at least one.
@@ -146,6 +146,15 @@ pub(crate) fn bring_everyone(host: &Host, req: BringEveryoneRequest) -> Result<(
     }
     host.emit(Event::Brought { workshop_id: req.workshop_id, board_id: req.board_id, touchpoint_id: req.touchpoint_id, client_id: req.client_id });
     Ok(())
+}
+
+/// Notes from phones keep their writer's nickname from now on, or not; notes already written stay
+/// as they were (a name is never added afterwards, nor taken off by this).
+pub(crate) fn set_note_names(host: &Host, req: SetNoteNamesRequest) -> Result<JoinStatus, ApiError> {
+    change_join(host, req.workshop_id, |join| {
+        join.names = req.names;
+        Ok(())
+    })
 }
 
 /// Following, participants see the board the facilitator moves to even if it was not among

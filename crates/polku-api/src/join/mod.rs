@@ -12,7 +12,7 @@ mod secret;
 mod state;
 mod types;
 
-pub(crate) use facilitator::{answer_join, bring_everyone, join_addresses, close_join, follow_board, join_status, open_join, remove_device, renew_join_code, set_join_boards};
+pub(crate) use facilitator::{answer_join, bring_everyone, set_note_names, join_addresses, close_join, follow_board, join_status, open_join, remove_device, renew_join_code, set_join_boards};
 pub(crate) use participant::{participant_add_note, participant_delete_note, participant_update_note, participant_view};
 pub use participant::OTHERS_LISTED;
 pub(crate) use state::Joins;

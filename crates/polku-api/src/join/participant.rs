@@ -186,11 +186,12 @@ struct Allowed {
     show_others: bool,
     follow: Option<Id>,
     bring: Option<PhoneBring>,
+    names: bool,
 }
 
 impl Allowed {
     fn of(join: &super::state::Join) -> Allowed {
-        Allowed { boards: join.boards.clone(), locked: join.locked.clone(), show_others: join.show_others, follow: join.follow, bring: join.bring }
+        Allowed { boards: join.boards.clone(), locked: join.locked.clone(), show_others: join.show_others, follow: join.follow, bring: join.bring, names: join.names }
     }
 
     fn now(host: &Host, device: &Device) -> Allowed {
@@ -211,7 +212,9 @@ impl Allowed {
 }
 
 pub(crate) fn participant_add_note(host: &Host, device: &Device, req: ParticipantAddNoteRequest) -> Result<ParticipantNote, ApiError> {
-    Allowed::now(host, device).check(req.board_id)?;
+    let allowed = Allowed::now(host, device);
+    allowed.check(req.board_id)?;
+    let author = if allowed.names { Some(host.joins().device_mut(device)?.nickname.clone()) } else { None };
     let check = |d: &DeviceState| {
         if d.notes.len() >= MAX_DEVICE_NOTES {
             return Err(ApiError::with_field(ErrorCode::TooLarge, "this device has written as many notes as one may", "notes"));
@@ -235,12 +238,14 @@ pub(crate) fn participant_add_note(host: &Host, device: &Device, req: Participan
             touchpoint_id: Some(req.touchpoint_id),
             lane_id: req.lane_id,
             persona_id: None,
-            session_id: None,
+            // Written while a session runs, it is that session's, as the facilitator's notes are.
+            session_id: w.sessions.iter().find(|s| s.run.as_ref().is_some_and(|r| r.ended_at.is_none())).map(|s| s.id),
             kind,
             sentiment,
             text: req.text.clone(),
             x,
             y,
+            author: author.clone(),
         };
         let note = apply(host, device, req.op_id, Op::CreateNote { note: new })?;
         Ok(Some(note_view(&note, true)))

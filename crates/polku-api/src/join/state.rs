@@ -40,6 +40,8 @@ pub(crate) struct Join {
     pub locked: Vec<Id>,
     pub follow: Option<Id>,
     pub bring: Option<super::PhoneBring>,
+    /// Notes from phones keep their writer's nickname (`set_note_names`).
+    pub names: bool,
     pub devices: Vec<DeviceState>,
     /// Where its phones connect, when the host listens on a network.
     pub listening: Option<SocketAddr>,
@@ -115,6 +117,7 @@ impl Joins {
             locked: Vec::new(),
             follow: None,
             bring: None,
+            names: false,
             devices: Vec::new(),
             listening: None,
         })
@@ -250,6 +253,7 @@ impl Joins {
                 boards: Vec::new(),
                 locked: Vec::new(),
                 follow: None,
+                names: false,
                 devices: Vec::new(),
                 joined: 0,
                 waiting: 0,
@@ -278,6 +282,7 @@ impl Joins {
             boards: j.boards.clone(),
             locked: j.locked.clone(),
             follow: j.follow,
+            names: j.names,
             joined: devices.len() as u32 - waiting,
             waiting,
             devices,

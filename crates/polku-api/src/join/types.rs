@@ -96,6 +96,14 @@ pub struct PhoneBring {
     pub touchpoint_id: Option<Id>,
 }
 
+/// Whether notes written from now on keep their writer's nickname (shown in exports).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SetNoteNamesRequest {
+    pub workshop_id: Id,
+    pub names: bool,
+}
+
 /// A workshop's join as the facilitator sees it. Closed: `open` is false and the rest empty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct JoinStatus {
@@ -114,6 +122,9 @@ pub struct JoinStatus {
     /// Boards participants see but may no longer change.
     pub locked: Vec<Id>,
     pub follow: Option<Id>,
+    /// Notes written from phones keep their writer's nickname, for exports that show it. Off by
+    /// default: notes are anonymous.
+    pub names: bool,
     /// In the order they came.
     pub devices: Vec<JoinDevice>,
     /// Devices let in, and devices waiting for an answer.

@@ -198,6 +198,7 @@ fn probe_note() -> Note {
         x: 0.0,
         y: 0.0,
         face_down: false,
+        author: None,
         version: 0,
         created_at: 0,
         updated_at: 0,

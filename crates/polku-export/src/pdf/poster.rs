@@ -328,11 +328,16 @@ pub fn place_of(n: &Note, tps: &[Touchpoint], lanes: &[polku_core::Lane], l: &La
     }
 }
 
-/// The note's text, followed by the persona it was written for, as lists print it.
+/// The note's text, followed by the persona it was written for and, when the facilitator chose to
+/// keep it, its writer's nickname, as lists print it.
 pub fn text_with_persona(w: &Workshop, n: &Note) -> String {
-    match persona_name(w, n) {
+    let text = match persona_name(w, n) {
         Some(p) => format!("{} — {p}", n.text),
         None => n.text.clone(),
+    };
+    match &n.author {
+        Some(a) => format!("{text} ({a})"),
+        None => text,
     }
 }
 

@@ -26,6 +26,7 @@ pub fn create_note(w: &Workshop, text: &str, sentiment: Sentiment) -> (Id, Op) {
             text: text.into(),
             x: 100.0,
             y: 200.0,
+            author: None,
         },
     };
     (id, op)

@@ -94,6 +94,13 @@ export class JoinState {
     });
   }
 
+  /** Notes from phones keep their writer's nickname from now on (for exports), or not. */
+  names(on: boolean): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.status = await this.api.call("set_note_names", { workshop_id: this.workshopId, names: on });
+    });
+  }
+
   closeJoin(): Promise<ApiError | null> {
     return this.run(async () => {
       this.status = await this.api.call("close_join", { workshop_id: this.workshopId });

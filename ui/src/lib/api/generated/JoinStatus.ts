@@ -24,6 +24,11 @@ code: string | null, ask_first: boolean, show_others: boolean, boards: Array<str
  */
 locked: Array<string>, follow: string | null, 
 /**
+ * Notes written from phones keep their writer's nickname, for exports that show it. Off by
+ * default: notes are anonymous.
+ */
+names: boolean, 
+/**
  * In the order they came.
  */
 devices: Array<JoinDevice>, 

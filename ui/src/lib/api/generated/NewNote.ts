@@ -10,4 +10,8 @@ persona_id: string | null,
 /**
  * The session in progress when it was written; absent: none.
  */
-session_id?: string | null, kind: NoteKind, sentiment: Sentiment | null, text: string, x: number, y: number, };
+session_id?: string | null, kind: NoteKind, sentiment: Sentiment | null, text: string, x: number, y: number, 
+/**
+ * Its writer's nickname, for exports that show them (see `Note::author`).
+ */
+author?: string | null, };

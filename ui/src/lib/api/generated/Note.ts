@@ -21,6 +21,11 @@ sentiment: Sentiment | null, text: string, x: number, y: number,
  */
 face_down: boolean, 
 /**
+ * The nickname of the participant who wrote it, kept only when the facilitator chose to show
+ * nicknames in exports; never otherwise (notes are anonymous by default).
+ */
+author: string | null, 
+/**
  * Grows by one with every change, so clients can drop stale copies.
  */
 version: number, created_at: number, updated_at: number, };

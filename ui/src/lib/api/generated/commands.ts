@@ -43,6 +43,7 @@ import type { SaveTemplateRequest } from "./SaveTemplateRequest";
 import type { ServerClock } from "./ServerClock";
 import type { ServerClockRequest } from "./ServerClockRequest";
 import type { SetJoinBoardsRequest } from "./SetJoinBoardsRequest";
+import type { SetNoteNamesRequest } from "./SetNoteNamesRequest";
 import type { StartExportRequest } from "./StartExportRequest";
 import type { StepRequest } from "./StepRequest";
 import type { TemplateSummary } from "./TemplateSummary";
@@ -87,6 +88,7 @@ export type Commands = {
   set_join_boards: { request: SetJoinBoardsRequest; response: JoinStatus };
   follow_board: { request: FollowBoardRequest; response: JoinStatus };
   bring_everyone: { request: BringEveryoneRequest; response: null };
+  set_note_names: { request: SetNoteNamesRequest; response: JoinStatus };
   cast_vote: { request: CastVoteRequest; response: OpResult };
   vote_turn: { request: VoteTurnRequest; response: VoteTurn };
   participant_view: { request: ParticipantViewRequest; response: ParticipantView };
@@ -132,6 +134,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "set_join_boards",
   "follow_board",
   "bring_everyone",
+  "set_note_names",
   "cast_vote",
   "vote_turn",
   "participant_view",
