@@ -62,6 +62,22 @@ test("the facilitator opens a second board to participants, their phones follow 
   await shown.getByRole("button", { name: "Send" }).tap();
   await expect(note(page, "Kesken jäänyt ajatus")).toBeVisible();
   await expect(shown.getByTestId("phone-note")).toHaveCount(1);
+  // A participant who goes to another board themselves is no longer taken along, until following
+  // is switched on again.
+  await phone.getByRole("radio", { name: "Second path" }).check();
+  await page.getByRole("tab", { name: "Second path" }).click();
+  // The phone hears of the facilitator's move and looks again, and stays where it went.
+  const lookedAgain = phone.waitForResponse((r) => r.url().endsWith("/p/api/participant_view"));
+  await page.getByRole("tab", { name: first }).click();
+  await expect(openTab(page)).toHaveText(first);
+  await lookedAgain;
+  await expect(shown.getByRole("heading", { level: 2 })).toHaveText("Second path");
+  await reopenDialog(page);
+  await joinDialog(page).getByRole("checkbox", { name: "Participants follow my board" }).uncheck();
+  await expect(phone.getByText("The facilitator is showing this board.")).toHaveCount(0);
+  await joinDialog(page).getByRole("checkbox", { name: "Participants follow my board" }).check();
+  await expect(shown.getByRole("heading", { level: 2 })).toHaveText(first);
+  await closeDialog(page);
 
   // Locked: the phone says so, offers no way to write, edit or delete there; the note stays.
   await reopenDialog(page);
