@@ -571,6 +571,38 @@ fn no_device_nickname_or_secret_reaches_the_library_or_the_workshop_file() {
 }
 
 #[test]
+fn a_phone_keeps_the_dots_it_gave_when_it_joins_again_after_polku_restarted() {
+    let room = Room::new();
+    let t = token(&room.open_join(json!({})));
+    let a = room.join(&t, "Kettu").unwrap();
+    for text in ["Yksi", "Kaksi", "Kolme"] {
+        room.host.call_as(&phone(&a), "participant_add_note", note_args(&room, text)).unwrap();
+    }
+    let vote = uuid::Uuid::now_v7();
+    let settings = json!({"on": {"type": "board"}, "dots": 2, "several_per_target": false, "hidden": true, "screen": "off", "ends_at": null});
+    let op = json!({"type": "create_vote", "vote": {"id": vote, "board_id": room.board(0)["id"], "settings": settings, "session_id": null}});
+    room.host.call("apply_op", json!({"workshop_id": room.id(), "op_id": op_id(), "client_id": "desk", "undo": "record", "op": op})).unwrap();
+    let targets: Vec<Value> = room.host.call_as(&phone(&a), "participant_view", json!({})).unwrap()["votes"][0]["targets"].as_array().unwrap().iter().map(|t| t["id"].clone()).collect();
+    let seed = "0123456789abcdef0123456789ABCDEF";
+    let dot = |host: &polku_api::Host, p: &polku_api::Joined, target: &Value, voter: &str| {
+        host.call_as(&phone(p), "participant_vote", json!({"op_id": op_id(), "vote_id": vote, "target_id": target, "delta": 1, "voter": voter}))
+    };
+    dot(&room.host, &a, &targets[0], seed).unwrap();
+    // Later values change nothing for this device: it cannot buy more dots by sending another.
+    let v = dot(&room.host, &a, &targets[1], "ffffffffffffffffffffffffffffffff").unwrap();
+    assert_eq!(v["used"], 2);
+
+    // Polku restarts: the join and its devices are gone; the phone joins again with its value.
+    room.host.shutdown();
+    let again = polku_api::Host::open(room.dir.path()).unwrap();
+    let status = again.call("open_join", json!({"workshop_id": room.id(), "board_id": room.board(0)["id"]})).unwrap();
+    let b = again.join(room.at(), &polku_api::JoinRequest { key: token(&status), nickname: "Kettu".into() }).unwrap();
+    assert_refused(dot(&again, &b, &targets[2], &seed.to_lowercase()), ErrorCode::Validation, "dots_left");
+    let view = again.call_as(&phone(&b), "participant_view", json!({})).unwrap();
+    assert_eq!(view["votes"][0]["used"], 2, "the dots given before the restart are this phone's");
+}
+
+#[test]
 fn no_voter_key_reaches_an_export_or_the_library_once_the_vote_ends() {
     let room = Room::new();
     let t = token(&room.open_join(json!({})));

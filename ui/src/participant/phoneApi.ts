@@ -21,8 +21,29 @@ export const phoneApi = {
     postJson<ParticipantNote>("/p/api/participant_add_note", n),
   update: (n: { op_id: string; note_id: string; text: string }) => postJson<ParticipantNote>("/p/api/participant_update_note", n),
   remove: (n: { op_id: string; note_id: string }) => postJson<null>("/p/api/participant_delete_note", n),
-  vote: (n: { op_id: string; vote_id: string; target_id: string; delta: 1 | -1 }) => postJson<PhoneVote>("/p/api/participant_vote", n),
+  vote: (n: { op_id: string; vote_id: string; target_id: string; delta: 1 | -1 }) => postJson<PhoneVote>("/p/api/participant_vote", { ...n, voter: voterSeed() }),
 };
+
+const VOTER_KEY = "polku.voter";
+
+/**
+ * This phone's own random value for votes (32 hex digits, from the browser's random numbers: a
+ * LAN page has no crypto.randomUUID). Polku keeps the phone's dots under a key made from it, so
+ * after Polku restarts and the phone joins again, the dots it gave are still its own.
+ */
+export function voterSeed(): string | undefined {
+  try {
+    let seed = localStorage.getItem(VOTER_KEY);
+    if (!seed || !/^[0-9a-f]{32}$/.test(seed)) {
+      seed = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+      localStorage.setItem(VOTER_KEY, seed);
+    }
+    return seed;
+  } catch {
+    // No storage (a private window): the device's own key, for as long as it stays joined.
+    return undefined;
+  }
+}
 
 /** The close code Polku ends a phone's stream with once the phone is out of the join. */
 export const LEFT = 4403;

@@ -23,6 +23,12 @@ pub struct ParticipantVoteRequest {
     pub target_id: Id,
     /// 1 gives a dot, −1 takes one back.
     pub delta: i32,
+    /// A random value the phone keeps (32 hex digits): its dots in a vote are kept under a key made
+    /// from it and the vote, so a phone that joins again after Polku restarted still has the dots
+    /// it gave. Only a device's first dot in a vote sets the key; later values change nothing.
+    #[serde(default)]
+    #[ts(optional)]
+    pub voter: Option<String>,
 }
 
 /// A vote as a phone sees it: what may be voted on, this phone's dots, and the counts once they
@@ -109,6 +115,15 @@ fn phone_vote(store: &Store, w: &Workshop, v: &Vote, voter: Option<&str>) -> Res
     })
 }
 
+/// The key a phone's dots in a vote are kept under: made from the phone's own random value and the
+/// vote (so its keys in two votes cannot be put together), or random when it sent none.
+fn voter_key(vote: Id, seed: Option<&str>) -> String {
+    match seed.filter(|s| s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit())) {
+        Some(seed) => format!("p:{}", Id::new_v5(&vote, seed.to_ascii_lowercase().as_bytes())),
+        None => format!("p:{}", Id::now_v7()),
+    }
+}
+
 pub(crate) fn participant_vote(host: &Host, device: &Device, req: ParticipantVoteRequest) -> Result<PhoneVote, ApiError> {
     let vote = host.store()?.vote(device.workshop_id, req.vote_id)?;
     let voter = {
@@ -119,7 +134,7 @@ pub(crate) fn participant_vote(host: &Host, device: &Device, req: ParticipantVot
         }
         let d = joins.device_mut(device)?;
         d.spend(host.now())?;
-        d.voters.entry(vote.id).or_insert_with(|| format!("p:{}", Id::now_v7())).clone()
+        d.voters.entry(vote.id).or_insert_with(|| voter_key(vote.id, req.voter.as_deref())).clone()
     };
     let cast = Cast {
         workshop_id: device.workshop_id,

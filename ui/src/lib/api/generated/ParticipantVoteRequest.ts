@@ -4,4 +4,10 @@ export type ParticipantVoteRequest = { op_id: string, vote_id: string, target_id
 /**
  * 1 gives a dot, −1 takes one back.
  */
-delta: number, };
+delta: number, 
+/**
+ * A random value the phone keeps (32 hex digits): its dots in a vote are kept under a key made
+ * from it and the vote, so a phone that joins again after Polku restarted still has the dots
+ * it gave. Only a device's first dot in a vote sets the key; later values change nothing.
+ */
+voter?: string, };
