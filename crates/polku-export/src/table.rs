@@ -91,11 +91,22 @@ pub fn csv(w: &Workshop) -> Vec<u8> {
     let (header, rows) = note_rows(w);
     let mut out = csv::WriterBuilder::new().delimiter(separator(w.language)).from_writer(BOM.to_vec());
     // Writing into memory cannot fail.
-    let _ = out.write_record(&header);
+    let _ = out.write_record(header.iter().map(|c| neutralised(c).into_owned()));
     for r in &rows {
-        let _ = out.write_record(r);
+        let _ = out.write_record(r.iter().map(|c| neutralised(c).into_owned()));
     }
     out.into_inner().unwrap_or_default()
+}
+
+/// A cell as it is safe to hand to a spreadsheet: one that Excel or LibreOffice would read as a
+/// formula when the CSV is opened (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return:
+/// "CSV injection") gets a leading apostrophe, so `=HYPERLINK(…)` is shown as the words a
+/// participant typed and never runs; every other cell is left as it is.
+pub fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
 }
 
 /// The Excel workbook: notes, walkthroughs and the summary on three sheets.

@@ -143,3 +143,35 @@ fn a_channel_verdict_names_its_row_and_column_and_a_canvas_note_its_period_and_b
         "reading order: the pre-service boxes come before the journey"
     );
 }
+
+#[test]
+fn a_note_that_looks_like_a_formula_is_text_in_the_csv_and_the_workbook() {
+    let mut w = example();
+    let hostile = ["=HYPERLINK(\"http://example.com\",\"klikkaa\")", "@SUM(1,2)", "-2+3", "+358 40 123 4567", "- rahat loppu", "\t=1+1", "\r=1+1"];
+    for (n, text) in w.boards[0].notes.iter_mut().zip(hostile) {
+        n.text = text.into();
+    }
+    let back = read_back(&table::csv(&w), b';');
+    for text in hostile {
+        let quoted = format!("'{text}");
+        assert!(back.iter().any(|r| r[7] == quoted), "{text:?} starts with an apostrophe in the CSV");
+        assert!(!back.iter().any(|r| r[7] == text), "{text:?} is nowhere bare");
+    }
+    // Ordinary text is left alone, a minus or equals sign inside it too.
+    let plain = &w.boards[0].notes[hostile.len()].text;
+    assert!(back.iter().any(|r| &r[7] == plain));
+    assert_eq!(table::neutralised("Hinta 5 € - 2 €"), "Hinta 5 € - 2 €");
+
+    // The workbook keeps every cell a string: no formula in any sheet.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(table::xlsx(&w).unwrap())).unwrap();
+    let names: Vec<String> = zip.file_names().filter_map(Result::ok).filter(|n| n.starts_with("xl/worksheets/")).map(|n| n.into_owned()).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    for name in names {
+        let mut sheet = String::new();
+        zip.by_name(&name).unwrap().read_to_string(&mut sheet).unwrap();
+        assert!(!sheet.contains("<f>") && !sheet.contains("<f "), "a formula in {name}");
+    }
+    let mut strings = String::new();
+    zip.by_name("xl/sharedStrings.xml").unwrap().read_to_string(&mut strings).unwrap();
+    assert!(strings.contains("@SUM(1,2)") && strings.contains("-2+3"), "kept as the words typed");
+}
