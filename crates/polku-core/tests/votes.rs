@@ -7,23 +7,7 @@ use common::apply;
 use polku_core::*;
 
 fn add_note(w: &mut Workshop, id: u128, place: usize) {
-    let b = &w.boards[0];
-    let op = Op::CreateNote {
-        note: NewNote {
-            id: Id::from_u128(id),
-            board_id: b.id,
-            touchpoint_id: Some(b.touchpoints[place].id),
-            lane_id: None,
-            persona_id: None,
-            session_id: None,
-            kind: NoteKind::Idea,
-            sentiment: None,
-            text: format!("Idea {id}"),
-            x: -100.0,
-            y: 230.0,
-            author: None,
-        },
-    };
+    let op = common::note_at(w, id, place, NoteKind::Idea, None, &format!("Idea {id}"));
     apply(w, op, 2);
 }
 

@@ -7,23 +7,7 @@ use common::apply;
 use polku_core::*;
 
 fn new_note(w: &Workshop, id: u128, place: usize, text: &str) -> Op {
-    let b = &w.boards[0];
-    Op::CreateNote {
-        note: NewNote {
-            id: Id::from_u128(id),
-            board_id: b.id,
-            touchpoint_id: Some(b.touchpoints[place].id),
-            lane_id: None,
-            persona_id: None,
-            session_id: None,
-            kind: NoteKind::Observation,
-            sentiment: Some(Sentiment::Negative),
-            text: text.into(),
-            x: -100.0,
-            y: 230.0,
-            author: None,
-        },
-    }
+    common::note_at(w, id, place, NoteKind::Observation, Some(Sentiment::Negative), text)
 }
 
 fn face_down(w: &Workshop) -> Vec<u128> {

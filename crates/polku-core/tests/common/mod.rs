@@ -18,3 +18,25 @@ pub fn apply(w: &mut Workshop, op: Op, now: i64) -> Vec<Change> {
     w.commit(&changes, now);
     changes
 }
+
+/// A note of `kind` (and `sentiment`) at the `place`-th touchpoint of the first board, id from `id`.
+#[allow(dead_code)]
+pub fn note_at(w: &Workshop, id: u128, place: usize, kind: NoteKind, sentiment: Option<Sentiment>, text: &str) -> Op {
+    let b = &w.boards[0];
+    Op::CreateNote {
+        note: NewNote {
+            id: Id::from_u128(id),
+            board_id: b.id,
+            touchpoint_id: Some(b.touchpoints[place].id),
+            lane_id: None,
+            persona_id: None,
+            session_id: None,
+            kind,
+            sentiment,
+            text: text.into(),
+            x: -100.0,
+            y: 230.0,
+            author: None,
+        },
+    }
+}
