@@ -126,11 +126,11 @@ pub(crate) fn plan(id: Id, step: &RunStep, doc: &dyn DocRead, now: Millis) -> Re
 fn end_others(doc: &dyn DocRead, id: Id, now: Millis) -> Vec<Change> {
     doc.sessions()
         .into_iter()
-        .filter(|s| s.id != id && s.run.as_ref().is_some_and(|r| r.ended_at.is_none()))
-        .map(|s| {
-            let run = ended(s.run.clone().expect("filtered to running"), now);
-            let after = Session { run: Some(run), version: s.version + 1, ..s.clone() };
-            Change::Session { id: s.id, before: Some(s), after: Some(after) }
+        .filter(|s| s.id != id)
+        .filter_map(|s| {
+            let run = s.run.clone().filter(|r| r.ended_at.is_none())?;
+            let after = Session { run: Some(ended(run, now)), version: s.version + 1, ..s.clone() };
+            Some(Change::Session { id: s.id, before: Some(s), after: Some(after) })
         })
         .collect()
 }
