@@ -3,18 +3,11 @@
  * grows to 64 px and the UI's text grows (see `.big-screen` in app.css); the board's notes keep
  * their board units and the camera fits closer instead. Remembered per machine, like the language.
  */
+import { readFlag, writeFlag } from "./machineFlag";
+
 const STORAGE_KEY = "polku.bigScreen";
 
-function initial(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === "on";
-  } catch {
-    // Storage can be off (private mode): start in the ordinary size.
-    return false;
-  }
-}
-
-const first = initial();
+const first = readFlag(STORAGE_KEY);
 let on = $state(first);
 document.documentElement.classList.toggle("big-screen", first);
 
@@ -25,10 +18,6 @@ export const bigScreen = {
   set on(next: boolean) {
     on = next;
     document.documentElement.classList.toggle("big-screen", next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next ? "on" : "off");
-    } catch {
-      // Not remembered across restarts then; still switched for now.
-    }
+    writeFlag(STORAGE_KEY, next);
   },
 };

@@ -3,17 +3,11 @@
  * room of people writing is a decision, not a default). Two soft notes, made with Web Audio, so
  * nothing is downloaded and nothing plays until it is asked for.
  */
+import { readFlag, writeFlag } from "../../ui/machineFlag";
+
 const STORAGE_KEY = "polku.timerSound";
 
-function initial(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === "on";
-  } catch {
-    return false;
-  }
-}
-
-let on = $state(initial());
+let on = $state(readFlag(STORAGE_KEY));
 
 export const timerSound = {
   get on(): boolean {
@@ -21,11 +15,7 @@ export const timerSound = {
   },
   set on(next: boolean) {
     on = next;
-    try {
-      localStorage.setItem(STORAGE_KEY, next ? "on" : "off");
-    } catch {
-      // Storage off: the choice lasts this page.
-    }
+    writeFlag(STORAGE_KEY, next);
   },
 };
 
