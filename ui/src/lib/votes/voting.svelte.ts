@@ -27,6 +27,8 @@ export class BoardVoting {
   /** Ended votes this tab was done looking at. */
   dismissed = $state(new Set<string>());
   private topSet: Set<string> = $derived(this.vote ? kept(this.vote) : new Set());
+  /** Asked once per note card on every draw: a set, not a search of up to 300 targets each. */
+  private targets: Set<string> = $derived(new Set(this.vote?.fields.targets ?? []));
 
   constructor(readonly session: BoardSession) {}
 
@@ -53,7 +55,7 @@ export class BoardVoting {
 
   dotsOf(noteId: string): NoteDots | null {
     const v = this.shown;
-    if (!v || !v.fields.targets.includes(noteId)) return null;
+    if (!v || !this.targets.has(noteId)) return null;
     const open = v.fields.ended_at === null;
     const s = v.fields.settings;
     const mine = s.screen === "turns" ? (this.turn?.on.find((c) => c.target_id === noteId)?.count ?? 0) : 0;
