@@ -32,7 +32,9 @@ pub(super) fn draw(flow: &mut Flow<'_>, w: &Workshop, board: &Board, l: &Labels)
             let count = n.to_string();
             let line = l.tf("pdf.votes.line", &[("rank", &rank.to_string()), ("text", &text), ("count", &count)]);
             let kept = v.fields.keep_top.is_some_and(|top| rank <= top);
-            flow.bullet(&if kept { format!("{line} ({})", l.t("pdf.votes.kept")) } else { line });
+            // The rank is the list's mark: no bullet before it as well.
+            let line = if kept { format!("{line} ({})", l.t("pdf.votes.kept")) } else { line };
+            flow.paragraph(&line, 10.0, if kept { Weight::Bold } else { Weight::Regular }, INK, 14.0);
         }
     }
 }
