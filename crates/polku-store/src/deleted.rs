@@ -2,7 +2,8 @@
 //! for edits until it is restored whole, or erased for good — by the facilitator, or when the
 //! library opens more than [`KEEP_DELETED_MS`] after the delete. Erasing removes the rows with
 //! `secure_delete` on (set for every connection in `Store::open`) and checkpoints the WAL, so no
-//! page of the database file or its WAL keeps the workshop's text.
+//! page of the database file or its WAL keeps the workshop's text; every backup that holds the
+//! workshop is rewritten without it.
 
 use polku_core::{Id, Millis};
 use rusqlite::{params, OptionalExtension};
@@ -82,22 +83,34 @@ impl Store {
         Ok(())
     }
 
-    /// Erases a deleted workshop for good: its rows, and every page that held them.
-    pub fn erase_workshop(&mut self, id: Id) -> Result<(), StoreError> {
+    /// Erases a deleted workshop for good: its rows, every page that held them, and the copies
+    /// in the backups. How many backups held it.
+    pub fn erase_workshop(&mut self, id: Id) -> Result<usize, StoreError> {
+        self.writable()?;
         self.require_deleted(id)?;
         self.conn.execute("DELETE FROM workshop WHERE id = ?1", [id.to_string()])?;
-        self.wipe_wal()
+        self.wipe_wal()?;
+        crate::restore::erase_from_backups(&self.backup_dir(), id)
     }
 
-    /// Erases every workshop deleted more than 30 days before `now`; how many were erased.
+    /// Erases every workshop deleted more than 30 days before `now`, from the backups too; how
+    /// many were erased.
     pub fn purge_deleted(&mut self, now: Millis) -> Result<usize, StoreError> {
-        let n = self
+        let due: Vec<Id> = self
             .conn
-            .execute("DELETE FROM workshop WHERE deleted_at IS NOT NULL AND deleted_at < ?1", [now - KEEP_DELETED_MS])?;
-        if n > 0 {
+            .prepare("SELECT id FROM workshop WHERE deleted_at IS NOT NULL AND deleted_at < ?1")?
+            .query_map([now - KEEP_DELETED_MS], |r| crate::rows::id(r, 0))?
+            .collect::<Result<_, _>>()?;
+        for id in &due {
+            self.conn.execute("DELETE FROM workshop WHERE id = ?1", [id.to_string()])?;
+        }
+        if !due.is_empty() {
             self.wipe_wal()?;
         }
-        Ok(n)
+        for id in &due {
+            crate::restore::erase_from_backups(&self.backup_dir(), *id)?;
+        }
+        Ok(due.len())
     }
 
     fn require_deleted(&self, id: Id) -> Result<(), StoreError> {

@@ -27,6 +27,10 @@ pub enum StoreError {
     NotPolku { path: PathBuf, reason: String },
     #[error("{path}: the database is damaged ({reason}); it was left untouched")]
     Corrupt { path: PathBuf, reason: String },
+    #[error("there is no backup {0:?}")]
+    NoBackup(String),
+    #[error("{0}: opened only to read; nothing can be changed in it")]
+    ReadOnly(PathBuf),
     #[error("{path}: {message}")]
     Io { path: PathBuf, message: String },
     #[error("stored data could not be read: {0}")]

@@ -3,6 +3,8 @@
 //! An edit is acknowledged only after its transaction commits: the change, the op-log row and the
 //! client's undo step are written together or not at all.
 
+mod backup_timer;
+mod backups;
 mod checkpoint;
 mod deleted;
 mod error;
@@ -11,8 +13,10 @@ mod notes;
 mod ops;
 mod paths;
 mod records;
+mod restore;
 mod rows;
 mod templates;
+mod ticker;
 mod txdoc;
 mod votes;
 mod workshops;
@@ -22,6 +26,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use backups::{backup_dir, kept as kept_backups, BackupFile, BackupKind, BACKUP_DIR};
+pub use restore::{list_backups, replace_damaged, BackupSummary};
 pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
@@ -42,7 +48,26 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// Runs WAL checkpoints on its own connection; stops its thread when the store is dropped.
-    _checkpointer: checkpoint::Checkpointer,
+    /// None for a backup opened to read.
+    _checkpointer: Option<ticker::Ticker>,
+    /// Makes rolling backups on its own connection; its last one when the store is dropped.
+    _backup_timer: Option<ticker::Ticker>,
+    /// A backup opened to read: every write is refused.
+    read_only: bool,
+}
+
+/// How often the rolling backups are made after changes: `POLKU_BACKUP_MINUTES`, else 10; 0 turns
+/// them off (a library someone backs up by other means).
+pub const BACKUP_MINUTES_ENV: &str = "POLKU_BACKUP_MINUTES";
+const BACKUP_MINUTES: u64 = 10;
+
+fn backup_every() -> Option<Duration> {
+    let minutes = std::env::var(BACKUP_MINUTES_ENV).ok().and_then(|v| v.trim().parse::<f64>().ok());
+    match minutes {
+        Some(m) if m <= 0.0 || !m.is_finite() => None,
+        Some(m) => Some(Duration::from_secs_f64((m * 60.0).min(7.0 * 24.0 * 3600.0))),
+        None => Some(Duration::from_secs(BACKUP_MINUTES * 60)),
+    }
 }
 
 /// The wall clock, for the one thing the store does on its own: erasing workshops deleted more
@@ -81,16 +106,59 @@ impl Store {
         ))
         .map_err(|e| StoreError::from_open(path, e))?;
         migrations::migrate(&mut conn, path)?;
-        let checkpointer = checkpoint::Checkpointer::start(path.to_path_buf());
-        let mut store = Store { conn, path: path.to_path_buf(), _checkpointer: checkpointer };
+        let checkpointer = checkpoint::start(path.to_path_buf());
+        let backup_timer = backup_every().map(|every| backup_timer::start(path.to_path_buf(), every));
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            _checkpointer: Some(checkpointer),
+            _backup_timer: backup_timer,
+            read_only: false,
+        };
         store.purge_deleted(system_now())?;
         Ok(store)
+    }
+
+    /// Stops the rolling backups, making the last one if anything changed since the previous:
+    /// for a clean exit, where the process may end without running destructors.
+    pub fn stop_backups(&mut self) {
+        self._backup_timer.take();
+    }
+
+    /// Whether an error means the database file is damaged (SQLite found it so while in use).
+    pub fn is_damage(e: &StoreError) -> bool {
+        match e {
+            StoreError::Corrupt { .. } => true,
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            ),
+            _ => false,
+        }
     }
 
     /// Moves everything from the WAL into the database file and empties the WAL; for a clean
     /// exit (the desktop app calls it when the window closes).
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// An empty store that refuses every write: what a host holds while its library is damaged
+    /// and closed, until a backup is put in its place.
+    pub fn closed(path: &Path) -> Result<Store, StoreError> {
+        Ok(Store::in_memory(Connection::open_in_memory()?, path.to_path_buf()))
+    }
+
+    fn in_memory(conn: Connection, path: PathBuf) -> Store {
+        Store { conn, path, _checkpointer: None, _backup_timer: None, read_only: true }
+    }
+
+    /// Refuses a write to a store opened only to read.
+    pub(crate) fn writable(&self) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
         Ok(())
     }
 

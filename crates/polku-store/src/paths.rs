@@ -17,3 +17,10 @@ pub fn default_data_dir() -> PathBuf {
 pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join(DATABASE_FILE)
 }
+
+/// `path` with `suffix` added to its file name (`polku.sqlite3` → `polku.sqlite3-wal`).
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}

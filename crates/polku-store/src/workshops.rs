@@ -131,7 +131,7 @@ impl Store {
     }
 }
 
-fn insert_snapshot(tx: &Transaction, w: &Workshop) -> Result<(), StoreError> {
+pub(crate) fn insert_snapshot(tx: &Transaction, w: &Workshop) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO workshop (id, title, language, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![w.id.to_string(), w.title, w.language.as_str(), w.created_at, w.updated_at],
