@@ -47,8 +47,8 @@ pub(crate) fn restore_workshop(host: &Host, req: DeletedWorkshopRequest) -> Resu
     Ok(())
 }
 
-pub(crate) fn erase_workshop(host: &Host, req: DeletedWorkshopRequest) -> Result<(), ApiError> {
-    host.store()?.erase_workshop(req.id)?;
+pub(crate) fn erase_workshop(host: &Host, req: DeletedWorkshopRequest) -> Result<Erased, ApiError> {
+    let backups = host.store()?.erase_workshop(req.id)?;
     host.emit(Event::LibraryChanged);
-    Ok(())
+    Ok(Erased { backups: backups as u32 })
 }

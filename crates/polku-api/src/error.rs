@@ -1,5 +1,5 @@
 use polku_core::OpError;
-use polku_store::StoreError;
+use polku_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -85,7 +85,7 @@ impl ApiError {
         let why = match e {
             StoreError::NewerDatabase { .. } => "newer",
             StoreError::NotPolku { .. } => "not_polku",
-            StoreError::Corrupt { .. } => "corrupt",
+            e if Store::is_damage(e) => "corrupt",
             _ => "io",
         };
         ApiError::with_field(ErrorCode::LibraryUnavailable, e.to_string(), why)
@@ -109,6 +109,9 @@ impl From<OpError> for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        if Store::is_damage(&e) {
+            return ApiError::library_unavailable(&e);
+        }
         match e {
             StoreError::Op(op) => op.into(),
             StoreError::NotFound { entity, .. } => {
@@ -123,6 +126,8 @@ impl From<StoreError> for ApiError {
             StoreError::WorkshopDeleted(_) => {
                 ApiError::with_field(ErrorCode::Conflict, e.to_string(), "workshop_deleted")
             }
+            StoreError::NoBackup(_) => ApiError::with_field(ErrorCode::NotFound, e.to_string(), "backup"),
+            StoreError::ReadOnly(_) => ApiError::with_field(ErrorCode::Conflict, e.to_string(), "read_only"),
             StoreError::WorkshopNotDeleted(_) => {
                 ApiError::with_field(ErrorCode::Conflict, e.to_string(), "workshop_not_deleted")
             }

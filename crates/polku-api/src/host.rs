@@ -1,4 +1,4 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -15,6 +15,11 @@ use crate::{ApiError, Event};
 /// HTTP server each hold one and call [`Host::call`]; both forward [`Host::subscribe`]'s events.
 pub struct Host {
     store: Mutex<Store>,
+    /// The library file, for its backups (listed even while it is damaged).
+    database: PathBuf,
+    /// Why the library is closed: it was found damaged when opened or while in use. Every
+    /// command but the backups' is then refused with this, and nothing is written to the file.
+    damaged: RwLock<Option<ApiError>>,
     events: broadcast::Sender<Event>,
     clock: fn() -> Millis,
     exports: Exports,
@@ -43,11 +48,12 @@ pub struct Imported {
 }
 
 /// A second copy of a workshop already in the library: new ids, and a title that tells the two
-/// apart in the list ("Palvelupolku (kopio, tuotu 2.12.2026)"), in the workshop's own language.
-fn marked_copy(w: &polku_core::Workshop, now: Millis) -> polku_core::Workshop {
+/// apart in the list ("Palvelupolku (kopio, tuotu 2.12.2026)"), in the workshop's own language;
+/// `label` is the title's pattern, with `{title}` and `{date}`.
+pub(crate) fn marked_copy(w: &polku_core::Workshop, label: &str, now: Millis) -> polku_core::Workshop {
     let mut copy = workshop_file::with_new_ids(w, &mut Id::now_v7);
     let l = polku_export::labels::Labels::new(w.language);
-    let title = l.tf("import.copyTitle", &[("title", &w.title), ("date", &l.date(now))]);
+    let title = l.tf(label, &[("title", &w.title), ("date", &l.date(now))]);
     // A title at its longest stays one: the words the group gave it come first.
     if polku_core::validate_title(&title).is_ok() {
         copy.title = title;
@@ -60,14 +66,84 @@ fn system_clock() -> Millis {
 }
 
 impl Host {
+    /// Opens the library in `data_dir`. A damaged one still gives a host, closed: it answers only
+    /// the backup commands, so the facilitator can put a good backup in its place.
     pub fn open(data_dir: &Path) -> Result<Host, StoreError> {
-        Ok(Host::new(Store::open_dir(data_dir)?))
+        match Store::open_dir(data_dir) {
+            Ok(store) => Ok(Host::new(store)),
+            Err(e) if Store::is_damage(&e) => {
+                let database = polku_store::database_path(data_dir);
+                let host = Host::new(Store::closed(&database)?);
+                host.close_damaged(ApiError::library_unavailable(&e));
+                Ok(host)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     pub fn new(store: Store) -> Host {
         // Clients that fall this far behind are told to reload rather than replay.
         let (events, _) = broadcast::channel(1024);
-        Host { store: Mutex::new(store), events, clock: system_clock, exports: Exports::default(), joins: Mutex::default(), network: RwLock::default() }
+        Host {
+            database: store.path().to_path_buf(),
+            store: Mutex::new(store),
+            damaged: RwLock::default(),
+            events,
+            clock: system_clock,
+            exports: Exports::default(),
+            joins: Mutex::default(),
+            network: RwLock::default(),
+        }
+    }
+
+    /// Why the library is closed, when it is (found damaged).
+    pub fn damage(&self) -> Option<ApiError> {
+        self.damaged.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Closes the library after SQLite found it damaged: the store is let go (no further write
+    /// reaches the file) and every command but the backups' answers `why` until a restore.
+    pub(crate) fn close_damaged(&self, why: ApiError) {
+        *self.damaged.write().unwrap_or_else(|p| p.into_inner()) = Some(why);
+        let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        if let Ok(closed) = Store::closed(&self.database) {
+            let mut damaged = std::mem::replace(&mut *store, closed);
+            // Its last backup would copy the damage; the backup's own check refuses it anyway.
+            damaged.stop_backups();
+        }
+    }
+
+    /// A command failed: when SQLite found the file damaged, the library closes (see
+    /// [`Host::close_damaged`]).
+    pub(crate) fn on_error(&self, e: &ApiError) {
+        let damage = e.code == crate::ErrorCode::LibraryUnavailable && e.field.as_deref() == Some("corrupt");
+        if damage && self.damage().is_none() {
+            self.close_damaged(e.clone());
+        }
+    }
+
+    pub(crate) fn database_path(&self) -> &Path {
+        &self.database
+    }
+
+    /// The file of the backup called `name`, refusing any other name.
+    pub(crate) fn backup_path(&self, name: &str) -> Result<PathBuf, ApiError> {
+        let dir = polku_store::backup_dir(&self.database);
+        let found = polku_store::list_backups(&self.database)?.into_iter().find(|b| b.file.name == name);
+        found.map(|b| b.file.path).filter(|p| p.starts_with(&dir)).ok_or_else(|| StoreError::NoBackup(name.to_string()).into())
+    }
+
+    /// Puts the backup `name` in place of the whole library: the current one is kept aside as a
+    /// backup (answered), or, when damaged, moved aside as a file and the library opened again.
+    pub(crate) fn restore_library(&self, name: &str) -> Result<Option<polku_store::BackupFile>, ApiError> {
+        let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        let mut damaged = self.damaged.write().unwrap_or_else(|p| p.into_inner());
+        if damaged.is_none() {
+            return Ok(Some(store.restore_library(name, self.now())?));
+        }
+        *store = polku_store::replace_damaged(&self.database, name, self.now())?;
+        *damaged = None;
+        Ok(None)
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
@@ -79,6 +155,9 @@ impl Host {
     }
 
     pub(crate) fn store(&self) -> Result<MutexGuard<'_, Store>, ApiError> {
+        if let Some(why) = self.damage() {
+            return Err(why);
+        }
         // A panic while holding the lock cannot leave a half-written edit (SQLite rolled it back),
         // so the store is still sound to use.
         Ok(self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
@@ -121,8 +200,9 @@ impl Host {
         for workshop_id in open {
             self.close_join_of(workshop_id);
         }
-        if let Ok(store) = self.store() {
+        if let Ok(mut store) = self.store() {
             let _ = store.checkpoint();
+            store.stop_backups();
         }
     }
 
@@ -139,7 +219,7 @@ impl Host {
         let mut store = self.store()?;
         // Any id already here (the same workshop, or a file made from another one): a copy.
         let renumbered = store.ids_taken(&w)?;
-        let w = if renumbered { marked_copy(&w, self.now()) } else { w };
+        let w = if renumbered { marked_copy(&w, "import.copyTitle", self.now()) } else { w };
         store.insert_workshop(&w)?;
         let summary = store.workshop_summary(w.id)?;
         drop(store);

@@ -1,6 +1,7 @@
 //! The command surface: every thing a client can do, declared once below with its request and
 //! response types. Tauri IPC and HTTP both call [`Host::call`], so both run the same handler.
 
+mod backups;
 mod bindings;
 mod deleted;
 mod error;
@@ -14,6 +15,7 @@ mod templates;
 mod types;
 mod votes;
 
+pub use backups::{Backup, BackupOrigin, BackupRequest, BackupWorkshopRequest, Erased, ListBackupsRequest, MakeBackupRequest, RestoreAs, RestoreWorkshopRequest, RestoredLibrary};
 pub use bindings::{export_bindings, BINDINGS_DIR};
 pub use deleted::{DeletedWorkshop, DeletedWorkshopRequest, ListDeletedWorkshopsRequest};
 pub use error::{ApiError, ErrorCode};
@@ -78,10 +80,15 @@ macro_rules! commands {
             pub fn call_as(&self, caller: &Caller, command: &str, args: serde_json::Value) -> Result<serde_json::Value, ApiError> {
                 let Some(audience) = audience(command) else { return Err(ApiError::unknown_command(command)) };
                 let device = self.admit(caller, audience, command)?;
+                if let Some(why) = self.damage() {
+                    if !backups::ANSWERED_WHILE_DAMAGED.contains(&command) {
+                        return Err(why);
+                    }
+                }
                 match command {
                     $(stringify!($name) => {
                         let req: $req = serde_json::from_value(args).map_err(ApiError::bad_request)?;
-                        let resp: $resp = run!($audience, handlers::$name, self, device, req)?;
+                        let resp: $resp = run!($audience, handlers::$name, self, device, req).inspect_err(|e| self.on_error(e))?;
                         serde_json::to_value(resp).map_err(|e| ApiError::internal(e.to_string()))
                     })*
                     _ => Err(ApiError::unknown_command(command)),
@@ -138,7 +145,13 @@ commands! {
     facilitator import_workshop(ImportWorkshopRequest) -> ImportedWorkshop;
     facilitator list_deleted_workshops(ListDeletedWorkshopsRequest) -> Vec<DeletedWorkshop>;
     facilitator restore_workshop(DeletedWorkshopRequest) -> ();
-    facilitator erase_workshop(DeletedWorkshopRequest) -> ();
+    facilitator erase_workshop(DeletedWorkshopRequest) -> Erased;
+    facilitator list_backups(ListBackupsRequest) -> Vec<Backup>;
+    facilitator make_backup(MakeBackupRequest) -> Backup;
+    facilitator backup_workshops(BackupRequest) -> Vec<WorkshopSummary>;
+    facilitator open_backup_workshop(BackupWorkshopRequest) -> Workshop;
+    facilitator restore_from_backup(RestoreWorkshopRequest) -> WorkshopSummary;
+    facilitator restore_library(BackupRequest) -> RestoredLibrary;
     facilitator open_workshop(OpenWorkshopRequest) -> Workshop;
     facilitator apply_op(ApplyOpRequest) -> OpResult;
     facilitator undo(StepRequest) -> OpResult;

@@ -155,6 +155,9 @@ pub enum Event {
     },
     /// A workshop was created, renamed, deleted, restored, erased or imported: lists should reload.
     LibraryChanged,
+    /// A workshop (or, with none, the whole library) was put back from a backup: a screen that
+    /// shows it loads it again, since its history and versions start anew.
+    Restored { workshop_id: Option<Id> },
     /// An own template was saved, imported or deleted: template pickers should reload.
     TemplatesChanged,
     /// Someone joined, is waiting, was answered or removed, or the join opened, closed or

@@ -73,6 +73,11 @@ pub fn parse_name(name: &str) -> Option<(BackupKind, Millis)> {
     Some((kind, digits.parse().ok()?))
 }
 
+/// When the backup called `name` was made.
+pub fn made_at(name: &str) -> Option<Millis> {
+    parse_name(name).map(|(_, t)| t)
+}
+
 /// The backups in `dir`, the newest first; none when the folder does not exist yet.
 pub fn list(dir: &Path) -> Result<Vec<BackupFile>, StoreError> {
     let entries = match std::fs::read_dir(dir) {

@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use backups::{backup_dir, kept as kept_backups, BackupFile, BackupKind, BACKUP_DIR};
+pub use backups::{backup_dir, made_at as backup_made_at, kept as kept_backups, BackupFile, BackupKind, BACKUP_DIR};
 pub use restore::{list_backups, replace_damaged, BackupSummary};
 pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use error::StoreError;

@@ -4,4 +4,4 @@ import type { Change } from "./Change";
 /**
  * What the change stream carries to every client.
  */
-export type Event = { "type": "changed", workshop_id: string, seq: number, op_id: string, client_id: string, changes: Array<Change>, } | { "type": "library_changed" } | { "type": "templates_changed" } | { "type": "join_changed", workshop_id: string, } | { "type": "brought", workshop_id: string, board_id: string, touchpoint_id: string | null, client_id: string, };
+export type Event = { "type": "changed", workshop_id: string, seq: number, op_id: string, client_id: string, changes: Array<Change>, } | { "type": "library_changed" } | { "type": "restored", workshop_id: string | null, } | { "type": "templates_changed" } | { "type": "join_changed", workshop_id: string, } | { "type": "brought", workshop_id: string, board_id: string, touchpoint_id: string | null, client_id: string, };
