@@ -2,11 +2,12 @@
 //! layout here think), turned into printpdf's bottom-left operations as it goes.
 
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt,
-    Rect, TextItem, TextMatrix, WindingOrder,
+    Color, DictItem, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon,
+    PolygonRing, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::font::{metrics, Face, Weight};
+use super::script::{self, Piece};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb(pub f32, pub f32, pub f32);
@@ -34,6 +35,8 @@ pub struct Faces {
     /// Registered only when some text needs it: reading the font costs more than laying out a
     /// thousand notes.
     pub fallback: Option<FontId>,
+    /// The same, for emoji.
+    pub emoji: Option<FontId>,
 }
 
 impl Faces {
@@ -42,6 +45,7 @@ impl Faces {
             Face::Primary(Weight::Regular) => self.regular.clone(),
             Face::Primary(Weight::Bold) => self.bold.clone(),
             Face::Fallback => self.fallback.clone().unwrap_or_else(|| self.regular.clone()),
+            Face::Emoji => self.emoji.clone().unwrap_or_else(|| self.regular.clone()),
         }
     }
 }
@@ -178,12 +182,28 @@ impl Page {
             return;
         }
         self.ops.extend([Op::StartTextSection, Op::SetFillColor { col: colour.color() }, at]);
-        // Runs of characters one font draws; each run moves the text position on by its width.
+        for Piece { drawn, typed } in script::pieces(s) {
+            // What a reader copies or searches for is what was typed, not the glyphs' order or
+            // forms (PDF 32000-1, 14.9.4: replacement text).
+            if let Some(typed) = &typed {
+                self.ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties: actual_text(typed) });
+            }
+            self.runs(size, weight, &drawn);
+            if typed.is_some() {
+                self.ops.push(Op::EndMarkedContent);
+            }
+        }
+        self.ops.push(Op::EndTextSection);
+    }
+
+    /// Runs of characters one font draws; each run moves the text position on by its width.
+    /// A space is the primary face's, as it was measured: the emoji font's is an emoji wide.
+    fn runs(&mut self, size: f32, weight: Weight, s: &str) {
         let m = metrics(weight);
         let mut run = String::new();
         let mut face = None;
         for c in s.chars() {
-            let f = if c == ' ' { face.unwrap_or(Face::Primary(weight)) } else { m.face_of(c, weight) };
+            let f = m.face_of(c, weight);
             if face.is_some_and(|cur| cur != f) && !run.is_empty() {
                 self.show(face.unwrap_or(f), size, std::mem::take(&mut run));
             }
@@ -193,7 +213,6 @@ impl Page {
         if let Some(f) = face {
             self.show(f, size, run);
         }
-        self.ops.push(Op::EndTextSection);
     }
 
     fn show(&mut self, face: Face, size: f32, text: String) {
@@ -218,4 +237,11 @@ impl Page {
     pub fn end_clip(&mut self) {
         self.ops.push(Op::RestoreGraphicsState);
     }
+}
+
+/// `<< /ActualText (typed) >>`, the text as UTF-16BE with its byte order mark, as text strings
+/// outside PDFDocEncoding must be.
+fn actual_text(typed: &str) -> DictItem {
+    let data = [0xFE, 0xFF].into_iter().chain(typed.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    DictItem::Dict { map: [("ActualText".to_string(), DictItem::String { data, literal: false })].into() }
 }

@@ -25,8 +25,8 @@ pub struct Document {
 }
 
 impl Document {
-    /// `fallback`: whether any text needs the symbol font (see [`font::needs_fallback`]).
-    pub fn new(title: &str, width: f32, height: f32, fallback: bool) -> Result<Document, ExportError> {
+    /// `needs`: the fonts some text needs besides Noto Sans (see [`font::needs`]).
+    pub fn new(title: &str, width: f32, height: f32, needs: font::Needs) -> Result<Document, ExportError> {
         let mut pdf = PdfDocument::new(title);
         let mut add = |face: Face| -> Result<_, ExportError> {
             let parsed = ParsedFont::from_bytes(font::bytes(face), 0, &mut Vec::new())
@@ -36,7 +36,8 @@ impl Document {
         let faces = Faces {
             regular: add(Face::Primary(Weight::Regular))?,
             bold: add(Face::Primary(Weight::Bold))?,
-            fallback: if fallback { Some(add(Face::Fallback)?) } else { None },
+            fallback: if needs.fallback { Some(add(Face::Fallback)?) } else { None },
+            emoji: if needs.emoji { Some(add(Face::Emoji)?) } else { None },
         };
         Ok(Document { pdf, faces, width, height, pages: Vec::new(), tiled: Vec::new() })
     }

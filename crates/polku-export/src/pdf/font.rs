@@ -1,15 +1,19 @@
 //! The PDF's typeface: Noto Sans (SIL OFL 1.1, `fonts/OFL.txt`), shipped in the repository so an
 //! export looks the same on every machine and never depends on what fonts a computer has; DejaVu
 //! Sans (`fonts/DejaVu-LICENSE.txt`) draws what Noto Sans lacks and groups type into notes all
-//! the time: arrows, check marks, stars, ≤ and ≥. Widths come from each font's own advance table,
-//! so wrapping agrees with what the reader sees.
+//! the time: arrows, check marks, stars, ≤ and ≥, Arabic and Hebrew; the monochrome Noto Emoji
+//! (SIL OFL 1.1, `fonts/NotoEmoji-OFL.txt`) draws the emoji neither has. Widths come from each
+//! font's own advance table, so wrapping agrees with what the reader sees.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::script;
+
 const REGULAR: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../fonts/NotoSans-Bold.ttf");
 const FALLBACK: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+const EMOJI: &[u8] = include_bytes!("../../fonts/NotoEmoji-Regular.ttf");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
@@ -22,45 +26,61 @@ pub enum Weight {
 pub enum Face {
     Primary(Weight),
     Fallback,
+    Emoji,
 }
 
-/// One face's advances, in ems, for every character it has a glyph for, with the fallback's for
+/// One face's advances, in ems, for every character it has a glyph for, with the fallbacks' for
 /// the characters it lacks.
 pub struct Metrics {
     advance: HashMap<char, f32>,
     fallback: HashMap<char, f32>,
-    /// What a character neither font has is drawn as (the primary's missing-glyph box).
+    emoji: HashMap<char, f32>,
+    /// What a character no font has is drawn as (the primary's missing-glyph box).
     missing: f32,
 }
+
+/// Pictographs from U+1F000 on are the emoji font's even where DejaVu has one: DejaVu has a few
+/// dozen faces of another style, and "😊👍" should not print as two kinds of drawing.
+const PICTOGRAPHS: char = '\u{1F000}';
 
 impl Metrics {
     fn parse(bytes: &[u8]) -> Metrics {
         let (advance, missing) = advances(bytes);
+        let (emoji, _) = advances(EMOJI);
         let (mut fallback, _) = advances(FALLBACK);
-        fallback.retain(|c, _| !advance.contains_key(c));
-        Metrics { advance, fallback, missing }
+        let drawn_before = |c: &char| advance.contains_key(c) || (*c >= PICTOGRAPHS && emoji.contains_key(c));
+        fallback.retain(|c, _| !drawn_before(c));
+        Metrics { advance, fallback, emoji, missing }
     }
 
-    /// The width of `text` at `size` (any unit; the result is in the same unit).
+    /// The width of `text` at `size` (any unit; the result is in the same unit), as it is drawn.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.char_width(c)).sum::<f32>() * size
+        script::measured(text).chars().map(|c| self.char_width(c)).sum::<f32>() * size
     }
 
     pub fn char_width(&self, c: char) -> f32 {
-        if c.is_control() {
+        if c.is_control() || script::is_invisible(c) {
             return 0.0;
         }
-        self.advance.get(&c).or_else(|| self.fallback.get(&c)).copied().unwrap_or(self.missing)
+        match self.face_of(c, Weight::Regular) {
+            Face::Fallback => self.fallback[&c],
+            Face::Emoji => self.emoji[&c],
+            Face::Primary(_) => self.advance.get(&c).copied().unwrap_or(self.missing),
+        }
     }
 
     pub fn has_glyph(&self, c: char) -> bool {
-        c.is_whitespace() || self.advance.contains_key(&c) || self.fallback.contains_key(&c)
+        c.is_whitespace() || self.advance.contains_key(&c) || self.fallback.contains_key(&c) || self.emoji.contains_key(&c)
     }
 
     /// The font that draws `c` in this weight.
     pub fn face_of(&self, c: char, weight: Weight) -> Face {
-        if !self.advance.contains_key(&c) && self.fallback.contains_key(&c) {
+        if self.advance.contains_key(&c) {
+            Face::Primary(weight)
+        } else if self.fallback.contains_key(&c) {
             Face::Fallback
+        } else if self.emoji.contains_key(&c) {
+            Face::Emoji
         } else {
             Face::Primary(weight)
         }
@@ -91,10 +111,25 @@ fn advances(bytes: &[u8]) -> (HashMap<char, f32>, f32) {
     (advance, missing)
 }
 
-/// Whether any character of `text` is drawn by the fallback font.
-pub fn needs_fallback(text: &str) -> bool {
+/// Which of the fonts that are read only when used some text needs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub fallback: bool,
+    pub emoji: bool,
+}
+
+/// What the characters of `text` are drawn with, as [`script::measured`] draws them.
+pub fn needs(text: &str) -> Needs {
     let m = metrics(Weight::Regular);
-    text.chars().any(|c| m.face_of(c, Weight::Regular) == Face::Fallback)
+    let mut needs = Needs::default();
+    for c in script::measured(text).chars() {
+        match m.face_of(c, Weight::Regular) {
+            Face::Fallback => needs.fallback = true,
+            Face::Emoji => needs.emoji = true,
+            Face::Primary(_) => {}
+        }
+    }
+    needs
 }
 
 pub fn metrics(weight: Weight) -> &'static Metrics {
@@ -111,6 +146,7 @@ pub fn bytes(face: Face) -> &'static [u8] {
         Face::Primary(Weight::Regular) => REGULAR,
         Face::Primary(Weight::Bold) => BOLD,
         Face::Fallback => FALLBACK,
+        Face::Emoji => EMOJI,
     }
 }
 

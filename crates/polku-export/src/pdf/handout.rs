@@ -60,13 +60,13 @@ fn build(w: &Workshop, opts: &HandoutOptions, now: Millis) -> Result<(Document, 
         Subject::Board(board) => {
             let blank = Board { notes: Vec::new(), ..board.clone() };
             let typed = serde_json::to_string(&blank).unwrap_or_default() + &title;
-            let mut doc = Document::new(&title, pw, ph, font::needs_fallback(&typed))?;
+            let mut doc = Document::new(&title, pw, ph, font::needs(&typed))?;
             poster::draw_poster(&mut doc, w, &Poster::with(&blank, true), PosterFit::Fit, &l)?;
             doc
         }
         Subject::Session(s) => {
             let typed = serde_json::to_string(s).unwrap_or_default() + &title;
-            let mut doc = Document::new(&title, pw, ph, font::needs_fallback(&typed))?;
+            let mut doc = Document::new(&title, pw, ph, font::needs(&typed))?;
             agenda(&mut doc, w, s, &l);
             doc
         }

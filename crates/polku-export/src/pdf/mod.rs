@@ -1,6 +1,7 @@
 //! The PDF report: a cover, each board as a poster, persona cards, walkthroughs and a summary, in
 //! the workshop's language, on A4 or A3. Vector throughout; the font is embedded and subset.
 
+mod arabic;
 mod board_paint;
 mod canvas;
 mod cover;
@@ -14,6 +15,7 @@ pub mod note_box;
 mod path_board;
 mod personas;
 pub mod poster;
+mod script;
 mod summary;
 mod votes;
 pub mod text;
@@ -59,9 +61,9 @@ fn build(w: &Workshop, opts: &PdfOptions, now: Millis, progress: Progress<'_>) -
     opts.check().map_err(|(field, message)| ExportError::Invalid { field, message })?;
     let l = Labels::new(w.language);
     let (pw, ph) = opts.page_pt();
-    // Everything the group typed, in one string, to see whether the symbol font is needed.
+    // Everything the group typed, in one string, to see whether the symbol or emoji font is needed.
     let typed = serde_json::to_string(w).unwrap_or_default() + &opts.facilitator;
-    let mut doc = Document::new(&w.title, pw, ph, font::needs_fallback(&typed))?;
+    let mut doc = Document::new(&w.title, pw, ph, font::needs(&typed))?;
     let mut boards: Vec<&Board> = w.boards.iter().collect();
     boards.sort_by(polku_core::order::by_position);
     let c = opts.contents;
