@@ -6,19 +6,12 @@ mod common;
 
 use std::path::Path;
 
-use common::{collapse, keep, pages, tool, words};
+use common::{collapse, example, keep, note, pages, tool, words, NOW};
 
 use polku_core::layout::NOTE_H;
-use polku_core::{Language, Note, NoteKind, Sentiment, Workshop};
+use polku_core::{Language, NoteKind, Sentiment, Workshop};
 use polku_export::pdf::{self, poster::Poster};
-use polku_export::{workshop_file, Orientation, Paper, PdfContents, PdfOptions, PosterFit};
-
-const NOW: i64 = 1_795_000_000_000;
-
-fn example() -> Workshop {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../workshops/examples/aikuissosiaalityo.polku");
-    workshop_file::read(&std::fs::read(path).unwrap()).unwrap()
-}
+use polku_export::{Orientation, Paper, PdfContents, PdfOptions, PosterFit};
 
 fn export(w: &Workshop, opts: &PdfOptions, dir: &Path, name: &str) -> String {
     keep(pdf::render(w, opts, NOW, &mut |_, _| true).unwrap(), dir, name)
@@ -132,28 +125,6 @@ fn a_tiled_poster_takes_the_pages_its_grid_needs_each_labelled() {
             let label = format!("sivu {k}/{n}, rivi {row} sarake {col}");
             assert!(text.contains(&label), "no page labelled {label:?}");
         }
-    }
-}
-
-fn note(w: &Workshop, text: &str, kind: NoteKind, y: f64) -> Note {
-    let b = &w.boards[0];
-    Note {
-        id: polku_core::Id::now_v7(),
-        board_id: b.id,
-        touchpoint_id: Some(b.touchpoints[0].id),
-        lane_id: None,
-        persona_id: None,
-        session_id: None,
-        kind,
-        sentiment: (kind == NoteKind::Observation).then_some(Sentiment::Neutral),
-        text: text.into(),
-        x: -100.0,
-        y,
-        face_down: false,
-        author: None,
-        version: 1,
-        created_at: NOW,
-        updated_at: NOW,
     }
 }
 
