@@ -7,6 +7,7 @@ use polku_export::{HandoutOf, HandoutOptions, Orientation, Paper, PdfContents, P
 use polku_core::{Id, Language, Millis, Workshop};
 use polku_store::{default_data_dir, DATA_DIR_ENV};
 
+mod backups;
 mod deleted;
 mod templates;
 
@@ -60,10 +61,36 @@ enum Command {
         #[command(flatten)]
         data: DataDir,
     },
-    /// Bring a recently deleted workshop back whole
+    /// Bring a recently deleted workshop back whole; with --backup, a workshop (or the whole
+    /// library) from a backup
     Restore {
-        /// The workshop's id (see `polku list --deleted`)
-        id: String,
+        /// The workshop's id (see `polku list --deleted`, or `polku backups --show NAME`)
+        id: Option<String>,
+        /// The backup to restore from (see `polku backups`)
+        #[arg(long, value_name = "NAME")]
+        backup: Option<String>,
+        /// Put the backup's workshop in place of the current one (kept aside in a backup first)
+        /// instead of beside it as a copy
+        #[arg(long, requires = "backup")]
+        replace: bool,
+        /// Put the whole library back as the backup holds it (the current one is kept aside first)
+        #[arg(long, requires = "backup", conflicts_with = "id")]
+        whole_library: bool,
+        #[command(flatten)]
+        data: DataDir,
+    },
+    /// List the library's backups, newest first; made after changes (at most every 10 minutes,
+    /// POLKU_BACKUP_MINUTES) and on exit, kept: the last 10, one a day for a week, one a week for a month
+    Backups {
+        /// Make a backup now first
+        #[arg(long)]
+        now: bool,
+        /// List the workshops in this backup instead
+        #[arg(long, value_name = "NAME")]
+        show: Option<String>,
+        /// Print JSON: [{"name", "made_at", "origin", "bytes", "workshops", "notes"}]
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         data: DataDir,
     },
@@ -245,7 +272,14 @@ pub fn run(args: Args) -> Result<(), String> {
         Command::List { data, json, deleted: false } => list(&data.open()?, json),
         Command::List { data, json, deleted: true } => deleted::list(&data.open()?, json),
         Command::Delete { id, data } => deleted::delete(&data.open()?, &id),
-        Command::Restore { id, data } => deleted::restore(&data.open()?, &id),
+        Command::Restore { id, backup: None, data, .. } => match id {
+            Some(id) => deleted::restore(&data.open()?, &id),
+            None => Err("say which workshop to restore (see `polku list --deleted`), or --backup NAME".into()),
+        },
+        Command::Restore { id, backup: Some(name), replace, whole_library, data } => {
+            backups::restore(&data.open()?, &name, id.as_deref(), replace, whole_library)
+        }
+        Command::Backups { now, show, json, data } => backups::list(&data.open()?, json, now, show.as_deref()),
         Command::Erase { id, data } => deleted::erase(&data.open()?, &id),
         Command::Templates(args) => templates::run(args),
         Command::New { template, title, language, data } => {

@@ -393,3 +393,48 @@ fn a_deleted_workshop_is_listed_restored_and_erased() {
     let out = polku(dir.path(), &["restore", &id]);
     assert!(!out.status.success() && stderr(&out).contains("does not exist"), "{}", stderr(&out));
 }
+
+fn backups_json(data: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = polku(data, &["backups", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn backups_are_listed_and_a_workshop_or_the_library_restored_from_one() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(polku(dir.path(), &["import", example_file().to_str().unwrap()]).status.success());
+    let id = list_json(dir.path())[0]["id"].as_str().unwrap().to_string();
+    let backups = backups_json(dir.path());
+    assert_eq!(backups.len(), 1, "closing after the import made one: {backups:?}");
+    assert_eq!((backups[0]["workshops"].clone(), backups[0]["notes"].clone()), (serde_json::json!(1), serde_json::json!(seed_notes())));
+    let name = backups[0]["name"].as_str().unwrap().to_string();
+    assert!(stdout(&polku(dir.path(), &["backups", "--show", &name])).contains(&id));
+
+    assert!(polku(dir.path(), &["delete", &id]).status.success());
+    let out = polku(dir.path(), &["restore", "--backup", &name]);
+    assert!(!out.status.success() && stderr(&out).contains("--whole-library"), "{}", stderr(&out));
+    let out = polku(dir.path(), &["restore", &id, "--backup", &name]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listed = list_json(dir.path());
+    assert_eq!(listed.len(), 1);
+    assert_ne!(listed[0]["id"].as_str(), Some(id.as_str()), "a copy, beside the deleted one");
+
+    let out = polku(dir.path(), &["restore", "--backup", &name, "--whole-library"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("before-restore-"), "{}", stdout(&out));
+    let listed = list_json(dir.path());
+    assert_eq!((listed.len(), listed[0]["id"].as_str()), (1, Some(id.as_str())));
+
+    let out = polku(dir.path(), &["backups", "--now"]);
+    assert!(out.status.success() && stderr(&out).starts_with("Made backup-"), "{}", stderr(&out));
+    let out = polku(dir.path(), &["restore", &id, "--backup", "../polku.sqlite3"]);
+    assert!(!out.status.success() && stderr(&out).contains("no backup"), "{}", stderr(&out));
+
+    assert!(polku(dir.path(), &["delete", &id]).status.success());
+    // Every backup holds it: live, or in Recently deleted.
+    let holding = backups_json(dir.path()).len();
+    let out = polku(dir.path(), &["erase", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&format!("from {holding} backups")), "{holding}: {}", stdout(&out));
+}

@@ -38,9 +38,12 @@ pub(super) fn restore(host: &Host, id: &str) -> Result<(), String> {
     act(host, "restore_workshop", "restore", id, "Restored {id}")
 }
 
-/// Erases a deleted workshop for good, from the database file too.
+/// Erases a deleted workshop for good, from the database file and the backups too.
 pub(super) fn erase(host: &Host, id: &str) -> Result<(), String> {
-    act(host, "erase_workshop", "erase", id, "Erased {id} for good")
+    let id = workshop_id(id)?;
+    let erased = host.call("erase_workshop", serde_json::json!({ "id": id })).map_err(|e| format!("cannot erase {id}: {}", e.message))?;
+    println!("Erased {id} for good, from the library file and from {} backups", erased["backups"]);
+    Ok(())
 }
 
 /// Runs `command` on the workshop `id` and prints `done` with `{id}` filled in.
