@@ -60,3 +60,5 @@ export type { Vote } from "./generated/Vote";
 export type { VoteSettings } from "./generated/VoteSettings";
 export type { VoteOn } from "./generated/VoteOn";
 export type { ScreenVoting } from "./generated/ScreenVoting";
+export type { Backup } from "./generated/Backup";
+export type { RestoreAs } from "./generated/RestoreAs";

@@ -56,6 +56,11 @@ export function tn(key: string, count: number, params?: Params): string {
   return t(pluralKey(DICTS[current], key, count, current), { count, ...params });
 }
 
+/** The key of `key`'s plural form for `count`, for messages that are kept by key (a toast). */
+export function pluralOf(key: string, count: number): string {
+  return pluralKey(DICTS[current], key, count, current);
+}
+
 export function hasKey(key: string): boolean {
   return key in DICTS[current];
 }

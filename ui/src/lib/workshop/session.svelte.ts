@@ -4,7 +4,7 @@ import type { VoteTurn } from "../api/generated/VoteTurn";
 import { toApiError, type ApiError } from "../api/errors";
 import { uuid } from "../ids";
 import { inPositionOrder } from "../order";
-import { notifyError, notifyWhat, withdrawOffers } from "../ui/toast.svelte";
+import { notify, notifyError, notifyWhat, withdrawOffers } from "../ui/toast.svelte";
 import { describeStep, type StepNames } from "./describe";
 import type { BoardState, NoteStore } from "../board/changes";
 import type { Camera } from "../board/geometry";
@@ -115,6 +115,10 @@ export class WorkshopSession {
           // its undo took away must not then be told as deleted in another window.
           if (ev.client_id === this.api.clientId()) this.noteDeletedHere(ev.changes);
           this.take(ev.changes);
+        } else if (ev.type === "restored" && (ev.workshop_id === null || ev.workshop_id === this.workshopId)) {
+          // Put back from a backup: its history and versions start anew, so load it whole.
+          notify("backup.restoredHere");
+          void this.load();
         } else if (ev.type === "brought" && ev.workshop_id === this.workshopId && ev.client_id !== this.api.clientId()) {
           if (ev.touchpoint_id) this.places[ev.board_id] = ev.touchpoint_id;
           this.brought = { n: (this.brought?.n ?? 0) + 1, boardId: ev.board_id };
