@@ -1,5 +1,8 @@
 //! Kill -9 a writer at random moments: every edit it acknowledged must be in the database, and
 //! the file must pass SQLite's integrity check.
+//!
+//! `make test` kills 50 times; `make soak` sets POLKU_SOAK_KILLS=1000 (release build), for a
+//! proof that a rare unlucky moment would not slip through. It prints `bench:` lines for that run.
 
 mod common;
 
@@ -13,7 +16,16 @@ use polku_store::Store;
 use rand::Rng;
 
 const CHILD_ENV: &str = "POLKU_DURABILITY_CHILD_DIR";
-const KILLS: usize = 50;
+const KILLS_ENV: &str = "POLKU_SOAK_KILLS";
+const DEFAULT_KILLS: usize = 50;
+
+fn kills() -> usize {
+    match std::env::var(KILLS_ENV) {
+        Err(_) => DEFAULT_KILLS,
+        // A typo must not quietly become the default: the soak would prove less than it says.
+        Ok(v) => v.parse().ok().filter(|&n| n > 0).unwrap_or_else(|| panic!("{KILLS_ENV}={v:?} is not a positive count")),
+    }
+}
 
 /// The writer: runs only when the parent starts this test binary with CHILD_ENV set. It prints
 /// "ack <note id> <text>" after each commit returns, and nothing before.
@@ -46,7 +58,8 @@ fn every_acknowledged_edit_survives_kill_9() {
     let mut rng = rand::rng();
     let mut acked: std::collections::HashMap<Id, String> = Default::default();
     let mut total_acks = 0;
-    for _ in 0..KILLS {
+    let kills = kills();
+    for _ in 0..kills {
         let mut child = Command::new(&exe)
             .args(["--exact", "durability_writer_child", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, dir.path())
@@ -87,15 +100,25 @@ fn every_acknowledged_edit_survives_kill_9() {
             }
         }
     }
-    assert!(total_acks > KILLS, "the writer acknowledged too little to prove anything ({total_acks})");
+    assert!(total_acks > kills, "the writer acknowledged too little to prove anything ({total_acks})");
     let store = Store::open_dir(dir.path()).unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
     let w = store.load_workshop(store.list_workshops().unwrap()[0].id).unwrap();
+    // Every loss is collected before failing, so a failing soak says how bad it was, not only
+    // which note it met first.
+    let mut lost = Vec::new();
     for (id, text) in &acked {
-        let note = w.note(*id).unwrap_or_else(|| panic!("acknowledged note {id} is missing"));
-        if !text.is_empty() {
-            assert_eq!(&note.text, text, "acknowledged edit of {id} is missing");
+        match w.note(*id) {
+            None => lost.push(format!("acknowledged note {id} is missing")),
+            Some(note) if !text.is_empty() && &note.text != text => {
+                lost.push(format!("acknowledged edit of {id} is missing: {:?} instead of {text:?}", note.text))
+            }
+            Some(_) => {}
         }
     }
-    eprintln!("durability: {KILLS} kills, {total_acks} acknowledged edits, all present");
+    println!("bench: soak.kills {kills} kills");
+    println!("bench: soak.acked_edits {total_acks} edits");
+    println!("bench: soak.acked_notes {} notes", acked.len());
+    println!("bench: soak.lost {} edits", lost.len());
+    assert!(lost.is_empty(), "{} of the acknowledged notes lost an edit:\n{}", lost.len(), lost.join("\n"));
 }
