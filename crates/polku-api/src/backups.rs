@@ -11,7 +11,7 @@ use ts_rs::TS;
 use crate::*;
 
 /// What a damaged library still answers: enough to see its backups and put one in its place.
-pub(crate) const ANSWERED_WHILE_DAMAGED: &[&str] = &["list_backups", "backup_workshops", "open_backup_workshop", "restore_library"];
+pub(crate) const ANSWERED_WHILE_DAMAGED: &[&str] = &["library_status", "list_backups", "backup_workshops", "open_backup_workshop", "restore_library"];
 
 /// A backup's name is its file name: `backup-<ms>.sqlite3`, never longer than this.
 const MAX_NAME: usize = 64;

@@ -112,6 +112,10 @@ impl From<StoreError> for ApiError {
         if Store::is_damage(&e) {
             return ApiError::library_unavailable(&e);
         }
+        // The disk, not the request: the client keeps what was typed and can try again.
+        if let Some(why) = Store::disk_problem(&e) {
+            return ApiError::with_field(ErrorCode::LibraryUnavailable, e.to_string(), why);
+        }
         match e {
             StoreError::Op(op) => op.into(),
             StoreError::NotFound { entity, .. } => {
@@ -127,7 +131,7 @@ impl From<StoreError> for ApiError {
                 ApiError::with_field(ErrorCode::Conflict, e.to_string(), "workshop_deleted")
             }
             StoreError::NoBackup(_) => ApiError::with_field(ErrorCode::NotFound, e.to_string(), "backup"),
-            StoreError::ReadOnly(_) => ApiError::with_field(ErrorCode::Conflict, e.to_string(), "read_only"),
+            StoreError::ReadOnly(_) => ApiError::with_field(ErrorCode::LibraryUnavailable, e.to_string(), "read_only"),
             StoreError::WorkshopNotDeleted(_) => {
                 ApiError::with_field(ErrorCode::Conflict, e.to_string(), "workshop_not_deleted")
             }

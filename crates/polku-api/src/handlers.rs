@@ -5,6 +5,7 @@ use polku_core::{validate_title, History, Id, Workshop, WorkshopSummary};
 use polku_store::Envelope;
 
 pub(crate) use crate::backups::{backup_workshops, list_backups, make_backup, open_backup_workshop, restore_from_backup, restore_library};
+pub(crate) use crate::library::library_status;
 pub(crate) use crate::deleted::{erase_workshop, list_deleted_workshops, restore_workshop};
 pub(crate) use crate::join::{
     answer_join, bring_everyone, close_join, follow_board, join_addresses, join_status, open_join, participant_add_note, participant_delete_note, participant_update_note,

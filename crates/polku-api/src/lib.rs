@@ -10,6 +10,7 @@ mod file_problem;
 mod handlers;
 mod host;
 mod join;
+mod library;
 mod qr;
 mod templates;
 mod types;
@@ -22,6 +23,8 @@ pub use error::{ApiError, ErrorCode};
 pub use exports::{file_name, file_stem, ExportFile, ExportFormat, ExportStatus};
 pub use file_problem::FileProblem;
 pub use host::Host;
+pub use library::{LibraryStatus, LibraryStatusRequest};
+pub use join::secret::{access_key, same as same_secret};
 pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use join::{
     AnswerJoinRequest, BringEveryoneRequest, Caller, Device, DeviceStanding, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined, JoinedDevice,
@@ -146,6 +149,7 @@ commands! {
     facilitator list_deleted_workshops(ListDeletedWorkshopsRequest) -> Vec<DeletedWorkshop>;
     facilitator restore_workshop(DeletedWorkshopRequest) -> ();
     facilitator erase_workshop(DeletedWorkshopRequest) -> Erased;
+    facilitator library_status(LibraryStatusRequest) -> LibraryStatus;
     facilitator list_backups(ListBackupsRequest) -> Vec<Backup>;
     facilitator make_backup(MakeBackupRequest) -> Backup;
     facilitator backup_workshops(BackupRequest) -> Vec<WorkshopSummary>;

@@ -12,6 +12,7 @@ mod migrations;
 mod notes;
 mod ops;
 mod paths;
+mod read_only;
 mod records;
 mod restore;
 mod rows;
@@ -90,12 +91,26 @@ impl Store {
     /// Opens (or creates) the library database at `path`. A file that is not a Polku database,
     /// fails its integrity check, or was written by a newer Polku is refused and left untouched.
     pub fn open(path: &Path, durability: Durability) -> Result<Store, StoreError> {
+        match Store::open_writable(path, durability) {
+            // A library on a disk or in a folder that cannot be written: SQLite cannot even make
+            // the WAL's index beside it. Read it as it is, to look and to export.
+            Err(StoreError::Io { .. }) if path.is_file() => Store::open_read_only(read_only::open(path)?, path),
+            opened => opened,
+        }
+    }
+
+    fn open_writable(path: &Path, durability: Durability) -> Result<Store, StoreError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(|e| StoreError::from_open(path, e))?;
         migrations::check_ours(&conn, path)?;
+        // A file or folder the system will not let us write (a read-only disk, a folder shared
+        // read-only): SQLite opens it to read only, and so do we, to look and to export.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Store::open_read_only(conn, path);
+        }
         let sync = match durability {
             Durability::Normal => "NORMAL",
             Durability::Full => "FULL",
@@ -125,6 +140,18 @@ impl Store {
         self._backup_timer.take();
     }
 
+    /// What the disk refused, when that is why a write failed: `full` (no space left), `read_only`
+    /// (the file or folder cannot be written) or `io`. Nothing was written then.
+    pub fn disk_problem(e: &StoreError) -> Option<&'static str> {
+        let StoreError::Sqlite(e) = e else { return None };
+        match e.sqlite_error_code()? {
+            rusqlite::ErrorCode::DiskFull => Some("full"),
+            rusqlite::ErrorCode::ReadOnly => Some("read_only"),
+            rusqlite::ErrorCode::SystemIoFailure => Some("io"),
+            _ => None,
+        }
+    }
+
     /// Whether an error means the database file is damaged (SQLite found it so while in use).
     pub fn is_damage(e: &StoreError) -> bool {
         match e {
@@ -142,6 +169,24 @@ impl Store {
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
+    }
+
+    fn open_read_only(conn: Connection, path: &Path) -> Result<Store, StoreError> {
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != migrations::SCHEMA_VERSION {
+            // An older library needs its migrations written before this Polku can read it.
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                message: "the library cannot be written, and it must be updated before this Polku can read it".into(),
+            });
+        }
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        Ok(Store { conn, path: path.to_path_buf(), _checkpointer: None, _backup_timer: None, read_only: true })
+    }
+
+    /// Whether the library could only be opened to read (its file or folder cannot be written).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// An empty store that refuses every write: what a host holds while its library is damaged

@@ -8,7 +8,7 @@ mod network;
 mod nickname;
 mod participant;
 mod voting;
-mod secret;
+pub(crate) mod secret;
 mod state;
 mod types;
 

@@ -21,6 +21,11 @@ pub(crate) fn token() -> String {
     encode(&random_bytes::<TOKEN_BYTES>())
 }
 
+/// A key of 160 bits, as the join's token: also `polku serve`'s per-run key for its page.
+pub fn access_key() -> String {
+    token()
+}
+
 pub(crate) fn device_secret() -> String {
     encode(&random_bytes::<SECRET_BYTES>())
 }
@@ -86,7 +91,7 @@ pub(crate) fn looks_like_code(normalized: &str) -> bool {
 
 /// Compares a presented secret with the real one in time that does not depend on where they
 /// differ, so answer times give an attacker nothing to climb. (Lengths are public: all are fixed.)
-pub(crate) fn same(presented: &str, real: &str) -> bool {
+pub fn same(presented: &str, real: &str) -> bool {
     presented.as_bytes().ct_eq(real.as_bytes()).into()
 }
 

@@ -25,6 +25,8 @@ import type { ImportedWorkshop } from "./ImportedWorkshop";
 import type { JoinAddress } from "./JoinAddress";
 import type { JoinAddressesRequest } from "./JoinAddressesRequest";
 import type { JoinStatus } from "./JoinStatus";
+import type { LibraryStatus } from "./LibraryStatus";
+import type { LibraryStatusRequest } from "./LibraryStatusRequest";
 import type { ListBackupsRequest } from "./ListBackupsRequest";
 import type { ListDeletedWorkshopsRequest } from "./ListDeletedWorkshopsRequest";
 import type { ListTemplatesRequest } from "./ListTemplatesRequest";
@@ -75,6 +77,7 @@ export type Commands = {
   list_deleted_workshops: { request: ListDeletedWorkshopsRequest; response: Array<DeletedWorkshop> };
   restore_workshop: { request: DeletedWorkshopRequest; response: null };
   erase_workshop: { request: DeletedWorkshopRequest; response: Erased };
+  library_status: { request: LibraryStatusRequest; response: LibraryStatus };
   list_backups: { request: ListBackupsRequest; response: Array<Backup> };
   make_backup: { request: MakeBackupRequest; response: Backup };
   backup_workshops: { request: BackupRequest; response: Array<WorkshopSummary> };
@@ -127,6 +130,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "list_deleted_workshops",
   "restore_workshop",
   "erase_workshop",
+  "library_status",
   "list_backups",
   "make_backup",
   "backup_workshops",
