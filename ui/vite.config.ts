@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
 const api = process.env.POLKU_API ?? "http://127.0.0.1:4870";
+// `polku serve` answers only who has its key: start it with POLKU_SERVE_TOKEN set to the same
+// value as here, and the dev server's proxy sends it along.
+const key = process.env.POLKU_SERVE_TOKEN;
 
 export default defineConfig({
   plugins: [svelte()],
@@ -15,7 +18,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/api": { target: api, changeOrigin: true, ws: true },
+      "/api": { target: api, changeOrigin: true, ws: true, headers: key ? { "x-polku-token": key } : {} },
     },
   },
   test: {

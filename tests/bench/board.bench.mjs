@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateWorkshop, uuidFor } from "./generate.mjs";
-import { launchChromium, needBuilt, percentile, polku, report, serve, stop } from "./serve.mjs";
+import { keyHeader, launchChromium, needBuilt, percentile, polku, report, serve, stop } from "./serve.mjs";
 
 const NOTES = Number(process.env.POLKU_BENCH_NOTES ?? 5000);
 const SHOTS = process.env.POLKU_BENCH_SHOTS;
@@ -273,7 +273,7 @@ async function main() {
     const base = started.url;
 
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US", extraHTTPHeaders: keyHeader(base) });
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));

@@ -52,7 +52,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Phone, breakWith, broken, now } from "./phone.mjs";
 import { importWorkshop, openJoining } from "./room.mjs";
-import { call, launchChromium, needBuilt, percentile, report, rssMb, runBench, serve, stop } from "./serve.mjs";
+import { call, keyHeader, launchChromium, needBuilt, percentile, report, rssMb, runBench, serve, stop } from "./serve.mjs";
 
 const PHONES = Number(process.env.POLKU_BENCH_PHONES ?? 50);
 const SECONDS = Number(process.env.POLKU_BENCH_SECONDS ?? 60);
@@ -213,7 +213,7 @@ function printProgress(progress, notes, stats, pid, t0) {
 
 /** The facilitator's screen, on the board, before anyone joins; watched by watchTheBoard. */
 async function openBoard(browser, base, { workshopId, boardId, places }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US", extraHTTPHeaders: keyHeader(base) });
   const page = await context.newPage();
   page.on("pageerror", (e) => breakWith(`the facilitator's page: ${e}`));
   await page.addInitScript(watchTheBoard);

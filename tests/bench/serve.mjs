@@ -33,7 +33,15 @@ export function polku(args) {
   return execFileSync(BIN, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-/** Starts `polku serve` on a free port; resolves with the server and its base URL. */
+/** The keys of the servers this process started, by base URL (crates/polku-server/src/access.rs). */
+const tokens = new Map();
+
+/** The header that carries a server's key: a page gets it with `context.setExtraHTTPHeaders(keyHeader(base))`. */
+export function keyHeader(base) {
+  return { "x-polku-token": tokens.get(base) ?? "" };
+}
+
+/** Starts `polku serve` on a free port; resolves with the server, its base URL and its key. */
 export function serve(dataDir) {
   const server = spawn(BIN, ["serve", "--data-dir", dataDir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((ok, fail) => {
@@ -41,11 +49,12 @@ export function serve(dataDir) {
     const timer = setTimeout(() => fail(new Error(`polku serve did not report its address:\n${seen}`)), 20_000);
     server.stdout.on("data", (chunk) => {
       seen += chunk.toString();
-      const m = /Polku is serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(seen);
+      const m = /Polku is serving at (http:\/\/127\.0\.0\.1:\d+)\/\?token=([A-Za-z0-9_-]+)/.exec(seen);
       if (m) {
         clearTimeout(timer);
         server.stdout.resume();
-        ok({ server, url: m[1] });
+        tokens.set(m[1], m[2]);
+        ok({ server, url: m[1], token: m[2] });
       }
     });
     server.stderr.on("data", (c) => (seen += c.toString()));
@@ -82,7 +91,7 @@ export function launchChromium() {
 export async function call(base, command, args) {
   const res = await fetch(`${base}/api/${command}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", ...keyHeader(base) },
     body: JSON.stringify(args ?? {}),
   });
   const text = await res.text();

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Phone, now } from "./phone.mjs";
 import { importWorkshop, openJoining } from "./room.mjs";
-import { call, launchChromium, needBuilt, percentile, report, runBench, serve, stop } from "./serve.mjs";
+import { call, keyHeader, launchChromium, needBuilt, percentile, report, runBench, serve, stop } from "./serve.mjs";
 
 const PHONES = Number(process.env.POLKU_BENCH_PHONES ?? 50);
 const DOTS = 3;
@@ -39,7 +39,7 @@ async function voteOnNotes(base, { workshopId, boardId, places }) {
 
 /** The facilitator's board with the vote's list open; a frame loop stamps when the counts reach `total`. */
 async function openScreen(browser, base, { workshopId, boardId }) {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US", extraHTTPHeaders: keyHeader(base) })).newPage();
   page.on("pageerror", (e) => {
     throw new Error(`the facilitator's page: ${e}`);
   });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { note } from "./helpers";
 import { call, type Workshop } from "./run-helpers";
-import { binary, serve, type Served } from "./server";
+import { binary, serve, TOKEN_HEADER, type Served } from "./server";
 
 /**
  * Backups as a facilitator meets them: made and listed under the workshop list, looked into, a
@@ -47,6 +47,7 @@ async function openBackups(page: Page) {
 test("a backup is looked into, a workshop comes back as a copy and in place, and the whole library is put back", async ({ page }) => {
   const id = newWorkshop("Service path of the adult social work");
   server = await serve(dataDir);
+  await page.setExtraHTTPHeaders({ [TOKEN_HEADER]: server.token });
   await addNote(server.url, id, "Nobody called back for two weeks");
   await page.goto(server.url);
   let list = await openBackups(page);
@@ -102,6 +103,7 @@ test("a damaged library offers its newest backup and is working again after one 
   writeFileSync(db, bytes);
 
   server = await serve(dataDir);
+  await page.setExtraHTTPHeaders({ [TOKEN_HEADER]: server.token });
   await page.goto(server.url);
   const damaged = page.getByTestId("damaged-library");
   await expect(damaged).toContainText("The workshop library is damaged");

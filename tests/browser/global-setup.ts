@@ -23,6 +23,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), "polku-e2e-"));
   const server = await serve(dataDir);
   process.env.POLKU_URL = server.url;
+  process.env.POLKU_TOKEN = server.token;
   // For specs that add workshops the way a person would from a terminal (`polku import`): into
   // this server's library, with this binary. Workers inherit the environment.
   process.env.POLKU_E2E_DATA_DIR = dataDir;

@@ -1,14 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { binary } from "./server";
+import { binary, TOKEN_HEADER, tokenFor } from "./server";
 
 /** What the specs of running a session share: a programme with an agenda, and the run bar's parts. */
 
 export type Workshop = { id: string; boards: { id: string; title: string }[]; sessions: { id: string; fields: { title: string } }[] };
 
 export async function call<T>(url: string, command: string, body: unknown): Promise<T> {
-  const r = await fetch(`${url}/api/${command}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const r = await fetch(`${url}/api/${command}`, { method: "POST", headers: { "content-type": "application/json", [TOKEN_HEADER]: tokenFor(url) }, body: JSON.stringify(body) });
   if (!r.ok) throw new Error(`${command}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }

@@ -6,7 +6,7 @@ import { openTab } from "./board-ops";
 import { randomUUID } from "node:crypto";
 import { note } from "./helpers";
 import { AGENDA, bar, call, digits, item, programme, titleOf, words } from "./run-helpers";
-import { serve, type Served } from "./server";
+import { serve, TOKEN_HEADER, type Served } from "./server";
 
 /**
  * Running a session live: the agenda in any order, the timer (the page's clock is the test's, so
@@ -28,6 +28,7 @@ test.afterEach(async () => {
 test("a session is run through its agenda in any order with a timer that survives a reload and a crash of the server", async ({ page }) => {
   const { w, boards } = await programme(server.url, dataDir);
   await page.clock.install();
+  await page.setExtraHTTPHeaders({ [TOKEN_HEADER]: server.token });
   await page.goto(`${server.url}/#/w/${w.id}/sessions`);
   await page.getByRole("button", { name: "Start session: First meeting" }).click();
 
@@ -77,6 +78,8 @@ test("a session is run through its agenda in any order with a timer that survive
   const port = Number(new URL(server.url).port);
   await server.stop("SIGKILL");
   server = await serve(dataDir, port);
+  // A new run has a new key: the facilitator opens the address it printed.
+  await page.setExtraHTTPHeaders({ [TOKEN_HEADER]: server.token });
   await page.reload();
   await expect(item(page)).toHaveText("Notes on the path");
   await expect(digits(page)).toHaveText(standing);
@@ -121,6 +124,7 @@ test("a vote in turns on the shared screen goes on after a reload and a crash of
   }
   const settings = { on: { type: "board" }, dots: 2, several_per_target: false, hidden: true, screen: "turns", ends_at: null };
   await apply({ type: "create_vote", vote: { id: randomUUID(), board_id: board, settings, session_id: session } });
+  await page.setExtraHTTPHeaders({ [TOKEN_HEADER]: server.token });
   await page.goto(`${server.url}/#/w/${w.id}/b/${board}`);
   const card = (text: string) => page.locator(".wrap").filter({ has: note(page, text) });
   await card(ideas[0]).getByTestId("give-dot").click();
@@ -131,6 +135,8 @@ test("a vote in turns on the shared screen goes on after a reload and a crash of
   const port = Number(new URL(server.url).port);
   await server.stop("SIGKILL");
   server = await serve(dataDir, port);
+  // A new run has a new key: the facilitator opens the address it printed.
+  await page.setExtraHTTPHeaders({ [TOKEN_HEADER]: server.token });
   await page.reload();
   await expect(page.getByTestId("vote-turn")).toHaveText("Voter 1: 1 dot left");
   await expect(card(ideas[0]).getByTestId("give-dot")).toHaveCount(0);

@@ -11,17 +11,35 @@ export function binary(): string {
   return join(target, "debug", "polku");
 }
 
+/** The address `polku serve` printed: its base and this run's key. */
+export interface Printed {
+  url: string;
+  token: string;
+}
+
+/** The key's header, as scripts send it (crates/polku-server/src/access.rs). */
+export const TOKEN_HEADER = "x-polku-token";
+
+const tokens = new Map<string, string>();
+
+/** The key of the server at `base` that this process started, for a script's request. */
+export function tokenFor(base: string): string {
+  return tokens.get(new URL(base).origin) ?? process.env.POLKU_TOKEN ?? "";
+}
+
 /** Waits for the line where `polku serve` says its address; port 0 lets the OS pick a free one. */
-export function waitForUrl(server: ChildProcess, timeoutMs: number): Promise<string> {
+export function waitForUrl(server: ChildProcess, timeoutMs: number): Promise<Printed> {
   return new Promise((ok, fail) => {
     let seen = "";
     const timer = setTimeout(() => fail(new Error(`polku serve did not report its address:\n${seen}`)), timeoutMs);
     const read = (chunk: Buffer) => {
       seen += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(seen);
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+)/.exec(seen);
       if (m) {
         clearTimeout(timer);
-        ok(`http://127.0.0.1:${m[1]}`);
+        const url = `http://127.0.0.1:${m[1]}`;
+        tokens.set(url, m[2]);
+        ok({ url, token: m[2] });
       }
     };
     server.stdout?.on("data", read);
@@ -38,6 +56,8 @@ export function waitForUrl(server: ChildProcess, timeoutMs: number): Promise<str
 
 export interface Served {
   url: string;
+  /** This run's key: `page.setExtraHTTPHeaders({ [TOKEN_HEADER]: token })` lets a page in. */
+  token: string;
   /** Ends the server: SIGTERM as a person's Ctrl+C, or SIGKILL as a crash or a pulled plug. */
   stop(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
 }
@@ -45,11 +65,12 @@ export interface Served {
 /** A `polku serve` of its own on `dataDir`, on `port` (0: any free one). */
 export async function serve(dataDir: string, port = 0): Promise<Served> {
   const server = spawn(binary(), ["serve", "--data-dir", dataDir, "--port", String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  const url = await waitForUrl(server, 20_000);
+  const { url, token } = await waitForUrl(server, 20_000);
   // Keep draining output so a chatty server never blocks on a full pipe.
   server.stdout?.resume();
   return {
     url,
+    token,
     stop: (signal = "SIGTERM") =>
       new Promise<void>((done) => {
         if (server.exitCode !== null || server.signalCode !== null) return done();

@@ -1,4 +1,4 @@
-use axum::http::{header, StatusCode, Uri};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use rust_embed::RustEmbed;
 
@@ -9,7 +9,20 @@ use rust_embed::RustEmbed;
 #[allow_missing = true]
 pub(crate) struct Ui;
 
-pub(crate) async fn serve(uri: Uri) -> Response {
+/// Where the build looked for the UI: a debug build reads it from there, and only finds it when
+/// the folder already existed when `polku` was compiled (rust-embed fixes that at compile time).
+const UI_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist");
+
+/// The page a browser gets when this `polku` has no UI, saying what helps: building the UI, or
+/// (when it was built after this program) building the program again.
+fn no_ui(headers: &HeaderMap) -> Response {
+    let built_later = std::path::Path::new(UI_DIR).join("index.html").is_file();
+    let key = if built_later { "serve.noUi.rebuild" } else { "serve.noUi.missing" };
+    let l = polku_export::labels::Labels::new(crate::access::language(headers));
+    (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("{}\n", l.t(key))).into_response()
+}
+
+pub(crate) async fn serve(uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path().trim_start_matches('/');
     let path = if path.is_empty() { "index.html" } else { path };
     if let Some(file) = Ui::get(path) {
@@ -19,12 +32,7 @@ pub(crate) async fn serve(uri: Uri) -> Response {
         return ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, cache.to_string())], file.data).into_response();
     }
     if Ui::get("index.html").is_none() {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "The Polku web UI has not been built. Run `make ui` (npm --prefix ui run build), then reload.\n",
-        )
-            .into_response();
+        return no_ui(&headers);
     }
     (StatusCode::NOT_FOUND, "not found\n").into_response()
 }

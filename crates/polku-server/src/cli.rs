@@ -420,12 +420,13 @@ fn serve(host: Host, port: u16) -> Result<(), String> {
         polku_server::serve(
             host,
             port,
-            |addr| {
+            polku_server::Access::new(),
+            |url| {
                 // Whoever started us may have stopped reading (`polku serve | head -1`): that must
                 // not stop the server, so write errors are ignored rather than panicking.
                 use std::io::Write;
                 let mut out = std::io::stdout().lock();
-                let _ = writeln!(out, "Polku is serving at http://{addr}/\nPress Ctrl+C to stop.");
+                let _ = writeln!(out, "Polku is serving at {url}\nOpen that address: it carries this run's key. Press Ctrl+C to stop.");
                 let _ = out.flush();
             },
             shutdown,

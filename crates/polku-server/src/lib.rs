@@ -5,6 +5,7 @@
 //! Participants' phones reach a second listener of their own ([`participant`]), bound to a LAN
 //! address ([`lan`] lists them) only while joining is open, with none of these routes on it.
 
+mod access;
 mod api;
 mod assets;
 mod download;
@@ -21,6 +22,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use polku_api::Host;
 
+pub use access::{Access, TOKEN_ENV, TOKEN_HEADER, TOKEN_PARAM};
+
 /// The largest request body: a note of 2,000 characters is ~8 KB of JSON, so this is generous
 /// while refusing junk before it is parsed.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -30,7 +33,8 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub const MAX_WORKSHOP_BODY_BYTES: usize = 2 * polku_export::workshop_file::MAX_FILE_BYTES + 1024;
 pub const MAX_IMPORT_BODY_BYTES: usize = 2 * polku_core::own_template::MAX_TEMPLATE_BYTES + 1024;
 
-pub fn router(host: Arc<Host>) -> Router {
+/// The facilitator's routes; every request must carry `access`'s key (see [`access`]).
+pub fn router(host: Arc<Host>, access: Access) -> Router {
     Router::new()
         .route("/api/events", get(events::upgrade))
         .route("/api/exports/{job}", get(download::file))
@@ -40,18 +44,23 @@ pub fn router(host: Arc<Host>) -> Router {
         .route("/api/{command}", post(api::call))
         .fallback(get(assets::serve))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // The key is checked after the Host and Origin checks (a layer added later runs first).
+        .layer(axum::middleware::from_fn_with_state(access, access::require))
         .layer(axum::middleware::from_fn(guard::local_only))
         .with_state(host)
 }
 
-/// Binds 127.0.0.1:`port` (0 = any free port) and answers until `shutdown` resolves.
+/// Binds 127.0.0.1:`port` (0 = any free port) and answers until `shutdown` resolves; `on_ready`
+/// gets the address to open, this run's key in it.
 pub async fn serve(
     host: Arc<Host>,
     port: u16,
-    on_ready: impl FnOnce(SocketAddr),
+    access: Access,
+    on_ready: impl FnOnce(String),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-    on_ready(listener.local_addr()?);
-    axum::serve(listener, router(host)).with_graceful_shutdown(shutdown).await
+    let addr: SocketAddr = listener.local_addr()?;
+    on_ready(format!("http://{addr}/?{TOKEN_PARAM}={}", access.token()));
+    axum::serve(listener, router(host, access)).with_graceful_shutdown(shutdown).await
 }

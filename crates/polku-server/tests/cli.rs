@@ -135,12 +135,23 @@ fn export_of_an_unknown_workshop_fails_clearly() {
     assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
 }
 
+/// One request over a raw socket to `addr`; the whole reply.
+fn http(addr: &str, head: &str, body: &str) -> String {
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    write!(s, "{head}\r\nHost: {addr}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).unwrap();
+    let mut reply = String::new();
+    s.read_to_string(&mut reply).unwrap();
+    reply
+}
+
 #[test]
-fn serve_prints_its_url_and_answers_on_127_0_0_1() {
+fn serve_prints_its_url_with_this_runs_key_and_answers_only_who_has_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_polku"))
         .args(["serve", "--port", "0", "--data-dir"])
         .arg(dir.path())
+        .env_remove("POLKU_SERVE_TOKEN")
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -148,19 +159,30 @@ fn serve_prints_its_url_and_answers_on_127_0_0_1() {
     // Read only the first line, then close our end: the server must keep serving regardless.
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(100));
-    let addr = line.trim().rsplit("http://").next().unwrap().trim_end_matches('/').to_string();
+    let url = line.trim().rsplit(' ').next().unwrap().to_string();
+    let (addr, token) = url.trim_start_matches("http://").split_once("/?token=").expect("the address carries the key");
     assert!(addr.starts_with("127.0.0.1:"), "{line}");
-    let mut s = std::net::TcpStream::connect(&addr).unwrap();
-    s.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    assert!(token.len() >= 32 && token.bytes().all(|b| b.is_ascii_alphanumeric()), "160 bits: {token}");
+
     let body = r#"{"title":"Verkko","language":"en"}"#;
-    write!(
-        s,
-        "POST /api/create_workshop HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut reply = String::new();
-    s.read_to_string(&mut reply).unwrap();
+    let post = "POST /api/create_workshop HTTP/1.1\r\nContent-Type: application/json";
+    let without = http(addr, post, body);
+    assert!(without.starts_with("HTTP/1.1 403") && without.contains("\"token\""), "{without}");
+    let wrong = http(addr, &format!("{post}\r\nx-polku-token: {}", "A".repeat(token.len())), body);
+    assert!(wrong.starts_with("HTTP/1.1 403"), "{wrong}");
+    let page = http(addr, "GET / HTTP/1.1\r\nAccept-Language: fi-FI,fi;q=0.9", "");
+    assert!(page.starts_with("HTTP/1.1 401") && page.contains("Avaa Polku sen omasta osoitteesta"), "{page}");
+
+    // Opening the printed address: the key becomes a cookie and leaves the address.
+    let opened = http(addr, &format!("GET /?token={token} HTTP/1.1"), "");
+    assert!(opened.starts_with("HTTP/1.1 303"), "{opened}");
+    let port = addr.rsplit(':').next().unwrap();
+    let cookie = format!("polku_token_{port}={token}");
+    assert!(opened.contains("location: /\r\n") && opened.contains(&format!("set-cookie: {cookie}; Path=/; HttpOnly; SameSite=Strict")), "{opened}");
+    let ui = http(addr, &format!("GET / HTTP/1.1\r\nCookie: other=1; {cookie}"), "");
+    assert!(!ui.starts_with("HTTP/1.1 401") && !ui.starts_with("HTTP/1.1 403"), "{ui}");
+
+    let reply = http(addr, &format!("{post}\r\nx-polku-token: {token}"), body);
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");

@@ -10,6 +10,12 @@ use polku_api::{Event, Host};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
+const KEY: &str = "http-test-key-0123456789";
+
+fn access() -> polku_server::Access {
+    polku_server::Access::with_token(KEY)
+}
+
 struct Api {
     host: Arc<Host>,
     _dir: tempfile::TempDir,
@@ -24,10 +30,11 @@ impl Api {
     async fn raw(&self, command: &str, body: impl Into<Body>, content_type: &str) -> (StatusCode, Value) {
         let req = Request::post(format!("/api/{command}"))
             .header("host", "127.0.0.1:4870")
+            .header(polku_server::TOKEN_HEADER, KEY)
             .header("content-type", content_type)
             .body(body.into())
             .unwrap();
-        let res = polku_server::router(self.host.clone()).oneshot(req).await.unwrap();
+        let res = polku_server::router(self.host.clone(), access()).oneshot(req).await.unwrap();
         let status = res.status();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
         (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
@@ -137,11 +144,11 @@ async fn bad_requests_get_4xx_json_and_change_nothing() {
 async fn requests_for_another_host_name_or_from_a_look_alike_origin_are_refused() {
     let api = Api::new();
     let status = |headers: &[(&str, &str)]| {
-        let mut req = Request::post("/api/list_workshops").header("content-type", "application/json");
+        let mut req = Request::post("/api/list_workshops").header("content-type", "application/json").header(polku_server::TOKEN_HEADER, KEY);
         for (name, value) in headers {
             req = req.header(*name, *value);
         }
-        let router = polku_server::router(api.host.clone());
+        let router = polku_server::router(api.host.clone(), access());
         let req = req.body(Body::from("{}")).unwrap();
         async move { router.oneshot(req).await.unwrap().status() }
     };
@@ -190,8 +197,8 @@ async fn a_batch_of_a_thousand_moves_fits_in_one_request() {
 }
 
 async fn get(host: &Arc<Host>, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    let req = Request::get(path).header("host", "127.0.0.1:4870").body(Body::empty()).unwrap();
-    let res = polku_server::router(host.clone()).oneshot(req).await.unwrap();
+    let req = Request::get(path).header("host", "127.0.0.1:4870").header(polku_server::TOKEN_HEADER, KEY).body(Body::empty()).unwrap();
+    let res = polku_server::router(host.clone(), access()).oneshot(req).await.unwrap();
     let (status, headers) = (res.status(), res.headers().clone());
     (status, headers, res.into_body().collect().await.unwrap().to_bytes().to_vec())
 }

@@ -42,7 +42,7 @@ async fn a_phone_joins_by_the_link_and_its_note_reaches_the_facilitator() {
     assert!(joined.json().get("secret").is_none() && !joined.body.contains(&phone.cookie.as_ref().unwrap()["polku_device=".len()..]));
     assert_eq!(joined.json()["pending"], json!(false));
 
-    let mut desk = tokio_tungstenite::connect_async(format!("ws://{}/api/events", room.api)).await.expect("the facilitator's events").0;
+    let mut desk = tokio_tungstenite::connect_async(format!("ws://{}/api/events?token={}", room.api, common::room::KEY)).await.expect("the facilitator's events").0;
     let mut phone_events = phone.events().await;
     let added = phone.post("/p/api/participant_add_note", room.note("Jonottaminen kestää")).await;
     assert_eq!(added.status, 200, "{}", added.body);

@@ -16,6 +16,9 @@ use tokio_tungstenite::tungstenite::Message;
 
 use super::Answer;
 
+/// The facilitator server's key in these tests.
+pub const KEY: &str = "room-key-0123456789";
+
 /// One request written by hand, so Host, Origin and Cookie are exactly what the test says.
 pub async fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, String)], body: Option<&Value>) -> Answer {
     let mut stream = TcpStream::connect(addr).await.expect("connects");
@@ -59,8 +62,10 @@ impl Room {
         host.set_join_network(Arc::new(LanJoinNetwork::offering(&host, tokio::runtime::Handle::current(), vec![loopback()])));
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let (ready, bound) = tokio::sync::oneshot::channel();
-        tokio::spawn(polku_server::serve(host.clone(), 0, move |a| {
-            let _ = ready.send(a);
+        let access = polku_server::Access::with_token(KEY);
+        tokio::spawn(polku_server::serve(host.clone(), 0, access, move |url: String| {
+            let addr = url.trim_start_matches("http://").split('/').next().and_then(|a| a.parse().ok());
+            let _ = ready.send(addr.expect("an address"));
         }, async move {
             let _ = stopped.await;
         }));
@@ -73,7 +78,7 @@ impl Room {
 
     /// A facilitator command over loopback HTTP: the status and the answer.
     pub async fn try_call(&self, command: &str, args: Value) -> (u16, Value) {
-        let a = send(self.api, "POST", &format!("/api/{command}"), &[("Content-Type", "application/json".into())], Some(&args)).await;
+        let a = send(self.api, "POST", &format!("/api/{command}"), &[("Content-Type", "application/json".into()), (polku_server::TOKEN_HEADER, KEY.into())], Some(&args)).await;
         (a.status, a.json())
     }
 
