@@ -105,6 +105,26 @@ fn figures() {
     drop(store);
     println!("bench: store.open_10k_notes_ms {:.1} ms", open_ms(dir.path(), &big));
     println!("bench: store.open_10_boards_ms {:.1} ms", open_ms(dir.path(), &programme));
+    backup_figures();
+}
+
+/// What a rolling backup of a library with one 10,000-note workshop costs: the copy, its
+/// integrity check and the flush to the disk (the median of five), and its size.
+fn backup_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_dir(dir.path()).unwrap();
+    workshop_with_notes(&mut store, 10_000);
+    let mut made = Vec::new();
+    let mut ms: Vec<f64> = (0..5)
+        .map(|i| {
+            let t = Instant::now();
+            made.push(store.make_backup(1_000 + i).unwrap());
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    println!("bench: store.backup_10k_notes_ms {:.1} ms", percentile(&ms, 0.5));
+    println!("bench: store.backup_10k_notes_kb {} kB", made[0].bytes / 1000);
 }
 
 fn criterion_benches(c: &mut Criterion) {
