@@ -18,7 +18,7 @@ CARGO := node scripts/cargo-once.mjs
 # builds are a chain of our crates, one at a time).
 LAYERS := deps-test bg:ui-test build rust-test test-lan wait browser-test desktop-test
 
-.PHONY: run serve build test test-lan bench deps deps-test rust-test ui-test browser-test desktop-test bindings clean help
+.PHONY: run serve build test test-lan bench fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings clean help
 
 help:
 	@echo "make run     install what is missing, build, open the desktop app"
@@ -27,6 +27,7 @@ help:
 	@echo "make test    every test layer: Rust, Vitest, Playwright (Chromium), desktop (WebKit, Xvfb)"
 	@echo "make test-lan  the participants' listener across a real interface (root: a network namespace)"
 	@echo "make bench   benchmarks; prints 'bench: <name> <value> <unit>' lines"
+	@echo "make fuzz    libFuzzer on the workshop file reader and the commands, FUZZ_SECONDS (600) each"
 
 ## Set-up ------------------------------------------------------------------------------
 
@@ -113,6 +114,25 @@ bench: deps-test build
 	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/bench/join.bench.mjs
 	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/bench/vote.bench.mjs
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop tests/desktop/run.sh desktop/board.bench.mjs
+
+## Fuzzing ---------------------------------------------------------------------------
+
+# cargo-fuzz over fuzz/ (its own workspace, target dir and nightly; see docs/ARCHITECTURE.md,
+# "Fuzzing"), not part of `make test`. What a run finds goes to fuzz/work, the committed seeds in
+# fuzz/corpus are only read; the first crash stops it, its input kept in fuzz/artifacts/<target>.
+# No sanitizer: our code is safe Rust and ASan does not instrument SQLite's C, so it would cost
+# executions and find little; a panic is what these targets look for.
+FUZZ_SECONDS ?= 600
+FUZZ := CARGO_TARGET_DIR=$(CURDIR)/fuzz/target cargo +nightly fuzz
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	$(FUZZ) build -s none
+	@for t in workshop_file command; do \
+		mkdir -p fuzz/work/$$t && \
+		$(FUZZ) run -s none $$t fuzz/work/$$t fuzz/corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 || exit 1; \
+	done
 
 ## Upkeep -----------------------------------------------------------------------------
 
