@@ -121,12 +121,12 @@ fn open(host: &Host, name: &str) -> Result<Store, ApiError> {
 }
 
 pub(crate) fn list_backups(host: &Host, _: ListBackupsRequest) -> Result<Vec<Backup>, ApiError> {
-    Ok(polku_store::list_backups(&host.database_path())?.into_iter().map(backup).collect())
+    Ok(polku_store::list_backups(host.database_path())?.into_iter().map(backup).collect())
 }
 
 pub(crate) fn make_backup(host: &Host, _: MakeBackupRequest) -> Result<Backup, ApiError> {
     let made = host.store()?.make_backup(host.now())?;
-    let listed = polku_store::list_backups(&host.database_path())?;
+    let listed = polku_store::list_backups(host.database_path())?;
     Ok(listed.into_iter().find(|b| b.file.name == made.name).map(backup).unwrap_or_else(|| file(made)))
 }
 

@@ -27,7 +27,7 @@ pub(crate) fn turn_voter(vote: &Vote) -> String {
 }
 
 pub(crate) fn cast_vote(host: &Host, req: CastVoteRequest) -> Result<OpResult, ApiError> {
-    polku_core::validate_client_id(&req.client_id).map_err(|e| ApiError::with_field(ErrorCode::Validation, &e.to_string(), "client_id"))?;
+    polku_core::validate_client_id(&req.client_id).map_err(|e| ApiError::with_field(ErrorCode::Validation, e.to_string(), "client_id"))?;
     let applied = {
         let mut store = host.store()?;
         let vote = store.vote(req.workshop_id, req.vote_id)?;

@@ -123,7 +123,7 @@ impl Vote {
     /// Targets with their counts, most first; ties share a rank (1, 2, 2, 4 …).
     pub fn ranked(&self) -> Vec<(u32, Id, u32)> {
         let mut list: Vec<(Id, u32)> = self.fields.targets.iter().map(|&t| (t, self.count_of(t))).collect();
-        list.sort_by(|a, b| b.1.cmp(&a.1));
+        list.sort_by_key(|b| std::cmp::Reverse(b.1));
         let mut out = Vec::with_capacity(list.len());
         for (i, &(t, n)) in list.iter().enumerate() {
             let rank = match out.last() {

@@ -121,7 +121,7 @@ pub(crate) fn set_join_boards(host: &Host, req: SetJoinBoardsRequest) -> Result<
 /// Every screen to one board (and place): the phones through the join, when it is open (the
 /// board becomes one of theirs if it was not), the facilitator's other screens by an event.
 pub(crate) fn bring_everyone(host: &Host, req: BringEveryoneRequest) -> Result<(), ApiError> {
-    polku_core::validate_client_id(&req.client_id).map_err(|e| ApiError::with_field(ErrorCode::Validation, &e.to_string(), "client_id"))?;
+    polku_core::validate_client_id(&req.client_id).map_err(|e| ApiError::with_field(ErrorCode::Validation, e.to_string(), "client_id"))?;
     let w = host.store()?.load_workshop_outline(req.workshop_id)?;
     let board = w.board(req.board_id).ok_or_else(|| ApiError::with_field(ErrorCode::NotFound, "no such board in this workshop", "board"))?;
     if req.touchpoint_id.is_some_and(|t| !board.touchpoints.iter().any(|tp| tp.id == t)) {
