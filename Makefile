@@ -130,8 +130,9 @@ fuzz:
 	$(FUZZ) build -s none
 	@for t in workshop_file command; do \
 		mkdir -p fuzz/work/$$t && \
+		dict=$$([ -f fuzz/$$t.dict ] && echo -dict=fuzz/$$t.dict); \
 		$(FUZZ) run -s none $$t fuzz/work/$$t fuzz/corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) \
-			-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 || exit 1; \
+			-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $$dict || exit 1; \
 	done
 
 ## Upkeep -----------------------------------------------------------------------------
