@@ -28,10 +28,17 @@ fn kills() -> usize {
 }
 
 /// The writer: runs only when the parent starts this test binary with CHILD_ENV set. It prints
-/// "ack <note id> <text>" after each commit returns, and nothing before.
+/// "ack <note id> <text>" after each commit returns, and nothing before. It stops and closes the
+/// store when its standard input closes (a quit, not a kill).
 #[test]
 fn durability_writer_child() {
     let Some(dir) = std::env::var_os(CHILD_ENV) else { return };
+    let quit = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let told = quit.clone();
+    std::thread::spawn(move || {
+        let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
+        told.store(true, std::sync::atomic::Ordering::SeqCst);
+    });
     let mut store = Store::open_dir(std::path::Path::new(&dir)).unwrap();
     let w = match store.list_workshops().unwrap().first() {
         Some(s) => store.load_workshop(s.id).unwrap(),
@@ -39,6 +46,9 @@ fn durability_writer_child() {
     };
     let mut out = std::io::stdout().lock();
     for i in 0u64.. {
+        if quit.load(std::sync::atomic::Ordering::SeqCst) {
+            break;
+        }
         let (id, op) = create_note(&w, &format!("lappu {i}"), Sentiment::Neutral);
         store.apply(&env(&w, "writer", op), i as i64).unwrap();
         use std::io::Write;
@@ -59,16 +69,27 @@ fn every_acknowledged_edit_survives_kill_9() {
     let mut acked: std::collections::HashMap<Id, String> = Default::default();
     let mut total_acks = 0;
     let kills = kills();
-    for _ in 0..kills {
+    let (mut killed, mut life) = (0, 0);
+    while killed < kills {
+        life += 1;
         let mut child = Command::new(&exe)
             .args(["--exact", "durability_writer_child", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, dir.path())
+            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
-        let deadline = Duration::from_millis(rng.random_range(20..120));
+        // The store checkpoints its WAL on a thread 500 ms after opening (checkpoint.rs), and a
+        // writer that never pauses keeps the WAL from being reset. Killed within 120 ms, every edit
+        // would stay in an ever longer WAL: the database file never written, and after ~50 lives
+        // each start spent reading the WAL, not writing. So every 16th life is long enough for the
+        // checkpoint and is killed before, in or after it, and every 64th ends as a quit does,
+        // which checkpoints and removes the WAL, as the app does when it is closed.
+        let quits = life % 64 == 0;
+        let long = life % 16 == 0;
+        let deadline = Duration::from_millis(if long { rng.random_range(450..1000) } else { rng.random_range(20..120) });
         let (tx, rx) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
@@ -82,8 +103,14 @@ fn every_acknowledged_edit_survives_kill_9() {
         while started.elapsed() < deadline {
             std::thread::sleep(Duration::from_millis(1));
         }
-        child.kill().unwrap(); // SIGKILL on Unix: no destructors, no flush, no goodbye.
-        child.wait().unwrap();
+        if quits {
+            drop(child.stdin.take());
+        } else {
+            child.kill().unwrap(); // SIGKILL on Unix: no destructors, no flush, no goodbye.
+            killed += 1;
+        }
+        let status = child.wait().unwrap();
+        assert!(!quits || status.success(), "the writer did not quit cleanly: {status}");
         reader.join().unwrap();
         for line in rx.try_iter() {
             let mut parts = line.splitn(3, ' ');
