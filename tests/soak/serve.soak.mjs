@@ -7,7 +7,7 @@
 // fails the run. So does any client missing an event or closed by the server, and any refused op.
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -150,6 +150,11 @@ async function main() {
     report("soak.ops", counts.ops, "ops", 0);
     report("soak.events_received", events(), "events", 0);
     report("soak.events_missed", missed, "events", 0);
+    // The store checkpoints on a timer, and a WAL is only reset after a checkpoint that no write
+    // overtook: under steady writes its size says whether checkpoints keep up.
+    const mb = (file) => (existsSync(join(dataDir, file)) ? statSync(join(dataDir, file)).size / 2 ** 20 : 0);
+    report("soak.db_mb", mb("polku.sqlite3"), "MB");
+    report("soak.wal_mb", mb("polku.sqlite3-wal"), "MB");
     console.log(`soak: RSS samples in ${csv}`);
     if (broken) throw broken;
     if (missed > 0) throw new Error(`${missed} events never reached their clients`);
