@@ -1,0 +1,76 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, openSync, rmSync, writeSync, closeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { note } from "./helpers";
+import { binary, serve, TOKEN_HEADER, type Served } from "./server";
+
+/**
+ * The disk fills up while the group writes: the note that did not fit is refused in words, its
+ * card keeps what was typed, and the same Enter saves it once there is room. The library is on a
+ * small tmpfs this spec mounts, so it needs root, as the join specs do.
+ */
+
+let parent: string;
+let dir: string;
+let server: Served | null = null;
+test.beforeEach(() => {
+  parent = mkdtempSync(join(tmpdir(), "polku-disk-"));
+  dir = join(parent, "library");
+  mkdirSync(dir);
+  execFileSync("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", dir]);
+});
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  execFileSync("umount", ["-l", dir]);
+  rmSync(parent, { recursive: true, force: true });
+});
+
+/** Writes a file until the disk has no room left. */
+function fill(path: string) {
+  const fd = openSync(path, "w");
+  const chunk = Buffer.alloc(16 * 1024, 0x55);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch {
+    // ENOSPC: full.
+  } finally {
+    closeSync(fd);
+  }
+}
+
+test("a note the full disk has no room for keeps its words, says why, and is saved once there is room", async ({ page }) => {
+  const id = execFileSync(binary(), ["new", "--template", "service-path", "--title", "Full disk", "--language", "en", "--data-dir", dir], { encoding: "utf8" }).trim();
+  server = await serve(dir);
+  await page.setExtraHTTPHeaders({ [TOKEN_HEADER]: server.token });
+  await page.goto(`${server.url}/#/w/${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Full disk" })).toBeVisible();
+  fill(join(dir, "ballast"));
+
+  // The WAL may still take a few small edits: write until one is refused.
+  const words = "The waiting room was cold and nobody said how long it would take. ".repeat(20);
+  let refused = false;
+  for (let i = 0; i < 40 && !refused; i++) {
+    await page.getByRole("button", { name: "Add negative note" }).click();
+    const editor = page.getByLabel("Text of the negative note");
+    await editor.fill(`${i}: ${words}`);
+    const answered = page.waitForResponse((r) => r.url().endsWith("/api/apply_op"));
+    await editor.press("Enter");
+    refused = !(await answered).ok();
+  }
+  expect(refused).toBe(true);
+  await expect(page.getByRole("status").filter({ hasText: "The disk is full" })).toBeVisible();
+  const editor = page.getByLabel("Text of the negative note");
+  await expect(editor).toHaveValue(/The waiting room was cold/);
+
+  rmSync(join(dir, "ballast"));
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
+  await editor.press("Enter");
+  await saved;
+  const kept = await editor.count();
+  expect(kept).toBe(0);
+  await page.reload();
+  await expect(note(page, "The waiting room was cold").first()).toBeVisible();
+});
