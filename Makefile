@@ -18,7 +18,7 @@ CARGO := node scripts/cargo-once.mjs
 # builds are a chain of our crates, one at a time).
 LAYERS := deps-test bg:ui-test build rust-test test-lan wait browser-test desktop-test
 
-.PHONY: run serve build test test-lan bench fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings clean help
+.PHONY: run serve build test test-lan bench soak fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings clean help
 
 help:
 	@echo "make run     install what is missing, build, open the desktop app"
@@ -27,6 +27,7 @@ help:
 	@echo "make test    every test layer: Rust, Vitest, Playwright (Chromium), desktop (WebKit, Xvfb)"
 	@echo "make test-lan  the participants' listener across a real interface (root: a network namespace)"
 	@echo "make bench   benchmarks; prints 'bench: <name> <value> <unit>' lines"
+	@echo "make soak    1,000 kill -9s of a writer, then polku serve under load for SOAK_MINUTES (30)"
 	@echo "make fuzz    libFuzzer on the workshop file reader and the commands, FUZZ_SECONDS (600) each"
 
 ## Set-up ------------------------------------------------------------------------------
@@ -114,6 +115,16 @@ bench: deps-test build
 	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/bench/join.bench.mjs
 	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/bench/vote.bench.mjs
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop tests/desktop/run.sh desktop/board.bench.mjs
+
+# The long proofs, not part of `make test` (docs/ARCHITECTURE.md, "Tests"): the durability test with
+# SOAK_KILLS kill -9s instead of 50, then the release server with 50 event sockets and 10 writers for
+# SOAK_MINUTES, its memory sampled (tests/soak/serve.soak.mjs).
+SOAK_KILLS ?= 1000
+SOAK_MINUTES ?= 30
+soak: deps-test ui/dist/index.html
+	POLKU_SOAK_KILLS=$(SOAK_KILLS) cargo test --release -p polku-store --test durability -- --nocapture
+	cargo build --release -p polku-server
+	SOAK_MINUTES=$(SOAK_MINUTES) POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/soak/serve.soak.mjs
 
 ## Fuzzing ---------------------------------------------------------------------------
 
