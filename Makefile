@@ -16,9 +16,9 @@ CARGO := node scripts/cargo-once.mjs
 # The layers of `make test`, in order; scripts/layers.sh says how long each one took. The UI's
 # tests need no Rust and mostly one core, so they run alongside the cargo layers (whose warm
 # builds are a chain of our crates, one at a time).
-LAYERS := deps-test bg:ui-test build rust-test test-lan wait browser-test desktop-test
+LAYERS := deps-test bg:ui-test build rust-test test-lan test-disk wait browser-test desktop-test
 
-.PHONY: run serve build test test-lan bench soak fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings clean help
+.PHONY: run serve build test test-lan test-disk bench soak fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings clean help
 
 help:
 	@echo "make run     install what is missing, build, open the desktop app"
@@ -26,6 +26,7 @@ help:
 	@echo "make serve   the same UI in a browser: polku serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every test layer: Rust, Vitest, Playwright (Chromium), desktop (WebKit, Xvfb)"
 	@echo "make test-lan  the participants' listener across a real interface (root: a network namespace)"
+	@echo "make test-disk the library on a disk that fills up, then turns read-only (root: a tmpfs)"
 	@echo "make bench   benchmarks; prints 'bench: <name> <value> <unit>' lines"
 	@echo "make soak    1,000 kill -9s of a writer, then polku serve under load for SOAK_MINUTES (30)"
 	@echo "make fuzz    libFuzzer on the workshop file reader and the commands, FUZZ_SECONDS (600) each"
@@ -90,6 +91,15 @@ test-lan: deps
 		echo "test-lan: skipped: making a network namespace needs root (sudo make test-lan)"; \
 	else \
 		cargo test --workspace --test lan; \
+	fi
+
+# The library on a small tmpfs the test mounts, fills and remounts read-only
+# (crates/polku-api/tests/disk.rs); mounting needs root, as the LAN test's namespace does.
+test-disk: deps
+	@if [ "$$(id -u)" -ne 0 ] && [ "$${CI:-}" != true ]; then \
+		echo "test-disk: skipped: mounting a tmpfs needs root (sudo make test-disk)"; \
+	else \
+		cargo test --workspace --test disk; \
 	fi
 
 # Vitest, and the type checks of the UI and of the end-to-end tests' code.
