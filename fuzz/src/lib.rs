@@ -20,6 +20,7 @@
 //! erased, so each input starts from the same library: a crash found here replays from its file.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use polku_api::{audience, Audience, Caller, Host, JoinRequest, Joined};
@@ -32,8 +33,6 @@ pub const MAX_CALLS: usize = 8;
 /// The library the inputs run against: made once per process, as opening one costs migrations.
 pub struct Library {
     host: Host,
-    // Kept for its Drop: the library's folder goes with the process.
-    _dir: tempfile::TempDir,
     verbose: bool,
 }
 
@@ -41,12 +40,8 @@ impl Library {
     pub fn new() -> Library {
         // Backups would copy the library every few minutes of a run and are no part of a call.
         std::env::set_var("POLKU_BACKUP_MINUTES", "0");
-        // In memory where there is a tmpfs: every commit syncs, and a disk would make that the cost
-        // of an input.
-        let shm = std::path::Path::new("/dev/shm");
-        let dir = if shm.is_dir() { tempfile::tempdir_in(shm) } else { tempfile::tempdir() }.expect("a temp dir");
-        let host = Host::open(dir.path()).expect("a new library opens");
-        Library { host, _dir: dir, verbose: std::env::var_os("POLKU_FUZZ_VERBOSE").is_some() }
+        let host = Host::open(&library_dir()).expect("a new library opens");
+        Library { host, verbose: std::env::var_os("POLKU_FUZZ_VERBOSE").is_some() }
     }
 
     /// Runs one input's calls on a workshop of its own, then leaves the library as it found it.
@@ -91,6 +86,33 @@ impl Default for Library {
     fn default() -> Self {
         Library::new()
     }
+}
+
+const DIR_PREFIX: &str = "polku-fuzz-";
+
+/// A folder of this process's own, in memory where there is a tmpfs (every commit syncs, and on a
+/// disk that would be the cost of an input). libFuzzer ends the process without running
+/// destructors, so the folder is named by the process id and each start removes those of
+/// processes that are gone.
+fn library_dir() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let base = if shm.is_dir() { shm.to_path_buf() } else { std::env::temp_dir() };
+    // Without /proc a live process cannot be told from a gone one, and parallel jobs would lose
+    // their libraries.
+    if Path::new("/proc/self").exists() {
+        for entry in std::fs::read_dir(&base).into_iter().flatten().flatten() {
+            let name = entry.file_name();
+            let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(DIR_PREFIX)) else { continue };
+            if !Path::new("/proc").join(pid).exists() {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    let dir = base.join(format!("{DIR_PREFIX}{}", std::process::id()));
+    // A process id used again by this one after a killed run.
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder for the library");
+    dir
 }
 
 fn list(answer: Result<Value, polku_api::ApiError>) -> Vec<Value> {
