@@ -147,7 +147,7 @@ FUZZ_SECONDS ?= 600
 FUZZ := CARGO_TARGET_DIR=$(CURDIR)/fuzz/target cargo +nightly fuzz
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@command -v cargo-fuzz >/dev/null || CARGO_TARGET_DIR=$(CURDIR)/fuzz/target/cargo-fuzz cargo install cargo-fuzz --locked
 	$(FUZZ) build -s none
 	@for t in workshop_file command; do \
 		mkdir -p fuzz/work/$$t && \
