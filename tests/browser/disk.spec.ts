@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeSync, closeSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -19,7 +19,7 @@ test.beforeEach(() => {
   parent = mkdtempSync(join(tmpdir(), "polku-disk-"));
   dir = join(parent, "library");
   mkdirSync(dir);
-  execFileSync("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", dir]);
+  execFileSync("mount", ["-t", "tmpfs", "-o", "size=12m", "tmpfs", dir]);
 });
 test.afterEach(async () => {
   await server?.stop();
@@ -47,6 +47,9 @@ test("a note the full disk has no room for keeps its words, says why, and is sav
   await page.setExtraHTTPHeaders({ [TOKEN_HEADER]: server.token });
   await page.goto(`${server.url}/#/w/${id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Full disk" })).toBeVisible();
+  // Freeing space later frees all of it: the WAL's frames then move into the database file and
+  // take some of it back, so a few freed kilobytes could be full again before the retry.
+  writeFileSync(join(dir, "reserve"), Buffer.alloc(4 << 20, 0x55));
   fill(join(dir, "ballast"));
 
   // The WAL may still take a few small edits: write until one is refused.
@@ -66,6 +69,7 @@ test("a note the full disk has no room for keeps its words, says why, and is sav
   await expect(editor).toHaveValue(/The waiting room was cold/);
 
   rmSync(join(dir, "ballast"));
+  rmSync(join(dir, "reserve"));
   const saved = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && r.ok());
   await editor.press("Enter");
   await saved;

@@ -67,10 +67,13 @@ fn fill(path: &Path) {
 #[test]
 fn a_full_disk_refuses_the_edit_in_words_keeps_everything_acknowledged_and_recovers() {
     std::env::set_var(polku_store::BACKUP_MINUTES_ENV, "0");
-    let disk = Tmpfs::new("8m");
+    let disk = Tmpfs::new("12m");
     let host = Host::open(&disk.dir).unwrap();
     let summary = host.call("create_workshop", json!({"title": "Täysi levy", "language": "fi"})).unwrap();
     let w = host.call("open_workshop", json!({"id": summary["id"]})).unwrap();
+    // Freeing space later frees all of it: the WAL's frames then move into the database file and
+    // take some of it back, so a few freed kilobytes could be full again before the retry.
+    std::fs::write(disk.dir.join("reserve"), vec![0x55u8; 4 << 20]).unwrap();
     fill(&disk.dir.join("ballast"));
 
     let mut acked = Vec::new();
@@ -92,6 +95,7 @@ fn a_full_disk_refuses_the_edit_in_words_keeps_everything_acknowledged_and_recov
     assert_eq!(texts(&host, &w["id"]), acked, "every acknowledged note, and not the refused one");
 
     std::fs::remove_file(disk.dir.join("ballast")).unwrap();
+    std::fs::remove_file(disk.dir.join("reserve")).unwrap();
     create_note(&host, &w, &op_id, &text).expect("the same edit goes through once there is room");
     acked.push(text);
     acked.sort();
