@@ -209,6 +209,9 @@ fn copy_checked(source: &Connection, temp: &Path) -> Result<(), StoreError> {
     }
     // A backup is one plain file: no WAL beside it to lose or to copy along.
     dest.execute_batch("PRAGMA journal_mode = DELETE;")?;
+    // Who gave which dot lives only in the library while a vote is open and is wiped when it
+    // ends; a backup must not keep it for weeks. A vote restored open keeps its counts.
+    dest.execute_batch("PRAGMA secure_delete = ON; DELETE FROM vote_ballot;")?;
     check_and_flush(dest, temp)
 }
 

@@ -119,3 +119,18 @@ fn ending_forgets_who_voted_and_a_deleted_notes_dots_come_back_with_it() {
         assert_eq!(n, 0, "{sql}");
     }
 }
+
+#[test]
+fn a_backup_made_while_a_vote_is_open_keeps_its_counts_but_not_its_voters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_dir(dir.path()).unwrap();
+    let (w, vote, t) = voted(&mut store, 3, settings(3, false));
+    let key = "phone-key-7c1e9a55d2";
+    store.cast_vote(&cast(&w, vote, t[0], 1, Some(key)), 4).unwrap();
+    let made = store.make_backup(5).unwrap();
+    let bytes = std::fs::read(&made.path).unwrap();
+    assert!(!bytes.windows(key.len()).any(|b| b == key.as_bytes()), "no voter key in the backup");
+    assert!(store.ballot(vote, key).unwrap().used == 1, "the library still knows, while the vote is open");
+    let copy = store.open_backup(&made.name).unwrap();
+    assert_eq!(copy.load_workshop(w.id).unwrap().votes[0].count_of(t[0]), 1, "the count is kept");
+}
