@@ -78,3 +78,20 @@ test("a note the full disk has no room for keeps its words, says why, and is sav
   await page.reload();
   await expect(note(page, "The waiting room was cold").first()).toBeVisible();
 });
+
+test("a library on a disk that cannot be written opens to read, says so, and offers nothing that would fail", async ({ page }) => {
+  const id = execFileSync(binary(), ["new", "--template", "service-path", "--title", "Read only", "--language", "en", "--data-dir", dir], { encoding: "utf8" }).trim();
+  execFileSync("mount", ["-o", "remount,ro", dir]);
+  server = await serve(dir);
+  await page.setExtraHTTPHeaders({ [TOKEN_HEADER]: server.token });
+  await page.goto(server.url);
+  const banner = page.getByTestId("read-only-banner");
+  await expect(banner).toContainText("Read only");
+  await expect(banner).toContainText(dir);
+  await expect(page.getByRole("link", { name: "Read only" })).toBeVisible();
+  await expect(page.getByLabel("Workshop name")).toHaveCount(0);
+  await page.getByRole("link", { name: "Read only" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Read only" })).toBeVisible();
+  await expect(banner).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(id));
+});
