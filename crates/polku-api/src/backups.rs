@@ -126,8 +126,7 @@ pub(crate) fn list_backups(host: &Host, _: ListBackupsRequest) -> Result<Vec<Bac
 
 pub(crate) fn make_backup(host: &Host, _: MakeBackupRequest) -> Result<Backup, ApiError> {
     let made = host.store()?.make_backup(host.now())?;
-    let listed = polku_store::list_backups(host.database_path())?;
-    Ok(listed.into_iter().find(|b| b.file.name == made.name).map(backup).unwrap_or_else(|| file(made)))
+    Ok(backup(polku_store::summarize_backup(made)))
 }
 
 /// The workshops in a backup, as the list shows them.

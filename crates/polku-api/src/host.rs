@@ -128,9 +128,7 @@ impl Host {
 
     /// The file of the backup called `name`, refusing any other name.
     pub(crate) fn backup_path(&self, name: &str) -> Result<PathBuf, ApiError> {
-        let dir = polku_store::backup_dir(&self.database);
-        let found = polku_store::list_backups(&self.database)?.into_iter().find(|b| b.file.name == name);
-        found.map(|b| b.file.path).filter(|p| p.starts_with(&dir)).ok_or_else(|| StoreError::NoBackup(name.to_string()).into())
+        Ok(polku_store::find_backup(&self.database, name)?.path)
     }
 
     /// Puts the backup `name` in place of the whole library: the current one is kept aside as a

@@ -28,7 +28,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use backups::{backup_dir, made_at as backup_made_at, kept as kept_backups, BackupFile, BackupKind, BACKUP_DIR};
-pub use restore::{list_backups, replace_damaged, BackupSummary};
+pub use restore::{find_backup, list_backups, replace_damaged, summarize as summarize_backup, BackupSummary};
 pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;

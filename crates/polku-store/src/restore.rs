@@ -41,21 +41,23 @@ fn counts(path: &Path) -> Option<(i64, i64)> {
     Some((workshops, notes))
 }
 
+/// What `file` holds, as the list of backups shows it (opened and counted; `None` when it
+/// cannot be read).
+pub fn summarize(file: BackupFile) -> BackupSummary {
+    let c = counts(&file.path);
+    BackupSummary { workshops: c.map(|c| c.0), notes: c.map(|c| c.1), file }
+}
+
 /// The backups of the library at `database`, the newest first, with what each holds. Needs no
 /// open store: a damaged library lists its backups too.
 pub fn list_backups(database: &Path) -> Result<Vec<BackupSummary>, StoreError> {
-    let files = backups::list(&backups::backup_dir(database))?;
-    Ok(files
-        .into_iter()
-        .map(|file| {
-            let c = counts(&file.path);
-            BackupSummary {
-                workshops: c.map(|c| c.0),
-                notes: c.map(|c| c.1),
-                file,
-            }
-        })
-        .collect())
+    Ok(backups::list(&backups::backup_dir(database))?.into_iter().map(summarize).collect())
+}
+
+/// The backup of the library at `database` called `name`, without opening any backup; a name that
+/// is not a backup's (a path, `..`) is refused.
+pub fn find_backup(database: &Path, name: &str) -> Result<BackupFile, StoreError> {
+    backups::find(&backups::backup_dir(database), name)
 }
 
 /// Puts the backup `name` in place of a damaged library at `database`, which is moved aside
