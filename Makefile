@@ -23,7 +23,7 @@ LAYERS := deps-test bg:ui-test build rust-test test-lan test-disk wait browser-t
 help:
 	@echo "make run     install what is missing, build, open the desktop app"
 	@echo "make build   both programs, $(BIN)/polku and $(BIN)/polku-desktop"
-	@echo "make serve   the same UI in a browser: polku serve on http://127.0.0.1:$(PORT)/"
+	@echo "make serve   the same UI in a browser: polku serve on 127.0.0.1:$(PORT) (open the address it prints: it carries the run's key)"
 	@echo "make test    every test layer: Rust, Vitest, Playwright (Chromium), desktop (WebKit, Xvfb)"
 	@echo "make test-lan  the participants' listener across a real interface (root: a network namespace)"
 	@echo "make test-disk the library on a disk that fills up, then turns read-only (root: a tmpfs)"
