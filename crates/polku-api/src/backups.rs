@@ -3,6 +3,7 @@
 //! put back. Whatever a restore replaces is kept aside first as a backup of its own. A damaged
 //! library answers only these (see `Host::damaged`), so the facilitator can get back to work.
 
+use polku_store::Library;
 use polku_core::{Id, Millis, Workshop, WorkshopSummary};
 use polku_store::{BackupKind, BackupSummary, Store};
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,7 @@
 //! One function per command, named as the command. Each takes the host and the request and
 //! answers with the response or a typed error; none of them knows which transport called it.
 
+use polku_store::Library;
 use polku_core::{validate_title, History, Id, Workshop, WorkshopSummary};
 use polku_store::Envelope;
 

@@ -3,6 +3,7 @@
 //! only (see `polku_core::own_template`), so a file can go to another team without a word about
 //! the people who took part.
 
+use polku_store::Library;
 use std::sync::Arc;
 
 use polku_core::own_template::{self, is_own_id, own_id, MAX_TEMPLATE_BYTES, TEMPLATE_FILE_EXTENSION};

@@ -6,9 +6,10 @@
 //! workshop is rewritten without it.
 
 use polku_core::{Id, Millis};
-use rusqlite::{params, OptionalExtension};
 
-use crate::{Store, StoreError};
+use crate::db::{vals, Db};
+use crate::library::{read, write, Library, Lock};
+use crate::StoreError;
 
 /// How long a deleted workshop can be restored: 30 days.
 pub const KEEP_DELETED_MS: Millis = 30 * DAY_MS;
@@ -32,104 +33,67 @@ pub fn days_left(deleted_at: Millis, now: Millis) -> i64 {
 }
 
 /// Whether the workshop is deleted; `NotFound` when there is no such workshop at all.
-pub(crate) fn deleted_at(conn: &rusqlite::Connection, id: Id) -> Result<Option<Millis>, StoreError> {
-    conn.query_row("SELECT deleted_at FROM workshop WHERE id = ?1", [id.to_string()], |r| r.get(0))
-        .optional()?
-        .ok_or(StoreError::NotFound { entity: "workshop", id })
+pub(crate) fn deleted_at(db: &dyn Db, id: Id) -> Result<Option<Millis>, StoreError> {
+    db.one("SELECT deleted_at FROM workshop WHERE id = ?1", vals![id], |r| r.int(0))?.ok_or(StoreError::NotFound { entity: "workshop", id })
 }
 
-/// Refuses a workshop that is missing or in "Recently deleted".
-pub(crate) fn require_live(conn: &rusqlite::Connection, id: Id) -> Result<(), StoreError> {
-    match deleted_at(conn, id)? {
+/// Refuses a workshop that is in Recently deleted (or not there at all).
+pub(crate) fn require_live(db: &dyn Db, id: Id) -> Result<(), StoreError> {
+    match deleted_at(db, id)? {
         Some(_) => Err(StoreError::WorkshopDeleted(id)),
         None => Ok(()),
     }
 }
 
-impl Store {
-    /// Moves the workshop to "Recently deleted": hidden, refused for edits, kept whole.
-    pub fn delete_workshop(&mut self, id: Id, now: Millis) -> Result<(), StoreError> {
-        require_live(&self.conn, id)?;
-        self.conn.execute("UPDATE workshop SET deleted_at = ?2 WHERE id = ?1", params![id.to_string(), now])?;
-        Ok(())
+fn require_deleted(db: &dyn Db, id: Id) -> Result<(), StoreError> {
+    match deleted_at(db, id)? {
+        Some(_) => Ok(()),
+        None => Err(StoreError::WorkshopNotDeleted(id)),
     }
+}
 
-    /// The deleted workshops, the most recently deleted first.
-    pub fn list_deleted_workshops(&self, now: Millis) -> Result<Vec<DeletedWorkshop>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT w.id, w.title, w.deleted_at,
-                (SELECT count(*) FROM note JOIN board b ON b.id = note.board_id WHERE b.workshop_id = w.id)
-             FROM workshop w WHERE w.deleted_at IS NOT NULL ORDER BY w.deleted_at DESC, w.id",
-        )?;
-        let list = stmt
-            .query_map([], |r| {
-                let deleted_at: Millis = r.get(2)?;
-                Ok(DeletedWorkshop {
-                    id: crate::rows::id(r, 0)?,
-                    title: r.get(1)?,
-                    deleted_at,
-                    notes: r.get(3)?,
-                    days_left: days_left(deleted_at, now),
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(list)
-    }
+pub(crate) fn delete(db: &dyn Db, id: Id, now: Millis) -> Result<(), StoreError> {
+    require_live(db, id)?;
+    db.exec("UPDATE workshop SET deleted_at = ?2 WHERE id = ?1", vals![id, now])?;
+    Ok(())
+}
 
-    /// Brings a deleted workshop back as it was, its undo history included.
-    pub fn restore_workshop(&mut self, id: Id) -> Result<(), StoreError> {
-        self.require_deleted(id)?;
-        self.conn.execute("UPDATE workshop SET deleted_at = NULL WHERE id = ?1", [id.to_string()])?;
-        Ok(())
-    }
+pub(crate) fn list(db: &dyn Db, now: Millis) -> Result<Vec<DeletedWorkshop>, StoreError> {
+    db.all(
+        "SELECT w.id, w.title, w.deleted_at,
+            (SELECT count(*) FROM note JOIN board b ON b.id = note.board_id WHERE b.workshop_id = w.id)
+         FROM workshop w WHERE w.deleted_at IS NOT NULL ORDER BY w.deleted_at DESC, w.id",
+        &[],
+        |r| {
+            let deleted_at = r.i64(2)?;
+            Ok(DeletedWorkshop { id: r.id(0)?, title: r.str(1)?, deleted_at, notes: r.i64(3)?, days_left: days_left(deleted_at, now) })
+        },
+    )
+}
 
-    /// Erases a deleted workshop for good: its rows, every page that held them, and the copies
-    /// in the backups. How many backups held it.
-    pub fn erase_workshop(&mut self, id: Id) -> Result<usize, StoreError> {
-        self.writable()?;
-        self.require_deleted(id)?;
-        self.conn.execute("DELETE FROM workshop WHERE id = ?1", [id.to_string()])?;
-        self.wipe_wal()?;
-        crate::restore::erase_from_backups(&self.backup_dir(), id)
-    }
+pub(crate) fn restore(db: &dyn Db, id: Id) -> Result<(), StoreError> {
+    require_deleted(db, id)?;
+    db.exec("UPDATE workshop SET deleted_at = NULL WHERE id = ?1", vals![id])?;
+    Ok(())
+}
 
-    /// Erases every workshop deleted more than 30 days before `now`, from the backups too; how
-    /// many were erased.
-    pub fn purge_deleted(&mut self, now: Millis) -> Result<usize, StoreError> {
-        let due: Vec<Id> = self
-            .conn
-            .prepare("SELECT id FROM workshop WHERE deleted_at IS NOT NULL AND deleted_at < ?1")?
-            .query_map([now - KEEP_DELETED_MS], |r| crate::rows::id(r, 0))?
-            .collect::<Result<_, _>>()?;
-        for id in &due {
-            self.conn.execute("DELETE FROM workshop WHERE id = ?1", [id.to_string()])?;
-        }
-        if !due.is_empty() {
-            self.wipe_wal()?;
-        }
-        for id in &due {
-            crate::restore::erase_from_backups(&self.backup_dir(), *id)?;
-        }
-        Ok(due.len())
-    }
+/// Deletes a workshop in Recently deleted and everything in it (the tables cascade).
+pub(crate) fn erase(db: &dyn Db, id: Id) -> Result<(), StoreError> {
+    require_deleted(db, id)?;
+    db.exec("DELETE FROM workshop WHERE id = ?1", vals![id])?;
+    Ok(())
+}
 
-    fn require_deleted(&self, id: Id) -> Result<(), StoreError> {
-        match deleted_at(&self.conn, id)? {
-            Some(_) => Ok(()),
-            None => Err(StoreError::WorkshopNotDeleted(id)),
-        }
+/// Erases, each in its own transaction, the workshops deleted more than 30 days before `now`;
+/// which ones.
+pub(crate) fn purge<L: Library + ?Sized>(lib: &mut L, now: Millis) -> Result<Vec<Id>, StoreError> {
+    let due = read(lib, |db| db.all("SELECT id FROM workshop WHERE deleted_at IS NOT NULL AND deleted_at < ?1", vals![now - KEEP_DELETED_MS], |r| r.id(0)))?;
+    for &id in &due {
+        // Restored meanwhile (by another instance): it stays.
+        write(lib, Lock::Workshop(id), |db| match deleted_at(db, id) {
+            Ok(Some(at)) if at < now - KEEP_DELETED_MS => erase(db, id),
+            _ => Ok(()),
+        })?;
     }
-
-    /// The WAL still holds earlier versions of the erased pages: move the zeroed pages into the
-    /// database file and empty the WAL. Retries while the background checkpointer is busy.
-    fn wipe_wal(&self) -> Result<(), StoreError> {
-        for _ in 0..50 {
-            let busy: i64 = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
-            if busy == 0 {
-                return Ok(());
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-        Err(StoreError::Io { path: self.path.clone(), message: "the WAL could not be emptied after an erase".into() })
-    }
+    Ok(due)
 }

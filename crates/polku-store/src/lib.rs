@@ -6,8 +6,11 @@
 mod backup_timer;
 mod backups;
 mod checkpoint;
+pub mod db;
 mod deleted;
 mod error;
+mod library;
+mod local;
 mod migrations;
 mod notes;
 mod ops;
@@ -15,7 +18,7 @@ mod paths;
 mod read_only;
 mod records;
 mod restore;
-mod rows;
+mod sqlite_db;
 mod templates;
 mod ticker;
 mod txdoc;
@@ -31,6 +34,7 @@ pub use backups::{backup_dir, made_at as backup_made_at, kept as kept_backups, B
 pub use restore::{find_backup, list_backups, replace_damaged, summarize as summarize_backup, BackupSummary};
 pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use error::StoreError;
+pub use library::{Library, Lock};
 pub use migrations::SCHEMA_VERSION;
 pub use ops::{Applied, Envelope};
 pub use votes::{Ballot, Cast};

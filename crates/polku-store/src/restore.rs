@@ -9,6 +9,9 @@ use polku_core::{Id, Millis, Workshop, WorkshopSummary};
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::backups::{self, BackupFile, BackupKind};
+use crate::db::vals;
+use crate::library::{write, Library, Lock};
+use crate::sqlite_db::SqliteDb;
 use crate::{deleted, migrations, Store, StoreError};
 
 /// A backup as the list of backups shows it.
@@ -128,7 +131,7 @@ impl Store {
     ) -> Result<WorkshopSummary, StoreError> {
         polku_core::validate_title(&w.title)?;
         self.writable()?;
-        let present = deleted::deleted_at(&self.conn, w.id).is_ok();
+        let present = deleted::deleted_at(&SqliteDb(&self.conn), w.id).is_ok();
         if present {
             backups::make(
                 &self.conn,
@@ -137,10 +140,10 @@ impl Store {
                 now,
             )?;
         }
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM workshop WHERE id = ?1", [w.id.to_string()])?;
-        crate::workshops::insert_snapshot(&tx, w)?;
-        tx.commit()?;
+        write(self, Lock::Workshop(w.id), |db| {
+            db.exec("DELETE FROM workshop WHERE id = ?1", vals![w.id])?;
+            crate::workshops::insert_snapshot(db, w)
+        })?;
         self.workshop_summary(w.id)
     }
 

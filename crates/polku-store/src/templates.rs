@@ -5,9 +5,9 @@
 use polku_core::own_template::is_own_id;
 use polku_core::template::{parse, Template, TemplateKind};
 use polku_core::{Millis, OpError};
-use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::{Store, StoreError};
+use crate::db::{vals, Db};
+use crate::StoreError;
 
 fn kind_str(kind: TemplateKind) -> &'static str {
     match kind {
@@ -22,53 +22,35 @@ fn decode(id: &str, json: &str) -> Result<Template, StoreError> {
 }
 
 /// An own template by id, for the planner inside a write transaction as for the library.
-pub(crate) fn read(conn: &Connection, id: &str) -> Result<Option<Template>, StoreError> {
-    let json: Option<String> = conn
-        .prepare_cached("SELECT json FROM own_template WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
+pub(crate) fn read(db: &dyn Db, id: &str) -> Result<Option<Template>, StoreError> {
+    let json = db.one("SELECT json FROM own_template WHERE id = ?1", vals![id], |r| r.str(0))?;
     json.map(|j| decode(id, &j)).transpose()
 }
 
-impl Store {
-    /// Keeps a template the core has checked (`own_template::check`) under its own id, which
-    /// must be an own template's and not yet taken.
-    pub fn save_template(&mut self, t: &Template, now: Millis) -> Result<(), StoreError> {
-        if !is_own_id(&t.id) {
-            return Err(OpError::invalid("template", format!("{:?} is not an own template's id", t.id)).into());
-        }
-        if self.template_exists(&t.id)? {
-            return Err(OpError::Conflict(format!("template {} already exists", t.id)).into());
-        }
-        self.conn.execute(
-            "INSERT INTO own_template (id, kind, json, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![t.id, kind_str(t.kind), t.to_json(), now],
-        )?;
-        Ok(())
+/// Refuses what cannot be saved as an own template, before any write.
+pub(crate) fn check_new(t: &Template) -> Result<(), StoreError> {
+    if !is_own_id(&t.id) {
+        return Err(OpError::invalid("template", format!("{:?} is not an own template's id", t.id)).into());
     }
+    Ok(())
+}
 
-    /// The own templates, in the order they were saved.
-    pub fn list_templates(&self) -> Result<Vec<Template>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT id, json FROM own_template ORDER BY created_at, id")?;
-        let rows: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-        rows.iter().map(|(id, json)| decode(id, json)).collect()
+pub(crate) fn save(db: &dyn Db, t: &Template, now: Millis) -> Result<(), StoreError> {
+    if db.exists("SELECT 1 FROM own_template WHERE id = ?1", vals![t.id])? {
+        return Err(OpError::Conflict(format!("template {} already exists", t.id)).into());
     }
+    db.exec("INSERT INTO own_template (id, kind, json, created_at) VALUES (?1, ?2, ?3, ?4)", vals![t.id, kind_str(t.kind), t.to_json(), now])?;
+    Ok(())
+}
 
-    pub fn own_template(&self, id: &str) -> Result<Template, StoreError> {
-        read(&self.conn, id)?.ok_or_else(|| StoreError::NoTemplate(id.chars().take(64).collect()))
-    }
+pub(crate) fn list(db: &dyn Db) -> Result<Vec<Template>, StoreError> {
+    let rows = db.all("SELECT id, json FROM own_template ORDER BY created_at, id", &[], |r| Ok((r.str(0)?, r.str(1)?)))?;
+    rows.iter().map(|(id, json)| decode(id, json)).collect()
+}
 
-    pub fn template_exists(&self, id: &str) -> Result<bool, StoreError> {
-        let n: i64 = self.conn.query_row("SELECT count(*) FROM own_template WHERE id = ?1", [id], |r| r.get(0))?;
-        Ok(n > 0)
+pub(crate) fn delete(db: &dyn Db, id: &str) -> Result<(), StoreError> {
+    if db.exec("DELETE FROM own_template WHERE id = ?1", vals![id])? == 0 {
+        return Err(StoreError::NoTemplate(id.chars().take(64).collect()));
     }
-
-    /// Removes an own template. Boards made from it stay as they are.
-    pub fn delete_template(&mut self, id: &str) -> Result<(), StoreError> {
-        let n = self.conn.execute("DELETE FROM own_template WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(StoreError::NoTemplate(id.chars().take(64).collect()));
-        }
-        Ok(())
-    }
+    Ok(())
 }

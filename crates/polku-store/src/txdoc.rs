@@ -4,57 +4,52 @@
 
 use polku_core::{BoardInfo, DocRead, Language, Session, Id, Lane, Note, NoteFilter, Persona, Phase, StepFilter, Touchpoint, WalkStep, Walkthrough};
 use polku_core::template::{built_in, Template};
-use rusqlite::Connection;
-
+use crate::db::{vals, Db};
 use crate::records::{self, Stored};
-use crate::rows;
 use crate::templates;
 
 pub(crate) struct TxDoc<'a> {
-    pub conn: &'a Connection,
-    pub workshop: String,
+    pub db: &'a dyn Db,
+    pub workshop: Id,
 }
 
 // A failed read here is a broken database, not a user error; the op is then refused as
 // "not found" and the write transaction that follows reports the real failure.
 impl TxDoc<'_> {
     fn one<R: Stored>(&self, id: Id) -> Option<R> {
-        records::one(self.conn, &self.workshop, id).ok().flatten()
+        records::one(self.db, self.workshop, id).ok().flatten()
     }
 
     fn picked<R: Stored>(&self, column: &str, key: Option<Id>) -> Vec<R> {
-        records::picked(self.conn, &self.workshop, column, key).unwrap_or_default()
+        records::picked(self.db, self.workshop, column, key).unwrap_or_default()
     }
 }
 
 impl DocRead for TxDoc<'_> {
     /// A built-in template, or one of the library's own.
     fn template(&self, id: &str) -> Option<Template> {
-        built_in(id).or_else(|| templates::read(self.conn, id).ok().flatten())
+        built_in(id).or_else(|| templates::read(self.db, id).ok().flatten())
     }
     fn language(&self) -> Language {
-        self.conn
-            .prepare_cached("SELECT language FROM workshop WHERE id = ?1")
-            .and_then(|mut s| s.query_row([&self.workshop], |r| rows::language(r, 0)))
-            .unwrap_or(Language::En)
+        self.db.one("SELECT language FROM workshop WHERE id = ?1", vals![self.workshop], |r| r.language(0)).ok().flatten().unwrap_or(Language::En)
     }
     fn board_info(&self, id: Id) -> Option<BoardInfo> {
         self.one(id)
     }
     fn boards(&self) -> Vec<BoardInfo> {
-        records::all(self.conn, &self.workshop).unwrap_or_default()
+        records::all(self.db, self.workshop).unwrap_or_default()
     }
     fn session(&self, id: Id) -> Option<Session> {
         self.one(id)
     }
     fn sessions(&self) -> Vec<Session> {
-        records::all(self.conn, &self.workshop).unwrap_or_default()
+        records::all(self.db, self.workshop).unwrap_or_default()
     }
     fn vote(&self, id: Id) -> Option<polku_core::Vote> {
         self.one(id)
     }
     fn votes(&self) -> Vec<polku_core::Vote> {
-        records::all(self.conn, &self.workshop).unwrap_or_default()
+        records::all(self.db, self.workshop).unwrap_or_default()
     }
     fn walkthroughs_on(&self, board: Id) -> Vec<Walkthrough> {
         self.picked("board_id", Some(board))
@@ -96,7 +91,7 @@ impl DocRead for TxDoc<'_> {
             NoteFilter::Lane(l) => ("lane_id", Some(l)),
             NoteFilter::NoLane => ("lane_id", None),
         };
-        records::picked_on(self.conn, &self.workshop, board, column, key).unwrap_or_default()
+        records::picked_on(self.db, self.workshop, board, column, key).unwrap_or_default()
     }
     fn walkthroughs_of(&self, persona: Id) -> Vec<Walkthrough> {
         self.picked("persona_id", Some(persona))

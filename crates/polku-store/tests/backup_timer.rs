@@ -4,6 +4,7 @@
 
 mod common;
 
+use polku_store::Library;
 use std::time::{Duration, Instant};
 
 use common::*;

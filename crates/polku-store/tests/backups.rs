@@ -4,6 +4,7 @@
 
 mod common;
 
+use polku_store::Library;
 use std::path::Path;
 
 use common::*;

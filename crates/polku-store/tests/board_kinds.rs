@@ -3,6 +3,7 @@
 
 mod common;
 
+use polku_store::Library;
 use common::env;
 use polku_core::template::built_in;
 use polku_core::*;

@@ -6,6 +6,7 @@
 
 mod common;
 
+use polku_store::Library;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

@@ -1,6 +1,7 @@
 //! A library written by the first release (schema 1) opens in this one with nothing lost: every
 //! note stays where it was on the board, in the same column.
 
+use polku_store::Library;
 use polku_core::layout::note_origin;
 use polku_core::{Id, NoteKind, Sentiment};
 use polku_store::{Durability, Store, SCHEMA_VERSION};

@@ -3,6 +3,7 @@
 
 mod common;
 
+use polku_store::Library;
 use common::*;
 use polku_core::own_template::own_id;
 use polku_core::template::{built_in, Template, TemplateKind};

@@ -3,6 +3,7 @@
 
 mod common;
 
+use polku_store::Library;
 use common::*;
 use polku_core::*;
 use polku_store::{Store, StoreError, KEEP_DELETED_MS};

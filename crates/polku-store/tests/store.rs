@@ -1,5 +1,6 @@
 mod common;
 
+use polku_store::Library;
 use common::*;
 use polku_core::*;
 use polku_store::{Durability, Store, StoreError, SCHEMA_VERSION};

@@ -4,6 +4,7 @@
 
 mod common;
 
+use polku_store::Library;
 use common::*;
 use polku_core::*;
 use polku_store::{Cast, Store, StoreError};

@@ -2,6 +2,7 @@
 //! Notes go through the same op path as the facilitator's, so every screen hears of them; they
 //! carry no name, and the op log knows them only as `participants`.
 
+use polku_store::Library;
 use polku_core::layout::{BOX_W, LANES_TOP, NOTE_GAP, NOTE_H, NOTE_W};
 use polku_core::{Board, Id, NewNote, Note, NotePatch, Op, UndoMode};
 use polku_store::Envelope;

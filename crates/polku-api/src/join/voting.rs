@@ -3,6 +3,7 @@
 //! own per vote (`DeviceState::voters`), so the store keeps it to its dots without learning
 //! which phone it is; the op log knows the dot only as `participants`'.
 
+use polku_store::Library;
 use std::collections::HashMap;
 
 use polku_core::{Id, Vote, VoteOn, Workshop};

@@ -1,5 +1,6 @@
 #![allow(dead_code)]
 
+use polku_store::Library;
 use polku_core::template::service_path;
 use polku_core::*;
 use polku_store::{Envelope, Store};
