@@ -317,3 +317,33 @@ test("Ctrl+Z in a reloaded tab says whose answer it took back, and opens the wal
   await expect(panel(page).getByLabel("Ideas")).toHaveValue("");
   await expect.poll(async () => (await savedSteps(page)).map((s) => s.record.ideas).join("")).toBe("");
 });
+
+test("a slow answer to an earlier save does not take back what was just typed: Post posts it", async ({ page }) => {
+  await createWorkshop(page, unique("Slow answers"));
+  await createPersona(page, "Aino", "bird", "teal");
+  await reloadBoard(page);
+  await page.getByRole("button", { name: "Walk", exact: true }).click();
+  await page.getByRole("button", { name: "Walk Aino along the path" }).click();
+  // The server applies each answer at once; its reply reaches the page late, as on a busy machine
+  // or a slow network.
+  await page.route("**/api/apply_op", async (route) => {
+    const response = await route.fetch();
+    if (route.request().postData()?.includes("set_walk_step")) await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ response });
+  });
+  const firstAnswer = page.waitForResponse((r) => r.url().endsWith("/api/apply_op") && !!r.request().postData()?.includes("Calls the office"));
+  await panel(page).getByLabel("What happens here").fill("Calls the office");
+  await panel(page).getByLabel("Ideas").fill("A named worker");
+  // Out of the field to the Post button; the answer to the first save arrives while it has focus.
+  await page.keyboard.press("Tab");
+  const post = panel(page).getByRole("button", { name: "Post as a note (idea)" });
+  await expect(post).toBeFocused();
+  await firstAnswer;
+  await expect(panel(page).getByLabel("Ideas")).toHaveValue("A named worker");
+  await page.keyboard.press("Enter");
+  await expect(note(page, "A named worker")).toHaveAttribute("data-kind", "idea");
+  await expect(panel(page).getByLabel("What happens here")).toHaveValue("Calls the office");
+  await expect.poll(async () => (await savedSteps(page)).map((s) => [s.record.happens, s.record.ideas]), { timeout: 10_000 }).toEqual([
+    ["Calls the office", "A named worker"],
+  ]);
+});
