@@ -11,7 +11,8 @@ pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev curl file font
 if [ "$want" = test ]; then
   # python3-gi, gir1.2-gtk-3.0: the desktop suite's stand-in file manager to drag files from.
   # iproute2: the LAN test's network namespace and veth pair (`ip netns`, `ip link`).
-  pkgs+=(iproute2 xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core python3-gi gir1.2-gtk-3.0)
+  # postgresql: the team server's engine; the store's tests start its server on a temp folder.
+  pkgs+=(postgresql iproute2 xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core python3-gi gir1.2-gtk-3.0)
 fi
 
 missing=()

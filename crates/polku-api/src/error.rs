@@ -135,6 +135,12 @@ impl From<StoreError> for ApiError {
             StoreError::WorkshopNotDeleted(_) => {
                 ApiError::with_field(ErrorCode::Conflict, e.to_string(), "workshop_not_deleted")
             }
+            // A team library whose database server went away: nothing was written, the client
+            // keeps what was typed, and the next command connects again.
+            StoreError::Connect { .. } => ApiError::with_field(ErrorCode::LibraryUnavailable, e.to_string(), "server"),
+            StoreError::Postgres(ref pg) if pg.is_closed() || pg.as_db_error().is_none() => {
+                ApiError::with_field(ErrorCode::LibraryUnavailable, e.to_string(), "server")
+            }
             _ => ApiError::internal(e.to_string()),
         }
     }

@@ -37,6 +37,10 @@ pub enum StoreError {
     Decode(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("database error: {0}")]
+    Postgres(#[from] postgres::Error),
+    #[error("{location}: the database server cannot be reached ({message})")]
+    Connect { location: String, message: String },
 }
 
 impl StoreError {

@@ -15,6 +15,7 @@ mod migrations;
 mod notes;
 mod ops;
 mod paths;
+mod pg;
 mod read_only;
 mod records;
 mod restore;
@@ -35,6 +36,7 @@ pub use restore::{find_backup, list_backups, replace_damaged, summarize as summa
 pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use error::StoreError;
 pub use library::{Library, Lock};
+pub use pg::{PgStore, PG_SCHEMA_VERSION};
 pub use migrations::SCHEMA_VERSION;
 pub use ops::{Applied, Envelope};
 pub use votes::{Ballot, Cast};

@@ -52,11 +52,8 @@ fn own_templates_are_kept_across_a_restart_until_deleted() {
     assert!(!store.template_exists(&board.id).unwrap());
 }
 
-#[test]
-fn a_board_from_an_own_template_is_one_undo_step_and_outlives_the_template() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_dir(dir.path()).unwrap();
-    let w = new_workshop(&mut store, "Ohjelma");
+on_both!(fn a_board_from_an_own_template_is_one_undo_step_and_outlives_the_template(store) {
+    let w = new_workshop(store, "Ohjelma");
     let t = canvas_template();
     store.save_template(&t, 1_000).unwrap();
 
@@ -81,4 +78,4 @@ fn a_board_from_an_own_template_is_one_undo_step_and_outlives_the_template() {
     let again = Op::CreateBoard { board: NewBoard { id: Id::now_v7(), index: 1, title: "Toinen".into(), from: BoardSource::Template { template: t.id.clone() } } };
     let refused = store.apply(&env(&w, "tab", again), 5_000);
     assert!(matches!(refused, Err(StoreError::Op(OpError::Validation { field: "template", .. }))), "{refused:?}");
-}
+});

@@ -19,7 +19,7 @@ fn temp_store() -> (tempfile::TempDir, Store) {
 }
 
 /// A workshop with a note, a persona, and one undone step in client "a"'s history.
-fn full_workshop(store: &mut Store, note_text: &str) -> Workshop {
+fn full_workshop(store: &mut (impl Library + ?Sized), note_text: &str) -> Workshop {
     let w = new_workshop(store, "Poistettava");
     let (_, op) = create_note(&w, note_text, Sentiment::Negative);
     store.apply(&env(&w, "a", op), T0).unwrap();
@@ -44,11 +44,9 @@ fn file_holds(store: &Store, needle: &str) -> bool {
     found
 }
 
-#[test]
-fn a_deleted_workshop_is_hidden_and_refused() {
-    let (_dir, mut store) = temp_store();
-    let w = full_workshop(&mut store, "piilossa");
-    let kept = new_workshop(&mut store, "Jää");
+on_both!(fn a_deleted_workshop_is_hidden_and_refused(store) {
+    let w = full_workshop(store, "piilossa");
+    let kept = new_workshop(store, "Jää");
     store.delete_workshop(w.id, T0).unwrap();
 
     let listed: Vec<Id> = store.list_workshops().unwrap().iter().map(|s| s.id).collect();
@@ -70,12 +68,10 @@ fn a_deleted_workshop_is_hidden_and_refused() {
     assert!(refused(store.delete_workshop(w.id, T0)));
     assert!(matches!(store.erase_workshop(kept.id), Err(StoreError::WorkshopNotDeleted(_))));
     assert!(matches!(store.restore_workshop(kept.id), Err(StoreError::WorkshopNotDeleted(_))));
-}
+});
 
-#[test]
-fn restore_brings_the_workshop_back_whole() {
-    let (_dir, mut store) = temp_store();
-    let w = full_workshop(&mut store, "palaa takaisin");
+on_both!(fn restore_brings_the_workshop_back_whole(store) {
+    let w = full_workshop(store, "palaa takaisin");
     let before = store.load_workshop(w.id).unwrap();
     let history = store.history(w.id, "a").unwrap();
     let summary = store.list_workshops().unwrap();
@@ -91,7 +87,7 @@ fn restore_brings_the_workshop_back_whole() {
     store.redo(w.id, "a", Id::now_v7(), T0).unwrap();
     store.undo(w.id, "a", Id::now_v7(), T0).unwrap();
     assert_eq!(store.load_workshop(w.id).unwrap().boards, before.boards);
-}
+});
 
 #[test]
 fn erasing_leaves_no_text_in_the_file() {

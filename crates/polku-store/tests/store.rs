@@ -74,10 +74,8 @@ fn edits_survive_reopening_with_their_undo_history() {
     assert_eq!((summary[0].notes, summary[0].updated_at), (1, 4_000));
 }
 
-#[test]
-fn undo_is_per_client_and_keeps_other_clients_fields() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Kaksi välilehteä");
+on_both!(fn undo_is_per_client_and_keeps_other_clients_fields(store) {
+    let w = new_workshop(store, "Kaksi välilehteä");
     let (note, op) = create_note(&w, "Yksinäisyys", Sentiment::Negative);
     store.apply(&env(&w, "a", op), 1).unwrap();
     // b recolours, then a moves: a's undo takes back the move only, b's colour stays.
@@ -98,12 +96,10 @@ fn undo_is_per_client_and_keeps_other_clients_fields() {
     assert!(store.load_workshop(w.id).unwrap().note(note).is_none());
     store.redo(w.id, "a", Id::now_v7(), 8).unwrap();
     assert_eq!(store.load_workshop(w.id).unwrap().note(note).unwrap().text, "Yksinäisyys");
-}
+});
 
-#[test]
-fn an_undo_step_made_impossible_by_someone_else_is_skipped() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Ristiriita");
+on_both!(fn an_undo_step_made_impossible_by_someone_else_is_skipped(store) {
+    let w = new_workshop(store, "Ristiriita");
     let (keep, op) = create_note(&w, "Jää", Sentiment::Positive);
     store.apply(&env(&w, "a", op), 1).unwrap();
     let (gone, op) = create_note(&w, "Lähtee", Sentiment::Positive);
@@ -115,12 +111,10 @@ fn an_undo_step_made_impossible_by_someone_else_is_skipped() {
     assert_eq!(r.changes.len(), 1);
     assert_eq!(r.changes[0].id(), keep);
     assert!(store.load_workshop(w.id).unwrap().note(keep).is_none());
-}
+});
 
-#[test]
-fn a_retried_op_id_is_applied_once_and_a_reused_one_refused() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Uudelleenyritys");
+on_both!(fn a_retried_op_id_is_applied_once_and_a_reused_one_refused(store) {
+    let w = new_workshop(store, "Uudelleenyritys");
     let (_, op) = create_note(&w, "Tavoitteet", Sentiment::Positive);
     let e = env(&w, "a", op);
     let first = store.apply(&e, 1).unwrap();
@@ -131,13 +125,11 @@ fn a_retried_op_id_is_applied_once_and_a_reused_one_refused() {
     let (_, other) = create_note(&w, "Toinen", Sentiment::Positive);
     let reused = polku_store::Envelope { op: other, ..e };
     assert!(matches!(store.apply(&reused, 3), Err(StoreError::OpIdReused(_))));
-}
+});
 
-#[test]
-fn refused_ops_change_nothing() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Virheet");
-    let other = new_workshop(&mut store, "Toinen työpaja");
+on_both!(fn refused_ops_change_nothing(store) {
+    let w = new_workshop(store, "Virheet");
+    let other = new_workshop(store, "Toinen työpaja");
     let (note, op) = create_note(&w, "Oikea", Sentiment::Neutral);
     store.apply(&env(&w, "a", op), 1).unwrap();
     let before = store.load_workshop(w.id).unwrap();
@@ -156,12 +148,10 @@ fn refused_ops_change_nothing() {
     assert!(matches!(store.apply(&env(&other, "a", Op::DeleteNote { id: note }), 9), Err(StoreError::Op(OpError::NotFound { .. }))));
     assert_eq!(store.load_workshop(w.id).unwrap(), before);
     assert!(matches!(store.apply(&env(&w, "bad client!", Op::DeleteNote { id: note }), 9), Err(StoreError::Op(_))));
-}
+});
 
-#[test]
-fn rename_and_delete_workshops() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Vanha nimi");
+on_both!(fn rename_and_delete_workshops(store) {
+    let w = new_workshop(store, "Vanha nimi");
     let (_, op) = create_note(&w, "Jotain", Sentiment::Neutral);
     store.apply(&env(&w, "a", op), 1).unwrap();
     assert_eq!(store.rename_workshop(w.id, "Uusi nimi", 5).unwrap().title, "Uusi nimi");
@@ -171,17 +161,12 @@ fn rename_and_delete_workshops() {
     assert!(matches!(store.load_workshop(w.id), Err(StoreError::WorkshopDeleted(_))));
     store.erase_workshop(w.id).unwrap();
     assert!(matches!(store.load_workshop(w.id), Err(StoreError::NotFound { .. })));
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
-    let left: i64 = conn
-        .query_row("SELECT (SELECT count(*) FROM note) + (SELECT count(*) FROM op_log) + (SELECT count(*) FROM undo_step)", [], |r| r.get(0))
-        .unwrap();
+    let left = number(store, "SELECT (SELECT count(*) FROM note) + (SELECT count(*) FROM op_log) + (SELECT count(*) FROM undo_step)");
     assert_eq!(left, 0, "erasing a workshop leaves none of its notes or history behind");
-}
+});
 
-#[test]
-fn a_batch_is_one_logged_op_and_one_undo_step() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Valinta");
+on_both!(fn a_batch_is_one_logged_op_and_one_undo_step(store) {
+    let w = new_workshop(store, "Valinta");
     let mut ids = Vec::new();
     for text in ["Yksi", "Kaksi", "Kolme"] {
         let (id, op) = create_note(&w, text, Sentiment::Neutral);
@@ -200,19 +185,16 @@ fn a_batch_is_one_logged_op_and_one_undo_step() {
     assert_eq!(r.changes.len(), 4);
     let after = store.load_workshop(w.id).unwrap();
     assert_eq!(after.notes().filter(|n| n.sentiment == Some(Sentiment::Negative)).count(), 2);
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
-    let logged: i64 = conn.query_row("SELECT count(*) FROM op_log", [], |r| r.get(0)).unwrap();
+    let logged = number(store, "SELECT count(*) FROM op_log");
     assert_eq!(logged, 4, "three creates and one batch");
     store.undo(w.id, "a", Id::now_v7(), 3).unwrap();
     let undone = store.load_workshop(w.id).unwrap();
     let view = |w: &Workshop| w.notes().map(|n| (n.id, n.sentiment, n.text.clone())).collect::<Vec<_>>();
     assert_eq!(view(&undone), view(&before), "one undo takes the whole batch back");
-}
+});
 
-#[test]
-fn structure_ops_commit_with_their_notes_and_undo_in_one_step() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Rakenne");
+on_both!(fn structure_ops_commit_with_their_notes_and_undo_in_one_step(store) {
+    let w = new_workshop(store, "Rakenne");
     let board = w.boards[0].id;
     let (note, op) = create_note(&w, "Jonottaminen", Sentiment::Negative);
     store.apply(&env(&w, "a", op), 2).unwrap();
@@ -236,12 +218,10 @@ fn structure_ops_commit_with_their_notes_and_undo_in_one_step() {
     assert!(unlaned.boards[0].lanes.is_empty());
     assert_eq!(unlaned.note(note).unwrap().lane_id, None);
     assert_eq!(unlaned.note(note).unwrap().y, 200.0);
-}
+});
 
-#[test]
-fn a_persona_walks_and_its_removal_is_one_undo_step_in_the_library() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Kävely");
+on_both!(fn a_persona_walks_and_its_removal_is_one_undo_step_in_the_library(store) {
+    let w = new_workshop(store, "Kävely");
     let board = w.boards[0].id;
     let tp = w.boards[0].touchpoints[1].id;
     let (persona, walk) = (Id::now_v7(), Id::now_v7());
@@ -271,12 +251,10 @@ fn a_persona_walks_and_its_removal_is_one_undo_step_in_the_library() {
     assert_eq!(back.personas, walked.personas.iter().map(|p| Persona { version: p.version + 1, updated_at: 7, ..p.clone() }).collect::<Vec<_>>());
     assert_eq!(back.walk_steps[0].record.happens, "Uudet ihmiset");
     assert_eq!(back.walkthroughs[0].at_touchpoint_id, Some(tp));
-}
+});
 
-#[test]
-fn boards_are_added_copied_and_deleted_in_the_library_and_undo_brings_one_back_whole() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Ohjelma");
+on_both!(fn boards_are_added_copied_and_deleted_in_the_library_and_undo_brings_one_back_whole(store) {
+    let w = new_workshop(store, "Ohjelma");
     let first = w.boards[0].id;
     let (note, op) = create_note(&w, "Jonottaminen", Sentiment::Negative);
     store.apply(&env(&w, "a", op), 2).unwrap();
@@ -300,7 +278,7 @@ fn boards_are_added_copied_and_deleted_in_the_library_and_undo_brings_one_back_w
     store.undo(w.id, "a", Id::now_v7(), 6).unwrap();
     let back = store.load_workshop(w.id).unwrap();
     assert_eq!(back, Workshop { updated_at: back.updated_at, ..versions_of(&two, &back) });
-}
+});
 
 /// `expected` with the versions `actual` has: undo brings values back, and versions only grow.
 fn versions_of(expected: &Workshop, actual: &Workshop) -> Workshop {
@@ -320,10 +298,8 @@ fn versions_of(expected: &Workshop, actual: &Workshop) -> Workshop {
     w
 }
 
-#[test]
-fn a_session_is_kept_in_the_library_and_loses_a_deleted_board_from_its_agenda_until_undo() {
-    let (_dir, mut store) = temp_store();
-    let w = new_workshop(&mut store, "Ohjelma");
+on_both!(fn a_session_is_kept_in_the_library_and_loses_a_deleted_board_from_its_agenda_until_undo(store) {
+    let w = new_workshop(store, "Ohjelma");
     let path = w.boards[0].id;
     let other = Op::CreateBoard {
         board: NewBoard { id: Id::now_v7(), index: 1, title: "Kanavat".into(), from: BoardSource::Blank { kind: BoardKind::ServicePath } },
@@ -339,7 +315,7 @@ fn a_session_is_kept_in_the_library_and_loses_a_deleted_board_from_its_agenda_un
     assert_eq!(store.load_workshop(w.id).unwrap().sessions[0].fields.agenda[0].board_id, None);
     store.undo(w.id, "a", Id::now_v7(), 5).unwrap();
     assert_eq!(store.load_workshop(w.id).unwrap().sessions[0].fields, fields);
-}
+});
 
 #[test]
 fn a_running_session_and_its_timer_survive_reopening_and_are_no_undo_step() {

@@ -14,7 +14,7 @@ fn settings(dots: u32, several: bool) -> VoteSettings {
 }
 
 /// A workshop with `n` notes and a vote on them; the vote's id and its targets.
-fn voted(store: &mut Store, n: usize, s: VoteSettings) -> (Workshop, Id, Vec<Id>) {
+fn voted(store: &mut (impl Library + ?Sized), n: usize, s: VoteSettings) -> (Workshop, Id, Vec<Id>) {
     let w = new_workshop(store, "Äänestys");
     for i in 0..n {
         let (_, op) = create_note(&w, &format!("Idea {i}"), Sentiment::Positive);
@@ -38,11 +38,8 @@ fn refused_on(r: Result<polku_store::Applied, StoreError>) -> &'static str {
     }
 }
 
-#[test]
-fn a_voter_gives_their_dots_and_no_more_and_takes_them_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_dir(dir.path()).unwrap();
-    let (w, vote, t) = voted(&mut store, 4, settings(3, false));
+on_both!(fn a_voter_gives_their_dots_and_no_more_and_takes_them_back(store) {
+    let (w, vote, t) = voted(store, 4, settings(3, false));
     for target in &t[..3] {
         store.cast_vote(&cast(&w, vote, *target, 1, Some("v-1")), 4).unwrap();
     }
@@ -59,20 +56,18 @@ fn a_voter_gives_their_dots_and_no_more_and_takes_them_back() {
         store.cast_vote(&cast(&w, vote, t[0], 1, None), 7).unwrap();
     }
     assert_eq!(store.load_workshop(w.id).unwrap().votes[0].count_of(t[0]), 5);
-}
+});
 
-#[test]
-fn voters_at_the_same_moment_never_get_past_their_dots() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_dir(dir.path()).unwrap();
-    let (w, vote, t) = voted(&mut store, 5, settings(3, true));
-    drop(store);
-    // Eight voters, each on a connection of their own, each trying five dots at once.
+/// Eight voters, each on a connection of their own (another server instance, on a team server),
+/// each trying five dots at once: every one gets exactly their three.
+fn voters_at_the_same_moment(open: impl Fn() -> Box<dyn Library> + Send + Sync + 'static) {
+    let (w, vote, t) = voted(open().as_mut(), 5, settings(3, true));
+    let open = std::sync::Arc::new(open);
     let threads: Vec<_> = (0..8)
         .map(|v| {
-            let (path, w, t) = (dir.path().to_path_buf(), w.clone(), t.clone());
+            let (open, w, t) = (open.clone(), w.clone(), t.clone());
             std::thread::spawn(move || {
-                let mut store = Store::open_dir(&path).unwrap();
+                let mut store = open();
                 let voter = format!("voter-{v}");
                 (0..5).filter(|i| store.cast_vote(&cast(&w, vote, t[(v + i) % 5], 1, Some(&voter)), 8).is_ok()).count()
             })
@@ -80,9 +75,21 @@ fn voters_at_the_same_moment_never_get_past_their_dots() {
         .collect();
     let given: Vec<usize> = threads.into_iter().map(|h| h.join().unwrap()).collect();
     assert_eq!(given, [3; 8]);
-    let store = Store::open_dir(dir.path()).unwrap();
-    let v = store.load_workshop(w.id).unwrap().votes[0].clone();
+    let v = open().load_workshop(w.id).unwrap().votes[0].clone();
     assert_eq!(t.iter().map(|x| v.count_of(*x)).sum::<u32>(), 24);
+}
+
+#[test]
+fn voters_at_the_same_moment_never_get_past_their_dots_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    voters_at_the_same_moment(move || Box::new(Store::open_dir(&path).unwrap()));
+}
+
+#[test]
+fn voters_at_the_same_moment_never_get_past_their_dots_postgres() {
+    let url = test_postgres::database();
+    voters_at_the_same_moment(move || Box::new(polku_store::PgStore::connect(&url).unwrap()));
 }
 
 #[test]
