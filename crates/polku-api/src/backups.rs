@@ -122,11 +122,13 @@ fn open(host: &Host, name: &str) -> Result<Store, ApiError> {
 }
 
 pub(crate) fn list_backups(host: &Host, _: ListBackupsRequest) -> Result<Vec<Backup>, ApiError> {
-    Ok(polku_store::list_backups(host.database_path())?.into_iter().map(backup).collect())
+    // A team library has none of its own to list: its database server keeps them.
+    let Ok(database) = host.database_path() else { return Ok(Vec::new()) };
+    Ok(polku_store::list_backups(database)?.into_iter().map(backup).collect())
 }
 
 pub(crate) fn make_backup(host: &Host, _: MakeBackupRequest) -> Result<Backup, ApiError> {
-    let made = host.store()?.make_backup(host.now())?;
+    let made = host.store()?.local().ok_or_else(host::team_library)?.make_backup(host.now())?;
     Ok(backup(polku_store::summarize_backup(made)))
 }
 
@@ -145,7 +147,7 @@ pub(crate) fn restore_from_backup(host: &Host, req: RestoreWorkshopRequest) -> R
     let now = host.now();
     let mut store = host.store()?;
     let summary = match req.how {
-        RestoreAs::Replace => store.replace_workshop(&w, now)?,
+        RestoreAs::Replace => store.local_mut().ok_or_else(host::team_library)?.replace_workshop(&w, now)?,
         RestoreAs::Copy => {
             let made_at = polku_store::backup_made_at(&req.name).unwrap_or(now);
             let copy = host::marked_copy(&w, "backup.copyTitle", made_at);

@@ -1,7 +1,6 @@
 //! "Recently deleted": `delete_workshop` only moves a workshop there; it can be restored whole
 //! for 30 days or erased for good now (the privacy action; see `polku_store::deleted`).
 
-use polku_store::Library;
 use polku_core::{Id, Millis};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

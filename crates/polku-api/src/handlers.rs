@@ -1,7 +1,6 @@
 //! One function per command, named as the command. Each takes the host and the request and
 //! answers with the response or a typed error; none of them knows which transport called it.
 
-use polku_store::Library;
 use polku_core::{validate_title, History, Id, Workshop, WorkshopSummary};
 use polku_store::Envelope;
 
@@ -28,7 +27,7 @@ pub(crate) fn create_workshop(host: &Host, req: CreateWorkshopRequest) -> Result
     let id = req.template.as_deref().unwrap_or(DEFAULT_TEMPLATE);
     let summary = {
         let mut store = host.store()?;
-        let template = crate::templates::find(&store, id)?;
+        let template = crate::templates::find(&**store, id)?;
         let w = template.instantiate(req.title.trim(), req.language, host.now(), &mut Id::now_v7);
         store.insert_workshop(&w)?;
         store.workshop_summary(w.id)?

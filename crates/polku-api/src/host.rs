@@ -10,18 +10,21 @@ use tokio::sync::broadcast;
 
 use crate::exports::{ExportFile, Exports};
 use crate::join::{JoinNetwork, Joins};
-use crate::{ApiError, Event};
+use crate::{team, ApiError, ErrorCode, Event};
 
 /// One library (data directory) served to any number of clients. The desktop shell and the
 /// HTTP server each hold one and call [`Host::call`]; both forward [`Host::subscribe`]'s events.
 pub struct Host {
-    store: Mutex<Store>,
-    /// The library file, for its backups (listed even while it is damaged).
-    database: PathBuf,
+    store: Mutex<Box<dyn Library>>,
+    /// The laptop's library file, for its backups (listed even while it is damaged); none for a
+    /// team library on a database server, whose backups are the organisation's (pg_dump).
+    database: Option<PathBuf>,
     /// Why the library is closed: it was found damaged when opened or while in use. Every
     /// command but the backups' is then refused with this, and nothing is written to the file.
     damaged: RwLock<Option<ApiError>>,
-    events: broadcast::Sender<Event>,
+    events: team::Events,
+    /// A team library's link to the other instances; none on the laptop.
+    team: Option<team::Team>,
     clock: fn() -> Millis,
     exports: Exports,
     /// Open joins: in memory only, so they end with the app.
@@ -62,6 +65,15 @@ pub(crate) fn marked_copy(w: &polku_core::Workshop, label: &str, now: Millis) ->
     copy
 }
 
+/// What the laptop's library has and a team library does not: backups in a folder beside it.
+pub(crate) fn team_library() -> ApiError {
+    ApiError::with_field(
+        ErrorCode::BadRequest,
+        "a team library's backups are made by its database server (pg_dump), not by Polku",
+        "team_library",
+    )
+}
+
 fn system_clock() -> Millis {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
 }
@@ -83,10 +95,27 @@ impl Host {
     }
 
     pub fn new(store: Store) -> Host {
+        let database = store.path().to_path_buf();
+        Host::with_library(Box::new(store), Some(database))
+    }
+
+    /// A host for a team library on PostgreSQL at `url`, shared with any number of other
+    /// instances.
+    pub fn team(url: &str) -> Result<Host, StoreError> {
+        let events: team::Events = Arc::new(RwLock::new(broadcast::channel(team::BUFFER).0));
+        let (store, link) = team::connect(url, events.clone())?;
+        let mut host = Host::with_library(Box::new(store), None);
+        host.events = events;
+        host.team = Some(link);
+        Ok(host)
+    }
+
+    fn with_library(store: Box<dyn Library>, database: Option<PathBuf>) -> Host {
         // Clients that fall this far behind are told to reload rather than replay.
-        let (events, _) = broadcast::channel(1024);
+        let events = Arc::new(RwLock::new(broadcast::channel(team::BUFFER).0));
         Host {
-            database: store.path().to_path_buf(),
+            database,
+            team: None,
             store: Mutex::new(store),
             damaged: RwLock::default(),
             events,
@@ -105,12 +134,15 @@ impl Host {
     /// Closes the library after SQLite found it damaged: the store is let go (no further write
     /// reaches the file) and every command but the backups' answers `why` until a restore.
     pub(crate) fn close_damaged(&self, why: ApiError) {
+        let Some(database) = &self.database else { return };
         *self.damaged.write().unwrap_or_else(|p| p.into_inner()) = Some(why);
         let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
-        if let Ok(closed) = Store::closed(&self.database) {
-            let mut damaged = std::mem::replace(&mut *store, closed);
+        if let Ok(closed) = Store::closed(database) {
+            let mut damaged = std::mem::replace(&mut *store, Box::new(closed));
             // Its last backup would copy the damage; the backup's own check refuses it anyway.
-            damaged.stop_backups();
+            if let Some(local) = damaged.local_mut() {
+                local.stop_backups();
+            }
         }
     }
 
@@ -123,37 +155,55 @@ impl Host {
         }
     }
 
-    pub(crate) fn database_path(&self) -> &Path {
-        &self.database
+    /// The laptop's library file; a team library has none (its backups are the organisation's).
+    pub(crate) fn database_path(&self) -> Result<&Path, ApiError> {
+        self.database.as_deref().ok_or_else(team_library)
+    }
+
+    /// Whether this is a team library on a database server.
+    pub fn is_team(&self) -> bool {
+        self.database.is_none()
     }
 
     /// The file of the backup called `name`, refusing any other name.
     pub(crate) fn backup_path(&self, name: &str) -> Result<PathBuf, ApiError> {
-        Ok(polku_store::find_backup(&self.database, name)?.path)
+        Ok(polku_store::find_backup(self.database_path()?, name)?.path)
     }
 
     /// Puts the backup `name` in place of the whole library: the current one is kept aside as a
     /// backup (answered), or, when damaged, moved aside as a file and the library opened again.
     pub(crate) fn restore_library(&self, name: &str) -> Result<Option<polku_store::BackupFile>, ApiError> {
+        let database = self.database_path()?;
         let mut store = self.store.lock().unwrap_or_else(|p| p.into_inner());
         let mut damaged = self.damaged.write().unwrap_or_else(|p| p.into_inner());
         if damaged.is_none() {
-            return Ok(Some(store.restore_library(name, self.now())?));
+            let local = store.local_mut().ok_or_else(team_library)?;
+            return Ok(Some(local.restore_library(name, self.now())?));
         }
-        *store = polku_store::replace_damaged(&self.database, name, self.now())?;
+        *store = Box::new(polku_store::replace_damaged(database, name, self.now())?);
         *damaged = None;
         Ok(None)
     }
 
+    /// The workshop's changes after the op-log number `after`, as the change stream carries
+    /// them, at most `limit`: for a client catching up after a reconnect, to any instance.
+    pub fn changes_after(&self, workshop: Id, after: i64, limit: usize) -> Result<Vec<Event>, ApiError> {
+        let ops = self.store()?.ops_after(workshop, after, limit)?;
+        Ok(ops
+            .into_iter()
+            .map(|op| Event::Changed { workshop_id: op.workshop_id, seq: op.seq, op_id: op.op_id, client_id: op.client_id, changes: op.changes })
+            .collect())
+    }
+
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
-        self.events.subscribe()
+        self.events.read().unwrap_or_else(|p| p.into_inner()).subscribe()
     }
 
     pub(crate) fn now(&self) -> Millis {
         (self.clock)()
     }
 
-    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Store>, ApiError> {
+    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Box<dyn Library>>, ApiError> {
         if let Some(why) = self.damage() {
             return Err(why);
         }
@@ -188,8 +238,10 @@ impl Host {
     }
 
     pub(crate) fn emit(&self, event: Event) {
-        // No subscribers is fine: nobody is listening yet.
-        let _ = self.events.send(event);
+        match &self.team {
+            Some(team) => team.publish(&event, &self.events),
+            None => team::send(&self.events, event),
+        }
     }
 
     /// Closes every join (phones are told, their sockets closed) and empties the WAL into the
@@ -199,7 +251,7 @@ impl Host {
         for workshop_id in open {
             self.close_join_of(workshop_id);
         }
-        if let Ok(mut store) = self.store() {
+        if let Some(store) = self.store().ok().as_mut().and_then(|s| s.local_mut()) {
             let _ = store.checkpoint();
             store.stop_backups();
         }

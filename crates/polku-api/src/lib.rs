@@ -12,6 +12,7 @@ mod host;
 mod join;
 mod library;
 mod qr;
+mod team;
 mod templates;
 mod types;
 mod votes;

@@ -18,13 +18,21 @@ pub struct LibraryStatus {
     pub read_only: bool,
     /// Found damaged and closed: only its backups answer.
     pub damaged: bool,
+    /// A team library on a database server (`polku serve --database`): its backups are made
+    /// there, so the app offers none of its own.
+    pub team: bool,
 }
 
 pub(crate) fn library_status(host: &Host, _: LibraryStatusRequest) -> Result<LibraryStatus, ApiError> {
-    let folder = host.database_path().parent().map(|p| p.display().to_string()).unwrap_or_default();
+    let team = host.is_team();
+    let folder = match host.database_path() {
+        Ok(file) => file.parent().map(|p| p.display().to_string()).unwrap_or_default(),
+        // Where a team library is, without its password: for IT support.
+        Err(_) => host.store()?.location(),
+    };
     if host.damage().is_some() {
-        return Ok(LibraryStatus { folder, read_only: false, damaged: true });
+        return Ok(LibraryStatus { folder, read_only: false, damaged: true, team });
     }
     let read_only = host.store()?.is_read_only();
-    Ok(LibraryStatus { folder, read_only, damaged: false })
+    Ok(LibraryStatus { folder, read_only, damaged: false, team })
 }

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use polku_core::own_template::{self, is_own_id, own_id, MAX_TEMPLATE_BYTES, TEMPLATE_FILE_EXTENSION};
 use polku_core::template::{built_in, built_ins, label, Template, TemplateSummary};
 use polku_core::{validate_title, Id, Language, OpError};
-use polku_store::Store;
 
 use crate::*;
 
@@ -19,7 +18,7 @@ pub(crate) fn list_templates(host: &Host, _req: ListTemplatesRequest) -> Result<
 }
 
 /// A template by id: built in, or the library's own.
-pub(crate) fn find(store: &Store, id: &str) -> Result<Template, ApiError> {
+pub(crate) fn find(store: &dyn Library, id: &str) -> Result<Template, ApiError> {
     if let Some(t) = built_in(id) {
         return Ok(t);
     }

@@ -1,7 +1,6 @@
 //! Dots given on the shared screen: in turns (each turn is a voter with the vote's dots) or as a
 //! free tally like dots on paper. The phones vote through `join/voting.rs`.
 
-use polku_store::Library;
 use polku_core::{Id, ScreenVoting, Vote};
 use polku_store::Cast;
 use serde::{Deserialize, Serialize};

@@ -23,10 +23,20 @@ struct DataDir {
     /// The library folder [default: the platform's app-data folder]
     #[arg(long, env = DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// A team library on PostgreSQL instead of a folder: postgres://USER:PASSWORD@HOST:PORT/DB
+    /// (from the environment, the password stays out of the process list)
+    #[arg(long, env = DATABASE_ENV, value_name = "URL", conflicts_with = "data_dir")]
+    database: Option<String>,
 }
+
+/// Where `--database` is read from when it is not given.
+pub const DATABASE_ENV: &str = "POLKU_DATABASE";
 
 impl DataDir {
     fn open(&self) -> Result<Host, String> {
+        if let Some(url) = &self.database {
+            return Host::team(url).map_err(|e| e.to_string());
+        }
         let dir = self.data_dir.clone().unwrap_or_else(default_data_dir);
         Host::open(&dir).map_err(|e| e.to_string())
     }

@@ -36,9 +36,9 @@ pub use restore::{find_backup, list_backups, replace_damaged, summarize as summa
 pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use error::StoreError;
 pub use library::{Library, Lock};
-pub use pg::{PgStore, PG_SCHEMA_VERSION};
+pub use pg::{Feed, FeedItem, PgStore, Publisher, PG_SCHEMA_VERSION};
 pub use migrations::SCHEMA_VERSION;
-pub use ops::{Applied, Envelope};
+pub use ops::{Applied, Envelope, Logged};
 pub use votes::{Ballot, Cast};
 pub use paths::{database_path, default_data_dir, DATA_DIR_ENV, DATABASE_FILE};
 

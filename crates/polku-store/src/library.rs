@@ -8,6 +8,7 @@ use polku_core::template::Template;
 use polku_core::{History, Id, Millis, Note, Vote, Workshop, WorkshopSummary};
 
 use crate::db::{Db, Engine};
+use crate::ops::Logged;
 use crate::{Applied, Ballot, Cast, DeletedWorkshop, Envelope, Store, StoreError};
 
 /// What a write holds while it runs, beyond its own rows.
@@ -59,6 +60,11 @@ pub trait Library: Send {
     /// Does again this client's most recently undone step.
     fn redo(&mut self, workshop: Id, client: &str, op_id: Id, now: Millis) -> Result<Applied, StoreError> {
         crate::ops::step(self, workshop, client, op_id, now, crate::ops::Kind::Redo)
+    }
+    /// The workshop's ops after the op-log number `after`, in the order they were applied, at
+    /// most `limit`: how a client that was away (a reconnect, to any instance) catches up.
+    fn ops_after(&self, workshop: Id, after: i64, limit: usize) -> Result<Vec<Logged>, StoreError> {
+        read(self, |db| crate::ops::after(db, workshop, after, limit))
     }
     fn history(&self, workshop: Id, client: &str) -> Result<History, StoreError> {
         polku_core::validate_client_id(client)?;

@@ -4,7 +4,7 @@
 use polku_core::{plan, redo_ops, undo_ops, validate_client_id, Change, History, Id, Millis, Op, UndoMode};
 use serde::Serialize;
 
-use crate::db::{vals, Db};
+use crate::db::{vals, Db, Engine};
 use crate::library::{write, Library, Lock};
 use crate::records;
 use crate::txdoc::TxDoc;
@@ -21,6 +21,16 @@ pub struct Envelope {
     pub client_id: String,
     pub undo: UndoMode,
     pub op: Op,
+}
+
+/// An op as the op log keeps it: what a client that missed it needs to catch up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logged {
+    pub seq: i64,
+    pub workshop_id: Id,
+    pub op_id: Id,
+    pub client_id: String,
+    pub changes: Vec<Change>,
 }
 
 /// What a committed op did.
@@ -186,7 +196,23 @@ pub(crate) fn log(
         vals![op_id, workshop, client, kind.as_str(), request, changes, now],
     )?;
     db.exec("UPDATE workshop SET updated_at = ?2 WHERE id = ?1", vals![workshop, now])?;
+    // Every instance of a team server hears of it when (and only if) it commits.
+    if db.engine() == Engine::Postgres {
+        db.one("SELECT pg_notify('polku_changes', ?1)", vals![format!("{workshop} {seq}")], |_| Ok(()))?;
+    }
     Ok(seq)
+}
+
+/// The workshop's ops after `after`, in the order they were applied; at most `limit`.
+pub(crate) fn after(db: &dyn Db, workshop: Id, after: i64, limit: usize) -> Result<Vec<Logged>, StoreError> {
+    db.all(
+        "SELECT seq, op_id, client_id, changes FROM op_log WHERE workshop_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+        vals![workshop, after, limit as i64],
+        |r| {
+            let changes = serde_json::from_str(&r.str(3)?).map_err(|e| StoreError::Decode(e.to_string()))?;
+            Ok(Logged { seq: r.i64(0)?, workshop_id: workshop, op_id: r.id(1)?, client_id: r.str(2)?, changes })
+        },
+    )
 }
 
 /// A new recorded step ends the redo chain and may push the oldest step out.

@@ -1,7 +1,6 @@
 //! The facilitator's join commands: open and close it, choose what participants see, answer and
 //! remove devices. Each change is announced as `JoinChanged`, so every facilitator window agrees.
 
-use polku_store::Library;
 use polku_core::{Id, Workshop};
 
 use super::{FollowBoardRequest, JoinStatus, RemoveDeviceRequest, SetJoinBoardsRequest, WorkshopJoinRequest};

@@ -22,7 +22,6 @@ pub use types::*;
 pub use voting::{ParticipantVoteRequest, PhoneVote, PhoneVoteTarget};
 pub(crate) use voting::participant_vote;
 
-use polku_store::Library;
 use polku_core::Id;
 
 use crate::{ApiError, Audience, ErrorCode, Event, Host};

@@ -2,7 +2,6 @@
 //! Notes go through the same op path as the facilitator's, so every screen hears of them; they
 //! carry no name, and the op log knows them only as `participants`.
 
-use polku_store::Library;
 use polku_core::layout::{BOX_W, LANES_TOP, NOTE_GAP, NOTE_H, NOTE_W};
 use polku_core::{Board, Id, NewNote, Note, NotePatch, Op, UndoMode};
 use polku_store::Envelope;
@@ -81,7 +80,7 @@ pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewR
         boards.push(board_view(host, w.id, b, &choice, &own)?);
     }
     let live = live_of(&w, host.now());
-    let votes = super::voting::phone_votes(&*host.store()?, &w, &choice.boards, &voters)?;
+    let votes = super::voting::phone_votes(&**host.store()?, &w, &choice.boards, &voters)?;
     Ok(ParticipantView { workshop_id: w.id, title: w.title.clone(), language: w.language, nickname, follow: choice.follow, bring: choice.bring, boards, live, votes })
 }
 

@@ -7,7 +7,7 @@ use polku_store::Library;
 use std::collections::HashMap;
 
 use polku_core::{Id, Vote, VoteOn, Workshop};
-use polku_store::{Cast, Store};
+use polku_store::Cast;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -64,7 +64,7 @@ pub struct PhoneVoteTarget {
 }
 
 /// The votes of the boards a device sees: every open one, and each board's latest ended one.
-pub(crate) fn phone_votes(store: &Store, w: &Workshop, boards: &[Id], voters: &HashMap<Id, String>) -> Result<Vec<PhoneVote>, ApiError> {
+pub(crate) fn phone_votes(store: &dyn Library, w: &Workshop, boards: &[Id], voters: &HashMap<Id, String>) -> Result<Vec<PhoneVote>, ApiError> {
     let mut out = Vec::new();
     for &b in boards {
         let on_board: Vec<&Vote> = w.votes.iter().filter(|v| v.board_id == b).collect();
@@ -76,7 +76,7 @@ pub(crate) fn phone_votes(store: &Store, w: &Workshop, boards: &[Id], voters: &H
     Ok(out)
 }
 
-fn phone_vote(store: &Store, w: &Workshop, v: &Vote, voter: Option<&str>) -> Result<PhoneVote, ApiError> {
+fn phone_vote(store: &dyn Library, w: &Workshop, v: &Vote, voter: Option<&str>) -> Result<PhoneVote, ApiError> {
     let ballot = match voter {
         Some(key) if v.is_open() => store.ballot(v.id, key)?,
         _ => Default::default(),
@@ -151,5 +151,5 @@ pub(crate) fn participant_vote(host: &Host, device: &Device, req: ParticipantVot
     let store = host.store()?;
     let w = store.load_workshop_outline(device.workshop_id)?;
     let v = w.votes.iter().find(|v| v.id == req.vote_id).ok_or_else(|| ApiError::internal("the vote went away"))?;
-    phone_vote(&store, &w, v, Some(&voter))
+    phone_vote(&**store, &w, v, Some(&voter))
 }

@@ -5,6 +5,7 @@
 //! found by the retry however it raced. Reads run in one read-only snapshot.
 
 mod db;
+mod feed;
 mod migrations;
 
 use std::cell::RefCell;
@@ -19,6 +20,7 @@ use crate::library::{Library, Lock};
 use crate::StoreError;
 use db::{PgDb, Statements};
 
+pub use feed::{Feed, FeedItem, Publisher};
 pub use migrations::SCHEMA_VERSION as PG_SCHEMA_VERSION;
 
 /// How often a write that lost a race to another instance is tried again.
@@ -45,6 +47,17 @@ impl PgStore {
         let mut client = config.connect(NoTls).map_err(|e| StoreError::Connect { location: location.clone(), message: e.to_string() })?;
         migrations::migrate(&mut client, &location)?;
         Ok(PgStore { client: RefCell::new(client), config, statements: RefCell::new(Statements::new()), location })
+    }
+
+    /// Starts hearing of every change committed through any instance (this one too); `sink` gets
+    /// them on the feed's own thread. Connected before this returns.
+    pub fn feed(&self, sink: impl Fn(FeedItem) + Send + 'static) -> Result<Feed, StoreError> {
+        feed::start(self.config.clone(), Box::new(sink))
+    }
+
+    /// Sends events (other than ops, which the op log carries) to every instance's feed.
+    pub fn publisher(&self) -> Publisher {
+        Publisher::new(self.config.clone())
     }
 
     /// The connection, made again when the server closed it (a restart, a failover): what was

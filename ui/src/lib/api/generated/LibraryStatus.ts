@@ -12,4 +12,9 @@ read_only: boolean,
 /**
  * Found damaged and closed: only its backups answer.
  */
-damaged: boolean, };
+damaged: boolean, 
+/**
+ * A team library on a database server (`polku serve --database`): its backups are made
+ * there, so the app offers none of its own.
+ */
+team: boolean, };
