@@ -160,6 +160,12 @@ impl Host {
         self.database.as_deref().ok_or_else(team_library)
     }
 
+    /// Whether the library answers (a trivial read): the health check's question.
+    pub fn reachable(&self) -> Result<(), ApiError> {
+        self.store()?.workshop_exists(Id::nil())?;
+        Ok(())
+    }
+
     /// Whether this is a team library on a database server.
     pub fn is_team(&self) -> bool {
         self.database.is_none()

@@ -11,6 +11,7 @@ mod assets;
 mod download;
 mod events;
 mod guard;
+mod health;
 pub mod lan;
 pub mod participant;
 
@@ -46,6 +47,8 @@ pub fn router(host: Arc<Host>, access: Access) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         // The key is checked after the Host and Origin checks (a layer added later runs first).
         .layer(axum::middleware::from_fn_with_state(access, access::require))
+        // A monitor has no key; the health check tells it only whether the library answers.
+        .route("/healthz", get(health::check))
         .layer(axum::middleware::from_fn(guard::local_only))
         .with_state(host)
 }

@@ -170,6 +170,9 @@ fn serve_prints_its_url_with_this_runs_key_and_answers_only_who_has_it() {
     assert!(without.starts_with("HTTP/1.1 403") && without.contains("\"token\""), "{without}");
     let wrong = http(addr, &format!("{post}\r\nx-polku-token: {}", "A".repeat(token.len())), body);
     assert!(wrong.starts_with("HTTP/1.1 403"), "{wrong}");
+    // A monitor has no key: the health check answers it, and says nothing more than that.
+    let health = http(addr, "GET /healthz HTTP/1.1", "");
+    assert!(health.starts_with("HTTP/1.1 200") && health.ends_with(r#"{"library":"local","status":"ok"}"#), "{health}");
     let page = http(addr, "GET / HTTP/1.1\r\nAccept-Language: fi-FI,fi;q=0.9", "");
     assert!(page.starts_with("HTTP/1.1 401") && page.contains("Avaa Polku sen omasta osoitteesta"), "{page}");
 

@@ -90,6 +90,8 @@ async fn instances_share_changes_survive_a_kill_and_a_late_one_serves_the_same_l
     let url = tokio::task::spawn_blocking(test_postgres::database).await.unwrap();
     let a = start(&url);
     let b = start(&url);
+    let health = send(b.addr, "GET", "/healthz", &[], None).await;
+    assert_eq!((health.status, health.body.as_str()), (200, r#"{"library":"team","status":"ok"}"#));
     let (status, made) = call(a.addr, "create_workshop", json!({ "title": "Tiimi", "language": "fi" })).await;
     assert_eq!(status, 200, "{made}");
     let workshop = made["id"].clone();
