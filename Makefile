@@ -124,6 +124,10 @@ bench: deps-test build
 	cargo build --release -p polku-server
 	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/bench/join.bench.mjs
 	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/bench/vote.bench.mjs
+	@# The team server: two release instances on a PostgreSQL that test-postgres starts, then the
+	@# same load on one SQLite server.
+	cargo build --release -p test-postgres
+	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku POLKU_TEST_POSTGRES_BIN=$(CARGO_TARGET_DIR)/release/test-postgres node tests/bench/team.bench.mjs
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop tests/desktop/run.sh desktop/board.bench.mjs
 
 # The long proofs, not part of `make test` (docs/ARCHITECTURE.md, "Tests"): the durability test with

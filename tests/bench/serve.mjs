@@ -43,7 +43,12 @@ export function keyHeader(base) {
 
 /** Starts `polku serve` on a free port; resolves with the server, its base URL and its key. */
 export function serve(dataDir) {
-  const server = spawn(BIN, ["serve", "--data-dir", dataDir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  return serveWith(["--data-dir", dataDir]);
+}
+
+/** The same with the library given by `args` (`["--database", url]` for a team library). */
+export function serveWith(args) {
+  const server = spawn(BIN, ["serve", ...args, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((ok, fail) => {
     let seen = "";
     const timer = setTimeout(() => fail(new Error(`polku serve did not report its address:\n${seen}`)), 20_000);

@@ -9,6 +9,7 @@ use polku_store::{default_data_dir, DATA_DIR_ENV};
 
 mod backups;
 mod deleted;
+mod migrate;
 mod templates;
 
 #[derive(Parser)]
@@ -113,6 +114,9 @@ enum Command {
     },
     /// List the templates a workshop or a board can start from; share own ones as files
     Templates(templates::TemplatesArgs),
+    /// Copy a library folder into a team library (--from DIR --to postgres://…), or back
+    /// (--from-database URL --to-dir DIR); a second run adds nothing twice
+    Migrate(migrate::MigrateArgs),
     /// Create a workshop from a template and print its id
     New {
         /// The template's id, built in or the library's own (see `polku templates`)
@@ -292,6 +296,7 @@ pub fn run(args: Args) -> Result<(), String> {
         Command::Backups { now, show, json, data } => backups::list(&data.open()?, json, now, show.as_deref()),
         Command::Erase { id, data } => deleted::erase(&data.open()?, &id),
         Command::Templates(args) => templates::run(args),
+        Command::Migrate(args) => migrate::run(args, now()),
         Command::New { template, title, language, data } => {
             let req = serde_json::json!({ "title": title, "language": language.core(), "template": template });
             let made = data.open()?.call("create_workshop", req).map_err(|e| format!("cannot create the workshop: {}", e.message))?;
@@ -447,4 +452,10 @@ fn serve(host: Host, port: u16) -> Result<(), String> {
             _ => format!("cannot serve: {e}"),
         })
     })
+}
+
+/// The wall clock, for what the CLI writes itself (a migrated template's time).
+fn now() -> Millis {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
 }

@@ -463,3 +463,30 @@ fn backups_are_listed_and_a_workshop_or_the_library_restored_from_one() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains(&format!("from {holding} backups")), "{holding}: {}", stdout(&out));
 }
+
+#[test]
+fn migrate_copies_a_library_folder_to_a_team_library_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = polku(dir.path(), &["import", example_file().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let url = test_postgres::database();
+    let migrate = || {
+        Command::new(env!("CARGO_BIN_EXE_polku"))
+            .args(["migrate", "--from"])
+            .arg(dir.path())
+            .args(["--to", &url])
+            .output()
+            .unwrap()
+    };
+    let first = migrate();
+    assert!(first.status.success(), "{}", stderr(&first));
+    let notes = list_json(dir.path())[0]["notes"].as_i64().unwrap();
+    assert!(stdout(&first).starts_with(&format!("Copied 1 workshop ({notes} notes) and 0 own templates to postgres://")), "{}", stdout(&first));
+    let again = migrate();
+    assert!(stdout(&again).starts_with("Copied 0 workshops (0 notes)") && stdout(&again).contains("Already there: 1 workshop"), "{}", stdout(&again));
+    // The team library, through the same CLI: the workshop, with its notes.
+    let listed = Command::new(env!("CARGO_BIN_EXE_polku")).args(["list", "--json", "--database", &url]).env_remove("POLKU_DATA_DIR").output().unwrap();
+    let team: Vec<serde_json::Value> = serde_json::from_slice(&listed.stdout).unwrap_or_else(|_| panic!("{}", stderr(&listed)));
+    assert_eq!((team.len(), team[0]["notes"].as_i64().unwrap()), (1, notes));
+    assert_eq!(team[0]["id"], list_json(dir.path())[0]["id"]);
+}

@@ -6,6 +6,7 @@
 mod backup_timer;
 mod backups;
 mod checkpoint;
+mod copy;
 pub mod db;
 mod deleted;
 mod error;
@@ -34,6 +35,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use backups::{backup_dir, made_at as backup_made_at, kept as kept_backups, BackupFile, BackupKind, BACKUP_DIR};
 pub use restore::{find_backup, list_backups, replace_damaged, summarize as summarize_backup, BackupSummary};
 pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
+pub use copy::{copy_library, Copied};
 pub use error::StoreError;
 pub use library::{Library, Lock};
 pub use pg::{Feed, FeedItem, PgStore, Publisher, PG_SCHEMA_VERSION};
