@@ -64,7 +64,12 @@ export interface Served {
 
 /** A `polku serve` of its own on `dataDir`, on `port` (0: any free one). */
 export async function serve(dataDir: string, port = 0): Promise<Served> {
-  const server = spawn(binary(), ["serve", "--data-dir", dataDir, "--port", String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  return serveWith(["--data-dir", dataDir], port);
+}
+
+/** The same on the library `args` names (`["--database", url]`: a team library). */
+export async function serveWith(args: string[], port = 0): Promise<Served> {
+  const server = spawn(binary(), ["serve", ...args, "--port", String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   const { url, token } = await waitForUrl(server, 20_000);
   // Keep draining output so a chatty server never blocks on a full pipe.
   server.stdout?.resume();

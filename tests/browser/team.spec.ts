@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { addNote, note, TOUCHPOINTS, unique } from "./helpers";
+import { ROOT, serveWith, TOKEN_HEADER, type Served } from "./server";
+
+/**
+ * A team server as two facilitators meet it: two instances of `polku serve --database` on one
+ * real PostgreSQL (started by crates/test-postgres), each facilitator's browser on its own
+ * instance. A workshop made on one appears in the other's list; notes written on either board
+ * appear on the other; a team library offers no Backups of its own.
+ */
+
+let postgres: ChildProcess;
+let a: Served;
+let b: Served;
+
+function testPostgres(): Promise<{ proc: ChildProcess; url: string }> {
+  const bin = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug", "test-postgres");
+  const proc = spawn(bin, [], { stdio: ["pipe", "pipe", "inherit"] });
+  return new Promise((ok, fail) => {
+    let seen = "";
+    proc.stdout?.on("data", (c: Buffer) => {
+      seen += c.toString();
+      if (seen.includes("\n")) ok({ proc, url: seen.split("\n")[0].trim() });
+    });
+    proc.on("exit", (code) => fail(new Error(`test-postgres exited (${code}): ${seen}`)));
+  });
+}
+
+test.beforeAll(async () => {
+  const pg = await testPostgres();
+  postgres = pg.proc;
+  a = await serveWith(["--database", pg.url]);
+  b = await serveWith(["--database", pg.url]);
+});
+
+test.afterAll(async () => {
+  await a?.stop();
+  await b?.stop();
+  // Its server stops with it.
+  postgres?.stdin?.end();
+});
+
+/** A facilitator's browser on one instance, let in by the address it printed. */
+async function facilitator(browser: Browser, server: Served): Promise<Page> {
+  // The suite's own server's key is sent by default; this instance has its own.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, extraHTTPHeaders: { [TOKEN_HEADER]: server.token } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/?token=${server.token}`);
+  await expect(page.getByLabel("Workshop name")).toBeVisible();
+  return page;
+}
+
+test("two facilitators on two instances of a team server work on one workshop", async ({ browser }) => {
+  const onA = await facilitator(browser, a);
+  const onB = await facilitator(browser, b);
+  const title = unique("Tiimin työpaja");
+
+  await onA.getByLabel("Workshop name").fill(title);
+  await onA.getByRole("button", { name: "Create workshop" }).click();
+  await expect(onA.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  // B's list learns of it through the database, without a reload.
+  await onB.getByText(title).click();
+  await expect(onB.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(onB.getByText(TOUCHPOINTS.en[0], { exact: true })).toBeVisible();
+
+  await addNote(onA, "negative", "Jonot puhelimessa ovat pitkiä");
+  await expect(note(onB, "Jonot puhelimessa ovat pitkiä")).toBeVisible();
+  await addNote(onB, "positive", "Nimetty työntekijä auttaa");
+  await expect(note(onA, "Nimetty työntekijä auttaa")).toBeVisible();
+  await onB.screenshot({ path: test.info().outputPath("team-board-b.png") });
+
+  // Backups of a team library are its database server's: the list offers none.
+  const status = onA.waitForResponse((r) => r.url().endsWith("/api/library_status"));
+  await onA.goto(a.url);
+  expect(await (await status).json()).toMatchObject({ team: true, read_only: false, damaged: false });
+  await expect(onA.getByRole("link", { name: title })).toBeVisible();
+  await expect(onA.getByRole("button", { name: /^Backups/ })).toHaveCount(0);
+  await expect(onA.getByTestId("team-library")).toHaveText(/^Team library: /);
+  await onA.screenshot({ path: test.info().outputPath("team-list-a.png"), fullPage: true });
+});
