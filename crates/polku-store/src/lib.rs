@@ -38,6 +38,7 @@ pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use copy::{copy_library, Copied};
 pub use error::StoreError;
 pub use library::{Library, Lock};
+pub use pg::accounts::{self, Accounts, Facilitator, Refused, SignedIn};
 pub use pg::{Feed, FeedItem, PgStore, Publisher, PG_SCHEMA_VERSION};
 pub use migrations::SCHEMA_VERSION;
 pub use ops::{Applied, Envelope, Logged};

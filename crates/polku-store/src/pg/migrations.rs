@@ -9,7 +9,10 @@ use postgres::Client;
 
 use crate::StoreError;
 
-const MIGRATIONS: &[(&str, &str)] = &[("0001_library", include_str!("../../migrations/postgres/0001_library.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_library", include_str!("../../migrations/postgres/0001_library.sql")),
+    ("0002_facilitators", include_str!("../../migrations/postgres/0002_facilitators.sql")),
+];
 
 /// The schema this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -4,6 +4,7 @@
 //! grow by one, the op log's numbers are in the order ops were applied, and a retried op id is
 //! found by the retry however it raced. Reads run in one read-only snapshot.
 
+pub mod accounts;
 mod db;
 mod feed;
 mod migrations;
@@ -53,6 +54,11 @@ impl PgStore {
     /// them on the feed's own thread. Connected before this returns.
     pub fn feed(&self, sink: impl Fn(FeedItem) + Send + 'static) -> Result<Feed, StoreError> {
         feed::start(self.config.clone(), Box::new(sink))
+    }
+
+    /// The facilitators of this team library and their sign-ins, on a connection of their own.
+    pub fn accounts(&self) -> accounts::Accounts {
+        accounts::Accounts::new(self.config.clone())
     }
 
     /// Sends events (other than ops, which the op log carries) to every instance's feed.
