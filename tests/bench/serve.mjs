@@ -41,6 +41,27 @@ export function keyHeader(base) {
   return { "x-polku-token": tokens.get(base) ?? "" };
 }
 
+/** A team server's sign-in cookie, by base URL, once `signIn` has it. */
+const cookies = new Map();
+
+/** Signs in to a team server through its form, as a browser does; later calls carry the cookie. */
+export async function signIn(base, email, password) {
+  const res = await fetch(`${base}/signin`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password }),
+  });
+  const set = res.headers.get("set-cookie");
+  if (res.status !== 303 || !set) throw new Error(`signing in to ${base} answered ${res.status}`);
+  cookies.set(base, set.split(";")[0]);
+}
+
+/** What a request to `base` carries to be let in: its key, and a team server's sign-in. */
+export function authHeaders(base) {
+  return { ...keyHeader(base), ...(cookies.has(base) ? { Cookie: cookies.get(base) } : {}) };
+}
+
 /** Starts `polku serve` on a free port; resolves with the server, its base URL and its key. */
 export function serve(dataDir) {
   return serveWith(["--data-dir", dataDir]);
@@ -54,7 +75,8 @@ export function serveWith(args) {
     const timer = setTimeout(() => fail(new Error(`polku serve did not report its address:\n${seen}`)), 20_000);
     server.stdout.on("data", (chunk) => {
       seen += chunk.toString();
-      const m = /Polku is serving at (http:\/\/127\.0\.0\.1:\d+)\/\?token=([A-Za-z0-9_-]+)/.exec(seen);
+      // The laptop's server prints its key in the address; a team server its sign-in page.
+      const m = /Polku is serving (?:the team library )?at (http:\/\/127\.0\.0\.1:\d+)\/(?:\?token=([A-Za-z0-9_-]+)|signin)/.exec(seen);
       if (m) {
         clearTimeout(timer);
         server.stdout.resume();
@@ -96,7 +118,7 @@ export function launchChromium() {
 export async function call(base, command, args) {
   const res = await fetch(`${base}/api/${command}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", ...keyHeader(base) },
+    headers: { "Content-Type": "application/json", ...authHeaders(base) },
     body: JSON.stringify(args ?? {}),
   });
   const text = await res.text();

@@ -9,12 +9,12 @@
 //   bench: sqlite.apply_op_p99_ms, sqlite.event_p99_ms, sqlite.ops_per_s   the same on the laptop's engine
 //
 // Every tab must hear of every op: a missed one fails the benchmark.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { call, needBuilt, percentile, report, ROOT, runBench, serve, serveWith, stop } from "./serve.mjs";
+import { authHeaders, BIN, call, needBuilt, percentile, report, ROOT, runBench, serve, serveWith, signIn, stop } from "./serve.mjs";
 
 const CLIENTS = Number(process.env.TEAM_CLIENTS ?? 200);
 const WRITERS = Number(process.env.TEAM_WRITERS ?? 20);
@@ -38,8 +38,9 @@ function postgres() {
 /** A tab on one instance's /api/events: when it first heard of each op id. */
 function listen(srv, workshopId) {
   const url = new URL("/api/events", srv.url.replace(/^http/, "ws"));
-  url.searchParams.set("token", srv.token);
-  const tab = { heard: new Map(), closed: false, socket: new WebSocket(url) };
+  if (srv.token) url.searchParams.set("token", srv.token);
+  // Node's WebSocket (undici) sends headers: a team server's sign-in cookie.
+  const tab = { heard: new Map(), closed: false, socket: new WebSocket(url, { headers: authHeaders(srv.url) }) };
   tab.socket.addEventListener("message", (e) => {
     const event = JSON.parse(String(e.data));
     if (event.type === "changed" && event.workshop_id === workshopId && !tab.heard.has(event.op_id)) tab.heard.set(event.op_id, performance.now());
@@ -106,10 +107,14 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "polku-team-bench-"));
   const running = [];
   try {
+    const password = "kuormitus-salasana-2026";
+    execFileSync(BIN, ["facilitators", "--database", pg.url, "add", "--email", "bench@kunta.fi", "--name", "Bench", "--admin"], { input: `${password}\n` });
     const a = await serveWith(["--database", pg.url]);
     running.push(a);
     const b = await serveWith(["--database", pg.url]);
     running.push(b);
+    await signIn(a.url, "bench@kunta.fi", password);
+    await signIn(b.url, "bench@kunta.fi", password);
     const team = await load([a, b]);
     report("team.apply_op_p99_ms", team.applyP99, "ms");
     report("team.cross_instance_event_p99_ms", team.eventP99, "ms");

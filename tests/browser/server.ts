@@ -34,12 +34,14 @@ export function waitForUrl(server: ChildProcess, timeoutMs: number): Promise<Pri
     const timer = setTimeout(() => fail(new Error(`polku serve did not report its address:\n${seen}`)), timeoutMs);
     const read = (chunk: Buffer) => {
       seen += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+)/.exec(seen);
+      // The laptop's server prints its key in the address; a team server its sign-in page.
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\/(?:\?token=([A-Za-z0-9_-]+)|signin)/.exec(seen);
       if (m) {
         clearTimeout(timer);
         const url = `http://127.0.0.1:${m[1]}`;
-        tokens.set(url, m[2]);
-        ok({ url, token: m[2] });
+        const token = m[2] ?? "";
+        tokens.set(url, token);
+        ok({ url, token });
       }
     };
     server.stdout?.on("data", read);

@@ -1,15 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { addNote, note, TOUCHPOINTS, unique } from "./helpers";
-import { ROOT, serveWith, TOKEN_HEADER, type Served } from "./server";
+import { binary, ROOT, serveWith, type Served } from "./server";
 
 /**
  * A team server as two facilitators meet it: two instances of `polku serve --database` on one
  * real PostgreSQL (started by crates/test-postgres), each facilitator's browser on its own
- * instance. A workshop made on one appears in the other's list; notes written on either board
- * appear on the other; a team library offers no Backups of its own.
+ * instance, each signed in through the form. A workshop made on one appears in the other's list;
+ * notes written on either board appear on the other; a team library offers no Backups of its
+ * own; a wrong password is refused in words; signing out ends it.
  */
+
+const PASSWORD = "kevät-ryhmä-2026";
 
 let postgres: ChildProcess;
 let a: Served;
@@ -31,6 +34,12 @@ function testPostgres(): Promise<{ proc: ChildProcess; url: string }> {
 test.beforeAll(async () => {
   const pg = await testPostgres();
   postgres = pg.proc;
+  for (const [email, name] of [
+    ["anna@kunta.fi", "Anna Virtanen"],
+    ["ville@kunta.fi", "Ville Korhonen"],
+  ]) {
+    execFileSync(binary(), ["facilitators", "--database", pg.url, "add", "--email", email, "--name", name], { input: `${PASSWORD}\n` });
+  }
   a = await serveWith(["--database", pg.url]);
   b = await serveWith(["--database", pg.url]);
 });
@@ -42,19 +51,24 @@ test.afterAll(async () => {
   postgres?.stdin?.end();
 });
 
-/** A facilitator's browser on one instance, let in by the address it printed. */
-async function facilitator(browser: Browser, server: Served): Promise<Page> {
-  // The suite's own server's key is sent by default; this instance has its own.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, extraHTTPHeaders: { [TOKEN_HEADER]: server.token } });
+/** A facilitator's browser on one instance, signed in through the form. */
+async function facilitator(browser: Browser, server: Served, email: string): Promise<Page> {
+  // Nothing of the suite's own server: no key header, no cookie.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, extraHTTPHeaders: {}, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/?token=${server.token}`);
+  await page.goto(server.url);
+  await expect(page).toHaveURL(/\/signin$/);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByLabel("Workshop name")).toBeVisible();
   return page;
 }
 
 test("two facilitators on two instances of a team server work on one workshop", async ({ browser }) => {
-  const onA = await facilitator(browser, a);
-  const onB = await facilitator(browser, b);
+  const onA = await facilitator(browser, a, "anna@kunta.fi");
+  const onB = await facilitator(browser, b, "ville@kunta.fi");
+  await expect(onB.getByTestId("signed-in-as")).toHaveText("Signed in as Ville Korhonen");
   const title = unique("Tiimin työpaja");
 
   await onA.getByLabel("Workshop name").fill(title);
@@ -80,4 +94,25 @@ test("two facilitators on two instances of a team server work on one workshop", 
   await expect(onA.getByRole("button", { name: /^Backups/ })).toHaveCount(0);
   await expect(onA.getByTestId("team-library")).toHaveText(/^Team library: /);
   await onA.screenshot({ path: test.info().outputPath("team-list-a.png"), fullPage: true });
+});
+
+test("a wrong password is refused in words, and signing out ends the sign-in", async ({ browser }) => {
+  const context = await browser.newContext({ extraHTTPHeaders: {}, storageState: { cookies: [], origins: [] }, locale: "fi-FI" });
+  const page = await context.newPage();
+  await page.goto(`${a.url}/signin`);
+  await expect(page.getByRole("heading", { name: "Kirjaudu Polkuun" })).toBeVisible();
+  await page.getByLabel("Sähköpostiosoite").fill("anna@kunta.fi");
+  await page.getByLabel("Salasana").fill("väärä salasana");
+  await page.getByRole("button", { name: "Kirjaudu" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Osoite ja salasana eivät täsmää. Tarkista ne ja yritä uudelleen.");
+  await expect(page.getByLabel("Sähköpostiosoite")).toHaveValue("anna@kunta.fi");
+  await page.screenshot({ path: test.info().outputPath("signin-wrong-fi.png") });
+
+  await page.getByLabel("Salasana").fill(PASSWORD);
+  await page.getByRole("button", { name: "Kirjaudu" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await page.goto(a.url);
+  await expect(page).toHaveURL(/\/signin$/);
 });

@@ -9,6 +9,7 @@ use polku_store::{default_data_dir, DATA_DIR_ENV};
 
 mod backups;
 mod deleted;
+mod facilitators;
 mod migrate;
 mod templates;
 
@@ -117,6 +118,8 @@ enum Command {
     /// Copy a library folder into a team library (--from DIR --to postgres://…), or back
     /// (--from-database URL --to-dir DIR); a second run adds nothing twice
     Migrate(migrate::MigrateArgs),
+    /// Who may sign in to a team library: add, list, set a password, disable, enable
+    Facilitators(facilitators::FacilitatorsArgs),
     /// Create a workshop from a template and print its id
     New {
         /// The template's id, built in or the library's own (see `polku templates`)
@@ -282,7 +285,14 @@ impl PdfArgs {
 
 pub fn run(args: Args) -> Result<(), String> {
     match args.command {
-        Command::Serve { data, port } => serve(data.open()?, port),
+        Command::Serve { data, port } => match &data.database {
+            Some(url) => {
+                let host = data.open()?;
+                let accounts = polku_store::Accounts::connect(url).map_err(|e| e.to_string())?;
+                serve(host, port, Gate::SignIn(polku_server::SignIn::new(accounts)))
+            }
+            None => serve(data.open()?, port, Gate::Key(polku_server::Access::new())),
+        },
         Command::List { data, json, deleted: false } => list(&data.open()?, json),
         Command::List { data, json, deleted: true } => deleted::list(&data.open()?, json),
         Command::Delete { id, data } => deleted::delete(&data.open()?, &id),
@@ -297,6 +307,7 @@ pub fn run(args: Args) -> Result<(), String> {
         Command::Erase { id, data } => deleted::erase(&data.open()?, &id),
         Command::Templates(args) => templates::run(args),
         Command::Migrate(args) => migrate::run(args, now()),
+        Command::Facilitators(args) => facilitators::run(args, now()),
         Command::New { template, title, language, data } => {
             let req = serde_json::json!({ "title": title, "language": language.core(), "template": template });
             let made = data.open()?.call("create_workshop", req).map_err(|e| format!("cannot create the workshop: {}", e.message))?;
@@ -423,7 +434,13 @@ fn list(host: &Host, json: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn serve(host: Host, port: u16) -> Result<(), String> {
+/// What lets a browser in: the laptop's per-run key, or a team server's sign-in.
+enum Gate {
+    Key(polku_server::Access),
+    SignIn(polku_server::SignIn),
+}
+
+fn serve(host: Host, port: u16, gate: Gate) -> Result<(), String> {
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let shutdown = async {
@@ -432,21 +449,25 @@ fn serve(host: Host, port: u16) -> Result<(), String> {
         let host = Arc::new(host);
         // Opening joining in the browser's dialog then listens on the room's network.
         polku_server::participant::LanJoinNetwork::install(&host, tokio::runtime::Handle::current());
-        polku_server::serve(
-            host,
-            port,
-            polku_server::Access::new(),
-            |url| {
-                // Whoever started us may have stopped reading (`polku serve | head -1`): that must
-                // not stop the server, so write errors are ignored rather than panicking.
-                use std::io::Write;
-                let mut out = std::io::stdout().lock();
-                let _ = writeln!(out, "Polku is serving at {url}\nOpen that address: it carries this run's key. Press Ctrl+C to stop.");
-                let _ = out.flush();
-            },
-            shutdown,
-        )
-        .await
+        // Whoever started us may have stopped reading (`polku serve | head -1`): that must not
+        // stop the server, so write errors are ignored rather than panicking.
+        let say = |text: String| {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{text}");
+            let _ = out.flush();
+        };
+        let served = match gate {
+            Gate::Key(access) => {
+                let ready = |url: String| say(format!("Polku is serving at {url}\nOpen that address: it carries this run's key. Press Ctrl+C to stop."));
+                polku_server::serve(host, port, access, ready, shutdown).await
+            }
+            Gate::SignIn(gate) => {
+                let ready = |url: String| say(format!("Polku is serving the team library at {url}\nFacilitators sign in there. Press Ctrl+C to stop."));
+                polku_server::serve_team(host, port, gate, ready, shutdown).await
+            }
+        };
+        served
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AddrInUse => format!("port {port} is already in use; choose another with --port (0 picks a free one)"),
             _ => format!("cannot serve: {e}"),

@@ -12,6 +12,7 @@ mod download;
 mod events;
 mod guard;
 mod health;
+mod signin;
 pub mod lan;
 pub mod participant;
 
@@ -24,6 +25,7 @@ use axum::Router;
 use polku_api::Host;
 
 pub use access::{Access, TOKEN_ENV, TOKEN_HEADER, TOKEN_PARAM};
+pub use signin::{SignIn, SESSION_COOKIE};
 
 /// The largest request body: a note of 2,000 characters is ~8 KB of JSON, so this is generous
 /// while refusing junk before it is parsed.
@@ -34,8 +36,8 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub const MAX_WORKSHOP_BODY_BYTES: usize = 2 * polku_export::workshop_file::MAX_FILE_BYTES + 1024;
 pub const MAX_IMPORT_BODY_BYTES: usize = 2 * polku_core::own_template::MAX_TEMPLATE_BYTES + 1024;
 
-/// The facilitator's routes; every request must carry `access`'s key (see [`access`]).
-pub fn router(host: Arc<Host>, access: Access) -> Router {
+/// The facilitator's routes, before the gate that lets requests in.
+fn routes() -> Router<Arc<Host>> {
     Router::new()
         .route("/api/events", get(events::upgrade))
         .route("/api/exports/{job}", get(download::file))
@@ -45,9 +47,26 @@ pub fn router(host: Arc<Host>, access: Access) -> Router {
         .route("/api/{command}", post(api::call))
         .fallback(get(assets::serve))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+}
+
+/// The laptop's server: every request must carry `access`'s key (see [`access`]).
+pub fn router(host: Arc<Host>, access: Access) -> Router {
+    routes()
         // The key is checked after the Host and Origin checks (a layer added later runs first).
         .layer(axum::middleware::from_fn_with_state(access, access::require))
         // A monitor has no key; the health check tells it only whether the library answers.
+        .route("/healthz", get(health::check))
+        .layer(axum::middleware::from_fn(guard::local_only))
+        .with_state(host)
+}
+
+/// A team server: facilitators sign in (see [`signin`]); the same routes once they have.
+pub fn team_router(host: Arc<Host>, gate: SignIn) -> Router {
+    routes()
+        .route("/api/me", get(signin::me))
+        .layer(axum::middleware::from_fn_with_state(gate.clone(), signin::require))
+        .route("/signin", get(signin::page).post(signin::submit).with_state(gate.clone()))
+        .route("/signout", post(signin::sign_out).with_state(gate))
         .route("/healthz", get(health::check))
         .layer(axum::middleware::from_fn(guard::local_only))
         .with_state(host)
@@ -66,4 +85,18 @@ pub async fn serve(
     let addr: SocketAddr = listener.local_addr()?;
     on_ready(format!("http://{addr}/?{TOKEN_PARAM}={}", access.token()));
     axum::serve(listener, router(host, access)).with_graceful_shutdown(shutdown).await
+}
+
+/// The same for a team server: `on_ready` gets the address facilitators sign in at.
+pub async fn serve_team(
+    host: Arc<Host>,
+    port: u16,
+    gate: SignIn,
+    on_ready: impl FnOnce(String),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+    let addr: SocketAddr = listener.local_addr()?;
+    on_ready(format!("http://{addr}/signin"));
+    axum::serve(listener, team_router(host, gate)).with_graceful_shutdown(shutdown).await
 }

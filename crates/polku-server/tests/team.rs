@@ -11,7 +11,7 @@ use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::room::{send, KEY};
+use common::room::send;
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -20,6 +20,55 @@ use tokio_tungstenite::tungstenite::Message;
 struct Instance {
     child: Child,
     addr: SocketAddr,
+}
+
+const EMAIL: &str = "anna@kunta.fi";
+const PASSWORD: &str = "kevät-ryhmä-2026";
+
+/// Adds a facilitator to the team library through the CLI, the password on standard input.
+fn add_facilitator(url: &str, email: &str, password: &str) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .args(["facilitators", "--database", url, "add", "--email", email, "--name", "Anna Virtanen", "--admin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).starts_with("Added anna@kunta.fi"));
+}
+
+/// Signs in through the form as a browser does; the cookie to send after.
+async fn sign_in(at: SocketAddr, email: &str, password: &str) -> Result<String, (u16, String)> {
+    let form = format!("email={}&password={}", email.replace('@', "%40"), percent(password));
+    let answer = post_form(at, "/signin", &form, &[]).await;
+    let cookie = answer.head.lines().find_map(|l| l.strip_prefix("set-cookie: ")).map(|c| c.split(';').next().unwrap().to_string());
+    match (answer.status, cookie) {
+        (303, Some(c)) => Ok(c),
+        (status, _) => Err((status, answer.body)),
+    }
+}
+
+fn percent(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+async fn post_form(at: SocketAddr, path: &str, form: &str, headers: &[(&str, String)]) -> common::Answer {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(at).await.unwrap();
+    let mut req = format!("POST {path} HTTP/1.1\r\nHost: {at}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n", form.len());
+    for (name, value) in headers {
+        req.push_str(&format!("{name}: {value}\r\n"));
+    }
+    req.push_str("\r\n");
+    req.push_str(form);
+    stream.write_all(req.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    common::Answer { status: head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0), head: head.to_string(), body: body.to_string() }
 }
 
 impl Drop for Instance {
@@ -33,7 +82,6 @@ fn start(url: &str) -> Instance {
     let mut child = Command::new(env!("CARGO_BIN_EXE_polku"))
         .args(["serve", "--port", "0", "--database", url])
         .env_remove("POLKU_DATA_DIR")
-        .env("POLKU_SERVE_TOKEN", KEY)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -44,17 +92,17 @@ fn start(url: &str) -> Instance {
     Instance { child, addr: addr.parse().unwrap() }
 }
 
-async fn call(at: SocketAddr, command: &str, args: Value) -> (u16, Value) {
-    let headers = [("Content-Type", "application/json".to_string()), ("x-polku-token", KEY.to_string())];
+async fn call(at: SocketAddr, cookie: &str, command: &str, args: Value) -> (u16, Value) {
+    let headers = [("Content-Type", "application/json".to_string()), ("Cookie", cookie.to_string())];
     let answer = send(at, "POST", &format!("/api/{command}"), &headers, Some(&args)).await;
     (answer.status, serde_json::from_str(&answer.body).unwrap_or(Value::Null))
 }
 
 type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-async fn events(at: SocketAddr, query: &str) -> Socket {
+async fn events(at: SocketAddr, cookie: &str, query: &str) -> Socket {
     let mut req = format!("ws://{at}/api/events{query}").into_client_request().unwrap();
-    req.headers_mut().insert("x-polku-token", KEY.parse().unwrap());
+    req.headers_mut().insert("Cookie", cookie.parse().unwrap());
     tokio_tungstenite::connect_async(req).await.expect("the event stream opens").0
 }
 
@@ -88,21 +136,24 @@ fn envelope(workshop: &Value, op: Value) -> Value {
 async fn instances_share_changes_survive_a_kill_and_a_late_one_serves_the_same_library() {
     // The test server's client blocks: not on the runtime's own threads.
     let url = tokio::task::spawn_blocking(test_postgres::database).await.unwrap();
+    add_facilitator(&url, EMAIL, PASSWORD);
     let a = start(&url);
     let b = start(&url);
+    // Signed in through A; the sign-in holds on every instance.
+    let cookie = sign_in(a.addr, EMAIL, PASSWORD).await.expect("signed in");
     let health = send(b.addr, "GET", "/healthz", &[], None).await;
     assert_eq!((health.status, health.body.as_str()), (200, r#"{"library":"team","status":"ok"}"#));
-    let (status, made) = call(a.addr, "create_workshop", json!({ "title": "Tiimi", "language": "fi" })).await;
+    let (status, made) = call(a.addr, &cookie, "create_workshop", json!({ "title": "Tiimi", "language": "fi" })).await;
     assert_eq!(status, 200, "{made}");
     let workshop = made["id"].clone();
-    let (_, opened) = call(b.addr, "open_workshop", json!({ "id": workshop })).await;
+    let (_, opened) = call(b.addr, &cookie, "open_workshop", json!({ "id": workshop })).await;
     let board = opened["boards"][0].clone();
 
     // Through A, seen on B's stream within a second.
-    let mut on_b = events(b.addr, "").await;
+    let mut on_b = events(b.addr, &cookie, "").await;
     let op = envelope(&workshop, new_note(&board, "Ensimmäinen"));
     let sent = Instant::now();
-    let (status, _) = call(a.addr, "apply_op", op.clone()).await;
+    let (status, _) = call(a.addr, &cookie, "apply_op", op.clone()).await;
     assert_eq!(status, 200);
     let seen = next_change(&mut on_b, Duration::from_secs(5)).await.expect("B's client hears of A's change");
     assert_eq!(seen["op_id"], op["op_id"]);
@@ -112,7 +163,7 @@ async fn instances_share_changes_survive_a_kill_and_a_late_one_serves_the_same_l
     // A client on A follows a writer; A is killed halfway. The writer carries on through B (the
     // op it was sending when A died, again with the same id); the client reconnects to B with
     // the last op-log number it saw.
-    let mut on_a = events(a.addr, "").await;
+    let mut on_a = events(a.addr, &cookie, "").await;
     let mut a = Some(a);
     let mut heard: Vec<i64> = Vec::new();
     let mut acknowledged = Vec::new();
@@ -122,9 +173,9 @@ async fn instances_share_changes_survive_a_kill_and_a_late_one_serves_the_same_l
         }
         let op = envelope(&workshop, new_note(&board, &format!("Muistiinpano {i}")));
         let through = a.as_ref().map_or(b.addr, |a| a.addr);
-        let (mut status, mut answer) = call(through, "apply_op", op.clone()).await;
+        let (mut status, mut answer) = call(through, &cookie, "apply_op", op.clone()).await;
         if status != 200 {
-            (status, answer) = call(b.addr, "apply_op", op.clone()).await;
+            (status, answer) = call(b.addr, &cookie, "apply_op", op.clone()).await;
         }
         assert_eq!(status, 200, "{answer}");
         acknowledged.push(op["op"]["note"]["id"].clone());
@@ -134,12 +185,12 @@ async fn instances_share_changes_survive_a_kill_and_a_late_one_serves_the_same_l
     }
     assert!(next_change(&mut on_a, Duration::from_secs(5)).await.is_none(), "A's stream ended with A");
     let last = *heard.last().unwrap();
-    let mut again = events(b.addr, &format!("?workshop={}&after={last}", workshop.as_str().unwrap())).await;
+    let mut again = events(b.addr, &cookie, &format!("?workshop={}&after={last}", workshop.as_str().unwrap())).await;
     while let Some(change) = next_change(&mut again, Duration::from_millis(1500)).await {
         heard.push(change["seq"].as_i64().unwrap());
     }
     // Every change of the workshop since the client first connected, once each, in order.
-    let mut all = events(b.addr, &format!("?workshop={}&after=0", workshop.as_str().unwrap())).await;
+    let mut all = events(b.addr, &cookie, &format!("?workshop={}&after=0", workshop.as_str().unwrap())).await;
     let mut log = Vec::new();
     while let Some(change) = next_change(&mut all, Duration::from_millis(1500)).await {
         log.push(change["seq"].as_i64().unwrap());
@@ -151,13 +202,58 @@ async fn instances_share_changes_survive_a_kill_and_a_late_one_serves_the_same_l
 
     // An instance started later serves the same library, every acknowledged note in it.
     let c = start(&url);
-    let (_, list) = call(c.addr, "list_workshops", json!({})).await;
+    let (_, list) = call(c.addr, &cookie, "list_workshops", json!({})).await;
     assert!(list.as_array().unwrap().iter().any(|w| w["id"] == workshop), "{list}");
-    let (_, seen_by_c) = call(c.addr, "open_workshop", json!({ "id": workshop })).await;
+    let (_, seen_by_c) = call(c.addr, &cookie, "open_workshop", json!({ "id": workshop })).await;
     let notes = seen_by_c["boards"][0]["notes"].as_array().unwrap();
     assert_eq!(notes.len(), 61);
     for id in &acknowledged {
         assert!(notes.iter().any(|n| &n["id"] == id), "acknowledged note {id} is there");
     }
     drop((b, c));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn facilitators_sign_in_on_one_instance_and_out_on_another() {
+    let url = tokio::task::spawn_blocking(test_postgres::database).await.unwrap();
+    add_facilitator(&url, EMAIL, PASSWORD);
+    let a = start(&url);
+    let b = start(&url);
+    let fi = [("Accept-Language", "fi-FI,fi;q=0.9".to_string())];
+
+    // Nobody signed in: a page goes to the form, the API says so, a monitor is still answered.
+    let page = send(a.addr, "GET", "/", &[], None).await;
+    assert!(page.status == 303 && page.head.contains("location: /signin"), "{}", page.head);
+    let (status, refused) = call(a.addr, "", "list_workshops", json!({})).await;
+    assert_eq!((status, refused["error"]["field"].as_str()), (401, Some("signed_out")));
+    assert_eq!(send(a.addr, "GET", "/healthz", &[], None).await.status, 200);
+    let form = send(a.addr, "GET", "/signin", &fi, None).await;
+    assert!(form.status == 200 && form.body.contains("Kirjaudu Polkuun") && form.body.contains("autocomplete=current-password"), "{}", form.body);
+
+    // A wrong password: the form again, the address kept (as text), in the reader's language.
+    let wrong = post_form(a.addr, "/signin", "email=%3Cb%3Eanna%40kunta.fi&password=v%C3%A4%C3%A4r%C3%A4", &fi).await;
+    assert_eq!(wrong.status, 401);
+    assert!(wrong.body.contains("Osoite ja salasana eivät täsmää") && wrong.body.contains("&lt;b&gt;anna@kunta.fi") && !wrong.body.contains("<b>anna"), "{}", wrong.body);
+
+    let cookie = sign_in(a.addr, EMAIL, PASSWORD).await.expect("signed in");
+    let set = post_form(a.addr, "/signin", &format!("email=anna%40kunta.fi&password={}", percent(PASSWORD)), &[]).await;
+    assert!(set.head.contains("; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=43200"), "{}", set.head);
+    assert!(cookie.starts_with("__Host-polku_session=") && cookie.len() == "__Host-polku_session=".len() + 64);
+    let me = send(b.addr, "GET", "/api/me", &[("Cookie", cookie.clone())], None).await;
+    assert_eq!(serde_json::from_str::<Value>(&me.body).unwrap(), json!({ "name": "Anna Virtanen", "email": EMAIL, "admin": true }));
+    let signed_in_page = send(b.addr, "GET", "/signin", &[("Cookie", cookie.clone())], None).await;
+    assert!(signed_in_page.status == 303 && signed_in_page.head.contains("location: /\r"), "already signed in: to the app");
+
+    // Signed out through B: the cookie opens nothing on A either.
+    let out = post_form(b.addr, "/signout", "", &[("Cookie", cookie.clone())]).await;
+    assert!(out.status == 303 && out.head.contains("Max-Age=0"), "{}", out.head);
+    let (status, _) = call(a.addr, &cookie, "list_workshops", json!({})).await;
+    assert_eq!(status, 401);
+
+    // Five wrong passwords: the address waits, even with the right one.
+    for _ in 0..5 {
+        assert_eq!(sign_in(b.addr, EMAIL, "arvaus-arvaus").await.unwrap_err().0, 401);
+    }
+    let (status, body) = sign_in(a.addr, EMAIL, PASSWORD).await.unwrap_err();
+    assert!(status == 429 && body.contains("15 minutes"), "{status} {body}");
 }

@@ -96,6 +96,13 @@ impl Accounts {
         Accounts { client: Mutex::new(None), config }
     }
 
+    /// The facilitators of the team library at `url` (its schema brought up to date by
+    /// [`crate::PgStore::connect`] first); connects on first use.
+    pub fn connect(url: &str) -> Result<Accounts, StoreError> {
+        let config: Config = url.parse().map_err(|e: postgres::Error| StoreError::Connect { location: "postgres://…".into(), message: e.to_string() })?;
+        Ok(Accounts::new(config))
+    }
+
     fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T, StoreError>) -> Result<T, StoreError> {
         let mut slot = self.client.lock().unwrap_or_else(|p| p.into_inner());
         if slot.as_ref().is_none_or(Client::is_closed) {

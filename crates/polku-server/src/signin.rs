@@ -1,0 +1,167 @@
+//! Signing in to a team server, instead of the laptop's per-run key. A facilitator signs in on
+//! `/signin` (a plain form, in the reader's language, that works without the app); the browser
+//! then holds a random secret in a `__Host-` cookie (Secure, HttpOnly, SameSite=Lax), which every
+//! instance checks against the database. Without it a page is sent to `/signin` and the API
+//! answers 401 with field `signed_out`. `POST /signout` ends the sign-in.
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use axum::{Extension, Form, Json};
+use polku_api::{ApiError, ErrorCode};
+use polku_core::Millis;
+use polku_store::{Accounts, Facilitator, Refused};
+use serde::Deserialize;
+
+use crate::access::language;
+use crate::guard::error_response;
+
+/// The cookie a signed-in browser holds: `__Host-` keeps it to this host, over HTTPS, path `/`.
+pub const SESSION_COOKIE: &str = "__Host-polku_session";
+
+/// The team server's gate: the library's facilitators and their sign-ins.
+#[derive(Clone)]
+pub struct SignIn {
+    accounts: Arc<Accounts>,
+}
+
+impl SignIn {
+    pub fn new(accounts: Accounts) -> SignIn {
+        SignIn { accounts: Arc::new(accounts) }
+    }
+}
+
+fn now() -> Millis {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
+}
+
+fn secret(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == SESSION_COOKIE)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Who the request's cookie signs in, asked of the database (off the async threads).
+async fn who(gate: &SignIn, headers: &HeaderMap) -> Option<Facilitator> {
+    let secret = secret(headers)?;
+    let accounts = gate.accounts.clone();
+    tokio::task::spawn_blocking(move || accounts.signed_in(&secret, now())).await.ok()?.ok()?
+}
+
+/// Lets a signed-in facilitator through (named in the request for the handlers); sends anyone
+/// else to sign in.
+pub(crate) async fn require(State(gate): State<SignIn>, mut req: Request, next: Next) -> Response {
+    let Some(facilitator) = who(&gate, req.headers()).await else {
+        if req.uri().path().starts_with("/api/") {
+            let mut refused = error_response(&ApiError::with_field(ErrorCode::Forbidden, "sign in first", "signed_out"));
+            *refused.status_mut() = StatusCode::UNAUTHORIZED;
+            return refused;
+        }
+        return see_other("/signin", None);
+    };
+    req.extensions_mut().insert(facilitator);
+    next.run(req).await
+}
+
+fn see_other(to: &str, cookie: Option<String>) -> Response {
+    let mut res = (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response();
+    if let Some(v) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// Text for an HTML page: what could be markup is escaped.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The sign-in form, with `problem` (already worded) above it and the address kept.
+fn form(headers: &HeaderMap, problem: Option<String>, email: &str, status: StatusCode) -> Response {
+    let language = language(headers);
+    let l = polku_export::labels::Labels::new(language);
+    let problem = problem.map(|p| format!("<p role=alert style=\"color:#9b1c1c;font-weight:600\">{}</p>", escape(&p))).unwrap_or_default();
+    let field = "display:block;width:100%;box-sizing:border-box;font:inherit;padding:.6rem;margin:.3rem 0 1rem;border:1px solid #888;border-radius:8px";
+    let page = format!(
+        "<!doctype html><html lang={lang}><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><title>{title}</title>\
+         <main style=\"font:1.1rem/1.5 system-ui,sans-serif;max-width:26rem;margin:4rem auto;padding:0 1rem\">\
+         <h1 style=\"font-size:1.4rem\">{title}</h1><p>{intro}</p>{problem}\
+         <form method=post action=/signin>\
+         <label for=email>{email_label}</label><input id=email name=email type=email autocomplete=username required value=\"{email}\" style=\"{field}\">\
+         <label for=password>{password_label}</label><input id=password name=password type=password autocomplete=current-password required style=\"{field}\">\
+         <button style=\"font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.4rem;border:0;border-radius:8px;background:#2b5b84;color:#fff\">{submit}</button>\
+         </form></main>",
+        lang = language.as_str(),
+        title = escape(&l.t("signin.title")),
+        intro = escape(&l.t("signin.intro")),
+        email_label = escape(&l.t("signin.email")),
+        password_label = escape(&l.t("signin.password")),
+        submit = escape(&l.t("signin.submit")),
+        email = escape(email),
+    );
+    (status, [(header::CACHE_CONTROL, "no-store")], Html(page)).into_response()
+}
+
+/// `GET /signin`: the form, or the app for who is signed in already.
+pub(crate) async fn page(State(gate): State<SignIn>, headers: HeaderMap) -> Response {
+    if who(&gate, &headers).await.is_some() {
+        return see_other("/", None);
+    }
+    form(&headers, None, "", StatusCode::OK)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Credentials {
+    email: String,
+    password: String,
+}
+
+/// `POST /signin`: signed in and sent to the app, or the form again saying why not.
+pub(crate) async fn submit(State(gate): State<SignIn>, headers: HeaderMap, Form(c): Form<Credentials>) -> Response {
+    if c.email.len() > 254 || c.password.len() > 1024 {
+        return form(&headers, None, "", StatusCode::BAD_REQUEST);
+    }
+    let accounts = gate.accounts.clone();
+    let (email, password) = (c.email.clone(), c.password);
+    let answer = tokio::task::spawn_blocking(move || accounts.sign_in(&email, &password, now())).await;
+    let l = polku_export::labels::Labels::new(language(&headers));
+    match answer {
+        Ok(Ok(Ok(signed))) => {
+            // The browser forgets it when the database does.
+            let max_age = polku_store::accounts::SIGN_IN_MS / 1000;
+            let cookie = format!("{SESSION_COOKIE}={}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age={max_age}", signed.secret);
+            see_other("/", Some(cookie))
+        }
+        Ok(Ok(Err(Refused::Wrong))) => form(&headers, Some(l.t("signin.wrong")), &c.email, StatusCode::UNAUTHORIZED),
+        Ok(Ok(Err(Refused::Wait(ms)))) => {
+            let minutes = ((ms + 59_999) / 60_000).to_string();
+            form(&headers, Some(l.tf("signin.wait", &[("minutes", &minutes)])), &c.email, StatusCode::TOO_MANY_REQUESTS)
+        }
+        _ => form(&headers, Some(l.t("signin.unavailable")), &c.email, StatusCode::SERVICE_UNAVAILABLE),
+    }
+}
+
+/// `POST /signout`: this browser's sign-in ended, its cookie cleared.
+pub(crate) async fn sign_out(State(gate): State<SignIn>, headers: HeaderMap) -> Response {
+    if let Some(secret) = secret(&headers) {
+        let accounts = gate.accounts.clone();
+        let _ = tokio::task::spawn_blocking(move || accounts.sign_out(&secret)).await;
+    }
+    see_other("/signin", Some(format!("{SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0")))
+}
+
+/// `GET /api/me`: who is signed in, for the app's header.
+pub(crate) async fn me(Extension(f): Extension<Facilitator>) -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "name": f.name, "email": f.email, "admin": f.admin }))
+}
