@@ -67,7 +67,7 @@ fn cookie_name(headers: &HeaderMap) -> String {
     format!("polku_token_{port}")
 }
 
-fn from_cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+pub(crate) fn from_cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(header::COOKIE)
         .iter()

@@ -16,7 +16,7 @@ use polku_core::Millis;
 use polku_store::{Accounts, Facilitator, Refused};
 use serde::Deserialize;
 
-use crate::access::language;
+use crate::access::{from_cookie, language};
 use crate::guard::error_response;
 
 /// The cookie a signed-in browser holds: `__Host-` keeps it to this host, over HTTPS, path `/`.
@@ -40,15 +40,7 @@ fn now() -> Millis {
 }
 
 fn secret(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == SESSION_COOKIE)
-        .map(|(_, v)| v.to_string())
-        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+    from_cookie(headers, SESSION_COOKIE).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())).map(str::to_string)
 }
 
 /// Who the request's cookie signs in, asked of the database (off the async threads).
