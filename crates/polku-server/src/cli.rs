@@ -53,6 +53,14 @@ enum Command {
         /// The port to listen on (0 picks a free one)
         #[arg(long, default_value_t = 4870)]
         port: u16,
+        /// A team server's address and port to listen on instead of 127.0.0.1 (with --database
+        /// and --public-url: browsers reach it only through the organisation's HTTPS proxy)
+        #[arg(long, value_name = "ADDR:PORT", requires = "public_url")]
+        listen: Option<std::net::SocketAddr>,
+        /// The address facilitators open, at the organisation's HTTPS proxy
+        /// (https://polku.example.fi); its Host and Origin are let in as loopback ones are
+        #[arg(long, env = "POLKU_PUBLIC_URL", value_name = "URL")]
+        public_url: Option<String>,
     },
     /// List the workshops in the library
     List {
@@ -285,11 +293,17 @@ impl PdfArgs {
 
 pub fn run(args: Args) -> Result<(), String> {
     match args.command {
-        Command::Serve { data, port } => match &data.database {
+        Command::Serve { data, port, listen, public_url } => match &data.database {
             Some(url) => {
+                let public = public_url.as_deref().map(polku_server::PublicUrl::parse).transpose()?;
+                let listen = listen.unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], port)));
                 let host = data.open()?;
                 let accounts = polku_store::Accounts::connect(url).map_err(|e| e.to_string())?;
-                serve(host, port, Gate::SignIn(polku_server::SignIn::new(accounts)))
+                let address = polku_server::TeamAddress { listen, public };
+                serve(host, port, Gate::SignIn(polku_server::SignIn::new(accounts), address))
+            }
+            None if listen.is_some() || public_url.is_some() => {
+                Err("--listen and --public-url are for a team library (--database); a library folder is served on 127.0.0.1 only".into())
             }
             None => serve(data.open()?, port, Gate::Key(polku_server::Access::new())),
         },
@@ -437,7 +451,7 @@ fn list(host: &Host, json: bool) -> Result<(), String> {
 /// What lets a browser in: the laptop's per-run key, or a team server's sign-in.
 enum Gate {
     Key(polku_server::Access),
-    SignIn(polku_server::SignIn),
+    SignIn(polku_server::SignIn, polku_server::TeamAddress),
 }
 
 fn serve(host: Host, port: u16, gate: Gate) -> Result<(), String> {
@@ -462,9 +476,9 @@ fn serve(host: Host, port: u16, gate: Gate) -> Result<(), String> {
                 let ready = |url: String| say(format!("Polku is serving at {url}\nOpen that address: it carries this run's key. Press Ctrl+C to stop."));
                 polku_server::serve(host, port, access, ready, shutdown).await
             }
-            Gate::SignIn(gate) => {
+            Gate::SignIn(gate, address) => {
                 let ready = |url: String| say(format!("Polku is serving the team library at {url}\nFacilitators sign in there. Press Ctrl+C to stop."));
-                polku_server::serve_team(host, port, gate, ready, shutdown).await
+                polku_server::serve_team(host, address, gate, ready, shutdown).await
             }
         };
         served

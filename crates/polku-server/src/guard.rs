@@ -58,13 +58,56 @@ fn refused(message: &str) -> Response {
 }
 
 pub(crate) async fn local_only(req: Request, next: Next) -> Response {
+    check(None, req, next).await
+}
+
+/// The address a team server is reached at through the organisation's proxy: its host and its
+/// origin, matched whole as the loopback ones are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl {
+    host: String,
+    origin: String,
+}
+
+impl PublicUrl {
+    /// `https://polku.example.fi` (a port allowed, no path): the browser's origin for it. Plain
+    /// `http://` is refused, since the sign-in cookie is only sent over HTTPS.
+    pub fn parse(url: &str) -> Result<PublicUrl, String> {
+        let rest = url.strip_prefix("https://").ok_or_else(|| format!("{url:?}: the public address must start with https://"))?;
+        let host = rest.strip_suffix('/').unwrap_or(rest);
+        let valid = !host.is_empty()
+            && host.len() <= 253
+            && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
+            && host.split(':').nth(1).is_none_or(is_port)
+            && host.matches(':').count() <= 1;
+        if !valid {
+            return Err(format!("{url:?}: give the address as https://NAME or https://NAME:PORT, with no path"));
+        }
+        let host = host.to_ascii_lowercase();
+        Ok(PublicUrl { origin: format!("https://{host}"), host })
+    }
+}
+
+impl PublicUrl {
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+}
+
+/// The team server's guard: loopback as the laptop's, and the public address when there is one.
+pub(crate) async fn public_or_local(axum::extract::State(public): axum::extract::State<Option<PublicUrl>>, req: Request, next: Next) -> Response {
+    check(public.as_ref(), req, next).await
+}
+
+async fn check(public: Option<&PublicUrl>, req: Request, next: Next) -> Response {
+    let ours = |host: &str| is_local_host(host) || public.is_some_and(|p| p.host == host);
     let headers = req.headers();
     let host_ok = match single(headers, &header::HOST) {
-        Ok(Some(host)) => is_local_host(host),
+        Ok(Some(host)) => ours(host),
         _ => false,
     };
     // An absolute request target (`GET http://evil.example/ …`) names the host a proxy would use.
-    let target_ok = req.uri().authority().is_none_or(|a| is_local_host(a.as_str()));
+    let target_ok = req.uri().authority().is_none_or(|a| ours(a.as_str()));
     if !host_ok || !target_ok {
         return refused("requests must be addressed to 127.0.0.1 or localhost");
     }
@@ -72,6 +115,7 @@ pub(crate) async fn local_only(req: Request, next: Next) -> Response {
         Ok(None) => {}
         // Any page of this machine's own (the UI, or its dev server on another port) may call.
         Ok(Some(origin)) if origin.strip_prefix("http://").is_some_and(is_local_host) => {}
+        Ok(Some(origin)) if public.is_some_and(|p| p.origin == origin) => {}
         _ => return refused("requests from other sites are refused"),
     }
     next.run(req).await
@@ -79,7 +123,17 @@ pub(crate) async fn local_only(req: Request, next: Next) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::is_local_host;
+    use super::{is_local_host, PublicUrl};
+
+    #[test]
+    fn public_addresses() {
+        let p = PublicUrl::parse("https://Polku.Kunta.fi/").unwrap();
+        assert_eq!((p.host.as_str(), p.origin.as_str()), ("polku.kunta.fi", "https://polku.kunta.fi"));
+        assert_eq!(PublicUrl::parse("https://polku.kunta.fi:8443").unwrap().origin, "https://polku.kunta.fi:8443");
+        for bad in ["http://polku.kunta.fi", "https://", "https://polku.kunta.fi/app", "https://a b", "https://x:99999", "https://user@x", "polku.kunta.fi"] {
+            assert!(PublicUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn local_hosts() {

@@ -25,6 +25,7 @@ use axum::Router;
 use polku_api::Host;
 
 pub use access::{Access, TOKEN_ENV, TOKEN_HEADER, TOKEN_PARAM};
+pub use guard::PublicUrl;
 pub use signin::{SignIn, SESSION_COOKIE};
 
 /// The largest request body: a note of 2,000 characters is ~8 KB of JSON, so this is generous
@@ -60,15 +61,16 @@ pub fn router(host: Arc<Host>, access: Access) -> Router {
         .with_state(host)
 }
 
-/// A team server: facilitators sign in (see [`signin`]); the same routes once they have.
-pub fn team_router(host: Arc<Host>, gate: SignIn) -> Router {
+/// A team server: facilitators sign in (see [`signin`]); the same routes once they have. Reached
+/// on loopback, and at `public` (the organisation's proxy's address) when given.
+pub fn team_router(host: Arc<Host>, gate: SignIn, public: Option<PublicUrl>) -> Router {
     routes()
         .route("/api/me", get(signin::me))
         .layer(axum::middleware::from_fn_with_state(gate.clone(), signin::require))
         .route("/signin", get(signin::page).post(signin::submit).with_state(gate.clone()))
         .route("/signout", post(signin::sign_out).with_state(gate))
         .route("/healthz", get(health::check))
-        .layer(axum::middleware::from_fn(guard::local_only))
+        .layer(axum::middleware::from_fn_with_state(public, guard::public_or_local))
         .with_state(host)
 }
 
@@ -87,16 +89,26 @@ pub async fn serve(
     axum::serve(listener, router(host, access)).with_graceful_shutdown(shutdown).await
 }
 
+/// Where a team server listens and is reached.
+pub struct TeamAddress {
+    /// What to bind: 127.0.0.1 and a port by default; another address only with `public`.
+    pub listen: SocketAddr,
+    pub public: Option<PublicUrl>,
+}
+
 /// The same for a team server: `on_ready` gets the address facilitators sign in at.
 pub async fn serve_team(
     host: Arc<Host>,
-    port: u16,
+    address: TeamAddress,
     gate: SignIn,
     on_ready: impl FnOnce(String),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+    let listener = tokio::net::TcpListener::bind(address.listen).await?;
     let addr: SocketAddr = listener.local_addr()?;
-    on_ready(format!("http://{addr}/signin"));
-    axum::serve(listener, team_router(host, gate)).with_graceful_shutdown(shutdown).await
+    match &address.public {
+        Some(public) => on_ready(format!("{}/signin (proxied to {addr})", public.origin())),
+        None => on_ready(format!("http://{addr}/signin")),
+    }
+    axum::serve(listener, team_router(host, gate, address.public)).with_graceful_shutdown(shutdown).await
 }

@@ -57,7 +57,10 @@ fn percent(s: &str) -> String {
 async fn post_form(at: SocketAddr, path: &str, form: &str, headers: &[(&str, String)]) -> common::Answer {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut stream = tokio::net::TcpStream::connect(at).await.unwrap();
-    let mut req = format!("POST {path} HTTP/1.1\r\nHost: {at}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n", form.len());
+    let mut req = format!("POST {path} HTTP/1.1\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n", form.len());
+    if !headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("host")) {
+        req.push_str(&format!("Host: {at}\r\n"));
+    }
     for (name, value) in headers {
         req.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -79,8 +82,13 @@ impl Drop for Instance {
 }
 
 fn start(url: &str) -> Instance {
+    start_with(url, &[])
+}
+
+fn start_with(url: &str, more: &[&str]) -> Instance {
     let mut child = Command::new(env!("CARGO_BIN_EXE_polku"))
         .args(["serve", "--port", "0", "--database", url])
+        .args(more)
         .env_remove("POLKU_DATA_DIR")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -88,7 +96,12 @@ fn start(url: &str) -> Instance {
         .unwrap();
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let addr = line.split("http://").nth(1).and_then(|r| r.split('/').next()).unwrap_or_else(|| panic!("no address in {line:?}"));
+    // "… at http://ADDR/signin", or "… at https://PUBLIC/signin (proxied to ADDR)".
+    let addr = match line.split_once("(proxied to ") {
+        Some((_, rest)) => rest.split(')').next(),
+        None => line.split("http://").nth(1).and_then(|r| r.split('/').next()),
+    }
+    .unwrap_or_else(|| panic!("no address in {line:?}"));
     Instance { child, addr: addr.parse().unwrap() }
 }
 
@@ -256,4 +269,25 @@ async fn facilitators_sign_in_on_one_instance_and_out_on_another() {
     }
     let (status, body) = sign_in(a.addr, EMAIL, PASSWORD).await.unwrap_err();
     assert!(status == 429 && body.contains("15 minutes"), "{status} {body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_the_organisations_proxy_its_address_is_let_in_and_no_other() {
+    let url = tokio::task::spawn_blocking(test_postgres::database).await.unwrap();
+    add_facilitator(&url, EMAIL, PASSWORD);
+    let proxied = start_with(&url, &["--public-url", "https://polku.kunta.fi"]);
+    let public = [("Host", "polku.kunta.fi".to_string()), ("Origin", "https://polku.kunta.fi".to_string())];
+    let form = format!("email=anna%40kunta.fi&password={}", percent(PASSWORD));
+    let signed = post_form(proxied.addr, "/signin", &form, &public).await;
+    assert_eq!(signed.status, 303, "the proxy's Host and the public origin: {}", signed.head);
+    for (host, origin) in [("polku.kunta.fi", "https://evil.example"), ("evil.example", "https://polku.kunta.fi"), ("polku.kunta.fi", "http://polku.kunta.fi")] {
+        let refused = post_form(proxied.addr, "/signin", &form, &[("Host", host.to_string()), ("Origin", origin.to_string())]).await;
+        assert_eq!(refused.status, 403, "{host} {origin}");
+    }
+    // Without it, only loopback: the laptop's rule.
+    let plain = start(&url);
+    assert_eq!(post_form(plain.addr, "/signin", &form, &public).await.status, 403);
+    // A public address must be HTTPS (the sign-in cookie is never sent over plain HTTP).
+    let out = Command::new(env!("CARGO_BIN_EXE_polku")).args(["serve", "--database", &url, "--public-url", "http://polku.kunta.fi"]).output().unwrap();
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("must start with https://"));
 }
