@@ -71,6 +71,8 @@ pub struct ExportFile {
 type JobState = (ExportStatus, Option<Arc<Vec<u8>>>);
 
 struct Job {
+    /// Whose the file is: on a team server only those who may use the workshop reach the job.
+    workshop: Id,
     format: ExportFormat,
     file_name: String,
     started: Millis,
@@ -102,7 +104,7 @@ impl Exports {
         {
             let mut jobs = lock(&self.jobs);
             forget_old(&mut jobs, now);
-            jobs.insert(id, Job { format, file_name: file_name.clone(), started: now, cancel: cancel.clone(), state: state.clone() });
+            jobs.insert(id, Job { workshop: w.id, format, file_name: file_name.clone(), started: now, cancel: cancel.clone(), state: state.clone() });
         }
         let ready_name = file_name.clone();
         std::thread::spawn(move || {
@@ -129,6 +131,11 @@ impl Exports {
             };
         });
         (id, file_name)
+    }
+
+    /// The workshop a job exports; None for no such job.
+    pub(crate) fn workshop_of(&self, id: Id) -> Option<Id> {
+        lock(&self.jobs).get(&id).map(|j| j.workshop)
     }
 
     pub(crate) fn status(&self, id: Id) -> Result<ExportStatus, ApiError> {

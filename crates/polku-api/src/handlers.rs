@@ -11,6 +11,7 @@ pub(crate) use crate::join::{
     answer_join, bring_everyone, close_join, follow_board, join_addresses, join_status, open_join, participant_add_note, participant_delete_note, participant_update_note,
     participant_view, participant_vote, remove_device, renew_join_code, set_join_boards, set_note_names,
 };
+pub(crate) use crate::sharing::{share_workshop, workshop_sharing};
 pub(crate) use crate::votes::{cast_vote, vote_turn};
 pub(crate) use crate::templates::{delete_template, import_template, list_templates, save_template};
 use crate::*;

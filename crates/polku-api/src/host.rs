@@ -166,6 +166,11 @@ impl Host {
         Ok(())
     }
 
+    /// A team library's facilitators and whose each workshop is; none on the laptop.
+    pub fn team_accounts(&self) -> Option<&polku_store::Accounts> {
+        self.team.as_ref().map(|t| &t.accounts)
+    }
+
     /// Whether this is a team library on a database server.
     pub fn is_team(&self) -> bool {
         self.database.is_none()
@@ -241,6 +246,20 @@ impl Host {
     /// The file a finished export job made, for the transport to hand over.
     pub fn export_file(&self, job_id: Id) -> Result<ExportFile, ApiError> {
         self.exports.file(job_id)
+    }
+
+    /// The same for `caller`: on a team server, only of a workshop they may use.
+    pub fn export_file_as(&self, caller: &crate::Caller, job_id: Id) -> Result<ExportFile, ApiError> {
+        self.reach_job(caller, &serde_json::json!({ "job_id": job_id }), "job_id")?;
+        self.exports.file(job_id)
+    }
+
+    /// Whether `caller` may see the workshop's changes (everyone may on the laptop).
+    pub fn may_see(&self, caller: &crate::Caller, workshop: Id) -> bool {
+        match caller {
+            crate::Caller::TeamFacilitator(f) => self.team_accounts().is_some_and(|a| a.may_use(*f, workshop).unwrap_or(false)),
+            _ => true,
+        }
     }
 
     pub(crate) fn emit(&self, event: Event) {

@@ -12,6 +12,7 @@ mod host;
 mod join;
 mod library;
 mod qr;
+mod sharing;
 mod team;
 mod templates;
 mod types;
@@ -25,6 +26,7 @@ pub use exports::{file_name, file_stem, ExportFile, ExportFormat, ExportStatus};
 pub use file_problem::FileProblem;
 pub use host::Host;
 pub use library::{LibraryStatus, LibraryStatusRequest};
+pub use sharing::{Colleague, ShareWorkshopRequest, WorkshopSharing, WorkshopSharingRequest};
 pub use join::secret::{access_key, same as same_secret};
 pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use join::{
@@ -61,9 +63,19 @@ use polku_core::{History, Workshop, WorkshopSummary};
 /// `(host, &device, req)` for a participant's. The audience comes first and has no default, so a
 /// command without one does not compile; a participant is refused every facilitator command.
 macro_rules! commands {
-    ($($audience:ident $name:ident($req:ty) -> $resp:ty;)*) => {
+    ($($audience:ident [$scope:ident $(($field:ident))?] $name:ident($req:ty) -> $resp:ty;)*) => {
         /// Every command name, in declaration order.
         pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+
+        /// What the command `name` reaches, and the request's field that names it:
+        /// ("workshop", Some("id")), ("job", Some("job_id")), ("listed", None), ("created", None),
+        /// ("library", None) or ("device", None); `None` for no such command.
+        pub fn reach(name: &str) -> Option<(&'static str, Option<&'static str>)> {
+            match name {
+                $(stringify!($name) => Some((stringify!($scope), None $(.or(Some(stringify!($field))))?)),)*
+                _ => None,
+            }
+        }
 
         /// Who may call the command `name`; `None` for no such command.
         pub fn audience(name: &str) -> Option<Audience> {
@@ -91,8 +103,10 @@ macro_rules! commands {
                 }
                 match command {
                     $(stringify!($name) => {
+                        reach!(self, caller, &args, $req, $scope $(($field))?);
                         let req: $req = serde_json::from_value(args).map_err(ApiError::bad_request)?;
                         let resp: $resp = run!($audience, handlers::$name, self, device, req).inspect_err(|e| self.on_error(e))?;
+                        let resp = answer!(self, caller, resp, $scope);
                         serde_json::to_value(resp).map_err(|e| ApiError::internal(e.to_string()))
                     })*
                     _ => Err(ApiError::unknown_command(command)),
@@ -110,6 +124,42 @@ macro_rules! commands {
             $( bindings::export_type::<$req>(cfg)?; bindings::export_type::<$resp>(cfg)?; )*
             Ok(())
         }
+    };
+}
+
+/// What a command reaches (`facilitator[workshop(id)] open_workshop(…)`), checked for a team
+/// server's facilitator before the request is read whole (see `sharing.rs`). There is no default:
+/// a command without it does not compile. `workshop(field)` names the request's field that holds the workshop;
+/// the closure that reads it does not compile when the request has no such field.
+macro_rules! reach {
+    ($host:expr, $caller:expr, $args:expr, $req:ty, workshop($field:ident)) => {{
+        let _ = |r: &$req| { let _ = &r.$field; };
+        $host.reach_workshop($caller, $args, stringify!($field))?;
+    }};
+    ($host:expr, $caller:expr, $args:expr, $req:ty, job($field:ident)) => {{
+        let _ = |r: &$req| { let _ = &r.$field; };
+        $host.reach_job($caller, $args, stringify!($field))?;
+    }};
+    ($host:expr, $caller:expr, $args:expr, $req:ty, listed) => {};
+    ($host:expr, $caller:expr, $args:expr, $req:ty, created) => {};
+    // Not one workshop: the library's templates, its state, the laptop's backups, the clock.
+    ($host:expr, $caller:expr, $args:expr, $req:ty, library) => {};
+    // A participant's: their device's join, bound to one workshop.
+    ($host:expr, $caller:expr, $args:expr, $req:ty, device) => {};
+}
+
+/// What a command's answer becomes for a team server's facilitator: a list of only theirs, a new
+/// workshop theirs.
+macro_rules! answer {
+    ($host:expr, $caller:expr, $resp:expr, listed) => {
+        $host.only_theirs($caller, $resp)?
+    };
+    ($host:expr, $caller:expr, $resp:expr, created) => {{
+        $host.claim($caller, &$resp)?;
+        $resp
+    }};
+    ($host:expr, $caller:expr, $resp:expr, $other:ident) => {
+        $resp
     };
 }
 
@@ -138,52 +188,54 @@ macro_rules! run {
 }
 
 commands! {
-    facilitator list_workshops(ListWorkshopsRequest) -> Vec<WorkshopSummary>;
-    facilitator create_workshop(CreateWorkshopRequest) -> WorkshopSummary;
-    facilitator list_templates(ListTemplatesRequest) -> Vec<TemplateSummary>;
-    facilitator save_template(SaveTemplateRequest) -> TemplateSummary;
-    facilitator import_template(ImportTemplateRequest) -> TemplateSummary;
-    facilitator delete_template(DeleteTemplateRequest) -> ();
-    facilitator rename_workshop(RenameWorkshopRequest) -> WorkshopSummary;
-    facilitator delete_workshop(DeleteWorkshopRequest) -> ();
-    facilitator import_workshop(ImportWorkshopRequest) -> ImportedWorkshop;
-    facilitator list_deleted_workshops(ListDeletedWorkshopsRequest) -> Vec<DeletedWorkshop>;
-    facilitator restore_workshop(DeletedWorkshopRequest) -> ();
-    facilitator erase_workshop(DeletedWorkshopRequest) -> Erased;
-    facilitator library_status(LibraryStatusRequest) -> LibraryStatus;
-    facilitator list_backups(ListBackupsRequest) -> Vec<Backup>;
-    facilitator make_backup(MakeBackupRequest) -> Backup;
-    facilitator backup_workshops(BackupRequest) -> Vec<WorkshopSummary>;
-    facilitator open_backup_workshop(BackupWorkshopRequest) -> Workshop;
-    facilitator restore_from_backup(RestoreWorkshopRequest) -> WorkshopSummary;
-    facilitator restore_library(BackupRequest) -> RestoredLibrary;
-    facilitator open_workshop(OpenWorkshopRequest) -> Workshop;
-    facilitator apply_op(ApplyOpRequest) -> OpResult;
-    facilitator undo(StepRequest) -> OpResult;
-    facilitator redo(StepRequest) -> OpResult;
-    facilitator history(HistoryRequest) -> History;
-    facilitator server_clock(ServerClockRequest) -> ServerClock;
-    facilitator preview_export(PreviewExportRequest) -> ExportPreview;
-    facilitator preview_handout(PreviewHandoutRequest) -> ExportPreview;
-    facilitator start_export(StartExportRequest) -> ExportJob;
-    facilitator export_status(ExportJobRequest) -> ExportStatus;
-    facilitator cancel_export(ExportJobRequest) -> ();
-    facilitator join_addresses(JoinAddressesRequest) -> Vec<JoinAddress>;
-    facilitator open_join(OpenJoinRequest) -> JoinStatus;
-    facilitator join_status(WorkshopJoinRequest) -> JoinStatus;
-    facilitator close_join(WorkshopJoinRequest) -> JoinStatus;
-    facilitator renew_join_code(WorkshopJoinRequest) -> JoinStatus;
-    facilitator remove_device(RemoveDeviceRequest) -> JoinStatus;
-    facilitator answer_join(AnswerJoinRequest) -> JoinStatus;
-    facilitator set_join_boards(SetJoinBoardsRequest) -> JoinStatus;
-    facilitator follow_board(FollowBoardRequest) -> JoinStatus;
-    facilitator bring_everyone(BringEveryoneRequest) -> ();
-    facilitator set_note_names(SetNoteNamesRequest) -> JoinStatus;
-    facilitator cast_vote(CastVoteRequest) -> OpResult;
-    facilitator vote_turn(VoteTurnRequest) -> VoteTurn;
-    participant participant_view(ParticipantViewRequest) -> ParticipantView;
-    participant participant_add_note(ParticipantAddNoteRequest) -> ParticipantNote;
-    participant participant_update_note(ParticipantUpdateNoteRequest) -> ParticipantNote;
-    participant participant_delete_note(ParticipantDeleteNoteRequest) -> ();
-    participant participant_vote(ParticipantVoteRequest) -> PhoneVote;
+    facilitator[listed] list_workshops(ListWorkshopsRequest) -> Vec<WorkshopSummary>;
+    facilitator[created] create_workshop(CreateWorkshopRequest) -> WorkshopSummary;
+    facilitator[library] list_templates(ListTemplatesRequest) -> Vec<TemplateSummary>;
+    facilitator[workshop(workshop_id)] save_template(SaveTemplateRequest) -> TemplateSummary;
+    facilitator[library] import_template(ImportTemplateRequest) -> TemplateSummary;
+    facilitator[library] delete_template(DeleteTemplateRequest) -> ();
+    facilitator[workshop(id)] rename_workshop(RenameWorkshopRequest) -> WorkshopSummary;
+    facilitator[workshop(id)] delete_workshop(DeleteWorkshopRequest) -> ();
+    facilitator[created] import_workshop(ImportWorkshopRequest) -> ImportedWorkshop;
+    facilitator[listed] list_deleted_workshops(ListDeletedWorkshopsRequest) -> Vec<DeletedWorkshop>;
+    facilitator[workshop(id)] restore_workshop(DeletedWorkshopRequest) -> ();
+    facilitator[workshop(id)] erase_workshop(DeletedWorkshopRequest) -> Erased;
+    facilitator[library] library_status(LibraryStatusRequest) -> LibraryStatus;
+    facilitator[library] list_backups(ListBackupsRequest) -> Vec<Backup>;
+    facilitator[library] make_backup(MakeBackupRequest) -> Backup;
+    facilitator[library] backup_workshops(BackupRequest) -> Vec<WorkshopSummary>;
+    facilitator[library] open_backup_workshop(BackupWorkshopRequest) -> Workshop;
+    facilitator[library] restore_from_backup(RestoreWorkshopRequest) -> WorkshopSummary;
+    facilitator[library] restore_library(BackupRequest) -> RestoredLibrary;
+    facilitator[workshop(id)] open_workshop(OpenWorkshopRequest) -> Workshop;
+    facilitator[workshop(workshop_id)] apply_op(ApplyOpRequest) -> OpResult;
+    facilitator[workshop(workshop_id)] undo(StepRequest) -> OpResult;
+    facilitator[workshop(workshop_id)] redo(StepRequest) -> OpResult;
+    facilitator[workshop(workshop_id)] history(HistoryRequest) -> History;
+    facilitator[library] server_clock(ServerClockRequest) -> ServerClock;
+    facilitator[workshop(workshop_id)] preview_export(PreviewExportRequest) -> ExportPreview;
+    facilitator[workshop(workshop_id)] preview_handout(PreviewHandoutRequest) -> ExportPreview;
+    facilitator[workshop(workshop_id)] start_export(StartExportRequest) -> ExportJob;
+    facilitator[job(job_id)] export_status(ExportJobRequest) -> ExportStatus;
+    facilitator[job(job_id)] cancel_export(ExportJobRequest) -> ();
+    facilitator[library] join_addresses(JoinAddressesRequest) -> Vec<JoinAddress>;
+    facilitator[workshop(workshop_id)] open_join(OpenJoinRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] join_status(WorkshopJoinRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] close_join(WorkshopJoinRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] renew_join_code(WorkshopJoinRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] remove_device(RemoveDeviceRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] answer_join(AnswerJoinRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] set_join_boards(SetJoinBoardsRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] follow_board(FollowBoardRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] bring_everyone(BringEveryoneRequest) -> ();
+    facilitator[workshop(workshop_id)] set_note_names(SetNoteNamesRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] cast_vote(CastVoteRequest) -> OpResult;
+    facilitator[workshop(workshop_id)] vote_turn(VoteTurnRequest) -> VoteTurn;
+    facilitator[workshop(workshop_id)] workshop_sharing(WorkshopSharingRequest) -> WorkshopSharing;
+    facilitator[workshop(workshop_id)] share_workshop(ShareWorkshopRequest) -> WorkshopSharing;
+    participant[device] participant_view(ParticipantViewRequest) -> ParticipantView;
+    participant[device] participant_add_note(ParticipantAddNoteRequest) -> ParticipantNote;
+    participant[device] participant_update_note(ParticipantUpdateNoteRequest) -> ParticipantNote;
+    participant[device] participant_delete_note(ParticipantDeleteNoteRequest) -> ();
+    participant[device] participant_vote(ParticipantVoteRequest) -> PhoneVote;
 }

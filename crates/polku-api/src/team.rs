@@ -18,6 +18,8 @@ pub(crate) type Events = Arc<RwLock<broadcast::Sender<Event>>>;
 pub(crate) struct Team {
     _feed: Feed,
     publisher: Publisher,
+    /// The facilitators and whose each workshop is.
+    pub accounts: polku_store::Accounts,
 }
 
 pub(crate) fn send(events: &Events, event: Event) {
@@ -44,7 +46,8 @@ pub(crate) fn connect(url: &str, events: Events) -> Result<(PgStore, Team), Stor
         FeedItem::Resumed => *heard.write().unwrap_or_else(|p| p.into_inner()) = broadcast::channel(BUFFER).0,
     })?;
     let publisher = store.publisher();
-    Ok((store, Team { _feed: feed, publisher }))
+    let accounts = store.accounts();
+    Ok((store, Team { _feed: feed, publisher, accounts }))
 }
 
 impl Team {

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
+use axum::Extension;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
@@ -13,11 +14,16 @@ use polku_core::Id;
 
 use crate::guard::error_response;
 
-pub(crate) async fn file(State(host): State<Arc<Host>>, Path(job): Path<String>) -> Response {
+pub(crate) async fn file(State(host): State<Arc<Host>>, signed: Option<Extension<polku_store::Facilitator>>, Path(job): Path<String>) -> Response {
     let Ok(id) = Id::parse_str(&job) else {
         return error_response(&ApiError::bad_request(format!("{job:?} is not an export id")));
     };
-    attachment(host.export_file(id))
+    // On a team server, only someone who may use the workshop downloads its file.
+    let caller = crate::api::caller(signed);
+    match tokio::task::spawn_blocking(move || host.export_file_as(&caller, id)).await {
+        Ok(file) => attachment(file),
+        Err(_) => error_response(&ApiError::internal("reading the export failed unexpectedly")),
+    }
 }
 
 pub(crate) async fn template(State(host): State<Arc<Host>>, Path(id): Path<String>) -> Response {

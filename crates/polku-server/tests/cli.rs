@@ -474,10 +474,20 @@ fn migrate_copies_a_library_folder_to_a_team_library_once() {
         Command::new(env!("CARGO_BIN_EXE_polku"))
             .args(["migrate", "--from"])
             .arg(dir.path())
-            .args(["--to", &url])
+            .args(["--to", &url, "--owner", "anna@kunta.fi"])
             .output()
             .unwrap()
     };
+    let refused = migrate();
+    assert!(!refused.status.success() && stderr(&refused).contains("no facilitator anna@kunta.fi"), "{}", stderr(&refused));
+    let mut add = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .args(["facilitators", "--database", &url, "add", "--email", "anna@kunta.fi", "--name", "Anna"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    writeln!(add.stdin.take().unwrap(), "kevät-ryhmä-2026").unwrap();
+    assert!(add.wait().unwrap().success());
     let first = migrate();
     assert!(first.status.success(), "{}", stderr(&first));
     let notes = list_json(dir.path())[0]["notes"].as_i64().unwrap();
@@ -489,4 +499,9 @@ fn migrate_copies_a_library_folder_to_a_team_library_once() {
     let team: Vec<serde_json::Value> = serde_json::from_slice(&listed.stdout).unwrap_or_else(|_| panic!("{}", stderr(&listed)));
     assert_eq!((team.len(), team[0]["notes"].as_i64().unwrap()), (1, notes));
     assert_eq!(team[0]["id"], list_json(dir.path())[0]["id"]);
+    // The workshop is Anna's: she reaches it, signed in.
+    let host = polku_api::Host::team(&url).unwrap();
+    let anna = host.team_accounts().unwrap().find("anna@kunta.fi").unwrap().unwrap();
+    let hers = host.call_as(&polku_api::Caller::TeamFacilitator(anna.id), "list_workshops", serde_json::json!({})).unwrap();
+    assert_eq!(hers[0]["id"], team[0]["id"]);
 }

@@ -28,15 +28,16 @@ const PASSWORD: &str = "kevät-ryhmä-2026";
 /// Adds a facilitator to the team library through the CLI, the password on standard input.
 fn add_facilitator(url: &str, email: &str, password: &str) {
     use std::io::Write;
+    let name = if email == EMAIL { "Anna Virtanen" } else { "Ville Korhonen" };
     let mut child = Command::new(env!("CARGO_BIN_EXE_polku"))
-        .args(["facilitators", "--database", url, "add", "--email", email, "--name", "Anna Virtanen", "--admin"])
+        .args(["facilitators", "--database", url, "add", "--email", email, "--name", name, "--admin"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).starts_with("Added anna@kunta.fi"));
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).starts_with(&format!("Added {email}")));
 }
 
 /// Signs in through the form as a browser does; the cookie to send after.
@@ -290,4 +291,37 @@ async fn behind_the_organisations_proxy_its_address_is_let_in_and_no_other() {
     // A public address must be HTTPS (the sign-in cookie is never sent over plain HTTP).
     let out = Command::new(env!("CARGO_BIN_EXE_polku")).args(["serve", "--database", &url, "--public-url", "http://polku.kunta.fi"]).output().unwrap();
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("must start with https://"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_colleagues_stream_carries_only_what_is_shared_with_them() {
+    let url = tokio::task::spawn_blocking(test_postgres::database).await.unwrap();
+    add_facilitator(&url, EMAIL, PASSWORD);
+    add_facilitator(&url, "ville@kunta.fi", PASSWORD);
+    let a = start(&url);
+    let b = start(&url);
+    let anna = sign_in(a.addr, EMAIL, PASSWORD).await.unwrap();
+    let ville = sign_in(b.addr, "ville@kunta.fi", PASSWORD).await.unwrap();
+    let (_, made) = call(a.addr, &anna, "create_workshop", json!({ "title": "Annan", "language": "fi" })).await;
+    let workshop = made["id"].clone();
+    let (_, opened) = call(a.addr, &anna, "open_workshop", json!({ "id": workshop })).await;
+    let board = opened["boards"][0].clone();
+    let mut on_b = events(b.addr, &ville, "").await;
+    let mut catching = events(b.addr, &ville, &format!("?workshop={}&after=0", workshop.as_str().unwrap())).await;
+
+    let (status, _) = call(a.addr, &anna, "apply_op", envelope(&workshop, new_note(&board, "Vain Annan"))).await;
+    assert_eq!(status, 200);
+    assert!(next_change(&mut on_b, Duration::from_millis(1500)).await.is_none(), "Ville's stream heard nothing of Anna's workshop");
+    assert!(next_change(&mut catching, Duration::from_millis(500)).await.is_none(), "nor caught up on it");
+    let (status, _) = call(b.addr, &ville, "open_workshop", json!({ "id": workshop })).await;
+    assert_eq!(status, 404);
+
+    let (status, _) = call(a.addr, &anna, "share_workshop", json!({ "workshop_id": workshop, "email": "ville@kunta.fi", "shared": true })).await;
+    assert_eq!(status, 200);
+    let op = envelope(&workshop, new_note(&board, "Nyt yhteinen"));
+    call(a.addr, &anna, "apply_op", op.clone()).await;
+    let heard = next_change(&mut on_b, Duration::from_secs(5)).await.expect("shared: Ville hears of it");
+    assert_eq!(heard["op_id"], op["op_id"]);
+    let (status, seen) = call(b.addr, &ville, "open_workshop", json!({ "id": workshop })).await;
+    assert_eq!((status, seen["boards"][0]["notes"].as_array().unwrap().len()), (200, 2));
 }

@@ -35,6 +35,9 @@ pub enum Caller {
     /// every call, so a removed device or a closed join is refused at once, and a device of
     /// another workshop's join is refused here.
     Participant { secret: String, at: Id },
+    /// A facilitator signed in to a team server: the facilitator's commands, on the workshops
+    /// that are theirs or shared with them (any other is answered as if it did not exist).
+    TeamFacilitator(Id),
 }
 
 /// Never prints a device's secret, so a logged caller cannot be replayed.
@@ -43,6 +46,7 @@ impl std::fmt::Debug for Caller {
         match self {
             Caller::Facilitator => f.write_str("Facilitator"),
             Caller::Participant { .. } => f.write_str("Participant { secret: <hidden> }"),
+            Caller::TeamFacilitator(id) => write!(f, "TeamFacilitator({id})"),
         }
     }
 }
@@ -76,13 +80,13 @@ impl Host {
     /// participant's device comes back for its handler.
     pub(crate) fn admit(&self, caller: &Caller, audience: Audience, command: &str) -> Result<Option<Device>, ApiError> {
         match (caller, audience) {
-            (Caller::Facilitator, Audience::Facilitator) => Ok(None),
+            (Caller::Facilitator | Caller::TeamFacilitator(_), Audience::Facilitator) => Ok(None),
             (Caller::Participant { .. }, Audience::Facilitator) => Err(ApiError::with_field(
                 ErrorCode::Forbidden,
                 format!("a participant may not call {command}"),
                 "participant",
             )),
-            (Caller::Facilitator, Audience::Participant) => {
+            (Caller::Facilitator | Caller::TeamFacilitator(_), Audience::Participant) => {
                 Err(ApiError::with_field(ErrorCode::Forbidden, format!("{command} is a joined device's"), "device"))
             }
             (Caller::Participant { secret, at }, Audience::Participant) => self.joins().authenticate(secret, *at).map(Some),

@@ -20,6 +20,9 @@ pub(crate) struct MigrateArgs {
     /// Or a library folder to copy into
     #[arg(long, value_name = "DIR")]
     to_dir: Option<PathBuf>,
+    /// Into a team library: the facilitator whose the copied workshops are (they can share them)
+    #[arg(long, value_name = "EMAIL", required_unless_present = "to_dir")]
+    owner: Option<String>,
 }
 
 fn open(dir: Option<&PathBuf>, url: Option<&String>) -> Result<Box<dyn Library>, String> {
@@ -33,7 +36,21 @@ fn open(dir: Option<&PathBuf>, url: Option<&String>) -> Result<Box<dyn Library>,
 pub(crate) fn run(args: MigrateArgs, now: polku_core::Millis) -> Result<(), String> {
     let from = open(args.from.as_ref(), args.from_database.as_ref())?;
     let mut to = open(args.to_dir.as_ref(), args.to.as_ref())?;
+    // Into a team library, every workshop must be someone's, or no one would reach it.
+    let owner = match (&args.to, &args.owner) {
+        (Some(url), Some(email)) => {
+            let accounts = polku_store::Accounts::connect(url).map_err(|e| e.to_string())?;
+            let owner = accounts.find(email).map_err(|e| e.to_string())?.ok_or_else(|| format!("no facilitator {email} in the team library: add them first (polku facilitators add)"))?;
+            Some((accounts, owner))
+        }
+        _ => None,
+    };
     let done = copy_library(from.as_ref(), to.as_mut(), now).map_err(|e| format!("the copy stopped: {e}"))?;
+    if let Some((accounts, owner)) = &owner {
+        for id in &done.workshops {
+            accounts.set_owner(*id, owner.id).map_err(|e| e.to_string())?;
+        }
+    }
     let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
     println!(
         "Copied {} ({} notes) and {} to {}. Already there: {}, {}.",

@@ -78,7 +78,7 @@ fn password_matches(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
 
-fn facilitator(row: &postgres::Row) -> Result<Facilitator, StoreError> {
+pub(crate) fn facilitator(row: &postgres::Row) -> Result<Facilitator, StoreError> {
     let id: String = row.get(0);
     Ok(Facilitator {
         id: Id::parse_str(&id).map_err(|e| StoreError::Decode(e.to_string()))?,
@@ -103,7 +103,7 @@ impl Accounts {
         Ok(Accounts::new(config))
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T, StoreError>) -> Result<T, StoreError> {
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T, StoreError>) -> Result<T, StoreError> {
         let mut slot = self.client.lock().unwrap_or_else(|p| p.into_inner());
         if slot.as_ref().is_none_or(Client::is_closed) {
             *slot = Some(self.config.connect(NoTls)?);

@@ -12,6 +12,7 @@ use crate::StoreError;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_library", include_str!("../../migrations/postgres/0001_library.sql")),
     ("0002_facilitators", include_str!("../../migrations/postgres/0002_facilitators.sql")),
+    ("0003_sharing", include_str!("../../migrations/postgres/0003_sharing.sql")),
 ];
 
 /// The schema this build writes.

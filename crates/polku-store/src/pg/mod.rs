@@ -8,6 +8,7 @@ pub mod accounts;
 mod db;
 mod feed;
 mod migrations;
+pub mod sharing;
 
 use std::cell::RefCell;
 use std::str::FromStr;

@@ -54,6 +54,7 @@ import type { ServerClock } from "./ServerClock";
 import type { ServerClockRequest } from "./ServerClockRequest";
 import type { SetJoinBoardsRequest } from "./SetJoinBoardsRequest";
 import type { SetNoteNamesRequest } from "./SetNoteNamesRequest";
+import type { ShareWorkshopRequest } from "./ShareWorkshopRequest";
 import type { StartExportRequest } from "./StartExportRequest";
 import type { StepRequest } from "./StepRequest";
 import type { TemplateSummary } from "./TemplateSummary";
@@ -61,6 +62,8 @@ import type { VoteTurn } from "./VoteTurn";
 import type { VoteTurnRequest } from "./VoteTurnRequest";
 import type { Workshop } from "./Workshop";
 import type { WorkshopJoinRequest } from "./WorkshopJoinRequest";
+import type { WorkshopSharing } from "./WorkshopSharing";
+import type { WorkshopSharingRequest } from "./WorkshopSharingRequest";
 import type { WorkshopSummary } from "./WorkshopSummary";
 
 /** Every command: its request and its response. */
@@ -108,6 +111,8 @@ export type Commands = {
   set_note_names: { request: SetNoteNamesRequest; response: JoinStatus };
   cast_vote: { request: CastVoteRequest; response: OpResult };
   vote_turn: { request: VoteTurnRequest; response: VoteTurn };
+  workshop_sharing: { request: WorkshopSharingRequest; response: WorkshopSharing };
+  share_workshop: { request: ShareWorkshopRequest; response: WorkshopSharing };
   participant_view: { request: ParticipantViewRequest; response: ParticipantView };
   participant_add_note: { request: ParticipantAddNoteRequest; response: ParticipantNote };
   participant_update_note: { request: ParticipantUpdateNoteRequest; response: ParticipantNote };
@@ -161,6 +166,8 @@ export const COMMAND_NAMES: CommandName[] = [
   "set_note_names",
   "cast_vote",
   "vote_turn",
+  "workshop_sharing",
+  "share_workshop",
   "participant_view",
   "participant_add_note",
   "participant_update_note",
