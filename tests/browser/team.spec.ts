@@ -7,9 +7,10 @@ import { binary, ROOT, serveWith, type Served } from "./server";
 /**
  * A team server as two facilitators meet it: two instances of `polku serve --database` on one
  * real PostgreSQL (started by crates/test-postgres), each facilitator's browser on its own
- * instance, each signed in through the form. A workshop made on one appears in the other's list;
- * notes written on either board appear on the other; a team library offers no Backups of its
- * own; a wrong password is refused in words; signing out ends it.
+ * instance, each signed in through the form. A workshop made by one is in no one else's list
+ * until it is shared in its Share dialog; then it appears in the colleague's list, and notes
+ * written on either board appear on the other; a team library offers no Backups of its own; a
+ * wrong password is refused in words; signing out ends it.
  */
 
 const PASSWORD = "kevät-ryhmä-2026";
@@ -74,8 +75,19 @@ test("two facilitators on two instances of a team server work on one workshop", 
   await onA.getByLabel("Workshop name").fill(title);
   await onA.getByRole("button", { name: "Create workshop" }).click();
   await expect(onA.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(onB.getByText(title)).toHaveCount(0);
 
-  // B's list learns of it through the database, without a reload.
+  // Anna shares it from the list; Ville's list learns of it through the database, without a reload.
+  await onA.goto(a.url);
+  await onA.getByRole("button", { name: `Share ${title} with colleagues` }).click();
+  const dialog = onA.getByTestId("share-dialog");
+  await expect(dialog.getByText("Made by Anna Virtanen.")).toBeVisible();
+  await expect(dialog.getByText("Not shared with anyone yet.")).toBeVisible();
+  await dialog.getByRole("button", { name: "Share with Ville Korhonen" }).click();
+  await expect(dialog.getByRole("button", { name: "Stop sharing with Ville Korhonen" })).toBeVisible();
+  await onA.screenshot({ path: test.info().outputPath("team-share-dialog.png") });
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await onA.getByRole("link", { name: title }).click();
   await onB.getByText(title).click();
   await expect(onB.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(onB.getByText(TOUCHPOINTS.en[0], { exact: true })).toBeVisible();

@@ -26,6 +26,8 @@ export type { TouchpointPatch } from "./generated/TouchpointPatch";
 export type { UndoMode } from "./generated/UndoMode";
 export type { Workshop } from "./generated/Workshop";
 export type { WorkshopSummary } from "./generated/WorkshopSummary";
+export type { Colleague } from "./generated/Colleague";
+export type { WorkshopSharing } from "./generated/WorkshopSharing";
 export type { DeletedWorkshop } from "./generated/DeletedWorkshop";
 export type { AgeGroup } from "./generated/AgeGroup";
 export type { Avatar } from "./generated/Avatar";
