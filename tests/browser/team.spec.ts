@@ -16,6 +16,7 @@ import { binary, ROOT, serveWith, type Served } from "./server";
 const PASSWORD = "kevät-ryhmä-2026";
 
 let postgres: ChildProcess;
+let databaseUrl: string;
 let a: Served;
 let b: Served;
 
@@ -35,6 +36,7 @@ function testPostgres(): Promise<{ proc: ChildProcess; url: string }> {
 test.beforeAll(async () => {
   const pg = await testPostgres();
   postgres = pg.proc;
+  databaseUrl = pg.url;
   for (const [email, name] of [
     ["anna@kunta.fi", "Anna Virtanen"],
     ["ville@kunta.fi", "Ville Korhonen"],
@@ -127,4 +129,41 @@ test("a wrong password is refused in words, and signing out ends the sign-in", a
   await expect(page).toHaveURL(/\/signin$/);
   await page.goto(a.url);
   await expect(page).toHaveURL(/\/signin$/);
+});
+
+test("an admin adds a colleague on the Facilitators page, and the colleague signs in", async ({ browser }) => {
+  execFileSync(binary(), ["facilitators", "--database", databaseUrl, "add", "--email", "admin@kunta.fi", "--name", "Aino Admin", "--admin"], { input: `${PASSWORD}\n` });
+  const page = await facilitator(browser, a, "admin@kunta.fi");
+  await page.getByRole("link", { name: "Facilitators" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Facilitators" })).toBeVisible();
+  await page.getByLabel("Name").fill("Sari Laine");
+  await page.getByLabel("Email address").fill("sari@kunta.fi");
+  await page.getByLabel("First password").fill("lyhyt");
+  await page.getByRole("button", { name: "Add facilitator" }).click();
+  // The browser's own check first: too short to send.
+  await expect(page.getByTestId("facilitator").filter({ hasText: "sari@kunta.fi" })).toHaveCount(0);
+  await page.getByLabel("First password").fill("sari-salasana-2026");
+  await page.getByRole("button", { name: "Add facilitator" }).click();
+  await expect(page.getByText("Sari Laine can now sign in.")).toBeVisible();
+  const row = page.getByTestId("facilitator").filter({ hasText: "sari@kunta.fi" });
+  await expect(row).toContainText("Sari Laine");
+  // No one disables themselves here.
+  const own = page.getByTestId("facilitator").filter({ hasText: "admin@kunta.fi" });
+  await expect(own.getByRole("button", { name: "Disable" })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath("team-facilitators.png"), fullPage: true });
+
+  const context = await browser.newContext({ extraHTTPHeaders: {}, storageState: { cookies: [], origins: [] } });
+  const sari = await context.newPage();
+  await sari.goto(`${b.url}/signin`);
+  await sari.getByLabel("Email address").fill("sari@kunta.fi");
+  await sari.getByLabel("Password").fill("sari-salasana-2026");
+  await sari.getByRole("button", { name: "Sign in" }).click();
+  await expect(sari.getByTestId("signed-in-as")).toHaveText("Signed in as Sari Laine");
+  await expect(sari.getByRole("link", { name: "Facilitators" })).toHaveCount(0);
+
+  // Disabled by the admin: her next step finds her signed out.
+  await row.getByRole("button", { name: "Disable" }).click();
+  await expect(row).toContainText("Cannot sign in");
+  await sari.reload();
+  await expect(sari).toHaveURL(/\/signin$/);
 });

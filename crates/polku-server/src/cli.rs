@@ -299,8 +299,9 @@ pub fn run(args: Args) -> Result<(), String> {
                 let listen = listen.unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], port)));
                 let host = data.open()?;
                 let accounts = polku_store::Accounts::connect(url).map_err(|e| e.to_string())?;
+                let admin = polku_server::Admin::new(polku_store::Accounts::connect(url).map_err(|e| e.to_string())?);
                 let address = polku_server::TeamAddress { listen, public };
-                serve(host, port, Gate::SignIn(polku_server::SignIn::new(accounts), address))
+                serve(host, port, Gate::SignIn(polku_server::SignIn::new(accounts), admin, address))
             }
             None if listen.is_some() || public_url.is_some() => {
                 Err("--listen and --public-url are for a team library (--database); a library folder is served on 127.0.0.1 only".into())
@@ -451,7 +452,7 @@ fn list(host: &Host, json: bool) -> Result<(), String> {
 /// What lets a browser in: the laptop's per-run key, or a team server's sign-in.
 enum Gate {
     Key(polku_server::Access),
-    SignIn(polku_server::SignIn, polku_server::TeamAddress),
+    SignIn(polku_server::SignIn, polku_server::Admin, polku_server::TeamAddress),
 }
 
 fn serve(host: Host, port: u16, gate: Gate) -> Result<(), String> {
@@ -476,9 +477,9 @@ fn serve(host: Host, port: u16, gate: Gate) -> Result<(), String> {
                 let ready = |url: String| say(format!("Polku is serving at {url}\nOpen that address: it carries this run's key. Press Ctrl+C to stop."));
                 polku_server::serve(host, port, access, ready, shutdown).await
             }
-            Gate::SignIn(gate, address) => {
+            Gate::SignIn(gate, admin, address) => {
                 let ready = |url: String| say(format!("Polku is serving the team library at {url}\nFacilitators sign in there. Press Ctrl+C to stop."));
-                polku_server::serve_team(host, address, gate, ready, shutdown).await
+                polku_server::serve_team(host, address, gate, admin, ready, shutdown).await
             }
         };
         served

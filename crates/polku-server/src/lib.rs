@@ -6,6 +6,7 @@
 //! address ([`lan`] lists them) only while joining is open, with none of these routes on it.
 
 mod access;
+mod admin;
 mod api;
 mod assets;
 mod download;
@@ -25,6 +26,7 @@ use axum::Router;
 use polku_api::Host;
 
 pub use access::{Access, TOKEN_ENV, TOKEN_HEADER, TOKEN_PARAM};
+pub use admin::Admin;
 pub use guard::PublicUrl;
 pub use signin::{SignIn, SESSION_COOKIE};
 
@@ -63,9 +65,11 @@ pub fn router(host: Arc<Host>, access: Access) -> Router {
 
 /// A team server: facilitators sign in (see [`signin`]); the same routes once they have. Reached
 /// on loopback, and at `public` (the organisation's proxy's address) when given.
-pub fn team_router(host: Arc<Host>, gate: SignIn, public: Option<PublicUrl>) -> Router {
+pub fn team_router(host: Arc<Host>, gate: SignIn, admin: Admin, public: Option<PublicUrl>) -> Router {
     routes()
         .route("/api/me", get(signin::me))
+        .route("/api/team/facilitators", get(admin::list).post(admin::add).with_state(admin.clone()))
+        .route("/api/team/facilitators/update", post(admin::update).with_state(admin))
         .layer(axum::middleware::from_fn_with_state(gate.clone(), signin::require))
         .route("/signin", get(signin::page).post(signin::submit).with_state(gate.clone()))
         .route("/signout", post(signin::sign_out).with_state(gate))
@@ -101,6 +105,7 @@ pub async fn serve_team(
     host: Arc<Host>,
     address: TeamAddress,
     gate: SignIn,
+    admin: Admin,
     on_ready: impl FnOnce(String),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
@@ -110,5 +115,5 @@ pub async fn serve_team(
         Some(public) => on_ready(format!("{}/signin (proxied to {addr})", public.origin())),
         None => on_ready(format!("http://{addr}/signin")),
     }
-    axum::serve(listener, team_router(host, gate, address.public)).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, team_router(host, gate, admin, address.public)).with_graceful_shutdown(shutdown).await
 }

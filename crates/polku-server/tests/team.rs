@@ -325,3 +325,34 @@ async fn a_colleagues_stream_carries_only_what_is_shared_with_them() {
     let (status, seen) = call(b.addr, &ville, "open_workshop", json!({ "id": workshop })).await;
     assert_eq!((status, seen["boards"][0]["notes"].as_array().unwrap().len()), (200, 2));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_manages_facilitators_and_no_one_else_may() {
+    let url = tokio::task::spawn_blocking(test_postgres::database).await.unwrap();
+    add_facilitator(&url, EMAIL, PASSWORD);
+    let a = start(&url);
+    let admin = sign_in(a.addr, EMAIL, PASSWORD).await.unwrap();
+    let json = |cookie: &str| vec![("Content-Type", "application/json".to_string()), ("Cookie", cookie.to_string())];
+
+    let added = send(a.addr, "POST", "/api/team/facilitators", &json(&admin), Some(&json!({ "email": "Sari@Kunta.fi", "name": "Sari Laine", "password": "sari-salasana-2026" }))).await;
+    assert_eq!(added.status, 200, "{}", added.body);
+    assert_eq!(serde_json::from_str::<Value>(&added.body).unwrap(), json!({ "email": "sari@kunta.fi", "name": "Sari Laine", "admin": false, "disabled": false }));
+    let short = send(a.addr, "POST", "/api/team/facilitators", &json(&admin), Some(&json!({ "email": "x@kunta.fi", "name": "X", "password": "lyhyt" }))).await;
+    assert_eq!((short.status, serde_json::from_str::<Value>(&short.body).unwrap()["error"]["field"].clone()), (422, json!("password")));
+
+    // Sari signs in, and is no admin.
+    let sari = sign_in(a.addr, "sari@kunta.fi", "sari-salasana-2026").await.expect("the new facilitator signs in");
+    for (method, path, body) in [("GET", "/api/team/facilitators", None), ("POST", "/api/team/facilitators/update", Some(json!({ "email": EMAIL, "disabled": true })))] {
+        let refused = send(a.addr, method, path, &json(&sari), body.as_ref()).await;
+        assert_eq!((refused.status, serde_json::from_str::<Value>(&refused.body).unwrap()["error"]["field"].clone()), (403, json!("admin")), "{path}");
+    }
+
+    // The admin disables her: her sign-in ends at once; an admin cannot disable themselves.
+    let off = send(a.addr, "POST", "/api/team/facilitators/update", &json(&admin), Some(&json!({ "email": "sari@kunta.fi", "disabled": true }))).await;
+    assert_eq!(serde_json::from_str::<Value>(&off.body).unwrap()["disabled"], true);
+    assert_eq!(call(a.addr, &sari, "list_workshops", json!({})).await.0, 401);
+    let own = send(a.addr, "POST", "/api/team/facilitators/update", &json(&admin), Some(&json!({ "email": EMAIL, "disabled": true }))).await;
+    assert_eq!((own.status, serde_json::from_str::<Value>(&own.body).unwrap()["error"]["field"].clone()), (403, json!("self")));
+    let listed = send(a.addr, "GET", "/api/team/facilitators", &json(&admin), None).await;
+    assert_eq!(serde_json::from_str::<Value>(&listed.body).unwrap().as_array().unwrap().len(), 2);
+}

@@ -125,7 +125,7 @@ impl Accounts {
                 &[&id.to_string(), &email, &name.trim(), &hash, &admin, &now],
             )?;
             if added == 0 {
-                return Err(polku_core::OpError::Conflict(format!("{email} already has an account")).into());
+                return Err(polku_core::OpError::invalid("email_taken", format!("{email} already has an account")).into());
             }
             Ok(Facilitator { id, email: email.clone(), name: name.trim().to_string(), admin, disabled: false })
         })
@@ -160,7 +160,7 @@ impl Accounts {
         self.with(|c| {
             let mut tx = c.transaction()?;
             let Some(row) = tx.query_opt(sql, &[&email, value])? else {
-                return Err(polku_core::OpError::invalid("email", format!("no facilitator {email}")).into());
+                return Err(polku_core::OpError::invalid("facilitator", format!("no facilitator {email}")).into());
             };
             let id: String = row.get(0);
             tx.execute("DELETE FROM sign_in WHERE facilitator_id = $1", &[&id])?;

@@ -89,7 +89,7 @@ impl Accounts {
     /// workshop stays theirs: sharing it with its owner changes nothing.
     pub fn share(&self, workshop: Id, email: &str, shared: bool) -> Result<Sharing, StoreError> {
         let email = normal_email(email);
-        let colleague = self.find(&email)?.ok_or_else(|| polku_core::OpError::invalid("email", format!("no facilitator {email}")))?;
+        let colleague = self.find(&email)?.ok_or_else(|| polku_core::OpError::invalid("facilitator", format!("no facilitator {email}")))?;
         let (w, f) = (workshop.to_string(), colleague.id.to_string());
         self.with(|c| {
             if shared {
