@@ -106,8 +106,8 @@ macro_rules! commands {
                         reach!(self, caller, &args, $req, $scope $(($field))?);
                         let req: $req = serde_json::from_value(args).map_err(ApiError::bad_request)?;
                         let resp: $resp = run!($audience, handlers::$name, self, device, req).inspect_err(|e| self.on_error(e))?;
-                        let resp = answer!(self, caller, resp, $scope);
-                        serde_json::to_value(resp).map_err(|e| ApiError::internal(e.to_string()))
+                        let answered = answer!(self, caller, resp, $scope);
+                        serde_json::to_value(answered).map_err(|e| ApiError::internal(e.to_string()))
                     })*
                     _ => Err(ApiError::unknown_command(command)),
                 }
