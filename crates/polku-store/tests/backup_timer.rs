@@ -48,6 +48,8 @@ fn backups_follow_changes_and_closing() {
     store.apply(&env(&w, "a", op), 5_000).unwrap();
     store.stop_backups();
     let list = backups(&store);
-    assert_eq!(list.len(), 2, "stopping makes the last one at once");
+    // A tick may have come between the edit and the stop and made one already; if it read the
+    // library's version just before the edit landed, the stop makes one more (never one fewer).
+    assert!((2..=3).contains(&list.len()), "stopping makes the last one at once: {}", list.len());
     assert_eq!(list[0].notes, Some(1), "with the last edit in it");
 }
