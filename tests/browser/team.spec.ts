@@ -43,6 +43,9 @@ test.beforeAll(async () => {
   ]) {
     execFileSync(binary(), ["facilitators", "--database", pg.url, "add", "--email", email, "--name", name], { input: `${PASSWORD}\n` });
   }
+  // Ville's unit, to share with as a whole.
+  execFileSync(binary(), ["facilitators", "--database", pg.url, "add-group", "--group", "Aikuissosiaalityö"]);
+  execFileSync(binary(), ["facilitators", "--database", pg.url, "member", "--group", "Aikuissosiaalityö", "--email", "ville@kunta.fi"]);
   a = await serveWith(["--database", pg.url]);
   b = await serveWith(["--database", pg.url]);
 });
@@ -85,8 +88,10 @@ test("two facilitators on two instances of a team server work on one workshop", 
   const dialog = onA.getByTestId("share-dialog");
   await expect(dialog.getByText("Made by Anna Virtanen.")).toBeVisible();
   await expect(dialog.getByText("Not shared with anyone yet.")).toBeVisible();
-  await dialog.getByRole("button", { name: "Share with Ville Korhonen" }).click();
-  await expect(dialog.getByRole("button", { name: "Stop sharing with Ville Korhonen" })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Share with Ville Korhonen" })).toBeVisible();
+  // Shared with Ville's group: Ville is in it.
+  await dialog.getByRole("button", { name: "Share with Aikuissosiaalityö" }).click();
+  await expect(dialog.getByRole("button", { name: "Stop sharing with Aikuissosiaalityö" })).toBeVisible();
   await onA.screenshot({ path: test.info().outputPath("team-share-dialog.png") });
   await dialog.getByRole("button", { name: "Close" }).click();
   await onA.getByRole("link", { name: title }).click();

@@ -116,8 +116,14 @@ pub struct WorkshopSharingRequest {
 #[serde(deny_unknown_fields)]
 pub struct ShareWorkshopRequest {
     pub workshop_id: Id,
-    /// The colleague's address, as they sign in with.
-    pub email: String,
+    /// A colleague's address, as they sign in with…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub email: Option<String>,
+    /// …or a group's name: one of the two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub group: Option<String>,
     /// True to share, false to take it back.
     pub shared: bool,
 }
@@ -135,6 +141,9 @@ pub struct WorkshopSharing {
     pub shared_with: Vec<Colleague>,
     /// Everyone else who may sign in, to share it with.
     pub others: Vec<Colleague>,
+    /// The groups it is shared with, by name, and the other groups there are.
+    pub groups: Vec<String>,
+    pub other_groups: Vec<String>,
 }
 
 fn colleague(f: &polku_store::Facilitator) -> Colleague {
@@ -143,11 +152,14 @@ fn colleague(f: &polku_store::Facilitator) -> Colleague {
 
 fn sharing_of(host: &Host, sharing: polku_store::Sharing) -> Result<WorkshopSharing, ApiError> {
     let all = accounts(host)?.list()?;
+    let groups = accounts(host)?.groups()?;
     let has = |f: &polku_store::Facilitator| sharing.owner.as_ref().is_some_and(|o| o.id == f.id) || sharing.shared_with.iter().any(|s| s.id == f.id);
     Ok(WorkshopSharing {
         owner: sharing.owner.as_ref().map(colleague),
         shared_with: sharing.shared_with.iter().map(colleague).collect(),
         others: all.iter().filter(|f| !f.disabled && !has(f)).map(colleague).collect(),
+        other_groups: groups.into_iter().map(|(name, _)| name).filter(|g| !sharing.groups.contains(g)).collect(),
+        groups: sharing.groups,
     })
 }
 
@@ -161,7 +173,12 @@ pub(crate) fn workshop_sharing(host: &Host, req: WorkshopSharingRequest) -> Resu
 /// Shares the workshop with a colleague, or takes it back; anyone who has it may.
 pub(crate) fn share_workshop(host: &Host, req: ShareWorkshopRequest) -> Result<WorkshopSharing, ApiError> {
     host.store()?.workshop_summary(req.workshop_id)?;
-    let sharing = accounts(host)?.share(req.workshop_id, &req.email, req.shared)?;
+    let with = match (&req.email, &req.group) {
+        (Some(email), None) => polku_store::ShareWith::Colleague(email),
+        (None, Some(group)) => polku_store::ShareWith::Group(group),
+        _ => return Err(ApiError::with_field(ErrorCode::Validation, "name a colleague's email or a group, one of the two", "email")),
+    };
+    let sharing = accounts(host)?.share(req.workshop_id, with, req.shared)?;
     // The colleague's list gains (or loses) it.
     host.emit(crate::Event::LibraryChanged);
     sharing_of(host, sharing)

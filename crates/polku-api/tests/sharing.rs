@@ -108,3 +108,31 @@ fn sharing_lets_a_colleague_in_and_taking_it_back_shuts_them_out() {
     assert!(t.host.call_as(&t.ville, "list_deleted_workshops", json!({})).unwrap().as_array().unwrap().is_empty());
     assert_eq!(ids(&t.host.call_as(&t.anna, "list_deleted_workshops", json!({})).unwrap()), vec![id]);
 }
+
+#[test]
+fn shared_with_a_group_it_reaches_whoever_is_in_the_group() {
+    let t = team();
+    let accounts = t.host.team_accounts().unwrap();
+    let sari = accounts.add("sari@kunta.fi", "Sari Laine", Some("sari-salasana-2026"), false, T).unwrap();
+    let sari = Caller::TeamFacilitator(sari.id);
+    accounts.add_group("Aikuissosiaalityö", T).unwrap();
+    accounts.set_member("Aikuissosiaalityö", "ville@kunta.fi", true).unwrap();
+    let id = t.host.call_as(&t.anna, "create_workshop", json!({"title": "Tiimille", "language": "fi"})).unwrap()["id"].clone();
+
+    let sharing = t.host.call_as(&t.anna, "share_workshop", json!({"workshop_id": id, "group": "Aikuissosiaalityö", "shared": true})).unwrap();
+    assert_eq!((sharing["groups"].clone(), sharing["other_groups"].clone()), (json!(["Aikuissosiaalityö"]), json!([])));
+    assert_eq!(ids(&t.host.call_as(&t.ville, "list_workshops", json!({})).unwrap()), vec![id.clone()]);
+    not_found(t.host.call_as(&sari, "open_workshop", json!({"id": id})), "workshop", "open_workshop");
+
+    // Whoever is in the group when they ask: Sari joins, Ville leaves.
+    accounts.set_member("Aikuissosiaalityö", "sari@kunta.fi", true).unwrap();
+    accounts.set_member("Aikuissosiaalityö", "ville@kunta.fi", false).unwrap();
+    assert!(t.host.call_as(&sari, "open_workshop", json!({"id": id})).is_ok());
+    not_found(t.host.call_as(&t.ville, "open_workshop", json!({"id": id})), "workshop", "open_workshop");
+
+    // One of the two, and a group that is there.
+    let both = t.host.call_as(&t.anna, "share_workshop", json!({"workshop_id": id, "email": "ville@kunta.fi", "group": "Aikuissosiaalityö", "shared": true})).unwrap_err();
+    assert_eq!(both.code, ErrorCode::Validation);
+    let none = t.host.call_as(&t.anna, "share_workshop", json!({"workshop_id": id, "group": "Ei ole", "shared": true})).unwrap_err();
+    assert_eq!((none.code, none.field.as_deref()), (ErrorCode::Validation, Some("group")));
+}

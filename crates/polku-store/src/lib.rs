@@ -39,7 +39,7 @@ pub use copy::{copy_library, Copied};
 pub use error::StoreError;
 pub use library::{Library, Lock};
 pub use pg::accounts::{self, Accounts, Facilitator, Refused, SignedIn};
-pub use pg::sharing::Sharing;
+pub use pg::sharing::{ShareWith, Sharing};
 pub use pg::{Feed, FeedItem, PgStore, Publisher, PG_SCHEMA_VERSION};
 pub use migrations::SCHEMA_VERSION;
 pub use ops::{Applied, Envelope, Logged};

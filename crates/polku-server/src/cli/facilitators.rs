@@ -49,6 +49,22 @@ enum Action {
         #[arg(long)]
         email: String,
     },
+    /// Add a group (a team, a unit) that workshops can be shared with as a whole
+    AddGroup {
+        #[arg(long)]
+        group: String,
+    },
+    /// Put a facilitator in a group (or take them out with --remove)
+    Member {
+        #[arg(long)]
+        group: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        remove: bool,
+    },
+    /// List the groups and who is in each
+    Groups,
 }
 
 fn password() -> Result<String, String> {
@@ -98,6 +114,19 @@ pub(crate) fn run(args: FacilitatorsArgs, now: polku_core::Millis) -> Result<(),
         Action::Enable { email } => {
             accounts.set_disabled(&email, false).map_err(fail)?;
             println!("{email} can sign in again");
+        }
+        Action::AddGroup { group } => {
+            accounts.add_group(&group, now).map_err(fail)?;
+            println!("Added the group {group:?}");
+        }
+        Action::Member { group, email, remove } => {
+            accounts.set_member(&group, &email, !remove).map_err(fail)?;
+            println!("{email} is {} the group {group:?}", if remove { "no longer in" } else { "in" });
+        }
+        Action::Groups => {
+            for (name, members) in accounts.groups().map_err(fail)? {
+                println!("{name}: {}", if members.is_empty() { "(nobody)".to_string() } else { members.join(", ") });
+            }
         }
     }
     Ok(())

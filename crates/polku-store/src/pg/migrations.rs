@@ -13,6 +13,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_library", include_str!("../../migrations/postgres/0001_library.sql")),
     ("0002_facilitators", include_str!("../../migrations/postgres/0002_facilitators.sql")),
     ("0003_sharing", include_str!("../../migrations/postgres/0003_sharing.sql")),
+    ("0004_groups", include_str!("../../migrations/postgres/0004_groups.sql")),
 ];
 
 /// The schema this build writes.

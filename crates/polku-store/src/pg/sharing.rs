@@ -9,11 +9,20 @@ use polku_core::Id;
 use super::accounts::{normal_email, Accounts, Facilitator};
 use crate::StoreError;
 
-/// Who has a workshop: its owner (none for one copied in without one) and its colleagues.
+/// Who has a workshop: its owner (none for one copied in without one), its colleagues, and the
+/// groups it is shared with (their names).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sharing {
     pub owner: Option<Facilitator>,
     pub shared_with: Vec<Facilitator>,
+    pub groups: Vec<String>,
+}
+
+/// Whom a workshop is shared with: a colleague by address, or a group by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareWith<'a> {
+    Colleague(&'a str),
+    Group(&'a str),
 }
 
 fn parse(id: &str) -> Result<Id, StoreError> {
@@ -39,7 +48,10 @@ impl Accounts {
         self.with(|c| {
             let row = c.query_opt(
                 "SELECT 1 FROM workshop_owner WHERE workshop_id = $1 AND facilitator_id = $2
-                 UNION ALL SELECT 1 FROM workshop_share WHERE workshop_id = $1 AND facilitator_id = $2 LIMIT 1",
+                 UNION ALL SELECT 1 FROM workshop_share WHERE workshop_id = $1 AND facilitator_id = $2
+                 UNION ALL SELECT 1 FROM workshop_group_share s JOIN group_member m ON m.group_id = s.group_id
+                   WHERE s.workshop_id = $1 AND m.facilitator_id = $2
+                 LIMIT 1",
                 &[&w, &f],
             )?;
             Ok(row.is_some())
@@ -52,7 +64,8 @@ impl Accounts {
         self.with(|c| {
             c.query(
                 "SELECT workshop_id FROM workshop_owner WHERE facilitator_id = $1
-                 UNION SELECT workshop_id FROM workshop_share WHERE facilitator_id = $1",
+                 UNION SELECT workshop_id FROM workshop_share WHERE facilitator_id = $1
+                 UNION SELECT s.workshop_id FROM workshop_group_share s JOIN group_member m ON m.group_id = s.group_id WHERE m.facilitator_id = $1",
                 &[&f],
             )?
             .iter()
@@ -82,12 +95,105 @@ impl Accounts {
             .map(super::accounts::facilitator)
             .collect()
         })?;
-        Ok(Sharing { owner, shared_with })
+        let groups = self.with(|c| {
+            Ok(c.query(
+                "SELECT g.name FROM workshop_group_share s JOIN team_group g ON g.id = s.group_id WHERE s.workshop_id = $1 ORDER BY g.name",
+                &[&w],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect())
+        })?;
+        Ok(Sharing { owner, shared_with, groups })
+    }
+
+    /// Shares the workshop with a colleague or a group (or takes it back).
+    pub fn share(&self, workshop: Id, with: ShareWith, shared: bool) -> Result<Sharing, StoreError> {
+        match with {
+            ShareWith::Colleague(email) => self.share_with_colleague(workshop, email, shared),
+            ShareWith::Group(name) => self.share_with_group(workshop, name, shared),
+        }
+    }
+
+    fn share_with_group(&self, workshop: Id, name: &str, shared: bool) -> Result<Sharing, StoreError> {
+        let group = self.group_id(name)?;
+        let w = workshop.to_string();
+        self.with(|c| {
+            if shared {
+                c.execute("INSERT INTO workshop_group_share (workshop_id, group_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", &[&w, &group])?;
+            } else {
+                c.execute("DELETE FROM workshop_group_share WHERE workshop_id = $1 AND group_id = $2", &[&w, &group])?;
+            }
+            Ok(())
+        })?;
+        self.sharing(workshop)
+    }
+
+    fn group_id(&self, name: &str) -> Result<String, StoreError> {
+        let name = name.trim().to_string();
+        self.with(|c| {
+            c.query_opt("SELECT id FROM team_group WHERE name = $1", &[&name])?
+                .map(|r| r.get::<_, String>(0))
+                .ok_or_else(|| polku_core::OpError::invalid("group", format!("no group {name:?}")).into())
+        })
+    }
+
+    /// The groups, each with its members' addresses, by name.
+    pub fn groups(&self) -> Result<Vec<(String, Vec<String>)>, StoreError> {
+        self.with(|c| {
+            let rows = c.query(
+                "SELECT g.name, f.email FROM team_group g LEFT JOIN group_member m ON m.group_id = g.id
+                 LEFT JOIN facilitator f ON f.id = m.facilitator_id ORDER BY g.name, f.email",
+                &[],
+            )?;
+            let mut out: Vec<(String, Vec<String>)> = Vec::new();
+            for r in rows {
+                let (name, email): (String, Option<String>) = (r.get(0), r.get(1));
+                match out.last_mut() {
+                    Some((last, members)) if *last == name => members.extend(email),
+                    _ => out.push((name, email.into_iter().collect())),
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// A new group of facilitators to share workshops with.
+    pub fn add_group(&self, name: &str, now: polku_core::Millis) -> Result<(), StoreError> {
+        let name = name.trim();
+        if name.is_empty() || name.len() > 200 {
+            return Err(polku_core::OpError::invalid("group", "a name of 1–200 characters").into());
+        }
+        self.with(|c| {
+            let added = c.execute(
+                "INSERT INTO team_group (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
+                &[&Id::now_v7().to_string(), &name, &now],
+            )?;
+            if added == 0 {
+                return Err(polku_core::OpError::invalid("group_taken", format!("there is a group {name:?} already")).into());
+            }
+            Ok(())
+        })
+    }
+
+    /// Puts a facilitator in a group (or takes them out).
+    pub fn set_member(&self, group: &str, email: &str, member: bool) -> Result<(), StoreError> {
+        let group = self.group_id(group)?;
+        let email = normal_email(email);
+        let f = self.find(&email)?.ok_or_else(|| polku_core::OpError::invalid("facilitator", format!("no facilitator {email}")))?;
+        self.with(|c| {
+            if member {
+                c.execute("INSERT INTO group_member (group_id, facilitator_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", &[&group, &f.id.to_string()])?;
+            } else {
+                c.execute("DELETE FROM group_member WHERE group_id = $1 AND facilitator_id = $2", &[&group, &f.id.to_string()])?;
+            }
+            Ok(())
+        })
     }
 
     /// Shares the workshop with the colleague at `email` (or takes it back). Their own
     /// workshop stays theirs: sharing it with its owner changes nothing.
-    pub fn share(&self, workshop: Id, email: &str, shared: bool) -> Result<Sharing, StoreError> {
+    fn share_with_colleague(&self, workshop: Id, email: &str, shared: bool) -> Result<Sharing, StoreError> {
         let email = normal_email(email);
         let colleague = self.find(&email)?.ok_or_else(|| polku_core::OpError::invalid("facilitator", format!("no facilitator {email}")))?;
         let (w, f) = (workshop.to_string(), colleague.id.to_string());

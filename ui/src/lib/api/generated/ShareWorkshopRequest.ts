@@ -2,9 +2,13 @@
 
 export type ShareWorkshopRequest = { workshop_id: string, 
 /**
- * The colleague's address, as they sign in with.
+ * A colleague's address, as they sign in with…
  */
-email: string, 
+email?: string, 
+/**
+ * …or a group's name: one of the two.
+ */
+group?: string, 
 /**
  * True to share, false to take it back.
  */

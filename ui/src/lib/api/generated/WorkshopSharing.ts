@@ -5,4 +5,8 @@ export type WorkshopSharing = { owner: Colleague | null, shared_with: Array<Coll
 /**
  * Everyone else who may sign in, to share it with.
  */
-others: Array<Colleague>, };
+others: Array<Colleague>, 
+/**
+ * The groups it is shared with, by name, and the other groups there are.
+ */
+groups: Array<string>, other_groups: Array<string>, };
