@@ -202,7 +202,7 @@ impl Host {
         let ops = self.store()?.ops_after(workshop, after, limit)?;
         Ok(ops
             .into_iter()
-            .map(|op| Event::Changed { workshop_id: op.workshop_id, seq: op.seq, op_id: op.op_id, client_id: op.client_id, changes: op.changes })
+            .map(Event::from)
             .collect())
     }
 

@@ -32,10 +32,7 @@ pub(crate) fn connect(url: &str, events: Events) -> Result<(PgStore, Team), Stor
     let store = PgStore::connect(url)?;
     let heard = events.clone();
     let feed = store.feed(move |item| match item {
-        FeedItem::Op(op) => send(
-            &heard,
-            Event::Changed { workshop_id: op.workshop_id, seq: op.seq, op_id: op.op_id, client_id: op.client_id, changes: op.changes },
-        ),
+        FeedItem::Op(op) => send(&heard, op.into()),
         FeedItem::Event(json) => {
             if let Ok(event) = serde_json::from_str::<Event>(&json) {
                 send(&heard, event);
@@ -48,6 +45,13 @@ pub(crate) fn connect(url: &str, events: Events) -> Result<(PgStore, Team), Stor
     let publisher = store.publisher();
     let accounts = store.accounts();
     Ok((store, Team { _feed: feed, publisher, accounts }))
+}
+
+/// An op as the op log keeps it, as the change stream carries it.
+impl From<polku_store::Logged> for Event {
+    fn from(op: polku_store::Logged) -> Event {
+        Event::Changed { workshop_id: op.workshop_id, seq: op.seq, op_id: op.op_id, client_id: op.client_id, changes: op.changes }
+    }
 }
 
 impl Team {

@@ -25,11 +25,6 @@ impl Admin {
     }
 }
 
-fn now() -> polku_core::Millis {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as polku_core::Millis).unwrap_or(0)
-}
-
 fn refused(field: &str, message: &str) -> Response {
     error_response(&ApiError::with_field(ErrorCode::Forbidden, message, field))
 }
@@ -65,7 +60,7 @@ pub(crate) struct NewFacilitator {
 }
 
 pub(crate) async fn add(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(new): Json<NewFacilitator>) -> Response {
-    run(&admin, &me, move |a| Ok(row(&a.add(&new.email, &new.name, Some(&new.password), new.admin, now())?))).await
+    run(&admin, &me, move |a| Ok(row(&a.add(&new.email, &new.name, Some(&new.password), new.admin, crate::now())?))).await
 }
 
 #[derive(Deserialize)]

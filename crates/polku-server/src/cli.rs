@@ -321,8 +321,8 @@ pub fn run(args: Args) -> Result<(), String> {
         Command::Backups { now, show, json, data } => backups::list(&data.open()?, json, now, show.as_deref()),
         Command::Erase { id, data } => deleted::erase(&data.open()?, &id),
         Command::Templates(args) => templates::run(args),
-        Command::Migrate(args) => migrate::run(args, now()),
-        Command::Facilitators(args) => facilitators::run(args, now()),
+        Command::Migrate(args) => migrate::run(args, polku_server::now()),
+        Command::Facilitators(args) => facilitators::run(args, polku_server::now()),
         Command::New { template, title, language, data } => {
             let req = serde_json::json!({ "title": title, "language": language.core(), "template": template });
             let made = data.open()?.call("create_workshop", req).map_err(|e| format!("cannot create the workshop: {}", e.message))?;
@@ -488,10 +488,4 @@ fn serve(host: Host, port: u16, gate: Gate) -> Result<(), String> {
             _ => format!("cannot serve: {e}"),
         })
     })
-}
-
-/// The wall clock, for what the CLI writes itself (a migrated template's time).
-fn now() -> Millis {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
 }

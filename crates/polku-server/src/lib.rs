@@ -30,6 +30,12 @@ pub use admin::Admin;
 pub use guard::PublicUrl;
 pub use signin::{SignIn, SESSION_COOKIE};
 
+/// The wall clock, for what the server and the CLI stamp themselves (a sign-in, a new account).
+pub fn now() -> polku_core::Millis {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as polku_core::Millis).unwrap_or(0)
+}
+
 /// The largest request body: a note of 2,000 characters is ~8 KB of JSON, so this is generous
 /// while refusing junk before it is parsed.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;

@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::{Extension, Form, Json};
 use polku_api::{ApiError, ErrorCode};
-use polku_core::Millis;
+use crate::now;
 use polku_store::{Accounts, Facilitator, Refused};
 use serde::Deserialize;
 
@@ -32,11 +32,6 @@ impl SignIn {
     pub fn new(accounts: Accounts) -> SignIn {
         SignIn { accounts: Arc::new(accounts) }
     }
-}
-
-fn now() -> Millis {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
 }
 
 fn secret(headers: &HeaderMap) -> Option<String> {
