@@ -4,16 +4,16 @@
 //! limit holds across instances: after `MAX_FAILURES` within `FAILURE_WINDOW_MS` the address
 //! waits out the window, whatever the password.
 
-use std::sync::Mutex;
 
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
 use polku_core::{Id, Millis};
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use super::lazy::Lazy;
 use crate::StoreError;
 
 /// Failed passwords an address may have within the window before it must wait.
@@ -51,8 +51,7 @@ pub struct SignedIn {
 }
 
 pub struct Accounts {
-    client: Mutex<Option<Client>>,
-    config: Config,
+    connection: Lazy,
 }
 
 fn token_hash(secret: &str) -> String {
@@ -93,7 +92,7 @@ const COLUMNS: &str = "f.id, f.email, f.name, f.admin, f.disabled";
 
 impl Accounts {
     pub(crate) fn new(config: Config) -> Accounts {
-        Accounts { client: Mutex::new(None), config }
+        Accounts { connection: Lazy::new(config) }
     }
 
     /// The facilitators of the team library at `url` (its schema brought up to date by
@@ -104,11 +103,7 @@ impl Accounts {
     }
 
     pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let mut slot = self.client.lock().unwrap_or_else(|p| p.into_inner());
-        if slot.as_ref().is_none_or(Client::is_closed) {
-            *slot = Some(self.config.connect(NoTls)?);
-        }
-        f(slot.as_mut().expect("connected above"))
+        self.connection.with(f)
     }
 
     /// Adds a facilitator; with no password they sign in only through the OpenID provider.

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -16,6 +16,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, Config, NoTls};
 
 use crate::ops::Logged;
+use super::lazy::Lazy;
 use crate::StoreError;
 use polku_core::Id;
 
@@ -155,13 +156,12 @@ fn read_ops(client: &mut Client, w: Id, mut from: i64, sink: &dyn Fn(FeedItem), 
 /// Sends events to every instance's feed, on a connection of its own (the library's may be in
 /// the middle of a transaction of another thread).
 pub struct Publisher {
-    client: Mutex<Option<Client>>,
-    config: Config,
+    connection: Lazy,
 }
 
 impl Publisher {
     pub(crate) fn new(config: Config) -> Publisher {
-        Publisher { client: Mutex::new(None), config }
+        Publisher { connection: Lazy::new(config) }
     }
 
     /// Publishes one event's JSON; one too large for a notification is refused.
@@ -169,12 +169,9 @@ impl Publisher {
         if json.len() > MAX_EVENT_BYTES {
             return Err(StoreError::Decode(format!("an event of {} bytes is too large to publish", json.len())));
         }
-        let mut slot = self.client.lock().unwrap_or_else(|p| p.into_inner());
-        if slot.as_ref().is_none_or(Client::is_closed) {
-            *slot = Some(self.config.connect(NoTls)?);
-        }
-        let client = slot.as_mut().expect("connected above");
-        client.execute("SELECT pg_notify($1, $2)", &[&EVENTS, &json])?;
-        Ok(())
+        self.connection.with(|c| {
+            c.execute("SELECT pg_notify($1, $2)", &[&EVENTS, &json])?;
+            Ok(())
+        })
     }
 }

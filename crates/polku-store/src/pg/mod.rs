@@ -7,6 +7,7 @@
 pub mod accounts;
 mod db;
 mod feed;
+mod lazy;
 mod migrations;
 pub mod sharing;
 
