@@ -168,7 +168,12 @@ impl Host {
 
     /// A team library's facilitators and whose each workshop is; none on the laptop.
     pub fn team_accounts(&self) -> Option<&polku_store::Accounts> {
-        self.team.as_ref().map(|t| &t.accounts)
+        self.team.as_ref().map(|t| &*t.accounts)
+    }
+
+    /// The same, to share with the transport's sign-in and admin routes (one connection for all).
+    pub fn shared_team_accounts(&self) -> Option<Arc<polku_store::Accounts>> {
+        self.team.as_ref().map(|t| t.accounts.clone())
     }
 
     /// Whether this is a team library on a database server.

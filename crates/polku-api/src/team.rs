@@ -19,7 +19,7 @@ pub(crate) struct Team {
     _feed: Feed,
     publisher: Publisher,
     /// The facilitators and whose each workshop is.
-    pub accounts: polku_store::Accounts,
+    pub accounts: Arc<polku_store::Accounts>,
 }
 
 pub(crate) fn send(events: &Events, event: Event) {
@@ -43,7 +43,7 @@ pub(crate) fn connect(url: &str, events: Events) -> Result<(PgStore, Team), Stor
         FeedItem::Resumed => *heard.write().unwrap_or_else(|p| p.into_inner()) = broadcast::channel(BUFFER).0,
     })?;
     let publisher = store.publisher();
-    let accounts = store.accounts();
+    let accounts = Arc::new(store.accounts());
     Ok((store, Team { _feed: feed, publisher, accounts }))
 }
 

@@ -20,8 +20,8 @@ pub struct Admin {
 }
 
 impl Admin {
-    pub fn new(accounts: Accounts) -> Admin {
-        Admin { accounts: Arc::new(accounts) }
+    pub fn new(accounts: Arc<Accounts>) -> Admin {
+        Admin { accounts }
     }
 }
 

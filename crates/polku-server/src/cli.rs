@@ -294,14 +294,15 @@ impl PdfArgs {
 pub fn run(args: Args) -> Result<(), String> {
     match args.command {
         Command::Serve { data, port, listen, public_url } => match &data.database {
-            Some(url) => {
+            Some(_) => {
                 let public = public_url.as_deref().map(polku_server::PublicUrl::parse).transpose()?;
                 let listen = listen.unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], port)));
                 let host = data.open()?;
-                let accounts = polku_store::Accounts::connect(url).map_err(|e| e.to_string())?;
-                let admin = polku_server::Admin::new(polku_store::Accounts::connect(url).map_err(|e| e.to_string())?);
+                // The host's own: one connection answers the sign-ins, the admins and the access checks.
+                let accounts = host.shared_team_accounts().ok_or("the library given is not a team library")?;
                 let address = polku_server::TeamAddress { listen, public };
-                serve(host, port, Gate::SignIn(polku_server::SignIn::new(accounts), admin, address))
+                let gate = Gate::SignIn(polku_server::SignIn::new(accounts.clone()), polku_server::Admin::new(accounts), address);
+                serve(host, port, gate)
             }
             None if listen.is_some() || public_url.is_some() => {
                 Err("--listen and --public-url are for a team library (--database); a library folder is served on 127.0.0.1 only".into())

@@ -29,8 +29,8 @@ pub struct SignIn {
 }
 
 impl SignIn {
-    pub fn new(accounts: Accounts) -> SignIn {
-        SignIn { accounts: Arc::new(accounts) }
+    pub fn new(accounts: Arc<Accounts>) -> SignIn {
+        SignIn { accounts }
     }
 }
 

@@ -167,7 +167,7 @@ impl Accounts {
     /// Signs a facilitator in with their password: a new browser secret, or why not.
     pub fn sign_in(&self, email: &str, password: &str, now: Millis) -> Result<Result<SignedIn, Refused>, StoreError> {
         let email = normal_email(email);
-        self.with(|c| {
+        let known = self.with(|c| {
             let since = now - FAILURE_WINDOW_MS;
             c.execute("DELETE FROM sign_in_failure WHERE at < $1", &[&since])?;
             let failures = c.query("SELECT at FROM sign_in_failure WHERE email = $1 ORDER BY at", &[&email])?;
@@ -176,10 +176,17 @@ impl Accounts {
                 return Ok(Err(Refused::Wait((oldest + FAILURE_WINDOW_MS - now).max(1000))));
             }
             let row = c.query_opt(&format!("SELECT {COLUMNS}, f.password_hash FROM facilitator f WHERE f.email = $1"), &[&email])?;
-            let known = row.as_ref().map(|r| Ok::<_, StoreError>((facilitator(r)?, r.get::<_, Option<String>>(5)))).transpose()?;
-            // An unknown address costs the same as a known one: the time tells nothing.
-            let hash = known.as_ref().and_then(|(_, h)| h.clone()).unwrap_or_else(|| DUMMY_HASH.to_string());
-            let matches = password_matches(password, &hash);
+            Ok(Ok(row.as_ref().map(|r| Ok::<_, StoreError>((facilitator(r)?, r.get::<_, Option<String>>(5)))).transpose()?))
+        })?;
+        let known = match known {
+            Ok(known) => known,
+            Err(wait) => return Ok(Err(wait)),
+        };
+        // The hash is checked off the connection: it is slow on purpose, and the access checks of
+        // every request share this connection. An unknown address costs the same as a known one.
+        let hash = known.as_ref().and_then(|(_, h)| h.clone()).unwrap_or_else(|| DUMMY_HASH.to_string());
+        let matches = password_matches(password, &hash);
+        self.with(|c| {
             let Some((f, Some(_))) = known.filter(|(f, _)| matches && !f.disabled) else {
                 c.execute("INSERT INTO sign_in_failure (email, at) VALUES ($1, $2)", &[&email, &now])?;
                 return Ok(Err(Refused::Wrong));
