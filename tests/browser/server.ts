@@ -69,9 +69,9 @@ export async function serve(dataDir: string, port = 0): Promise<Served> {
   return serveWith(["--data-dir", dataDir], port);
 }
 
-/** The same on the library `args` names (`["--database", url]`: a team library). */
-export async function serveWith(args: string[], port = 0): Promise<Served> {
-  const server = spawn(binary(), ["serve", ...args, "--port", String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+/** The same on the library `args` names (`["--database", url]`: a team library), `env` added to ours. */
+export async function serveWith(args: string[], port = 0, env: Record<string, string> = {}): Promise<Served> {
+  const server = spawn(binary(), ["serve", ...args, "--port", String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   const { url, token } = await waitForUrl(server, 20_000);
   // Keep draining output so a chatty server never blocks on a full pipe.
   server.stdout?.resume();

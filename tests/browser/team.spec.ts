@@ -1,8 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { addNote, note, TOUCHPOINTS, unique } from "./helpers";
-import { binary, ROOT, serveWith, type Served } from "./server";
+import { binary, serveWith, type Served } from "./server";
+import { testPostgres } from "./team-server";
 
 /**
  * A team server as two facilitators meet it: two instances of `polku serve --database` on one
@@ -19,19 +19,6 @@ let postgres: ChildProcess;
 let databaseUrl: string;
 let a: Served;
 let b: Served;
-
-function testPostgres(): Promise<{ proc: ChildProcess; url: string }> {
-  const bin = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug", "test-postgres");
-  const proc = spawn(bin, [], { stdio: ["pipe", "pipe", "inherit"] });
-  return new Promise((ok, fail) => {
-    let seen = "";
-    proc.stdout?.on("data", (c: Buffer) => {
-      seen += c.toString();
-      if (seen.includes("\n")) ok({ proc, url: seen.split("\n")[0].trim() });
-    });
-    proc.on("exit", (code) => fail(new Error(`test-postgres exited (${code}): ${seen}`)));
-  });
-}
 
 test.beforeAll(async () => {
   const pg = await testPostgres();

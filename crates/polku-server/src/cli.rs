@@ -1,5 +1,4 @@
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use polku_api::{ExportFormat, ExportJob, ExportStatus, Host};
@@ -11,6 +10,7 @@ mod backups;
 mod deleted;
 mod facilitators;
 mod migrate;
+mod serve;
 mod templates;
 
 #[derive(Parser)]
@@ -21,21 +21,21 @@ pub struct Args {
 }
 
 #[derive(clap::Args)]
-struct DataDir {
+pub(crate) struct DataDir {
     /// The library folder [default: the platform's app-data folder]
     #[arg(long, env = DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
     /// A team library on PostgreSQL instead of a folder: postgres://USER:PASSWORD@HOST:PORT/DB
     /// (from the environment, the password stays out of the process list)
     #[arg(long, env = DATABASE_ENV, value_name = "URL", conflicts_with = "data_dir")]
-    database: Option<String>,
+    pub(crate) database: Option<String>,
 }
 
 /// Where `--database` is read from when it is not given.
 pub const DATABASE_ENV: &str = "POLKU_DATABASE";
 
 impl DataDir {
-    fn open(&self) -> Result<Host, String> {
+    pub(crate) fn open(&self) -> Result<Host, String> {
         if let Some(url) = &self.database {
             return Host::team(url).map_err(|e| e.to_string());
         }
@@ -53,14 +53,8 @@ enum Command {
         /// The port to listen on (0 picks a free one)
         #[arg(long, default_value_t = 4870)]
         port: u16,
-        /// A team server's address and port to listen on instead of 127.0.0.1 (with --database
-        /// and --public-url: browsers reach it only through the organisation's HTTPS proxy)
-        #[arg(long, value_name = "ADDR:PORT", requires = "public_url")]
-        listen: Option<std::net::SocketAddr>,
-        /// The address facilitators open, at the organisation's HTTPS proxy
-        /// (https://polku.example.fi); its Host and Origin are let in as loopback ones are
-        #[arg(long, env = "POLKU_PUBLIC_URL", value_name = "URL")]
-        public_url: Option<String>,
+        #[command(flatten)]
+        team: serve::TeamArgs,
     },
     /// List the workshops in the library
     List {
@@ -293,22 +287,7 @@ impl PdfArgs {
 
 pub fn run(args: Args) -> Result<(), String> {
     match args.command {
-        Command::Serve { data, port, listen, public_url } => match &data.database {
-            Some(_) => {
-                let public = public_url.as_deref().map(polku_server::PublicUrl::parse).transpose()?;
-                let listen = listen.unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], port)));
-                let host = data.open()?;
-                // The host's own: one connection answers the sign-ins, the admins and the access checks.
-                let accounts = host.shared_team_accounts().ok_or("the library given is not a team library")?;
-                let address = polku_server::TeamAddress { listen, public };
-                let gate = Gate::SignIn(polku_server::SignIn::new(accounts.clone()), polku_server::Admin::new(accounts), address);
-                serve(host, port, gate)
-            }
-            None if listen.is_some() || public_url.is_some() => {
-                Err("--listen and --public-url are for a team library (--database); a library folder is served on 127.0.0.1 only".into())
-            }
-            None => serve(data.open()?, port, Gate::Key(polku_server::Access::new())),
-        },
+        Command::Serve { data, port, team } => serve::run(data, port, team),
         Command::List { data, json, deleted: false } => list(&data.open()?, json),
         Command::List { data, json, deleted: true } => deleted::list(&data.open()?, json),
         Command::Delete { id, data } => deleted::delete(&data.open()?, &id),
@@ -450,43 +429,3 @@ fn list(host: &Host, json: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// What lets a browser in: the laptop's per-run key, or a team server's sign-in.
-enum Gate {
-    Key(polku_server::Access),
-    SignIn(polku_server::SignIn, polku_server::Admin, polku_server::TeamAddress),
-}
-
-fn serve(host: Host, port: u16, gate: Gate) -> Result<(), String> {
-    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
-    runtime.block_on(async move {
-        let shutdown = async {
-            let _ = tokio::signal::ctrl_c().await;
-        };
-        let host = Arc::new(host);
-        // Opening joining in the browser's dialog then listens on the room's network.
-        polku_server::participant::LanJoinNetwork::install(&host, tokio::runtime::Handle::current());
-        // Whoever started us may have stopped reading (`polku serve | head -1`): that must not
-        // stop the server, so write errors are ignored rather than panicking.
-        let say = |text: String| {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "{text}");
-            let _ = out.flush();
-        };
-        let served = match gate {
-            Gate::Key(access) => {
-                let ready = |url: String| say(format!("Polku is serving at {url}\nOpen that address: it carries this run's key. Press Ctrl+C to stop."));
-                polku_server::serve(host, port, access, ready, shutdown).await
-            }
-            Gate::SignIn(gate, admin, address) => {
-                let ready = |url: String| say(format!("Polku is serving the team library at {url}\nFacilitators sign in there. Press Ctrl+C to stop."));
-                polku_server::serve_team(host, address, gate, admin, ready, shutdown).await
-            }
-        };
-        served
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AddrInUse => format!("port {port} is already in use; choose another with --port (0 picks a free one)"),
-            _ => format!("cannot serve: {e}"),
-        })
-    })
-}

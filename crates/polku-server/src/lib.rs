@@ -13,6 +13,7 @@ mod download;
 mod events;
 mod guard;
 mod health;
+mod oidc;
 mod signin;
 pub mod lan;
 pub mod participant;
@@ -28,6 +29,7 @@ use polku_api::Host;
 pub use access::{Access, TOKEN_ENV, TOKEN_HEADER, TOKEN_PARAM};
 pub use admin::Admin;
 pub use guard::PublicUrl;
+pub use oidc::{Oidc, OidcConfig};
 pub use signin::{SignIn, SESSION_COOKIE};
 
 /// The wall clock, for what the server and the CLI stamp themselves (a sign-in, a new account).
@@ -78,6 +80,8 @@ pub fn team_router(host: Arc<Host>, gate: SignIn, admin: Admin, public: Option<P
         .route("/api/team/facilitators/update", post(admin::update).with_state(admin))
         .layer(axum::middleware::from_fn_with_state(gate.clone(), signin::require))
         .route("/signin", get(signin::page).post(signin::submit).with_state(gate.clone()))
+        .route("/signin/oidc", get(oidc::start).with_state(gate.clone()))
+        .route("/signin/oidc/callback", get(oidc::callback).with_state(gate.clone()))
         .route("/signout", post(signin::sign_out).with_state(gate))
         .route("/healthz", get(health::check))
         .layer(axum::middleware::from_fn_with_state(public, guard::public_or_local))

@@ -13,24 +13,40 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::{Extension, Form, Json};
 use polku_api::{ApiError, ErrorCode};
 use crate::now;
-use polku_store::{Accounts, Facilitator, Refused};
+use polku_store::{Accounts, Facilitator, Refused, SignedIn};
 use serde::Deserialize;
 
 use crate::access::{from_cookie, language};
 use crate::guard::error_response;
+use crate::oidc::Oidc;
 
 /// The cookie a signed-in browser holds: `__Host-` keeps it to this host, over HTTPS, path `/`.
 pub const SESSION_COOKIE: &str = "__Host-polku_session";
 
-/// The team server's gate: the library's facilitators and their sign-ins.
+/// The team server's gate: the library's facilitators and their sign-ins, and the
+/// organisation's OpenID provider when there is one.
 #[derive(Clone)]
 pub struct SignIn {
     accounts: Arc<Accounts>,
+    oidc: Option<Oidc>,
 }
 
 impl SignIn {
     pub fn new(accounts: Arc<Accounts>) -> SignIn {
-        SignIn { accounts }
+        SignIn { accounts, oidc: None }
+    }
+
+    /// Offers signing in through the organisation's provider, beside the password form.
+    pub fn with_oidc(self, oidc: Oidc) -> SignIn {
+        SignIn { oidc: Some(oidc), ..self }
+    }
+
+    pub(crate) fn oidc(&self) -> Option<&Oidc> {
+        self.oidc.as_ref()
+    }
+
+    pub(crate) fn accounts(&self) -> &Arc<Accounts> {
+        &self.accounts
     }
 }
 
@@ -60,7 +76,7 @@ pub(crate) async fn require(State(gate): State<SignIn>, mut req: Request, next: 
     next.run(req).await
 }
 
-fn see_other(to: &str, cookie: Option<String>) -> Response {
+pub(crate) fn see_other(to: &str, cookie: Option<String>) -> Response {
     let mut res = (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response();
     if let Some(v) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
         res.headers_mut().insert(header::SET_COOKIE, v);
@@ -74,27 +90,42 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// The organisation's provider's button, above the password form.
+fn provider_button(gate: &SignIn, l: &polku_export::labels::Labels) -> String {
+    let Some(oidc) = gate.oidc() else { return String::new() };
+    let provider = oidc.name().map(str::to_string).unwrap_or_else(|| l.t("signin.oidc_provider"));
+    format!(
+        "<p><a href=/signin/oidc style=\"display:block;text-align:center;font-weight:600;min-height:44px;line-height:44px;border-radius:8px;background:#2b5b84;color:#fff;text-decoration:none\">{}</a></p>\
+         <p style=\"text-align:center;color:#555;margin:1.5rem 0 .5rem\">{}</p>",
+        escape(&l.tf("signin.oidc", &[("provider", &provider)])),
+        escape(&l.t("signin.or_password")),
+    )
+}
+
 /// The sign-in form, with `problem` (already worded) above it and the address kept.
-fn form(headers: &HeaderMap, problem: Option<String>, email: &str, status: StatusCode) -> Response {
+pub(crate) fn form(gate: &SignIn, headers: &HeaderMap, problem: Option<String>, email: &str, status: StatusCode) -> Response {
     let language = language(headers);
     let l = polku_export::labels::Labels::new(language);
     let problem = problem.map(|p| format!("<p role=alert style=\"color:#9b1c1c;font-weight:600\">{}</p>", escape(&p))).unwrap_or_default();
+    let provider = provider_button(gate, &l);
     let field = "display:block;width:100%;box-sizing:border-box;font:inherit;padding:.6rem;margin:.3rem 0 1rem;border:1px solid #888;border-radius:8px";
     let page = format!(
         "<!doctype html><html lang={lang}><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><title>{title}</title>\
          <main style=\"font:1.1rem/1.5 system-ui,sans-serif;max-width:26rem;margin:4rem auto;padding:0 1rem\">\
-         <h1 style=\"font-size:1.4rem\">{title}</h1><p>{intro}</p>{problem}\
+         <h1 style=\"font-size:1.4rem\">{title}</h1><p>{intro}</p>{problem}{provider}\
          <form method=post action=/signin>\
          <label for=email>{email_label}</label><input id=email name=email type=email autocomplete=username required value=\"{email}\" style=\"{field}\">\
          <label for=password>{password_label}</label><input id=password name=password type=password autocomplete=current-password required style=\"{field}\">\
-         <button style=\"font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.4rem;border:0;border-radius:8px;background:#2b5b84;color:#fff\">{submit}</button>\
+         <button style=\"font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.4rem;border-radius:8px;{button}\">{submit}</button>\
          </form></main>",
         lang = language.as_str(),
         title = escape(&l.t("signin.title")),
-        intro = escape(&l.t("signin.intro")),
+        intro = escape(&l.t(if gate.oidc().is_some() { "signin.intro_oidc" } else { "signin.intro" })),
         email_label = escape(&l.t("signin.email")),
         password_label = escape(&l.t("signin.password")),
         submit = escape(&l.t("signin.submit")),
+        // Beside the provider's button, the password is the second way in.
+        button = if gate.oidc().is_some() { "border:2px solid #2b5b84;background:#fff;color:#2b5b84" } else { "border:0;background:#2b5b84;color:#fff" },
         email = escape(email),
     );
     (status, [(header::CACHE_CONTROL, "no-store")], Html(page)).into_response()
@@ -105,7 +136,7 @@ pub(crate) async fn page(State(gate): State<SignIn>, headers: HeaderMap) -> Resp
     if who(&gate, &headers).await.is_some() {
         return see_other("/", None);
     }
-    form(&headers, None, "", StatusCode::OK)
+    form(&gate, &headers, None, "", StatusCode::OK)
 }
 
 #[derive(Deserialize)]
@@ -117,26 +148,28 @@ pub(crate) struct Credentials {
 /// `POST /signin`: signed in and sent to the app, or the form again saying why not.
 pub(crate) async fn submit(State(gate): State<SignIn>, headers: HeaderMap, Form(c): Form<Credentials>) -> Response {
     if c.email.len() > 254 || c.password.len() > 1024 {
-        return form(&headers, None, "", StatusCode::BAD_REQUEST);
+        return form(&gate, &headers, None, "", StatusCode::BAD_REQUEST);
     }
     let accounts = gate.accounts.clone();
     let (email, password) = (c.email.clone(), c.password);
     let answer = tokio::task::spawn_blocking(move || accounts.sign_in(&email, &password, now())).await;
     let l = polku_export::labels::Labels::new(language(&headers));
     match answer {
-        Ok(Ok(Ok(signed))) => {
-            // The browser forgets it when the database does.
-            let max_age = polku_store::accounts::SIGN_IN_MS / 1000;
-            let cookie = format!("{SESSION_COOKIE}={}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age={max_age}", signed.secret);
-            see_other("/", Some(cookie))
-        }
-        Ok(Ok(Err(Refused::Wrong))) => form(&headers, Some(l.t("signin.wrong")), &c.email, StatusCode::UNAUTHORIZED),
+        Ok(Ok(Ok(signed))) => signed_in(&signed),
+        Ok(Ok(Err(Refused::Wrong))) => form(&gate, &headers, Some(l.t("signin.wrong")), &c.email, StatusCode::UNAUTHORIZED),
         Ok(Ok(Err(Refused::Wait(ms)))) => {
             let minutes = ((ms + 59_999) / 60_000).to_string();
-            form(&headers, Some(l.tf("signin.wait", &[("minutes", &minutes)])), &c.email, StatusCode::TOO_MANY_REQUESTS)
+            form(&gate, &headers, Some(l.tf("signin.wait", &[("minutes", &minutes)])), &c.email, StatusCode::TOO_MANY_REQUESTS)
         }
-        _ => form(&headers, Some(l.t("signin.unavailable")), &c.email, StatusCode::SERVICE_UNAVAILABLE),
+        _ => form(&gate, &headers, Some(l.t("signin.unavailable")), &c.email, StatusCode::SERVICE_UNAVAILABLE),
     }
+}
+
+/// To the app, the browser holding its new sign-in, which it forgets when the database does.
+pub(crate) fn signed_in(signed: &SignedIn) -> Response {
+    let max_age = polku_store::accounts::SIGN_IN_MS / 1000;
+    let cookie = format!("{SESSION_COOKIE}={}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age={max_age}", signed.secret);
+    see_other("/", Some(cookie))
 }
 
 /// `POST /signout`: this browser's sign-in ended, its cookie cleared.

@@ -38,7 +38,7 @@ pub use deleted::{days_left, DeletedWorkshop, KEEP_DELETED_MS};
 pub use copy::{copy_library, Copied};
 pub use error::StoreError;
 pub use library::{Library, Lock};
-pub use pg::accounts::{self, Accounts, Facilitator, Refused, SignedIn};
+pub use pg::accounts::{self, Accounts, Facilitator, Identity, NotLetIn, Refused, SignedIn};
 pub use pg::sharing::{ShareWith, Sharing};
 pub use pg::{Feed, FeedItem, PgStore, Publisher, PG_SCHEMA_VERSION};
 pub use migrations::SCHEMA_VERSION;

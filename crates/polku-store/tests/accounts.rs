@@ -65,3 +65,53 @@ fn a_new_password_or_a_disabled_account_ends_every_sign_in() {
     accounts.add("oidc@kunta.fi", "Olli", None, false, T).unwrap();
     assert_eq!(accounts.sign_in("oidc@kunta.fi", "", T).unwrap().err(), Some(Refused::Wrong));
 }
+
+fn identity(subject: &str, email: Option<&str>, verified: Option<bool>) -> polku_store::Identity {
+    polku_store::Identity {
+        issuer: "https://login.kunta.fi".into(),
+        subject: subject.into(),
+        email: email.map(str::to_string),
+        email_verified: verified,
+        name: Some("Anna Provider-Name".into()),
+    }
+}
+
+#[test]
+fn the_organisations_provider_signs_in_the_facilitator_an_admin_added_and_no_one_else() {
+    use polku_store::NotLetIn;
+    let store = PgStore::connect(&test_postgres::database()).unwrap();
+    let accounts = store.accounts();
+    let anna = accounts.add("anna@kunta.fi", "Anna Virtanen", None, false, T).unwrap();
+
+    // Not a facilitator here: the provider's word is not enough, and nothing is added.
+    let stranger = identity("sub-9", Some("eero@kunta.fi"), Some(true));
+    assert_eq!(accounts.sign_in_oidc(&stranger, false, T).unwrap().unwrap_err(), NotLetIn::NotFacilitator);
+    assert_eq!(accounts.list().unwrap().len(), 1);
+    // An address the provider has not confirmed links no one.
+    let unconfirmed = identity("sub-1", Some("ANNA@kunta.fi"), Some(false));
+    assert_eq!(accounts.sign_in_oidc(&unconfirmed, false, T).unwrap().unwrap_err(), NotLetIn::NotFacilitator);
+
+    // Anna, by her address the first time (the provider's name does not replace the admin's).
+    let first = accounts.sign_in_oidc(&identity("sub-1", Some(" Anna@Kunta.fi"), None), false, T).unwrap().expect("linked by address");
+    assert_eq!(first.facilitator, anna);
+    assert_eq!(accounts.signed_in(&first.secret, T + 1).unwrap(), Some(anna.clone()));
+    // Then by the identity, whatever address the provider sends now.
+    let again = accounts.sign_in_oidc(&identity("sub-1", None, None), false, T).unwrap().expect("linked by subject");
+    assert_eq!(again.facilitator.id, anna.id);
+    // Another identity claiming her address is not her.
+    assert_eq!(accounts.sign_in_oidc(&identity("sub-2", Some("anna@kunta.fi"), Some(true)), false, T).unwrap().unwrap_err(), NotLetIn::NotFacilitator);
+
+    // Disabled: refused, and her sign-ins ended.
+    accounts.set_disabled("anna@kunta.fi", true).unwrap();
+    assert_eq!(accounts.sign_in_oidc(&identity("sub-1", None, None), false, T).unwrap().unwrap_err(), NotLetIn::Disabled);
+    assert_eq!(accounts.signed_in(&again.secret, T + 1).unwrap(), None);
+    // And no password signs her in: she has none.
+    accounts.set_disabled("anna@kunta.fi", false).unwrap();
+    assert_eq!(accounts.sign_in("anna@kunta.fi", "", T).unwrap().unwrap_err(), Refused::Wrong);
+
+    // Where the organisation lets its provider decide, a new person becomes a facilitator (not an admin).
+    let eero = accounts.sign_in_oidc(&identity("sub-9", Some("Eero@kunta.fi"), Some(true)), true, T).unwrap().expect("added");
+    assert_eq!((eero.facilitator.email.as_str(), eero.facilitator.name.as_str(), eero.facilitator.admin), ("eero@kunta.fi", "Anna Provider-Name", false));
+    let no_address = identity("sub-10", None, None);
+    assert_eq!(accounts.sign_in_oidc(&no_address, true, T).unwrap().unwrap_err(), NotLetIn::NotFacilitator, "an account needs an address");
+}

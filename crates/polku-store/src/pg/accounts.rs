@@ -207,6 +207,32 @@ impl Accounts {
         })
     }
 
+    /// Signs in whom the organisation's OpenID provider vouched for: the facilitator linked to
+    /// that identity; else the one an admin added under its address, linked now (unless the
+    /// provider says the address is unconfirmed); else, when `add_new`, a new facilitator.
+    pub fn sign_in_oidc(&self, who: &Identity, add_new: bool, now: Millis) -> Result<Result<SignedIn, NotLetIn>, StoreError> {
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            let found = tx.query_opt(
+                &format!("SELECT {COLUMNS} FROM facilitator f WHERE f.oidc_issuer = $1 AND f.oidc_subject = $2"),
+                &[&who.issuer, &who.subject],
+            )?;
+            let f = match found.as_ref().map(facilitator).transpose()? {
+                Some(f) => f,
+                None => match link_or_add(&mut tx, who, add_new, now)? {
+                    Ok(f) => f,
+                    Err(no) => return Ok(Err(no)),
+                },
+            };
+            if f.disabled {
+                return Ok(Err(NotLetIn::Disabled));
+            }
+            let signed = start(&mut tx, f, now)?;
+            tx.commit()?;
+            Ok(Ok(signed))
+        })
+    }
+
     pub fn sign_out(&self, secret: &str) -> Result<(), StoreError> {
         self.with(|c| {
             c.execute("DELETE FROM sign_in WHERE token_hash = $1", &[&token_hash(secret)])?;
@@ -215,8 +241,60 @@ impl Accounts {
     }
 }
 
+/// A person as the OpenID provider names them in a verified ID token.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub issuer: String,
+    pub subject: String,
+    pub email: Option<String>,
+    /// The provider's `email_verified`; Entra ID, for one, does not send it.
+    pub email_verified: Option<bool>,
+    pub name: Option<String>,
+}
+
+/// Why the provider's word was not enough.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotLetIn {
+    /// No facilitator here has this identity or its address.
+    NotFacilitator,
+    Disabled,
+}
+
+/// The facilitator an admin added under the identity's address, now linked to it; or a new one.
+fn link_or_add(tx: &mut postgres::Transaction, who: &Identity, add_new: bool, now: Millis) -> Result<Result<Facilitator, NotLetIn>, StoreError> {
+    let email = who.email.as_deref().map(normal_email).filter(|e| e.contains('@') && e.len() <= 254);
+    // An address the provider says is unconfirmed could be anyone's.
+    let Some(email) = email.filter(|_| who.email_verified != Some(false)) else {
+        return Ok(Err(NotLetIn::NotFacilitator));
+    };
+    let row = tx.query_opt(&format!("SELECT {COLUMNS}, f.oidc_subject FROM facilitator f WHERE f.email = $1 FOR UPDATE"), &[&email])?;
+    if let Some(row) = row {
+        // Linked to another identity already: the address alone does not make this them.
+        if row.get::<_, Option<String>>(5).is_some() {
+            return Ok(Err(NotLetIn::NotFacilitator));
+        }
+        let f = facilitator(&row)?;
+        tx.execute("UPDATE facilitator SET oidc_issuer = $2, oidc_subject = $3 WHERE id = $1", &[&f.id.to_string(), &who.issuer, &who.subject])?;
+        return Ok(Ok(f));
+    }
+    if !add_new {
+        return Ok(Err(NotLetIn::NotFacilitator));
+    }
+    let name = who.name.as_deref().map(str::trim).filter(|n| !n.is_empty() && n.len() <= 200).unwrap_or(&email).to_string();
+    let id = Id::now_v7();
+    let added = tx.execute(
+        "INSERT INTO facilitator (id, email, name, oidc_issuer, oidc_subject, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+        &[&id.to_string(), &email, &name, &who.issuer, &who.subject, &now],
+    )?;
+    if added == 0 {
+        // Another instance added them this very moment; their next try finds the link.
+        return Ok(Err(NotLetIn::NotFacilitator));
+    }
+    Ok(Ok(Facilitator { id, email, name, admin: false, disabled: false }))
+}
+
 /// A sign-in that begins now, its secret's hash kept; expired ones are cleared on the way.
-fn start(c: &mut Client, f: Facilitator, now: Millis) -> Result<SignedIn, StoreError> {
+fn start(c: &mut impl postgres::GenericClient, f: Facilitator, now: Millis) -> Result<SignedIn, StoreError> {
     let secret = new_secret();
     let expires_at = now + SIGN_IN_MS;
     c.execute("DELETE FROM sign_in WHERE expires_at <= $1", &[&now])?;
