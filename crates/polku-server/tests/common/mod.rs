@@ -1,6 +1,7 @@
 #![allow(dead_code)]
 
 pub mod room;
+pub mod team;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
