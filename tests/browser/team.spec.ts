@@ -159,3 +159,58 @@ test("an admin adds a colleague on the Facilitators page, and the colleague sign
   await sari.reload();
   await expect(sari).toHaveURL(/\/signin$/);
 });
+
+test("participants join a team server's workshop from home, through any instance, by link or by code", async ({ browser }) => {
+  const onA = await facilitator(browser, a, "anna@kunta.fi");
+  const title = unique("Etäryhmä");
+  await onA.getByLabel("Workshop name").fill(title);
+  await onA.getByRole("button", { name: "Create workshop" }).click();
+  await expect(onA.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  // No room network to choose: the link is the server's own address, wherever the phone is.
+  await onA.getByRole("button", { name: "Let participants join" }).click();
+  const start = onA.getByRole("dialog", { name: "Let participants join" });
+  await expect(start.getByText("in the room or at home")).toBeVisible();
+  await expect(start.getByLabel("Network")).toHaveCount(0);
+  await start.getByRole("button", { name: "Open joining" }).click();
+  const open = onA.getByRole("dialog", { name: "Participants can join" });
+  await expect(open.getByTestId("join-qr")).toBeVisible();
+  const url = (await open.getByTestId("join-url").textContent())!.trim();
+  expect(url).toMatch(new RegExp(`^${a.url}/j/[0-9A-Z]{26,}$`));
+  const code = (await open.getByTestId("join-code").textContent())!.trim();
+  await onA.screenshot({ path: test.info().outputPath("team-join-dialog.png") });
+
+  // A phone at home opens the link; the load balancer sends it to instance B.
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US", extraHTTPHeaders: {}, storageState: { cookies: [], origins: [] } });
+  const phone = await phoneContext.newPage();
+  await phone.goto(url.replace(a.url, b.url));
+  await phone.getByLabel("Your nickname").fill("Kotona");
+  await phone.getByRole("button", { name: "Join" }).tap();
+  await expect(phone.getByText("You are Kotona")).toBeVisible();
+  await expect(open.getByTestId("join-device")).toHaveText(/Kotona/);
+  await phone.getByRole("radio", { name: TOUCHPOINTS.en[0], exact: true }).check();
+  await phone.getByRole("radio", { name: "Idea", exact: true }).check();
+  await phone.getByLabel("Your note", { exact: true }).fill("Etäyhteys toimii kotoa");
+  await phone.getByRole("button", { name: "Send" }).tap();
+  await phone.screenshot({ path: test.info().outputPath("team-join-phone.png") });
+  await open.getByRole("button", { name: "Done", exact: true }).click();
+  await expect(note(onA, "Etäyhteys toimii kotoa")).toBeVisible();
+
+  // A laptop without a camera types the code at the short address.
+  const laptop = await (await browser.newContext({ extraHTTPHeaders: {}, storageState: { cookies: [], origins: [] } })).newPage();
+  await laptop.goto(`${b.url}/j/`);
+  await laptop.getByLabel("The code on the screen").fill(code.replace("-", "").toLowerCase());
+  await laptop.getByRole("button", { name: "Continue" }).click();
+  await laptop.getByRole("button", { name: "Join" }).click();
+  await expect(laptop.getByText(/^You are /)).toBeVisible();
+  await expect(onA.getByTestId("join-button")).toHaveText(/Joined: 2/);
+  // The phone's page is no way into the facilitators' app.
+  await laptop.goto(b.url);
+  await expect(laptop).toHaveURL(/\/signin$/);
+
+  // Closing joining on A ends it on B too.
+  await onA.getByTestId("join-button").click();
+  await open.getByRole("button", { name: "Close joining" }).click();
+  await onA.getByRole("dialog", { name: "Close joining?" }).getByRole("button", { name: "Close joining" }).click();
+  await expect(phone.getByText("You are no longer in this workshop: the facilitator closed joining or removed this phone. Your notes stay on the board.")).toBeVisible();
+});

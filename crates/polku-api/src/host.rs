@@ -9,7 +9,7 @@ use polku_store::{Store, StoreError};
 use tokio::sync::broadcast;
 
 use crate::exports::{ExportFile, Exports};
-use crate::join::{JoinNetwork, Joins};
+use crate::join::{JoinBook, JoinNetwork};
 use crate::{team, ApiError, ErrorCode, Event};
 
 /// One library (data directory) served to any number of clients. The desktop shell and the
@@ -27,8 +27,8 @@ pub struct Host {
     team: Option<team::Team>,
     clock: fn() -> Millis,
     exports: Exports,
-    /// Open joins: in memory only, so they end with the app.
-    joins: Mutex<Joins>,
+    /// Open joins: in memory on the laptop, so they end with the app; a team library's database.
+    joins: JoinBook,
     /// How joins reach phones; none: joins open without a socket (and without a URL).
     network: RwLock<Option<Arc<dyn JoinNetwork>>>,
 }
@@ -37,7 +37,7 @@ pub struct Host {
 impl Drop for Host {
     fn drop(&mut self) {
         let Some(network) = self.join_network() else { return };
-        for workshop_id in self.joins().open_ids() {
+        for workshop_id in self.own_open_joins() {
             network.stop(workshop_id);
         }
     }
@@ -104,7 +104,9 @@ impl Host {
     pub fn team(url: &str) -> Result<Host, StoreError> {
         let events: team::Events = Arc::new(RwLock::new(broadcast::channel(team::BUFFER).0));
         let (store, link) = team::connect(url, events.clone())?;
+        let joins = store.joins();
         let mut host = Host::with_library(Box::new(store), None);
+        host.joins = JoinBook::Team(joins);
         host.events = events;
         host.team = Some(link);
         Ok(host)
@@ -121,7 +123,7 @@ impl Host {
             events,
             clock: system_clock,
             exports: Exports::default(),
-            joins: Mutex::default(),
+            joins: JoinBook::default(),
             network: RwLock::default(),
         }
     }
@@ -228,10 +230,8 @@ impl Host {
         Ok(self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 
-    pub(crate) fn joins(&self) -> MutexGuard<'_, Joins> {
-        // No join change calls anything that could panic halfway (a device is pushed whole), so the
-        // state is sound after a panic elsewhere.
-        self.joins.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    pub(crate) fn join_book(&self) -> &JoinBook {
+        &self.joins
     }
 
     /// Lets joins listen on the room's network through `network`. The transport installs it once
@@ -277,8 +277,7 @@ impl Host {
     /// Closes every join (phones are told, their sockets closed) and empties the WAL into the
     /// database file, for a clean exit. Edits were durable before this.
     pub fn shutdown(&self) {
-        let open = self.joins().open_ids();
-        for workshop_id in open {
+        for workshop_id in self.own_open_joins() {
             self.close_join_of(workshop_id);
         }
         if let Some(store) = self.store().ok().as_mut().and_then(|s| s.local_mut()) {

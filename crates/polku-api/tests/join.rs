@@ -50,7 +50,7 @@ fn the_link_is_a_long_random_token_and_the_code_is_short() {
 fn token_and_code_both_let_a_phone_in() {
     let room = Room::new();
     let s = room.open_join(json!({}));
-    let invite = room.host.join_invite(room.at(), &JoinInviteRequest { key: token(&s) }).unwrap();
+    let invite = room.host.join_invite(Some(room.at()), &JoinInviteRequest { key: token(&s) }).unwrap();
     assert_eq!(invite.title, "Palvelupolku");
     assert!(!invite.nickname.is_empty());
     let a = room.join(&token(&s), &invite.nickname).unwrap();
@@ -425,10 +425,10 @@ fn a_key_or_device_of_one_workshops_join_opens_nothing_on_anothers_listener() {
     let code = s["code"].as_str().unwrap().to_string();
 
     // Room's link and code at the other workshop's listener, and the other's at room's.
-    let refused = |at, key: &str| room.host.join(at, &polku_api::JoinRequest { key: key.into(), nickname: "Orava".into() }).unwrap_err();
+    let refused = |at, key: &str| room.host.join(Some(at), &polku_api::JoinRequest { key: key.into(), nickname: "Orava".into() }).unwrap_err();
     assert_eq!(refused(other_id, &t).field.as_deref(), Some("join"));
     assert_eq!(refused(room.at(), &code).field.as_deref(), Some("join"));
-    assert!(room.host.join_invite(other_id, &JoinInviteRequest { key: t.clone() }).is_err());
+    assert!(room.host.join_invite(Some(other_id), &JoinInviteRequest { key: t.clone() }).is_err());
     // Room's device calling through the other workshop's listener.
     let elsewhere = polku_api::Caller::Participant { secret: a.secret.clone(), at: other_id };
     let before = room.snapshot();
@@ -437,7 +437,7 @@ fn a_key_or_device_of_one_workshops_join_opens_nothing_on_anothers_listener() {
     args["board_id"] = w["boards"][0]["id"].clone();
     assert_refused(room.host.call_as(&elsewhere, "participant_add_note", args), ErrorCode::Forbidden, "device");
     assert_eq!(room.snapshot(), before);
-    assert_eq!(room.host.join(other_id, &polku_api::JoinRequest { key: code, nickname: "Orava".into() }).unwrap().workshop_id, other_id);
+    assert_eq!(room.host.join(Some(other_id), &polku_api::JoinRequest { key: code, nickname: "Orava".into() }).unwrap().workshop_id, other_id);
 }
 
 #[test]
@@ -596,7 +596,7 @@ fn a_phone_keeps_the_dots_it_gave_when_it_joins_again_after_polku_restarted() {
     room.host.shutdown();
     let again = polku_api::Host::open(room.dir.path()).unwrap();
     let status = again.call("open_join", json!({"workshop_id": room.id(), "board_id": room.board(0)["id"]})).unwrap();
-    let b = again.join(room.at(), &polku_api::JoinRequest { key: token(&status), nickname: "Kettu".into() }).unwrap();
+    let b = again.join(Some(room.at()), &polku_api::JoinRequest { key: token(&status), nickname: "Kettu".into() }).unwrap();
     assert_refused(dot(&again, &b, &targets[2], &seed.to_lowercase()), ErrorCode::Validation, "dots_left");
     let view = again.call_as(&phone(&b), "participant_view", json!({})).unwrap();
     assert_eq!(view["votes"][0]["used"], 2, "the dots given before the restart are this phone's");

@@ -72,8 +72,10 @@ pub fn router(host: Arc<Host>, access: Access) -> Router {
 }
 
 /// A team server: facilitators sign in (see [`signin`]); the same routes once they have. Reached
-/// on loopback, and at `public` (the organisation's proxy's address) when given.
+/// on loopback, and at `public` (the organisation's proxy's address) when given. Participants'
+/// phones reach the joins' routes (`/j/…`, `/p/…`) here too, without signing in.
 pub fn team_router(host: Arc<Host>, gate: SignIn, admin: Admin, public: Option<PublicUrl>) -> Router {
+    let phones = participant::wrap_team(&host, &participant::Limits::default());
     routes()
         .route("/api/me", get(signin::me))
         .route("/api/team/facilitators", get(admin::list).post(admin::add).with_state(admin.clone()))
@@ -84,8 +86,9 @@ pub fn team_router(host: Arc<Host>, gate: SignIn, admin: Admin, public: Option<P
         .route("/signin/oidc/callback", get(oidc::callback).with_state(gate.clone()))
         .route("/signout", post(signin::sign_out).with_state(gate))
         .route("/healthz", get(health::check))
-        .layer(axum::middleware::from_fn_with_state(public, guard::public_or_local))
         .with_state(host)
+        .merge(phones)
+        .layer(axum::middleware::from_fn_with_state(public, guard::public_or_local))
 }
 
 /// Binds 127.0.0.1:`port` (0 = any free port) and answers until `shutdown` resolves; `on_ready`
@@ -121,6 +124,9 @@ pub async fn serve_team(
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(address.listen).await?;
     let addr: SocketAddr = listener.local_addr()?;
+    // Phones come where facilitators do: the proxy's address, or this one on loopback.
+    let phones = address.public.as_ref().map_or_else(|| format!("http://{addr}"), |p| p.origin().to_string());
+    host.set_join_network(Arc::new(participant::TeamJoinNetwork::new(phones)));
     match &address.public {
         Some(public) => on_ready(format!("{}/signin (proxied to {addr})", public.origin())),
         None => on_ready(format!("http://{addr}/signin")),

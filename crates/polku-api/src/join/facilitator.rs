@@ -30,11 +30,10 @@ fn change_join(
     workshop_id: Id,
     change: impl FnOnce(&mut super::state::Join) -> Result<(), ApiError>,
 ) -> Result<JoinStatus, ApiError> {
-    let status = {
-        let mut joins = host.joins();
+    let status = host.with_joins(workshop_id, |joins| {
         change(joins.get_mut(workshop_id)?)?;
-        joins.status(workshop_id)
-    };
+        Ok(joins.status(workshop_id))
+    })?;
     host.emit(Event::JoinChanged { workshop_id });
     Ok(status)
 }
@@ -49,14 +48,15 @@ pub(crate) fn open_join(host: &Host, req: OpenJoinRequest) -> Result<JoinStatus,
     let asked = if req.boards.is_empty() { vec![req.board_id] } else { req.boards };
     let boards = check_boards(&w, &asked)?;
     let listening = match host.join_network() {
+        // A team server's phones all come to its one address.
+        Some(network) if network.public_url().is_some() => None,
         Some(network) => {
             let ip = super::network::choose(&network.addresses(), req.address.as_deref())?;
             Some(network.listen(w.id, ip)?)
         }
         None => None,
     };
-    let status = {
-        let mut joins = host.joins();
+    let status = host.with_joins(w.id, |joins| {
         let join = joins.open(w.id);
         join.listening = listening;
         join.boards = boards;
@@ -64,20 +64,20 @@ pub(crate) fn open_join(host: &Host, req: OpenJoinRequest) -> Result<JoinStatus,
         join.show_others = req.show_others;
         join.follow = join.follow.filter(|b| join.boards.contains(b));
         join.locked.retain(|b| join.boards.contains(b));
-        joins.status(w.id)
-    };
+        Ok(joins.status(w.id))
+    })?;
     host.emit(Event::JoinChanged { workshop_id: w.id });
     Ok(status)
 }
 
 pub(crate) fn join_status(host: &Host, req: WorkshopJoinRequest) -> Result<JoinStatus, ApiError> {
-    Ok(host.joins().status(req.workshop_id))
+    host.with_joins(req.workshop_id, |j| Ok(j.status(req.workshop_id)))
 }
 
 /// Revokes the link, the code and every device; the workshop stays open on the facilitator's screen.
 pub(crate) fn close_join(host: &Host, req: WorkshopJoinRequest) -> Result<JoinStatus, ApiError> {
     host.close_join_of(req.workshop_id);
-    Ok(host.joins().status(req.workshop_id))
+    host.with_joins(req.workshop_id, |j| Ok(j.status(req.workshop_id)))
 }
 
 /// A new short code, for when the old one was read out to the wrong room or stopped working
@@ -127,9 +127,8 @@ pub(crate) fn bring_everyone(host: &Host, req: BringEveryoneRequest) -> Result<(
     if req.touchpoint_id.is_some_and(|t| !board.touchpoints.iter().any(|tp| tp.id == t)) {
         return Err(ApiError::with_field(ErrorCode::NotFound, "no such touchpoint on this board", "touchpoint"));
     }
-    let joined = {
-        let mut joins = host.joins();
-        match joins.get_mut(req.workshop_id) {
+    let joined = host.with_joins(req.workshop_id, |joins| {
+        Ok(match joins.get_mut(req.workshop_id) {
             Ok(join) => {
                 if !join.boards.contains(&req.board_id) {
                     join.boards.push(req.board_id);
@@ -139,8 +138,8 @@ pub(crate) fn bring_everyone(host: &Host, req: BringEveryoneRequest) -> Result<(
                 true
             }
             Err(_) => false,
-        }
-    };
+        })
+    })?;
     if joined {
         host.emit(Event::JoinChanged { workshop_id: req.workshop_id });
     }

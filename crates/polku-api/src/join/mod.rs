@@ -3,6 +3,7 @@
 //! the participant commands only. Everything here lives in memory in the [`Host`]: closing the
 //! app closes joining, and no device or nickname reaches the database or a file.
 
+mod book;
 mod facilitator;
 mod network;
 mod nickname;
@@ -15,7 +16,7 @@ mod types;
 pub(crate) use facilitator::{answer_join, bring_everyone, set_note_names, join_addresses, close_join, follow_board, join_status, open_join, remove_device, renew_join_code, set_join_boards};
 pub(crate) use participant::{participant_add_note, participant_delete_note, participant_update_note, participant_view};
 pub use participant::OTHERS_LISTED;
-pub(crate) use state::Joins;
+pub(crate) use book::JoinBook;
 pub use state::DEVICE_WRITES_PER_MINUTE;
 pub use network::{JoinAddress, JoinAddressesRequest, JoinNetwork};
 pub use types::*;
@@ -89,19 +90,21 @@ impl Host {
             (Caller::Facilitator | Caller::TeamFacilitator(_), Audience::Participant) => {
                 Err(ApiError::with_field(ErrorCode::Forbidden, format!("{command} is a joined device's"), "device"))
             }
-            (Caller::Participant { secret, at }, Audience::Participant) => self.joins().authenticate(secret, *at).map(Some),
+            (Caller::Participant { secret, at }, Audience::Participant) => self.with_joins(*at, |j| j.authenticate(secret, *at)).map(Some),
         }
     }
 
     /// What a phone with the link or the code is shown before it joins: the workshop's title and
-    /// a nickname to accept or change. `at` is the workshop whose listener the phone reached: a
-    /// key of another workshop's join does not open this one.
-    pub fn join_invite(&self, at: Id, req: &JoinInviteRequest) -> Result<JoinInvite, ApiError> {
-        let (workshop_id, taken) = {
-            let mut joins = self.joins();
-            let workshop_id = joins.find(&req.key, at, self.now())?;
-            (workshop_id, joins.nicknames(workshop_id))
-        };
+    /// a nickname to accept or change. `at` is the workshop whose listener the phone reached (a
+    /// key of another workshop's join does not open this one); none on a team server, where the
+    /// key says which.
+    pub fn join_invite(&self, at: Option<Id>, req: &JoinInviteRequest) -> Result<JoinInvite, ApiError> {
+        let at = self.where_to(at, &req.key)?;
+        let now = self.now();
+        let (workshop_id, taken) = self.with_joins(at, |joins| {
+            let workshop_id = joins.find(&req.key, at, now)?;
+            Ok((workshop_id, joins.nicknames(workshop_id)))
+        })?;
         let w = self.store()?.workshop_summary(workshop_id)?;
         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         Ok(JoinInvite { title: w.title, language: w.language, nickname: nickname::suggest(w.language, &taken) })
@@ -109,17 +112,27 @@ impl Host {
 
     /// Exchanges the link's token or the short code for a device of its own, waiting for the
     /// facilitator's answer when they asked to be asked.
-    pub fn join(&self, at: Id, req: &JoinRequest) -> Result<Joined, ApiError> {
+    pub fn join(&self, at: Option<Id>, req: &JoinRequest) -> Result<Joined, ApiError> {
         let nickname = nickname::check(&req.nickname)?;
-        let joined = self.joins().add_device(&req.key, at, nickname, self.now())?;
+        let at = self.where_to(at, &req.key)?;
+        let now = self.now();
+        let joined = self.with_joins(at, |joins| joins.add_device(&req.key, at, nickname, now))?;
         self.emit(Event::JoinChanged { workshop_id: joined.workshop_id });
         Ok(joined)
     }
 
     /// Closes the workshop's join, if open: every device and the link stop working, and its
     /// socket closes.
+    /// The listener's workshop, or the one the key opens on a team server.
+    fn where_to(&self, at: Option<Id>, key: &str) -> Result<Id, ApiError> {
+        match at {
+            Some(at) => Ok(at),
+            None => self.join_at(key)?.ok_or_else(|| ApiError::with_field(ErrorCode::Forbidden, "this link or code does not open any join", "join")),
+        }
+    }
+
     pub(crate) fn close_join_of(&self, workshop_id: Id) {
-        let closed = self.joins().close(workshop_id);
+        let closed = self.with_joins(workshop_id, |j| Ok(j.close(workshop_id))).unwrap_or(false);
         // Told before the socket closes: a phone's event stream then says goodbye in words the
         // page understands, rather than the phone seeing only a dropped connection.
         if closed {
@@ -131,15 +144,16 @@ impl Host {
         }
     }
 
-    /// The device a secret belongs to, if it is in an open join (let in or waiting): for a
-    /// transport that budgets requests per device, or streams a device the events it may see.
-    pub fn device(&self, secret: &str) -> Option<DeviceStanding> {
-        self.joins().standing(secret)
+    /// The device a secret belongs to, if it is in the open join of workshop `at` (let in or
+    /// waiting): for a transport that budgets requests per device, or streams a device the
+    /// events it may see.
+    pub fn device(&self, secret: &str, at: Id) -> Option<DeviceStanding> {
+        self.with_joins(at, |j| Ok(j.standing(secret))).ok().flatten().filter(|s| s.device.workshop_id == at)
     }
 
     /// The same for a device already found by its secret: by id, so a stream that hears every
     /// change of the room does not compare every device's secret for each one.
     pub fn device_again(&self, device: &Device) -> Option<DeviceStanding> {
-        self.joins().standing_of(device)
+        self.with_joins(device.workshop_id, |j| Ok(j.standing_of(device))).ok().flatten()
     }
 }

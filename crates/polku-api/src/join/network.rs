@@ -23,6 +23,11 @@ pub trait JoinNetwork: Send + Sync {
     fn listen(&self, workshop_id: Id, ip: IpAddr) -> Result<SocketAddr, ApiError>;
     /// Closes `workshop_id`'s listener, if any, and every connection on it.
     fn stop(&self, workshop_id: Id);
+    /// A team server's address (`https://polku.kunta.fi`): every join's phones come there,
+    /// from anywhere, so no room address is chosen or listened on.
+    fn public_url(&self) -> Option<String> {
+        None
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -51,6 +56,12 @@ pub(crate) fn choose(offered: &[JoinAddress], asked: Option<&str>) -> Result<IpA
         })?,
     };
     chosen.address.parse().map_err(|_| ApiError::internal("an offered address is not an IP address"))
+}
+
+/// The same at a team server's address: the code is typed at `/j/` there, since `/` is the
+/// facilitators'.
+pub(crate) fn public_urls(public: &str, token: &str) -> (String, String) {
+    (format!("{public}/j/{token}"), format!("{public}/j/"))
 }
 
 /// The phone's link and the page a code is typed on, for a listener bound to `addr`.

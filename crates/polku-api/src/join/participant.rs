@@ -67,12 +67,11 @@ fn board_view(host: &Host, workshop: Id, b: &Board, allowed: &Allowed, mine: &[I
 }
 
 pub(crate) fn participant_view(host: &Host, device: &Device, _: ParticipantViewRequest) -> Result<ParticipantView, ApiError> {
-    let (choice, nickname, mine, voters) = {
-        let mut joins = host.joins();
+    let (choice, nickname, mine, voters) = host.with_joins(device.workshop_id, |joins| {
         let choice = Allowed::of(joins.get_mut(device.workshop_id)?);
         let d = joins.device_mut(device)?;
-        (choice, d.nickname.clone(), d.notes.clone(), d.voters.clone())
-    };
+        Ok((choice, d.nickname.clone(), d.notes.clone(), d.voters.clone()))
+    })?;
     let w = host.store()?.load_workshop_outline(device.workshop_id)?;
     let mut boards = Vec::new();
     for b in choice.boards.iter().filter_map(|&id| w.board(id)) {
@@ -147,34 +146,44 @@ where
     W: FnOnce() -> Result<Option<ParticipantNote>, ApiError>,
     A: FnOnce(&mut DeviceState, &Option<ParticipantNote>),
 {
-    let writing = {
-        let mut joins = host.joins();
+    let at = device.workshop_id;
+    let writing = host.with_joins(at, |joins| {
         let d = joins.device_mut(device)?;
-        if let Some(answer) = d.answer(op_id) {
-            return Ok(answer.clone());
-        }
-        d.writing.clone()
+        Ok(match d.answer(op_id) {
+            Some(answer) => Err(answer.clone()),
+            None => Ok(d.writing.clone()),
+        })
+    })?;
+    let writing = match writing {
+        Ok(writing) => writing,
+        Err(answered) => return Ok(answered),
     };
     // One write of this device at a time, so a retry racing its first try waits for it and gets
     // its answer; other devices, the phones' event streams and the budgets need the join state
     // meanwhile, so it is not held while the store works.
     let _one_at_a_time = writing.lock().unwrap_or_else(|p| p.into_inner());
-    {
-        let mut joins = host.joins();
+    let now = host.now();
+    let answered = host.with_joins(at, |joins| {
         let d = joins.device_mut(device)?;
         if let Some(answer) = d.answer(op_id) {
-            return Ok(answer.clone());
+            return Ok(Some(answer.clone()));
         }
-        d.spend(host.now())?;
+        d.spend(now)?;
         (write.check)(d)?;
+        Ok(None)
+    })?;
+    if let Some(answer) = answered {
+        return Ok(answer);
     }
     let answer = (write.work)()?;
-    let mut joins = host.joins();
-    // Removed meanwhile: the note was written all the same, and is answered.
-    if let Ok(d) = joins.device_mut(device) {
-        (write.after)(d, &answer);
-        d.remember(op_id, answer.clone())?;
-    }
+    host.with_joins(at, |joins| {
+        // Removed meanwhile: the note was written all the same, and is answered.
+        if let Ok(d) = joins.device_mut(device) {
+            (write.after)(d, &answer);
+            d.remember(op_id, answer.clone())?;
+        }
+        Ok(())
+    })?;
     Ok(answer)
 }
 
@@ -195,7 +204,7 @@ impl Allowed {
     }
 
     fn now(host: &Host, device: &Device) -> Allowed {
-        host.joins().get(device.workshop_id).map(Allowed::of).unwrap_or_default()
+        host.with_joins(device.workshop_id, |j| Ok(j.get(device.workshop_id).map(Allowed::of))).ok().flatten().unwrap_or_default()
     }
 
     /// Refuses a board the facilitator has not chosen for participants (or no longer shows
@@ -214,7 +223,7 @@ impl Allowed {
 pub(crate) fn participant_add_note(host: &Host, device: &Device, req: ParticipantAddNoteRequest) -> Result<ParticipantNote, ApiError> {
     let allowed = Allowed::now(host, device);
     allowed.check(req.board_id)?;
-    let author = if allowed.names { Some(host.joins().device_mut(device)?.nickname.clone()) } else { None };
+    let author = if allowed.names { Some(host.with_joins(device.workshop_id, |j| Ok(j.device_mut(device)?.nickname.clone()))?) } else { None };
     let check = |d: &DeviceState| {
         if d.notes.len() >= MAX_DEVICE_NOTES {
             return Err(ApiError::with_field(ErrorCode::TooLarge, "this device has written as many notes as one may", "notes"));

@@ -1,4 +1,6 @@
-//! The open joins of one host, in memory only.
+//! The open joins of one host: in memory on the laptop; on a team server each workshop's join
+//! is read from the database into a `Joins` of its own for one change (see `Host::with_joins`),
+//! so `Join` and `DeviceState` are serialisable, less what only one process can hold.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -26,9 +28,12 @@ pub(crate) struct Joins {
     /// When recent wrong short codes were tried, over all joins: the code is 40 bits, so guesses
     /// are what limits it.
     code_failures: VecDeque<Millis>,
+    /// A team server's address, where every join's phones go (`https://polku.kunta.fi`).
+    public: Option<String>,
 }
 
 /// One workshop's open join.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(crate) struct Join {
     pub token: String,
     /// Unformatted; `None` once too many wrong codes were tried.
@@ -44,12 +49,15 @@ pub(crate) struct Join {
     pub names: bool,
     pub devices: Vec<DeviceState>,
     /// Where its phones connect, when the host listens on a network.
+    #[serde(skip)]
     pub listening: Option<SocketAddr>,
 }
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(crate) struct DeviceState {
     pub id: Id,
-    secret: String,
+    /// [`secret::hashed`] of the device's secret.
+    secret_hash: String,
     pub nickname: String,
     pub joined_at: Millis,
     pub pending: bool,
@@ -60,7 +68,10 @@ pub(crate) struct DeviceState {
     /// When its recent writes were made, for `DEVICE_WRITES_PER_MINUTE`.
     writes: VecDeque<Millis>,
     /// Held while one of its writes is in the store: a device's writes (a retry racing its first
-    /// try) go one at a time, without holding every device's join state meanwhile.
+    /// try) go one at a time, without holding every device's join state meanwhile. (On a team
+    /// server a retry may reach another instance: there the store's op id keeps it from being
+    /// applied twice.)
+    #[serde(skip)]
     pub writing: Arc<Mutex<()>>,
     /// The opaque key this device's dots are kept under in each vote it voted in: a new one per
     /// vote, so its dots in two votes cannot be put together, and never its id or nickname.
@@ -96,6 +107,16 @@ fn refused(field: &str, message: &str) -> ApiError {
 }
 
 impl Joins {
+    /// One workshop's join (or none) read from a team library, `public` its phones' address.
+    pub fn single(workshop_id: Id, join: Option<Join>, public: Option<String>) -> Joins {
+        Joins { open: join.into_iter().map(|j| (workshop_id, j)).collect(), code_failures: VecDeque::new(), public }
+    }
+
+    /// The workshop's join as it is now, to be written back.
+    pub fn take(mut self, workshop_id: Id) -> Option<Join> {
+        self.open.remove(&workshop_id)
+    }
+
     pub fn get(&self, workshop_id: Id) -> Option<&Join> {
         self.open.get(&workshop_id)
     }
@@ -176,9 +197,10 @@ impl Joins {
         if join.devices.len() >= MAX_DEVICES {
             return Err(ApiError::with_field(ErrorCode::TooLarge, "this join is full", "devices"));
         }
+        let secret = secret::device_secret();
         let device = DeviceState {
             id: secret::random_id(),
-            secret: secret::device_secret(),
+            secret_hash: secret::hashed(&secret),
             nickname,
             joined_at: now,
             pending: join.ask_first,
@@ -191,7 +213,7 @@ impl Joins {
         let joined = Joined {
             workshop_id,
             device_id: device.id,
-            secret: device.secret.clone(),
+            secret,
             nickname: device.nickname.clone(),
             pending: device.pending,
         };
@@ -223,10 +245,11 @@ impl Joins {
     }
 
     fn holder(&self, presented: &str) -> Option<(Id, &DeviceState)> {
+        let presented = secret::hashed(presented);
         let mut found = None;
         for (&workshop_id, join) in &self.open {
             for d in &join.devices {
-                if same(presented, &d.secret) {
+                if same(&presented, &d.secret_hash) {
                     found = Some((workshop_id, d));
                 }
             }
@@ -269,7 +292,10 @@ impl Joins {
             .map(|d| JoinDevice { id: d.id, nickname: d.nickname.clone(), joined_at: d.joined_at, pending: d.pending })
             .collect();
         let waiting = devices.iter().filter(|d| d.pending).count() as u32;
-        let urls = j.listening.map(|addr| network::urls(addr, &j.token));
+        let urls = match &self.public {
+            Some(public) => Some(network::public_urls(public, &j.token)),
+            None => j.listening.map(|addr| network::urls(addr, &j.token)),
+        };
         let (url, code_url) = urls.map_or((None, None), |(u, c)| (Some(u), Some(c)));
         JoinStatus {
             workshop_id,
@@ -289,7 +315,7 @@ impl Joins {
             // A link is far below the QR code's limit; were it not, the link alone still works.
             qr: url.as_deref().and_then(|u| crate::qr_picture(u).ok()),
             url,
-            address: j.listening.map(|a| a.to_string()),
+            address: j.listening.map(|a| a.to_string()).or_else(|| self.public.clone()),
             code_url,
         }
     }

@@ -127,16 +127,16 @@ fn voter_key(vote: Id, seed: Option<&str>) -> String {
 
 pub(crate) fn participant_vote(host: &Host, device: &Device, req: ParticipantVoteRequest) -> Result<PhoneVote, ApiError> {
     let vote = host.store()?.vote(device.workshop_id, req.vote_id)?;
-    let voter = {
-        let mut joins = host.joins();
+    let now = host.now();
+    let voter = host.with_joins(device.workshop_id, |joins| {
         let allowed = joins.get_mut(device.workshop_id)?.boards.contains(&vote.board_id);
         if !allowed {
             return Err(ApiError::with_field(ErrorCode::Forbidden, "this board is not open to participants", "board"));
         }
         let d = joins.device_mut(device)?;
-        d.spend(host.now())?;
-        d.voters.entry(vote.id).or_insert_with(|| voter_key(vote.id, req.voter.as_deref())).clone()
-    };
+        d.spend(now)?;
+        Ok(d.voters.entry(vote.id).or_insert_with(|| voter_key(vote.id, req.voter.as_deref())).clone())
+    })?;
     let cast = Cast {
         workshop_id: device.workshop_id,
         vote_id: req.vote_id,

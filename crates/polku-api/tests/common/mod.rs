@@ -48,7 +48,7 @@ impl Room {
     }
 
     pub fn join(&self, key: &str, nickname: &str) -> Result<Joined, ApiError> {
-        self.host.join(self.at(), &JoinRequest { key: key.into(), nickname: nickname.into() })
+        self.host.join(Some(self.at()), &JoinRequest { key: key.into(), nickname: nickname.into() })
     }
 
     pub fn status(&self) -> Value {

@@ -92,8 +92,6 @@ fn serve(host: Host, port: u16, gate: Gate) -> Result<(), String> {
             let _ = tokio::signal::ctrl_c().await;
         };
         let host = Arc::new(host);
-        // Opening joining in the browser's dialog then listens on the room's network.
-        polku_server::participant::LanJoinNetwork::install(&host, tokio::runtime::Handle::current());
         // Whoever started us may have stopped reading (`polku serve | head -1`): that must not
         // stop the server, so write errors are ignored rather than panicking.
         let say = |text: String| {
@@ -104,6 +102,8 @@ fn serve(host: Host, port: u16, gate: Gate) -> Result<(), String> {
         };
         let served = match gate {
             Gate::Key(access) => {
+                // Opening joining in the browser's dialog then listens on the room's network.
+                polku_server::participant::LanJoinNetwork::install(&host, tokio::runtime::Handle::current());
                 let ready = |url: String| say(format!("Polku is serving at {url}\nOpen that address: it carries this run's key. Press Ctrl+C to stop."));
                 polku_server::serve(host, port, access, ready, shutdown).await
             }

@@ -24,14 +24,15 @@ pub(crate) const LEFT: u16 = 4403;
 
 pub(crate) async fn upgrade(State(phone): State<Phone>, headers: HeaderMap, ws: WebSocketUpgrade) -> Response {
     let refused = || error_response(&ApiError::with_field(ErrorCode::Forbidden, "this phone has not joined", "device"));
-    let Some(secret) = device_secret(&headers) else { return refused() };
+    let Some((at, secret)) = device_secret(&headers, phone.workshop_id) else { return refused() };
     let strong = match host_of(&phone) {
         Ok(h) => h,
         Err(e) => return error_response(&e),
     };
-    let Some(standing) = strong.device(&secret).filter(|s| s.device.workshop_id == phone.workshop_id) else { return refused() };
     let events = strong.subscribe();
-    drop(strong);
+    // A team library's joins are in its database: asked off the async threads.
+    let standing = tokio::task::spawn_blocking(move || strong.device(&secret, at)).await.ok().flatten();
+    let Some(standing) = standing else { return refused() };
     let device = standing.device;
     // A phone only listens; a small frame limit keeps it from sending anything big.
     ws.max_message_size(1024).on_upgrade(move |socket| stream(phone.host, device, events, socket)).into_response()
@@ -40,6 +41,15 @@ pub(crate) async fn upgrade(State(phone): State<Phone>, headers: HeaderMap, ws: 
 /// What to send the device for `event`, or `Err` when the device is gone and the socket must close.
 fn for_device(host: &Weak<Host>, device: &Device, event: &Event) -> Result<Option<String>, ()> {
     let Some(host) = host.upgrade() else { return Err(()) };
+    // Another workshop's news: nothing to send, and nothing to ask of its join (a team server
+    // reads that from its database).
+    let about = match event {
+        Event::JoinChanged { workshop_id } | Event::Changed { workshop_id, .. } => *workshop_id,
+        _ => return Ok(None),
+    };
+    if about != device.workshop_id {
+        return Ok(None);
+    }
     let standing = host.device_again(device).ok_or(())?;
     let mine = standing.device.workshop_id;
     match event {
@@ -70,7 +80,10 @@ async fn stream(host: Weak<Host>, device: Device, mut events: tokio::sync::broad
         tokio::select! {
             event = events.recv() => {
                 let send = match event {
-                    Ok(event) => for_device(&host, &device, &event),
+                    Ok(event) => {
+                        let host = host.clone();
+                        tokio::task::spawn_blocking(move || for_device(&host, &device, &event)).await.unwrap_or(Err(()))
+                    }
                     // Behind: the phone reconnects and refetches its view.
                     Err(RecvError::Lagged(_)) => {
                         let _ = socket.send(Message::Close(None)).await;

@@ -6,7 +6,7 @@
 //! do not share a budget; anything else by its IP address. A cookie that names no device counts as
 //! none, so inventing cookies does not buy fresh budgets.
 
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
@@ -73,11 +73,25 @@ impl Budgets {
 }
 
 pub(crate) async fn within_budget(State(budgets): State<Arc<Budgets>>, req: Request, next: Next) -> Response {
-    let device = match budgets.device_of.as_ref().and_then(|of| of(req.headers())) {
-        Some(id) => Spender::Device(id),
-        None => Spender::Address(req.extensions().get::<Peer>().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |p| p.0)),
+    // Finding the device may ask a team library's database: off the async threads.
+    let named = match budgets.device_of.clone() {
+        Some(of) => {
+            let headers = req.headers().clone();
+            tokio::task::spawn_blocking(move || of(&headers)).await.ok().flatten()
+        }
+        None => None,
     };
-    if !budgets.allows(device) {
+    let device = match named {
+        Some(id) => Some(Spender::Device(id)),
+        // Behind a team server's proxy every phone has the proxy's address: a phone not yet
+        // joined spends the room's budget only.
+        None => req.extensions().get::<Peer>().map(|p| Spender::Address(p.0)),
+    };
+    let allowed = match device {
+        Some(device) => budgets.allows(device),
+        None => budgets.room.check().is_ok(),
+    };
+    if !allowed {
         let mut res = (StatusCode::TOO_MANY_REQUESTS, "Too many requests, wait a moment\n").into_response();
         res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         return res;
@@ -88,6 +102,7 @@ pub(crate) async fn within_budget(State(budgets): State<Arc<Budgets>>, req: Requ
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::net::Ipv4Addr;
 
     fn n(v: u32) -> NonZeroU32 {
         NonZeroU32::new(v).unwrap()

@@ -29,7 +29,7 @@ pub use guard::Allowed;
 pub use limit::{Budget, Peer};
 use limit::{Budgets, DeviceOf};
 pub use network::{LanJoinNetwork, JOIN_PORT};
-pub use routes::{routes, DEVICE_COOKIE};
+pub use routes::{routes, team_routes, DEVICE_COOKIE};
 
 /// What a participant's request may cost. The defaults suit a room of 20–50 phones writing notes.
 #[derive(Debug, Clone, Copy)]
@@ -98,6 +98,47 @@ fn wrap_keyed(routes: Router, addr: SocketAddr, limits: &Limits, device_of: Opti
         .layer(from_fn_with_state(Allowed::for_addr(addr), guard::admit))
         .layer(from_fn_with_state(Budgets::new(limits.per_device, limits.room, device_of), limit::within_budget))
         .layer(from_fn(guard::secure_headers))
+}
+
+/// A team server's participants' routes behind their budgets and limits. Host and Origin are
+/// the team router's to check (loopback and the public address), as for the facilitators.
+pub fn wrap_team(host: &std::sync::Arc<polku_api::Host>, limits: &Limits) -> Router {
+    let max = limits.max_body_bytes;
+    let device_of = routes::device_of(std::sync::Arc::downgrade(host), None);
+    team_routes(std::sync::Arc::downgrade(host))
+        .layer(DefaultBodyLimit::max(max))
+        .layer(from_fn(move |req: Request, next: Next| declared_size(max, req, next)))
+        .layer(from_fn_with_state(Budgets::new(limits.per_device, limits.room, Some(device_of)), limit::within_budget))
+        .layer(from_fn(guard::secure_headers))
+}
+
+/// Where a team server's phones come: its one public address, from anywhere. No address is
+/// chosen and nothing is listened on when a join opens.
+pub struct TeamJoinNetwork {
+    public: String,
+}
+
+impl TeamJoinNetwork {
+    /// `public`: the origin phones open (`https://polku.kunta.fi`, or loopback's in tests).
+    pub fn new(public: String) -> TeamJoinNetwork {
+        TeamJoinNetwork { public }
+    }
+}
+
+impl polku_api::JoinNetwork for TeamJoinNetwork {
+    fn addresses(&self) -> Vec<polku_api::JoinAddress> {
+        Vec::new()
+    }
+
+    fn listen(&self, _: polku_core::Id, ip: IpAddr) -> Result<SocketAddr, polku_api::ApiError> {
+        Err(polku_api::ApiError::with_field(polku_api::ErrorCode::Conflict, format!("a team server does not listen on {ip} for phones"), "listen"))
+    }
+
+    fn stop(&self, _: polku_core::Id) {}
+
+    fn public_url(&self) -> Option<String> {
+        Some(self.public.clone())
+    }
 }
 
 /// A body announced as too large is refused before a byte of it is read; one sent in chunks

@@ -89,7 +89,7 @@ impl JoinNetwork for LanJoinNetwork {
             return Ok(listener.local_addr());
         }
         let socket = self.bind(ip)?;
-        let started = super::start_bound(socket, routes(self.host.clone(), workshop_id), self.limits, routes::device_of(self.host.clone()), &self.runtime);
+        let started = super::start_bound(socket, routes(self.host.clone(), workshop_id), self.limits, routes::device_of(self.host.clone(), Some(workshop_id)), &self.runtime);
         let listener = started.map_err(|e| ApiError::with_field(ErrorCode::Conflict, format!("cannot listen on {ip}: {e}"), "listen"))?;
         let addr = listener.local_addr();
         if let Some((_, old)) = listening.insert(workshop_id, (ip, listener)) {

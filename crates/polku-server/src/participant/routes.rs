@@ -30,8 +30,9 @@ pub const DEVICE_COOKIE: &str = "polku_device";
 pub(crate) struct Phone {
     pub host: Weak<Host>,
     /// Each join has its own listener; a key or a device of another workshop's join is refused
-    /// on this one.
-    pub workshop_id: Id,
+    /// on this one. None on a team server, where phones of every join come to one address: the
+    /// key says which join, and the device's cookie names its workshop.
+    pub workshop_id: Option<Id>,
 }
 
 /// The participants' routes of the join of `workshop_id` in `host`, the "ask for the link"
@@ -39,8 +40,23 @@ pub(crate) struct Phone {
 pub fn routes(host: Weak<Host>, workshop_id: Id) -> Router {
     Router::new()
         .route("/", get(page::page))
-        .route("/j/{token}", get(page::page))
         .route("/assets/{*file}", get(page::asset))
+        .merge(phone_page_and_api())
+        .with_state(Phone { host, workshop_id: Some(workshop_id) })
+        .merge(placeholder_routes())
+}
+
+/// A team server's participants' routes, for every join of `host`: the phone page at `/j/TOKEN`
+/// (and `/j/` to type a code), the same API under `/p/`. Mounted beside the facilitators' routes
+/// and outside their sign-in.
+pub fn team_routes(host: Weak<Host>) -> Router {
+    Router::new().route("/j/", get(page::page)).merge(phone_page_and_api()).with_state(Phone { host, workshop_id: None })
+}
+
+/// The page at the link and the phone's API, the same on the room's network and a team server.
+fn phone_page_and_api() -> Router<Phone> {
+    Router::new()
+        .route("/j/{token}", get(page::page))
         // The page at /j/<token> names its files relative to itself ("./assets/…"): the build is
         // shared with the desktop, which needs relative paths, and the CSP forbids a <base>.
         .route("/j/assets/{*file}", get(page::asset))
@@ -48,28 +64,48 @@ pub fn routes(host: Weak<Host>, workshop_id: Id) -> Router {
         .route("/p/join", post(join))
         .route("/p/api/{command}", post(call))
         .route("/p/events", get(events::upgrade))
-        .with_state(Phone { host, workshop_id })
-        .merge(placeholder_routes())
 }
 
 /// The budget key of a request: the device its cookie names, if that device is in a join.
-pub(crate) fn device_of(host: Weak<Host>) -> DeviceOf {
+pub(crate) fn device_of(host: Weak<Host>, workshop_id: Option<Id>) -> DeviceOf {
     Arc::new(move |headers: &HeaderMap| {
-        let secret = device_secret(headers)?;
-        Some(host.upgrade()?.device(&secret)?.device.device_id)
+        let (at, secret) = device_secret(headers, workshop_id)?;
+        Some(host.upgrade()?.device(&secret, at)?.device.device_id)
     })
 }
 
-/// The secret in the request's `polku_device` cookie, if it sent one.
-pub(crate) fn device_secret(headers: &HeaderMap) -> Option<String> {
+/// The workshop and the secret in the request's `polku_device` cookie, if it sent one: on a
+/// listener of one workshop's join the cookie is the secret; on a team server it is
+/// `WORKSHOP.SECRET`.
+pub(crate) fn device_secret(headers: &HeaderMap, listener: Option<Id>) -> Option<(Id, String)> {
     let prefix = format!("{DEVICE_COOKIE}=");
-    headers
+    let value = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .find_map(|pair| pair.trim().strip_prefix(&prefix).map(str::to_string))
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty())?;
+    match listener {
+        Some(at) => Some((at, value)),
+        None => {
+            let (at, secret) = value.split_once('.')?;
+            Some((Id::parse_str(at).ok()?, secret.to_string()))
+        }
+    }
+}
+
+/// The cookie a joined device keeps (see [`join`]).
+fn device_cookie(headers: &HeaderMap, listener: Option<Id>, joined: &polku_api::Joined) -> String {
+    let attributes = "HttpOnly; SameSite=Strict; Path=/p";
+    if listener.is_some() {
+        return format!("{DEVICE_COOKIE}={}; {attributes}", joined.secret);
+    }
+    // A team server is reached over HTTPS (plain HTTP only on loopback, in tests).
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let loopback = host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]");
+    let secure = if loopback { "" } else { "; Secure" };
+    format!("{DEVICE_COOKIE}={}.{}; {attributes}{secure}", joined.workshop_id, joined.secret)
 }
 
 pub(crate) fn host_of(phone: &Phone) -> Result<Arc<Host>, ApiError> {
@@ -132,15 +168,15 @@ async fn invite(State(phone): State<Phone>, headers: HeaderMap, body: Result<Byt
 }
 
 /// `POST /p/join {key, nickname}`: the device's secret goes into a cookie, never into the
-/// page's script. No `Secure` flag: the room's network is plain http (a phone would not keep a
-/// Secure cookie from it); HttpOnly keeps it from scripts and SameSite=Strict from other sites,
-/// and `Path=/p` sends it only to the API, not with the page or its files.
+/// page's script. No `Secure` flag on the room's network: it is plain http (a phone would not
+/// keep a Secure cookie from it); HttpOnly keeps it from scripts and SameSite=Strict from other
+/// sites, and `Path=/p` sends it only to the API, not with the page or its files.
 async fn join(State(phone): State<Phone>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     let run = async {
         let req: JoinRequest = parse(&headers, body)?;
         let at = phone.workshop_id;
         let joined = blocking(host_of(&phone)?, move |h| h.join(at, &req)).await?;
-        let cookie = format!("{DEVICE_COOKIE}={}; HttpOnly; SameSite=Strict; Path=/p", joined.secret);
+        let cookie = device_cookie(&headers, phone.workshop_id, &joined);
         let cookie = HeaderValue::from_str(&cookie).map_err(|_| ApiError::internal("a device secret is not cookie text"))?;
         Ok(([(header::SET_COOKIE, cookie)], axum::Json(JoinedDevice::from(&joined))).into_response())
     };
@@ -150,9 +186,10 @@ async fn join(State(phone): State<Phone>, headers: HeaderMap, body: Result<Bytes
 /// `POST /p/api/{command}`: a participant command as the device the cookie names.
 async fn call(State(phone): State<Phone>, Path(command): Path<String>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     let run = async {
-        let secret = device_secret(&headers).ok_or_else(|| ApiError::with_field(ErrorCode::Forbidden, "this phone has not joined", "device"))?;
+        let (at, secret) =
+            device_secret(&headers, phone.workshop_id).ok_or_else(|| ApiError::with_field(ErrorCode::Forbidden, "this phone has not joined", "device"))?;
         let args = json_body(&headers, body)?;
-        let caller = Caller::Participant { secret, at: phone.workshop_id };
+        let caller = Caller::Participant { secret, at };
         to_json(blocking(host_of(&phone)?, move |h| h.call_as(&caller, &command, args)).await?)
     };
     respond(run.await)

@@ -14,6 +14,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_facilitators", include_str!("../../migrations/postgres/0002_facilitators.sql")),
     ("0003_sharing", include_str!("../../migrations/postgres/0003_sharing.sql")),
     ("0004_groups", include_str!("../../migrations/postgres/0004_groups.sql")),
+    ("0005_joins", include_str!("../../migrations/postgres/0005_joins.sql")),
 ];
 
 /// The schema this build writes.

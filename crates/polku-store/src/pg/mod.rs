@@ -7,6 +7,7 @@
 pub mod accounts;
 mod db;
 mod feed;
+pub mod joins;
 mod lazy;
 mod migrations;
 pub mod sharing;
@@ -61,6 +62,11 @@ impl PgStore {
     /// The facilitators of this team library and their sign-ins, on a connection of their own.
     pub fn accounts(&self) -> accounts::Accounts {
         accounts::Accounts::new(self.config.clone())
+    }
+
+    /// The open joins, on a connection of their own.
+    pub fn joins(&self) -> joins::JoinRows {
+        joins::JoinRows::new(self.config.clone())
     }
 
     /// Sends events (other than ops, which the op log carries) to every instance's feed.
