@@ -128,7 +128,7 @@ test("an admin adds a colleague on the Facilitators page, and the colleague sign
   const page = await facilitator(browser, a, "admin@kunta.fi");
   await page.getByRole("link", { name: "Facilitators" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Facilitators" })).toBeVisible();
-  await page.getByLabel("Name").fill("Sari Laine");
+  await page.getByLabel("Name", { exact: true }).fill("Sari Laine");
   await page.getByLabel("Email address").fill("sari@kunta.fi");
   await page.getByLabel("First password").fill("lyhyt");
   await page.getByRole("button", { name: "Add facilitator" }).click();
@@ -158,6 +158,33 @@ test("an admin adds a colleague on the Facilitators page, and the colleague sign
   await expect(row).toContainText("Cannot sign in");
   await sari.reload();
   await expect(sari).toHaveURL(/\/signin$/);
+});
+
+test("an admin makes a group on the Facilitators page, puts a colleague in it and takes them out", async ({ browser }) => {
+  const page = await facilitator(browser, a, "admin@kunta.fi");
+  await page.getByRole("link", { name: "Facilitators" }).click();
+  const groups = page.getByRole("region", { name: "Groups" });
+  await groups.getByLabel("New group's name").fill("Lastensuojelu");
+  await groups.getByRole("button", { name: "Add group" }).click();
+  await expect(page.getByText("Group Lastensuojelu added.")).toBeVisible();
+  const group = groups.getByTestId("group").filter({ hasText: "Lastensuojelu" });
+  await expect(group.getByText("No one in this group yet.")).toBeVisible();
+  await group.getByLabel("A facilitator to put in Lastensuojelu").selectOption({ label: "Ville Korhonen (ville@kunta.fi)" });
+  await group.getByRole("button", { name: "Put in the group" }).click();
+  await expect(page.getByText("Ville Korhonen is now in Lastensuojelu.")).toBeVisible();
+  await expect(group.getByRole("button", { name: "Take Ville Korhonen out of Lastensuojelu" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("team-groups.png"), fullPage: true });
+  // Another instance's list has it too: groups are the library's.
+  const onB = await facilitator(browser, b, "admin@kunta.fi");
+  await onB.goto(`${b.url}/#/facilitators`);
+  await expect(onB.getByTestId("group").filter({ hasText: "Lastensuojelu" })).toContainText("Ville Korhonen");
+  await group.getByRole("button", { name: "Take Ville Korhonen out of Lastensuojelu" }).click();
+  await expect(group.getByText("No one in this group yet.")).toBeVisible();
+  // The name is taken now: said in words, and the field keeps it.
+  await groups.getByLabel("New group's name").fill("Lastensuojelu");
+  await groups.getByRole("button", { name: "Add group" }).click();
+  await expect(page.getByText("There is a group with that name already.")).toBeVisible();
+  await expect(groups.getByLabel("New group's name")).toHaveValue("Lastensuojelu");
 });
 
 test("participants join a team server's workshop from home, through any instance, by link or by code", async ({ browser }) => {

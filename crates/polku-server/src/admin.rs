@@ -33,7 +33,7 @@ fn row(f: &Facilitator) -> serde_json::Value {
     serde_json::json!({ "email": f.email, "name": f.name, "admin": f.admin, "disabled": f.disabled })
 }
 
-async fn run(admin: &Admin, me: &Facilitator, work: impl FnOnce(&Accounts) -> Result<serde_json::Value, StoreError> + Send + 'static) -> Response {
+pub(crate) async fn run(admin: &Admin, me: &Facilitator, work: impl FnOnce(&Accounts) -> Result<serde_json::Value, StoreError> + Send + 'static) -> Response {
     if !me.admin {
         return refused("admin", "only an admin manages facilitators");
     }
@@ -54,13 +54,16 @@ pub(crate) async fn list(State(admin): State<Admin>, Extension(me): Extension<Fa
 pub(crate) struct NewFacilitator {
     email: String,
     name: String,
-    password: String,
+    /// None or empty: they sign in only through the organisation's OpenID provider.
+    #[serde(default)]
+    password: Option<String>,
     #[serde(default)]
     admin: bool,
 }
 
 pub(crate) async fn add(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(new): Json<NewFacilitator>) -> Response {
-    run(&admin, &me, move |a| Ok(row(&a.add(&new.email, &new.name, Some(&new.password), new.admin, crate::now())?))).await
+    let password = new.password.filter(|p| !p.is_empty());
+    run(&admin, &me, move |a| Ok(row(&a.add(&new.email, &new.name, password.as_deref(), new.admin, crate::now())?))).await
 }
 
 #[derive(Deserialize)]

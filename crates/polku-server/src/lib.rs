@@ -11,6 +11,7 @@ mod api;
 mod assets;
 mod download;
 mod events;
+mod groups;
 mod guard;
 mod health;
 mod oidc;
@@ -77,9 +78,11 @@ pub fn router(host: Arc<Host>, access: Access) -> Router {
 pub fn team_router(host: Arc<Host>, gate: SignIn, admin: Admin, public: Option<PublicUrl>) -> Router {
     let phones = participant::wrap_team(&host, &participant::Limits::default());
     routes()
-        .route("/api/me", get(signin::me))
+        .route("/api/me", get(signin::me).with_state(gate.clone()))
         .route("/api/team/facilitators", get(admin::list).post(admin::add).with_state(admin.clone()))
-        .route("/api/team/facilitators/update", post(admin::update).with_state(admin))
+        .route("/api/team/facilitators/update", post(admin::update).with_state(admin.clone()))
+        .route("/api/team/groups", get(groups::list).post(groups::add).with_state(admin.clone()))
+        .route("/api/team/groups/member", post(groups::member).with_state(admin))
         .layer(axum::middleware::from_fn_with_state(gate.clone(), signin::require))
         .route("/signin", get(signin::page).post(signin::submit).with_state(gate.clone()))
         .route("/signin/oidc", get(oidc::start).with_state(gate.clone()))

@@ -181,7 +181,8 @@ pub(crate) async fn sign_out(State(gate): State<SignIn>, headers: HeaderMap) -> 
     see_other("/signin", Some(format!("{SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0")))
 }
 
-/// `GET /api/me`: who is signed in, for the app's header.
-pub(crate) async fn me(Extension(f): Extension<Facilitator>) -> Json<serde_json::Value> {
-    Json(serde_json::json!({ "name": f.name, "email": f.email, "admin": f.admin }))
+/// `GET /api/me`: who is signed in, for the app's header; `provider` says whether facilitators
+/// may sign in through the organisation's (so an admin may add one without a password).
+pub(crate) async fn me(State(gate): State<SignIn>, Extension(f): Extension<Facilitator>) -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "name": f.name, "email": f.email, "admin": f.admin, "provider": gate.oidc().is_some() }))
 }

@@ -223,3 +223,47 @@ async fn an_admin_manages_facilitators_and_no_one_else_may() {
     let listed = send(a.addr, "GET", "/api/team/facilitators", &json(&admin), None).await;
     assert_eq!(serde_json::from_str::<Value>(&listed.body).unwrap().as_array().unwrap().len(), 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_makes_groups_in_the_app_and_a_workshop_shared_with_one_reaches_whoever_is_in_it() {
+    let url = tokio::task::spawn_blocking(test_postgres::database).await.unwrap();
+    add_facilitator(&url, EMAIL, PASSWORD);
+    let a = start(&url);
+    let admin = sign_in(a.addr, EMAIL, PASSWORD).await.unwrap();
+    let json = |cookie: &str| vec![("Content-Type", "application/json".to_string()), ("Cookie", cookie.to_string())];
+    let post = |cookie: String, path: &'static str, body: Value| async move {
+        let answer = send(a.addr, "POST", path, &json(&cookie), Some(&body)).await;
+        (answer.status, serde_json::from_str::<Value>(&answer.body).unwrap_or(Value::Null))
+    };
+
+    // Sari is added without a password (she would sign in through the organisation's provider).
+    let (status, _) = post(admin.clone(), "/api/team/facilitators", json!({ "email": "sari@kunta.fi", "name": "Sari Laine" })).await;
+    assert_eq!(status, 200);
+    assert!(sign_in(a.addr, "sari@kunta.fi", "").await.is_err(), "no password signs her in");
+    let (status, _) = post(admin.clone(), "/api/team/facilitators", json!({ "email": "eero@kunta.fi", "name": "Eero", "password": "eeron-salasana-26" })).await;
+    assert_eq!(status, 200);
+
+    let (status, groups) = post(admin.clone(), "/api/team/groups", json!({ "name": " Lapsiperheet " })).await;
+    assert_eq!((status, groups), (200, json!([{ "name": "Lapsiperheet", "members": [] }])));
+    let (status, again) = post(admin.clone(), "/api/team/groups", json!({ "name": "Lapsiperheet" })).await;
+    assert_eq!((status, again["error"]["field"].clone()), (422, json!("group_taken")));
+    let (_, groups) = post(admin.clone(), "/api/team/groups/member", json!({ "group": "Lapsiperheet", "email": "Eero@kunta.fi", "member": true })).await;
+    assert_eq!(groups, json!([{ "name": "Lapsiperheet", "members": ["eero@kunta.fi"] }]));
+    let (status, unknown) = post(admin.clone(), "/api/team/groups/member", json!({ "group": "Lapsiperheet", "email": "nobody@kunta.fi", "member": true })).await;
+    assert_eq!((status, unknown["error"]["field"].clone()), (422, json!("facilitator")));
+
+    // Shared with the group: Eero has it; taken out of the group, he does not.
+    let (_, made) = call(a.addr, &admin, "create_workshop", json!({ "title": "Perhetyö", "language": "fi" })).await;
+    let (status, _) = call(a.addr, &admin, "share_workshop", json!({ "workshop_id": made["id"], "group": "Lapsiperheet", "shared": true })).await;
+    assert_eq!(status, 200);
+    let eero = sign_in(a.addr, "eero@kunta.fi", "eeron-salasana-26").await.unwrap();
+    let (_, list) = call(a.addr, &eero, "list_workshops", json!({})).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    // …and, no admin, he manages no groups.
+    let (status, refused) = post(eero.clone(), "/api/team/groups", json!({ "name": "Oma" })).await;
+    assert_eq!((status, refused["error"]["field"].clone()), (403, json!("admin")));
+    let (_, groups) = post(admin.clone(), "/api/team/groups/member", json!({ "group": "Lapsiperheet", "email": "eero@kunta.fi", "member": false })).await;
+    assert_eq!(groups, json!([{ "name": "Lapsiperheet", "members": [] }]));
+    let (_, list) = call(a.addr, &eero, "list_workshops", json!({})).await;
+    assert_eq!(list, json!([]));
+}

@@ -14,6 +14,8 @@ export interface Me {
   name: string;
   email: string;
   admin: boolean;
+  /** Facilitators may sign in through the organisation's OpenID provider. */
+  provider: boolean;
 }
 
 export async function me(): Promise<Me | null> {
@@ -32,7 +34,7 @@ export async function listFacilitators(): Promise<TeamFacilitator[]> {
   return body as TeamFacilitator[];
 }
 
-export function addFacilitator(f: { email: string; name: string; password: string; admin: boolean }): Promise<TeamFacilitator> {
+export function addFacilitator(f: { email: string; name: string; password?: string; admin: boolean }): Promise<TeamFacilitator> {
   return postJson("/api/team/facilitators", f);
 }
 

@@ -1,0 +1,51 @@
+//! A team server's groups (a team, a unit) that workshops are shared with as a whole, managed
+//! by its admins from the app as IT does with `polku facilitators add-group` and `member`:
+//! `GET /api/team/groups` lists them with their members, `POST /api/team/groups {name}` adds
+//! one, `POST /api/team/groups/member {group, email, member}` puts a facilitator in or takes
+//! them out. Anyone else is refused (403, field `admin`).
+
+use axum::extract::State;
+use axum::response::Response;
+use axum::{Extension, Json};
+use polku_store::Facilitator;
+use serde::Deserialize;
+
+use crate::admin::{run, Admin};
+
+fn listed(groups: Vec<(String, Vec<String>)>) -> serde_json::Value {
+    groups.into_iter().map(|(name, members)| serde_json::json!({ "name": name, "members": members })).collect()
+}
+
+pub(crate) async fn list(State(admin): State<Admin>, Extension(me): Extension<Facilitator>) -> Response {
+    run(&admin, &me, |a| Ok(listed(a.groups()?))).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewGroup {
+    name: String,
+}
+
+pub(crate) async fn add(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(new): Json<NewGroup>) -> Response {
+    run(&admin, &me, move |a| {
+        a.add_group(&new.name, crate::now())?;
+        Ok(listed(a.groups()?))
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Membership {
+    group: String,
+    email: String,
+    member: bool,
+}
+
+pub(crate) async fn member(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(m): Json<Membership>) -> Response {
+    run(&admin, &me, move |a| {
+        a.set_member(&m.group, &m.email, m.member)?;
+        Ok(listed(a.groups()?))
+    })
+    .await
+}
