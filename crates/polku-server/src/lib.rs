@@ -13,6 +13,7 @@ mod download;
 mod events;
 mod groups;
 mod guard;
+mod handoff;
 mod health;
 mod oidc;
 mod signin;
@@ -83,7 +84,10 @@ pub fn team_router(host: Arc<Host>, gate: SignIn, admin: Admin, public: Option<P
         .route("/api/team/facilitators/update", post(admin::update).with_state(admin.clone()))
         .route("/api/team/groups", get(groups::list).post(groups::add).with_state(admin.clone()))
         .route("/api/team/groups/member", post(groups::member).with_state(admin))
+        .route("/signin/desktop", get(handoff::confirm).post(handoff::hand_off).with_state(gate.clone()))
         .layer(axum::middleware::from_fn_with_state(gate.clone(), signin::require))
+        .route("/signin/desktop/finish", get(handoff::finish).with_state(gate.clone()))
+        .route("/signin/desktop/done", get(handoff::done))
         .route("/signin", get(signin::page).post(signin::submit).with_state(gate.clone()))
         .route("/signin/oidc", get(oidc::start).with_state(gate.clone()))
         .route("/signin/oidc/callback", get(oidc::callback).with_state(gate.clone()))

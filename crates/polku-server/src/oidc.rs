@@ -21,7 +21,7 @@ use serde::Deserialize;
 
 use crate::access::{from_cookie, language};
 use crate::now;
-use crate::signin::{form, see_other, signed_in, SignIn};
+use crate::signin::{form, safe_next, see_other, signed_in, SignIn};
 
 /// The cookie that carries one sign-in's state, nonce and PKCE verifier to the callback.
 const FLOW_COOKIE: &str = "__Host-polku_oidc";
@@ -158,20 +158,28 @@ struct Flow {
     state: String,
     nonce: String,
     verifier: String,
+    /// Where to go once signed in (a path of this server).
+    next: String,
 }
 
 impl Flow {
     fn cookie(&self) -> String {
-        format!("{FLOW_COOKIE}={}.{}.{}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age={FLOW_SECONDS}", self.state, self.nonce, self.verifier)
+        let next = crate::signin::encode(&self.next);
+        format!("{FLOW_COOKIE}={}.{}.{}.{next}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age={FLOW_SECONDS}", self.state, self.nonce, self.verifier)
     }
 
     fn from(headers: &HeaderMap) -> Option<Flow> {
         let value = from_cookie(headers, FLOW_COOKIE)?;
         let mut parts = value.split('.');
-        let (state, nonce, verifier) = (parts.next()?, parts.next()?, parts.next()?);
+        let (state, nonce, verifier, next) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
         let plain = |s: &str| !s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        (parts.next().is_none() && plain(state) && plain(nonce) && plain(verifier))
-            .then(|| Flow { state: state.into(), nonce: nonce.into(), verifier: verifier.into() })
+        let next = percent_encoding::percent_decode_str(next).decode_utf8().ok()?;
+        (parts.next().is_none() && plain(state) && plain(nonce) && plain(verifier)).then(|| Flow {
+            state: state.into(),
+            nonce: nonce.into(),
+            verifier: verifier.into(),
+            next: safe_next(Some(&next)).to_string(),
+        })
     }
 }
 
@@ -179,8 +187,13 @@ fn forget_flow() -> String {
     format!("{FLOW_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0")
 }
 
+#[derive(Deserialize)]
+pub(crate) struct Then {
+    next: Option<String>,
+}
+
 /// `GET /signin/oidc`: off to the provider, this sign-in's secrets in the browser's cookie.
-pub(crate) async fn start(State(gate): State<SignIn>, headers: HeaderMap) -> Response {
+pub(crate) async fn start(State(gate): State<SignIn>, headers: HeaderMap, Query(then): Query<Then>) -> Response {
     let Some(oidc) = gate.oidc() else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -195,7 +208,8 @@ pub(crate) async fn start(State(gate): State<SignIn>, headers: HeaderMap) -> Res
         .add_scope(Scope::new("profile".into()))
         .set_pkce_challenge(challenge)
         .url();
-    let flow = Flow { state: state.secret().clone(), nonce: nonce.secret().clone(), verifier: verifier.secret().clone() };
+    let next = safe_next(then.next.as_deref()).to_string();
+    let flow = Flow { state: state.secret().clone(), nonce: nonce.secret().clone(), verifier: verifier.secret().clone(), next };
     see_other(url.as_str(), Some(flow.cookie()))
 }
 
@@ -242,7 +256,7 @@ pub(crate) async fn callback(State(gate): State<SignIn>, headers: HeaderMap, Que
         with_forgotten_flow(form(&gate, &headers, Some(text), "", StatusCode::FORBIDDEN))
     };
     match answer {
-        Ok(Ok(Ok(signed))) => with_forgotten_flow(signed_in(&signed)),
+        Ok(Ok(Ok(signed))) => with_forgotten_flow(signed_in(&signed, &flow.next)),
         Ok(Ok(Err(NotLetIn::NotFacilitator))) => refused("signin.oidc_unknown"),
         Ok(Ok(Err(NotLetIn::Disabled))) => refused("signin.oidc_disabled"),
         _ => said("signin.unavailable", StatusCode::SERVICE_UNAVAILABLE),
@@ -280,13 +294,16 @@ mod tests {
 
     #[test]
     fn the_flow_cookie_is_read_back_whole_or_not_at_all() {
-        let flow = Flow { state: "s-1_A".into(), nonce: "n2".into(), verifier: "v3".into() };
+        let flow = Flow { state: "s-1_A".into(), nonce: "n2".into(), verifier: "v3".into(), next: "/signin/desktop?port=5&state=x".into() };
         let set = flow.cookie();
         let value = set.split(';').next().unwrap().split_once('=').unwrap().1;
         let back = Flow::from(&with_cookie(value)).expect("read back");
         assert_eq!((back.state.as_str(), back.nonce.as_str(), back.verifier.as_str()), ("s-1_A", "n2", "v3"));
+        assert_eq!(back.next, "/signin/desktop?port=5&state=x");
         assert!(set.contains("Secure; HttpOnly; SameSite=Lax; Max-Age=600"));
-        for bad in ["s.n", "s.n.v.x", "s..v", "s.n.v<script>", ""] {
+        // Anywhere but this server is the app instead.
+        assert_eq!(Flow::from(&with_cookie("s.n.v.%2F%2Fevil%2Eexample")).unwrap().next, "/");
+        for bad in ["s.n.v", "s.n.v.%2F.x", "s..v.%2F", "s.n.v<script>.%2F", ""] {
             assert!(Flow::from(&with_cookie(bad)).is_none(), "{bad:?}");
         }
     }

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
+use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -70,7 +70,9 @@ pub(crate) async fn require(State(gate): State<SignIn>, mut req: Request, next: 
             *refused.status_mut() = StatusCode::UNAUTHORIZED;
             return refused;
         }
-        return see_other("/signin", None);
+        // A page comes back after signing in (the desktop app's hand-off, say).
+        let back = req.uri().path_and_query().map(|p| p.as_str()).filter(|p| *p != "/").map(|p| format!("?next={}", encode(p)));
+        return see_other(&format!("/signin{}", back.unwrap_or_default()), None);
     };
     req.extensions_mut().insert(facilitator);
     next.run(req).await
@@ -86,17 +88,29 @@ pub(crate) fn see_other(to: &str, cookie: Option<String>) -> Response {
 }
 
 /// Text for an HTML page: what could be markup is escaped.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// Where to go after signing in: a path of this server, else the app.
+pub(crate) fn safe_next(next: Option<&str>) -> &str {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() <= 2048 && n.bytes().all(|b| b.is_ascii_graphic()))
+        .unwrap_or("/")
+}
+
+pub(crate) fn encode(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
 /// The organisation's provider's button, above the password form.
-fn provider_button(gate: &SignIn, l: &polku_export::labels::Labels) -> String {
+fn provider_button(gate: &SignIn, l: &polku_export::labels::Labels, next: &str) -> String {
     let Some(oidc) = gate.oidc() else { return String::new() };
     let provider = oidc.name().map(str::to_string).unwrap_or_else(|| l.t("signin.oidc_provider"));
+    let href = if next == "/" { "/signin/oidc".to_string() } else { format!("/signin/oidc?next={}", encode(next)) };
     format!(
-        "<p><a href=/signin/oidc style=\"display:block;text-align:center;font-weight:600;min-height:44px;line-height:44px;border-radius:8px;background:#2b5b84;color:#fff;text-decoration:none\">{}</a></p>\
+        "<p><a href=\"{}\" style=\"display:block;text-align:center;font-weight:600;min-height:44px;line-height:44px;border-radius:8px;background:#2b5b84;color:#fff;text-decoration:none\">{}</a></p>\
          <p style=\"text-align:center;color:#555;margin:1.5rem 0 .5rem\">{}</p>",
+        escape(&href),
         escape(&l.tf("signin.oidc", &[("provider", &provider)])),
         escape(&l.t("signin.or_password")),
     )
@@ -104,16 +118,21 @@ fn provider_button(gate: &SignIn, l: &polku_export::labels::Labels) -> String {
 
 /// The sign-in form, with `problem` (already worded) above it and the address kept.
 pub(crate) fn form(gate: &SignIn, headers: &HeaderMap, problem: Option<String>, email: &str, status: StatusCode) -> Response {
+    form_then(gate, headers, problem, email, "/", status)
+}
+
+/// The same, going on to `next` once signed in.
+fn form_then(gate: &SignIn, headers: &HeaderMap, problem: Option<String>, email: &str, next: &str, status: StatusCode) -> Response {
     let language = language(headers);
     let l = polku_export::labels::Labels::new(language);
     let problem = problem.map(|p| format!("<p role=alert style=\"color:#9b1c1c;font-weight:600\">{}</p>", escape(&p))).unwrap_or_default();
-    let provider = provider_button(gate, &l);
+    let provider = provider_button(gate, &l, next);
     let field = "display:block;width:100%;box-sizing:border-box;font:inherit;padding:.6rem;margin:.3rem 0 1rem;border:1px solid #888;border-radius:8px";
     let page = format!(
         "<!doctype html><html lang={lang}><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><title>{title}</title>\
          <main style=\"font:1.1rem/1.5 system-ui,sans-serif;max-width:26rem;margin:4rem auto;padding:0 1rem\">\
          <h1 style=\"font-size:1.4rem\">{title}</h1><p>{intro}</p>{problem}{provider}\
-         <form method=post action=/signin>\
+         <form method=post action=/signin><input type=hidden name=next value=\"{next}\">\
          <label for=email>{email_label}</label><input id=email name=email type=email autocomplete=username required value=\"{email}\" style=\"{field}\">\
          <label for=password>{password_label}</label><input id=password name=password type=password autocomplete=current-password required style=\"{field}\">\
          <button style=\"font:inherit;font-weight:600;min-height:44px;padding:.5rem 1.4rem;border-radius:8px;{button}\">{submit}</button>\
@@ -127,22 +146,30 @@ pub(crate) fn form(gate: &SignIn, headers: &HeaderMap, problem: Option<String>, 
         // Beside the provider's button, the password is the second way in.
         button = if gate.oidc().is_some() { "border:2px solid #2b5b84;background:#fff;color:#2b5b84" } else { "border:0;background:#2b5b84;color:#fff" },
         email = escape(email),
+        next = escape(next),
     );
     (status, [(header::CACHE_CONTROL, "no-store")], Html(page)).into_response()
 }
 
-/// `GET /signin`: the form, or the app for who is signed in already.
-pub(crate) async fn page(State(gate): State<SignIn>, headers: HeaderMap) -> Response {
+#[derive(Deserialize)]
+pub(crate) struct Then {
+    next: Option<String>,
+}
+
+/// `GET /signin`: the form, or the app (or `next`) for who is signed in already.
+pub(crate) async fn page(State(gate): State<SignIn>, headers: HeaderMap, Query(then): Query<Then>) -> Response {
+    let next = safe_next(then.next.as_deref());
     if who(&gate, &headers).await.is_some() {
-        return see_other("/", None);
+        return see_other(next, None);
     }
-    form(&gate, &headers, None, "", StatusCode::OK)
+    form_then(&gate, &headers, None, "", next, StatusCode::OK)
 }
 
 #[derive(Deserialize)]
 pub(crate) struct Credentials {
     email: String,
     password: String,
+    next: Option<String>,
 }
 
 /// `POST /signin`: signed in and sent to the app, or the form again saying why not.
@@ -150,26 +177,28 @@ pub(crate) async fn submit(State(gate): State<SignIn>, headers: HeaderMap, Form(
     if c.email.len() > 254 || c.password.len() > 1024 {
         return form(&gate, &headers, None, "", StatusCode::BAD_REQUEST);
     }
+    let next = safe_next(c.next.as_deref()).to_string();
     let accounts = gate.accounts.clone();
     let (email, password) = (c.email.clone(), c.password);
     let answer = tokio::task::spawn_blocking(move || accounts.sign_in(&email, &password, now())).await;
     let l = polku_export::labels::Labels::new(language(&headers));
     match answer {
-        Ok(Ok(Ok(signed))) => signed_in(&signed),
-        Ok(Ok(Err(Refused::Wrong))) => form(&gate, &headers, Some(l.t("signin.wrong")), &c.email, StatusCode::UNAUTHORIZED),
+        Ok(Ok(Ok(signed))) => signed_in(&signed, &next),
+        Ok(Ok(Err(Refused::Wrong))) => form_then(&gate, &headers, Some(l.t("signin.wrong")), &c.email, &next, StatusCode::UNAUTHORIZED),
         Ok(Ok(Err(Refused::Wait(ms)))) => {
             let minutes = ((ms + 59_999) / 60_000).to_string();
-            form(&gate, &headers, Some(l.tf("signin.wait", &[("minutes", &minutes)])), &c.email, StatusCode::TOO_MANY_REQUESTS)
+            form_then(&gate, &headers, Some(l.tf("signin.wait", &[("minutes", &minutes)])), &c.email, &next, StatusCode::TOO_MANY_REQUESTS)
         }
-        _ => form(&gate, &headers, Some(l.t("signin.unavailable")), &c.email, StatusCode::SERVICE_UNAVAILABLE),
+        _ => form_then(&gate, &headers, Some(l.t("signin.unavailable")), &c.email, &next, StatusCode::SERVICE_UNAVAILABLE),
     }
 }
 
-/// To the app, the browser holding its new sign-in, which it forgets when the database does.
-pub(crate) fn signed_in(signed: &SignedIn) -> Response {
+/// To the app (or `next`), the browser holding its new sign-in, which it forgets when the
+/// database does.
+pub(crate) fn signed_in(signed: &SignedIn, next: &str) -> Response {
     let max_age = polku_store::accounts::SIGN_IN_MS / 1000;
     let cookie = format!("{SESSION_COOKIE}={}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age={max_age}", signed.secret);
-    see_other("/", Some(cookie))
+    see_other(safe_next(Some(next)), Some(cookie))
 }
 
 /// `POST /signout`: this browser's sign-in ended, its cookie cleared.

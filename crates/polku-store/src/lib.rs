@@ -40,6 +40,7 @@ pub use error::StoreError;
 pub use library::{Library, Lock};
 pub use pg::accounts::{self, Accounts, Facilitator, Identity, NotLetIn, Refused, SignedIn};
 pub use pg::sharing::{ShareWith, Sharing};
+pub use pg::handoff::{self, HANDOFF_MS};
 pub use pg::joins::{JoinRows, JoinWrite};
 pub use pg::{Feed, FeedItem, PgStore, Publisher, PG_SCHEMA_VERSION};
 pub use migrations::SCHEMA_VERSION;

@@ -115,3 +115,32 @@ fn the_organisations_provider_signs_in_the_facilitator_an_admin_added_and_no_one
     let no_address = identity("sub-10", None, None);
     assert_eq!(accounts.sign_in_oidc(&no_address, true, T).unwrap().unwrap_err(), NotLetIn::NotFacilitator, "an account needs an address");
 }
+
+#[test]
+fn the_desktop_app_trades_a_one_time_code_and_its_verifier_for_a_sign_in_of_its_own() {
+    use polku_store::HANDOFF_MS;
+    use sha2::{Digest, Sha256};
+    let store = PgStore::connect(&test_postgres::database()).unwrap();
+    let accounts = store.accounts();
+    let anna = accounts.add("anna@kunta.fi", "Anna Virtanen", Some(PASSWORD), false, T).unwrap();
+    let verifier = "the-apps-own-secret-verifier-0123456789abcdef";
+    let challenge: String = Sha256::digest(verifier.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    assert!(accounts.hand_off(&anna, "not hex", T).is_err());
+
+    // The right verifier, in time: a sign-in of the app's own; the code works once.
+    let code = accounts.hand_off(&anna, &challenge, T).unwrap();
+    let signed = accounts.take_hand_off(&code, verifier, T + 1).unwrap().expect("traded");
+    assert_eq!(accounts.signed_in(&signed.secret, T + 2).unwrap(), Some(anna.clone()));
+    assert!(accounts.take_hand_off(&code, verifier, T + 2).unwrap().is_none(), "once only");
+
+    // A code caught by another program is worth nothing without the verifier, and is spent.
+    let code = accounts.hand_off(&anna, &challenge, T).unwrap();
+    assert!(accounts.take_hand_off(&code, "a guess", T + 1).unwrap().is_none());
+    assert!(accounts.take_hand_off(&code, verifier, T + 1).unwrap().is_none());
+    // A minute, then it is gone; and a disabled facilitator's code signs no one in.
+    let code = accounts.hand_off(&anna, &challenge, T).unwrap();
+    assert!(accounts.take_hand_off(&code, verifier, T + HANDOFF_MS).unwrap().is_none());
+    let code = accounts.hand_off(&anna, &challenge, T).unwrap();
+    accounts.set_disabled("anna@kunta.fi", true).unwrap();
+    assert!(accounts.take_hand_off(&code, verifier, T + 1).unwrap().is_none());
+}

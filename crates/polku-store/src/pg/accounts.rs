@@ -54,11 +54,11 @@ pub struct Accounts {
     connection: Lazy,
 }
 
-fn token_hash(secret: &str) -> String {
+pub(crate) fn token_hash(secret: &str) -> String {
     Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn new_secret() -> String {
+pub(crate) fn new_secret() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -88,7 +88,7 @@ pub(crate) fn facilitator(row: &postgres::Row) -> Result<Facilitator, StoreError
     })
 }
 
-const COLUMNS: &str = "f.id, f.email, f.name, f.admin, f.disabled";
+pub(crate) const COLUMNS: &str = "f.id, f.email, f.name, f.admin, f.disabled";
 
 impl Accounts {
     pub(crate) fn new(config: Config) -> Accounts {
@@ -294,7 +294,7 @@ fn link_or_add(tx: &mut postgres::Transaction, who: &Identity, add_new: bool, no
 }
 
 /// A sign-in that begins now, its secret's hash kept; expired ones are cleared on the way.
-fn start(c: &mut impl postgres::GenericClient, f: Facilitator, now: Millis) -> Result<SignedIn, StoreError> {
+pub(crate) fn start(c: &mut impl postgres::GenericClient, f: Facilitator, now: Millis) -> Result<SignedIn, StoreError> {
     let secret = new_secret();
     let expires_at = now + SIGN_IN_MS;
     c.execute("DELETE FROM sign_in WHERE expires_at <= $1", &[&now])?;

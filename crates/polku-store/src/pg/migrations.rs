@@ -15,6 +15,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_sharing", include_str!("../../migrations/postgres/0003_sharing.sql")),
     ("0004_groups", include_str!("../../migrations/postgres/0004_groups.sql")),
     ("0005_joins", include_str!("../../migrations/postgres/0005_joins.sql")),
+    ("0006_desktop_handoff", include_str!("../../migrations/postgres/0006_desktop_handoff.sql")),
 ];
 
 /// The schema this build writes.

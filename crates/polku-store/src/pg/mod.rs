@@ -7,6 +7,7 @@
 pub mod accounts;
 mod db;
 mod feed;
+pub mod handoff;
 pub mod joins;
 mod lazy;
 mod migrations;
