@@ -7,6 +7,7 @@
 
 mod opened_files;
 mod save;
+mod team_libraries;
 mod template_files;
 mod workshop_files;
 
@@ -91,6 +92,7 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
         });
     }
     app.manage(Desktop { host, client_id });
+    app.manage(team_libraries::TeamLibraries::new(dir.clone()));
     // A double-clicked `.polku` file: the file manager starts the app with its path (Linux, Windows).
     app.manage(opened_files::Inbox::launched(polku_export::handed::from_args(std::env::args_os().skip(1))));
     Ok(())
@@ -113,7 +115,10 @@ fn main() {
             template_files::open_template_file,
             workshop_files::pick_workshop_file,
             opened_files::receive_opened_files,
-            opened_files::take_opened_file
+            opened_files::take_opened_file,
+            team_libraries::team_libraries,
+            team_libraries::open_team_library,
+            team_libraries::forget_team_library
         ])
         .build(tauri::generate_context!());
     match app {

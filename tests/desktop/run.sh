@@ -75,6 +75,10 @@ fi
 target="${CARGO_TARGET_DIR:-$repo/target}"
 export POLKU_DESKTOP_BIN="${POLKU_DESKTOP_BIN:-$target/debug/polku-desktop}"
 export POLKU_BIN="${POLKU_BIN:-$target/debug/polku}"
+# A real PostgreSQL for the team library (team.test.mjs), and the system browser the app opens
+# for signing in to it: Debian's Chromium, driven as a person would.
+export POLKU_TEST_POSTGRES="${POLKU_TEST_POSTGRES:-$target/debug/test-postgres}"
+export POLKU_BROWSER="$here/system-browser.mjs"
 export WEBKIT_WEBDRIVER="${WEBKIT_WEBDRIVER:-/usr/bin/WebKitWebDriver}"
 if [[ -z "${TAURI_DRIVER:-}" ]]; then
   TAURI_DRIVER="$(command -v tauri-driver || true)"

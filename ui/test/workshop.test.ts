@@ -109,6 +109,7 @@ function fakeBackend(snapshot: Workshop): Backend & { emit(ev: Event): void } {
     },
     onReconnect: () => () => {},
     onConnection: () => () => {},
+    teamLibraries: null,
     clientId: () => "me",
     saveExport: async () => "saved",
     saveTemplateFile: async () => "saved",

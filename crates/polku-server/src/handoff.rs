@@ -93,7 +93,7 @@ pub(crate) async fn finish(State(gate): State<SignIn>, headers: HeaderMap, Query
     }
     let accounts = gate.accounts().clone();
     match tokio::task::spawn_blocking(move || accounts.take_hand_off(&t.code, &t.verifier, now())).await {
-        Ok(Ok(Some(signed))) => signed_in(&signed, "/"),
+        Ok(Ok(Some(signed))) => signed_in(&headers, &signed, "/"),
         Ok(Ok(None)) => form(&gate, &headers, Some(l.t("handoff.failed")), "", StatusCode::UNAUTHORIZED),
         _ => form(&gate, &headers, Some(l.t("signin.unavailable")), "", StatusCode::SERVICE_UNAVAILABLE),
     }

@@ -32,7 +32,7 @@ pub use access::{Access, TOKEN_ENV, TOKEN_HEADER, TOKEN_PARAM};
 pub use admin::Admin;
 pub use guard::PublicUrl;
 pub use oidc::{Oidc, OidcConfig};
-pub use signin::{SignIn, SESSION_COOKIE};
+pub use signin::{SignIn, LOOPBACK_SESSION_COOKIE, SESSION_COOKIE};
 
 /// The wall clock, for what the server and the CLI stamp themselves (a sign-in, a new account).
 pub fn now() -> polku_core::Millis {

@@ -149,8 +149,7 @@ impl Oidc {
 /// cookie is only sent there. The guard has let in only loopback and the public address.
 fn origin(headers: &HeaderMap) -> String {
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("127.0.0.1");
-    let loopback = host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]");
-    format!("{}://{host}", if loopback { "http" } else { "https" })
+    format!("{}://{host}", if crate::signin::on_loopback(headers) { "http" } else { "https" })
 }
 
 /// One sign-in under way, as its cookie carries it.
@@ -256,7 +255,7 @@ pub(crate) async fn callback(State(gate): State<SignIn>, headers: HeaderMap, Que
         with_forgotten_flow(form(&gate, &headers, Some(text), "", StatusCode::FORBIDDEN))
     };
     match answer {
-        Ok(Ok(Ok(signed))) => with_forgotten_flow(signed_in(&signed, &flow.next)),
+        Ok(Ok(Ok(signed))) => with_forgotten_flow(signed_in(&headers, &signed, &flow.next)),
         Ok(Ok(Err(NotLetIn::NotFacilitator))) => refused("signin.oidc_unknown"),
         Ok(Ok(Err(NotLetIn::Disabled))) => refused("signin.oidc_disabled"),
         _ => said("signin.unavailable", StatusCode::SERVICE_UNAVAILABLE),

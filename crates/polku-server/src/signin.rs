@@ -22,6 +22,25 @@ use crate::oidc::Oidc;
 
 /// The cookie a signed-in browser holds: `__Host-` keeps it to this host, over HTTPS, path `/`.
 pub const SESSION_COOKIE: &str = "__Host-polku_session";
+/// The same on loopback over plain HTTP (a test, IT trying the server on the machine itself),
+/// where a browser may keep no Secure cookie (WebKit does not count 127.0.0.1 as secure). Only
+/// this machine reaches a loopback address, so there is no network to keep the cookie off.
+pub const LOOPBACK_SESSION_COOKIE: &str = "polku_session";
+
+/// Whether the request came to a loopback address (the guard lets in no other but the public one).
+pub(crate) fn on_loopback(headers: &HeaderMap) -> bool {
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]")
+}
+
+/// The session cookie's name and attributes, but its value, for this request's address.
+fn session_cookie(headers: &HeaderMap) -> (&'static str, &'static str) {
+    if on_loopback(headers) {
+        (LOOPBACK_SESSION_COOKIE, "Path=/; HttpOnly; SameSite=Lax")
+    } else {
+        (SESSION_COOKIE, "Path=/; Secure; HttpOnly; SameSite=Lax")
+    }
+}
 
 /// The team server's gate: the library's facilitators and their sign-ins, and the
 /// organisation's OpenID provider when there is one.
@@ -51,7 +70,7 @@ impl SignIn {
 }
 
 fn secret(headers: &HeaderMap) -> Option<String> {
-    from_cookie(headers, SESSION_COOKIE).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())).map(str::to_string)
+    from_cookie(headers, session_cookie(headers).0).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())).map(str::to_string)
 }
 
 /// Who the request's cookie signs in, asked of the database (off the async threads).
@@ -183,7 +202,7 @@ pub(crate) async fn submit(State(gate): State<SignIn>, headers: HeaderMap, Form(
     let answer = tokio::task::spawn_blocking(move || accounts.sign_in(&email, &password, now())).await;
     let l = polku_export::labels::Labels::new(language(&headers));
     match answer {
-        Ok(Ok(Ok(signed))) => signed_in(&signed, &next),
+        Ok(Ok(Ok(signed))) => signed_in(&headers, &signed, &next),
         Ok(Ok(Err(Refused::Wrong))) => form_then(&gate, &headers, Some(l.t("signin.wrong")), &c.email, &next, StatusCode::UNAUTHORIZED),
         Ok(Ok(Err(Refused::Wait(ms)))) => {
             let minutes = ((ms + 59_999) / 60_000).to_string();
@@ -195,9 +214,10 @@ pub(crate) async fn submit(State(gate): State<SignIn>, headers: HeaderMap, Form(
 
 /// To the app (or `next`), the browser holding its new sign-in, which it forgets when the
 /// database does.
-pub(crate) fn signed_in(signed: &SignedIn, next: &str) -> Response {
+pub(crate) fn signed_in(headers: &HeaderMap, signed: &SignedIn, next: &str) -> Response {
     let max_age = polku_store::accounts::SIGN_IN_MS / 1000;
-    let cookie = format!("{SESSION_COOKIE}={}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age={max_age}", signed.secret);
+    let (name, attributes) = session_cookie(headers);
+    let cookie = format!("{name}={}; {attributes}; Max-Age={max_age}", signed.secret);
     see_other(safe_next(Some(next)), Some(cookie))
 }
 
@@ -207,7 +227,8 @@ pub(crate) async fn sign_out(State(gate): State<SignIn>, headers: HeaderMap) -> 
         let accounts = gate.accounts.clone();
         let _ = tokio::task::spawn_blocking(move || accounts.sign_out(&secret)).await;
     }
-    see_other("/signin", Some(format!("{SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0")))
+    let (name, attributes) = session_cookie(&headers);
+    see_other("/signin", Some(format!("{name}=; {attributes}; Max-Age=0")))
 }
 
 /// `GET /api/me`: who is signed in, for the app's header; `provider` says whether facilitators

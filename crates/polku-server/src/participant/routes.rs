@@ -102,9 +102,7 @@ fn device_cookie(headers: &HeaderMap, listener: Option<Id>, joined: &polku_api::
         return format!("{DEVICE_COOKIE}={}; {attributes}", joined.secret);
     }
     // A team server is reached over HTTPS (plain HTTP only on loopback, in tests).
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let loopback = host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]");
-    let secure = if loopback { "" } else { "; Secure" };
+    let secure = if crate::signin::on_loopback(headers) { "" } else { "; Secure" };
     format!("{DEVICE_COOKIE}={}.{}; {attributes}{secure}", joined.workshop_id, joined.secret)
 }
 

@@ -52,6 +52,21 @@ export interface Backend {
   takeOpenedFile(): Promise<{ name: string; text: string } | null>;
   /** A file was dropped on the window where nothing receives it (anywhere but the workshop list). */
   onFileDroppedElsewhere(handler: () => void): () => void;
+  /**
+   * Team libraries opened in windows of their own (the desktop app's); null where there are
+   * none to open (a browser is on one library already).
+   */
+  readonly teamLibraries: TeamLibraries | null;
+}
+
+/** The desktop's team libraries: remembered addresses, each opened in its own window. */
+export interface TeamLibraries {
+  /** The addresses opened before, the last opened first. */
+  list(): Promise<string[]>;
+  /** Opens (or brings forward) the library's window; answers the list as it is now. Rejects
+   * with an ApiError (field `team_url`) for an address that is not one. */
+  open(url: string): Promise<string[]>;
+  forget(url: string): Promise<string[]>;
 }
 
 /** A tiny listener set shared by both transports. */

@@ -2,18 +2,32 @@ import type { Command, Req, Res } from "../api/commands";
 import { toApiError } from "../api/errors";
 import type { TemplateSummary } from "../api/generated/TemplateSummary";
 import type { Event } from "../api/types";
-import { Listeners, type Backend, type EventHandler } from "./backend";
+import { Listeners, type Backend, type EventHandler, type TeamLibraries } from "./backend";
 import { OpenedFiles, type FileNews, type FileReceiver } from "./openedFiles";
 
 export class TauriBackend implements Backend {
   private readonly events = new Listeners<[Event]>();
   private readonly opened: OpenedFiles;
 
+  readonly teamLibraries: TeamLibraries;
+
   private constructor(
     private readonly id: string,
     private readonly invoke: <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>,
   ) {
     this.opened = new OpenedFiles(invoke);
+    const asked = async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
+      try {
+        return await invoke<T>(cmd, args);
+      } catch (e) {
+        throw toApiError(e);
+      }
+    };
+    this.teamLibraries = {
+      list: () => asked("team_libraries"),
+      open: (url) => asked("open_team_library", { url }),
+      forget: (url) => asked("forget_team_library", { url }),
+    };
   }
 
   /** Loaded lazily so the browser build never pulls in Tauri's IPC glue. */

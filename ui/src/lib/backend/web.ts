@@ -21,6 +21,7 @@ export function webClientId(): Promise<string> {
 }
 
 export class WebBackend implements Backend {
+  readonly teamLibraries = null;
   private readonly id: string;
   private readonly events = new Listeners<[Event]>();
   private readonly reconnects = new Listeners<[]>();
