@@ -281,8 +281,9 @@ impl Host {
             self.close_join_of(workshop_id);
         }
         if let Some(store) = self.store().ok().as_mut().and_then(|s| s.local_mut()) {
-            let _ = store.checkpoint();
+            // The backup thread reads the file: stopped first, so the checkpoint empties the WAL.
             store.stop_backups();
+            let _ = store.checkpoint();
         }
     }
 

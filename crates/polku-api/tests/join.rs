@@ -628,21 +628,26 @@ fn no_voter_key_reaches_an_export_or_the_library_once_the_vote_ends() {
 
     let csv = exported(&room, "csv");
     assert!(String::from_utf8_lossy(&csv).lines().any(|l| l.contains("Äänestettävä") && l.contains(";4;")), "the votes column: {}", String::from_utf8_lossy(&csv));
-    let mut files = vec![csv, exported(&room, "xlsx"), exported(&room, "pdf"), room.host.export_workshop(room.at()).unwrap()];
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("the CSV".into(), csv),
+        ("the workbook".into(), exported(&room, "xlsx")),
+        ("the PDF".into(), exported(&room, "pdf")),
+        ("the .polku file".into(), room.host.export_workshop(room.at()).unwrap()),
+    ];
     room.host.shutdown();
     for entry in std::fs::read_dir(room.dir.path()).unwrap() {
         let path = entry.unwrap().path();
         if path.is_file() {
-            files.push(std::fs::read(path).unwrap());
+            files.push((path.display().to_string(), std::fs::read(path).unwrap()));
         }
     }
     for key in &keys {
-        for (i, f) in files.iter().enumerate() {
-            assert!(!holds(f, key), "voter key {key} in file {i}");
+        for (name, f) in &files {
+            assert!(!holds(f, key), "voter key {key} in {name}");
         }
     }
     for p in &phones {
-        assert!(files.iter().all(|f| !holds(f, &p.device_id.to_string())));
+        assert!(files.iter().all(|(_, f)| !holds(f, &p.device_id.to_string())));
     }
 }
 

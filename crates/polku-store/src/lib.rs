@@ -177,10 +177,10 @@ impl Store {
     }
 
     /// Moves everything from the WAL into the database file and empties the WAL; for a clean
-    /// exit (the desktop app calls it when the window closes).
+    /// exit (the desktop app calls it when the window closes). A reader still at work (a backup,
+    /// an export) is waited for a moment, so the WAL keeps no page of what was wiped meanwhile.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(())
+        self.wipe_wal()
     }
 
     fn open_read_only(conn: Connection, path: &Path) -> Result<Store, StoreError> {

@@ -69,7 +69,7 @@ impl Library for Store {
 impl Store {
     /// Moves the WAL's frames into the database file and empties it, so no page of the WAL
     /// keeps erased text. Waits a little for readers (the backup thread) to let go.
-    fn wipe_wal(&self) -> Result<(), StoreError> {
+    pub(crate) fn wipe_wal(&self) -> Result<(), StoreError> {
         for _ in 0..50 {
             let busy: i64 = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
             if busy == 0 {
@@ -77,6 +77,6 @@ impl Store {
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        Err(StoreError::Io { path: self.path.clone(), message: "the WAL could not be emptied after an erase".into() })
+        Err(StoreError::Io { path: self.path.clone(), message: "the WAL could not be emptied: a reader held on to it".into() })
     }
 }
