@@ -15,7 +15,7 @@ pub const OIDC_SECRET_ENV: &str = "POLKU_OIDC_CLIENT_SECRET";
 pub(crate) struct TeamArgs {
     /// A team server's address and port to listen on instead of 127.0.0.1 (with --database
     /// and --public-url: browsers reach it only through the organisation's HTTPS proxy)
-    #[arg(long, value_name = "ADDR:PORT", requires = "public_url")]
+    #[arg(long, env = "POLKU_LISTEN", value_name = "ADDR:PORT", requires = "public_url")]
     listen: Option<std::net::SocketAddr>,
     /// The address facilitators open, at the organisation's HTTPS proxy
     /// (https://polku.example.fi); its Host and Origin are let in as loopback ones are
