@@ -118,10 +118,12 @@ async fn facilitators_sign_in_on_one_instance_and_out_on_another() {
 
     let cookie = sign_in(a.addr, EMAIL, PASSWORD).await.expect("signed in");
     let set = post_form(a.addr, "/signin", &format!("email=anna%40kunta.fi&password={}", percent(PASSWORD)), &[]).await;
-    assert!(set.head.contains("; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=43200"), "{}", set.head);
-    assert!(cookie.starts_with("__Host-polku_session=") && cookie.len() == "__Host-polku_session=".len() + 64);
+    // On loopback's plain HTTP no Secure cookie (WebKit keeps none there); the public address's
+    // is `__Host-` and Secure (below).
+    assert!(set.head.contains("; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200") && !set.head.contains("Secure"), "{}", set.head);
+    assert!(cookie.starts_with("polku_session=") && cookie.len() == "polku_session=".len() + 64);
     let me = send(b.addr, "GET", "/api/me", &[("Cookie", cookie.clone())], None).await;
-    assert_eq!(serde_json::from_str::<Value>(&me.body).unwrap(), json!({ "name": "Anna Virtanen", "email": EMAIL, "admin": true }));
+    assert_eq!(serde_json::from_str::<Value>(&me.body).unwrap(), json!({ "name": "Anna Virtanen", "email": EMAIL, "admin": true, "provider": false }));
     let signed_in_page = send(b.addr, "GET", "/signin", &[("Cookie", cookie.clone())], None).await;
     assert!(signed_in_page.status == 303 && signed_in_page.head.contains("location: /\r"), "already signed in: to the app");
 
@@ -148,6 +150,13 @@ async fn behind_the_organisations_proxy_its_address_is_let_in_and_no_other() {
     let form = format!("email=anna%40kunta.fi&password={}", percent(PASSWORD));
     let signed = post_form(proxied.addr, "/signin", &form, &public).await;
     assert_eq!(signed.status, 303, "the proxy's Host and the public origin: {}", signed.head);
+    let set = signed.header("set-cookie").unwrap_or_default();
+    assert!(set.starts_with("__Host-polku_session=") && set.contains("; Path=/; Secure; HttpOnly; SameSite=Lax;"), "{set}");
+    // That cookie is the public address's only: on loopback it signs no one in.
+    let cookie = set.split(';').next().unwrap().to_string();
+    assert_eq!(call(proxied.addr, &cookie, "list_workshops", json!({})).await.0, 401);
+    let at_public = send(proxied.addr, "POST", "/api/list_workshops", &[public[0].clone(), public[1].clone(), ("Cookie", cookie), ("Content-Type", "application/json".into())], Some(&json!({}))).await;
+    assert_eq!(at_public.status, 200);
     for (host, origin) in [("polku.kunta.fi", "https://evil.example"), ("evil.example", "https://polku.kunta.fi"), ("polku.kunta.fi", "http://polku.kunta.fi")] {
         let refused = post_form(proxied.addr, "/signin", &form, &[("Host", host.to_string()), ("Origin", origin.to_string())]).await;
         assert_eq!(refused.status, 403, "{host} {origin}");
