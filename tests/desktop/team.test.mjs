@@ -73,7 +73,19 @@ describe("A team library in the desktop app", { concurrency: 1 }, () => {
     await browser.switchToWindow(main);
     await browser.$(`//*[@data-testid="local-library"]`).waitForDisplayed();
     await browser.saveScreenshot(join(TMP, "main-window.png")).catch(() => {});
-    await browser.closeWindow().catch(() => {});
-    await browser.switchToWindow(other).catch(() => {});
+    // Closing both windows quits the app.
+    await browser.switchToWindow(other);
+    await browser.closeWindow();
+    await browser.switchToWindow(main);
+    assert.ok(await closeApp(browser), "the app quit with its last window");
+    browser = null;
+
+    // The team server gone (no network, say): the app opens its own library all the same, and
+    // still knows the team library's address.
+    for (const c of children.splice(0)) c.kill();
+    browser = await openApp();
+    await browser.$(`//*[@data-testid="local-library"]`).waitForDisplayed();
+    await browser.$(`//*[@data-testid="team-library-row"][.//*[normalize-space()=${xq(team)}]]`).waitForDisplayed();
+    assert.equal((await browser.getWindowHandles()).length, 1, "no team window opens by itself");
   });
 });
