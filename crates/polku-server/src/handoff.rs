@@ -44,12 +44,13 @@ fn page(headers: &HeaderMap, title: &str, body: &str, status: StatusCode) -> Res
 }
 
 /// `GET /signin/desktop`: asks the signed-in facilitator whether to sign the app in.
-pub(crate) async fn confirm(headers: HeaderMap, Extension(me): Extension<Facilitator>, Query(asked): Query<Asked>) -> Response {
+pub(crate) async fn confirm(State(gate): State<SignIn>, headers: HeaderMap, Extension(me): Extension<Facilitator>, Query(asked): Query<Asked>) -> Response {
     let l = polku_export::labels::Labels::new(language(&headers));
     if !asked.valid() {
         return page(&headers, &l.t("handoff.title"), &format!("<p>{}</p>", escape(&l.t("handoff.broken"))), StatusCode::BAD_REQUEST);
     }
-    let server = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let origin = gate.origin(&headers);
+    let server = origin.split("://").nth(1).unwrap_or_default();
     let body = format!(
         "<p>{ask}</p><form method=post action=/signin/desktop>\
          <input type=hidden name=port value={port}><input type=hidden name=state value=\"{state}\"><input type=hidden name=challenge value=\"{challenge}\">\
@@ -93,7 +94,7 @@ pub(crate) async fn finish(State(gate): State<SignIn>, headers: HeaderMap, Query
     }
     let accounts = gate.accounts().clone();
     match tokio::task::spawn_blocking(move || accounts.take_hand_off(&t.code, &t.verifier, now())).await {
-        Ok(Ok(Some(signed))) => signed_in(&headers, &signed, "/"),
+        Ok(Ok(Some(signed))) => signed_in(&gate, &signed, "/"),
         Ok(Ok(None)) => form(&gate, &headers, Some(l.t("handoff.failed")), "", StatusCode::UNAUTHORIZED),
         _ => form(&gate, &headers, Some(l.t("signin.unavailable")), "", StatusCode::SERVICE_UNAVAILABLE),
     }

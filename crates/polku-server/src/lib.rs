@@ -77,7 +77,8 @@ pub fn router(host: Arc<Host>, access: Access) -> Router {
 /// on loopback, and at `public` (the organisation's proxy's address) when given. Participants'
 /// phones reach the joins' routes (`/j/…`, `/p/…`) here too, without signing in.
 pub fn team_router(host: Arc<Host>, gate: SignIn, admin: Admin, public: Option<PublicUrl>) -> Router {
-    let phones = participant::wrap_team(&host, &participant::Limits::default());
+    let gate = gate.reached_at(public.clone());
+    let phones = participant::wrap_team(&host, &participant::Limits::default(), gate.secure());
     routes()
         .route("/api/me", get(signin::me).with_state(gate.clone()))
         .route("/api/team/facilitators", get(admin::list).post(admin::add).with_state(admin.clone()))

@@ -18,29 +18,15 @@ use serde::Deserialize;
 
 use crate::access::{from_cookie, language};
 use crate::guard::error_response;
+use crate::guard::PublicUrl;
 use crate::oidc::Oidc;
 
 /// The cookie a signed-in browser holds: `__Host-` keeps it to this host, over HTTPS, path `/`.
 pub const SESSION_COOKIE: &str = "__Host-polku_session";
-/// The same on loopback over plain HTTP (a test, IT trying the server on the machine itself),
-/// where a browser may keep no Secure cookie (WebKit does not count 127.0.0.1 as secure). Only
-/// this machine reaches a loopback address, so there is no network to keep the cookie off.
+/// The same on a team server with no public address: it answers loopback only (a test, IT
+/// trying it on the machine itself), over plain HTTP, where a browser may keep no Secure cookie
+/// (WebKit does not count 127.0.0.1 as secure), and only this machine reaches it.
 pub const LOOPBACK_SESSION_COOKIE: &str = "polku_session";
-
-/// Whether the request came to a loopback address (the guard lets in no other but the public one).
-pub(crate) fn on_loopback(headers: &HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
-    host.starts_with("127.") || host.starts_with("localhost") || host.starts_with("[::1]")
-}
-
-/// The session cookie's name and attributes, but its value, for this request's address.
-fn session_cookie(headers: &HeaderMap) -> (&'static str, &'static str) {
-    if on_loopback(headers) {
-        (LOOPBACK_SESSION_COOKIE, "Path=/; HttpOnly; SameSite=Lax")
-    } else {
-        (SESSION_COOKIE, "Path=/; Secure; HttpOnly; SameSite=Lax")
-    }
-}
 
 /// The team server's gate: the library's facilitators and their sign-ins, and the
 /// organisation's OpenID provider when there is one.
@@ -48,11 +34,45 @@ fn session_cookie(headers: &HeaderMap) -> (&'static str, &'static str) {
 pub struct SignIn {
     accounts: Arc<Accounts>,
     oidc: Option<Oidc>,
+    /// The organisation's proxy's address; none: loopback only.
+    public: Option<PublicUrl>,
 }
 
 impl SignIn {
     pub fn new(accounts: Arc<Accounts>) -> SignIn {
-        SignIn { accounts, oidc: None }
+        SignIn { accounts, oidc: None, public: None }
+    }
+
+    /// Reached at `public` (set by the team router): cookies are Secure there, and the
+    /// organisation's provider sends people back there, whatever Host the proxy passes on.
+    pub(crate) fn reached_at(self, public: Option<PublicUrl>) -> SignIn {
+        SignIn { public, ..self }
+    }
+
+    /// The origin browsers use: the public address, else this loopback one.
+    pub(crate) fn origin(&self, headers: &HeaderMap) -> String {
+        match &self.public {
+            Some(public) => public.origin().to_string(),
+            None => format!("http://{}", headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("127.0.0.1")),
+        }
+    }
+
+    /// Whether cookies must be Secure: behind the proxy (HTTPS), yes; loopback-only, no.
+    pub(crate) fn secure(&self) -> bool {
+        self.public.is_some()
+    }
+
+    /// The session cookie's name and attributes, but its value.
+    fn session_cookie(&self) -> (&'static str, &'static str) {
+        if self.secure() {
+            (SESSION_COOKIE, "Path=/; Secure; HttpOnly; SameSite=Lax")
+        } else {
+            (LOOPBACK_SESSION_COOKIE, "Path=/; HttpOnly; SameSite=Lax")
+        }
+    }
+
+    fn secret(&self, headers: &HeaderMap) -> Option<String> {
+        from_cookie(headers, self.session_cookie().0).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())).map(str::to_string)
     }
 
     /// Offers signing in through the organisation's provider, beside the password form.
@@ -69,13 +89,10 @@ impl SignIn {
     }
 }
 
-fn secret(headers: &HeaderMap) -> Option<String> {
-    from_cookie(headers, session_cookie(headers).0).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())).map(str::to_string)
-}
 
 /// Who the request's cookie signs in, asked of the database (off the async threads).
 async fn who(gate: &SignIn, headers: &HeaderMap) -> Option<Facilitator> {
-    let secret = secret(headers)?;
+    let secret = gate.secret(headers)?;
     let accounts = gate.accounts.clone();
     tokio::task::spawn_blocking(move || accounts.signed_in(&secret, now())).await.ok()?.ok()?
 }
@@ -202,7 +219,7 @@ pub(crate) async fn submit(State(gate): State<SignIn>, headers: HeaderMap, Form(
     let answer = tokio::task::spawn_blocking(move || accounts.sign_in(&email, &password, now())).await;
     let l = polku_export::labels::Labels::new(language(&headers));
     match answer {
-        Ok(Ok(Ok(signed))) => signed_in(&headers, &signed, &next),
+        Ok(Ok(Ok(signed))) => signed_in(&gate, &signed, &next),
         Ok(Ok(Err(Refused::Wrong))) => form_then(&gate, &headers, Some(l.t("signin.wrong")), &c.email, &next, StatusCode::UNAUTHORIZED),
         Ok(Ok(Err(Refused::Wait(ms)))) => {
             let minutes = ((ms + 59_999) / 60_000).to_string();
@@ -214,20 +231,20 @@ pub(crate) async fn submit(State(gate): State<SignIn>, headers: HeaderMap, Form(
 
 /// To the app (or `next`), the browser holding its new sign-in, which it forgets when the
 /// database does.
-pub(crate) fn signed_in(headers: &HeaderMap, signed: &SignedIn, next: &str) -> Response {
+pub(crate) fn signed_in(gate: &SignIn, signed: &SignedIn, next: &str) -> Response {
     let max_age = polku_store::accounts::SIGN_IN_MS / 1000;
-    let (name, attributes) = session_cookie(headers);
+    let (name, attributes) = gate.session_cookie();
     let cookie = format!("{name}={}; {attributes}; Max-Age={max_age}", signed.secret);
     see_other(safe_next(Some(next)), Some(cookie))
 }
 
 /// `POST /signout`: this browser's sign-in ended, its cookie cleared.
 pub(crate) async fn sign_out(State(gate): State<SignIn>, headers: HeaderMap) -> Response {
-    if let Some(secret) = secret(&headers) {
+    if let Some(secret) = gate.secret(&headers) {
         let accounts = gate.accounts.clone();
         let _ = tokio::task::spawn_blocking(move || accounts.sign_out(&secret)).await;
     }
-    let (name, attributes) = session_cookie(&headers);
+    let (name, attributes) = gate.session_cookie();
     see_other("/signin", Some(format!("{name}=; {attributes}; Max-Age=0")))
 }
 

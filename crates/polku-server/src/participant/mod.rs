@@ -101,11 +101,12 @@ fn wrap_keyed(routes: Router, addr: SocketAddr, limits: &Limits, device_of: Opti
 }
 
 /// A team server's participants' routes behind their budgets and limits. Host and Origin are
-/// the team router's to check (loopback and the public address), as for the facilitators.
-pub fn wrap_team(host: &std::sync::Arc<polku_api::Host>, limits: &Limits) -> Router {
+/// the team router's to check (loopback and the public address), as for the facilitators;
+/// `secure`: the devices' cookies are Secure (the server is reached over HTTPS).
+pub fn wrap_team(host: &std::sync::Arc<polku_api::Host>, limits: &Limits, secure: bool) -> Router {
     let max = limits.max_body_bytes;
     let device_of = routes::device_of(std::sync::Arc::downgrade(host), None);
-    team_routes(std::sync::Arc::downgrade(host))
+    team_routes(std::sync::Arc::downgrade(host), secure)
         .layer(DefaultBodyLimit::max(max))
         .layer(from_fn(move |req: Request, next: Next| declared_size(max, req, next)))
         .layer(from_fn_with_state(Budgets::new(limits.per_device, limits.room, Some(device_of)), limit::within_budget))

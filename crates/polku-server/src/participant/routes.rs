@@ -33,6 +33,8 @@ pub(crate) struct Phone {
     /// on this one. None on a team server, where phones of every join come to one address: the
     /// key says which join, and the device's cookie names its workshop.
     pub workshop_id: Option<Id>,
+    /// The device's cookie is Secure: a team server behind the organisation's HTTPS proxy.
+    pub secure: bool,
 }
 
 /// The participants' routes of the join of `workshop_id` in `host`, the "ask for the link"
@@ -42,15 +44,15 @@ pub fn routes(host: Weak<Host>, workshop_id: Id) -> Router {
         .route("/", get(page::page))
         .route("/assets/{*file}", get(page::asset))
         .merge(phone_page_and_api())
-        .with_state(Phone { host, workshop_id: Some(workshop_id) })
+        .with_state(Phone { host, workshop_id: Some(workshop_id), secure: false })
         .merge(placeholder_routes())
 }
 
 /// A team server's participants' routes, for every join of `host`: the phone page at `/j/TOKEN`
 /// (and `/j/` to type a code), the same API under `/p/`. Mounted beside the facilitators' routes
 /// and outside their sign-in.
-pub fn team_routes(host: Weak<Host>) -> Router {
-    Router::new().route("/j/", get(page::page)).merge(phone_page_and_api()).with_state(Phone { host, workshop_id: None })
+pub fn team_routes(host: Weak<Host>, secure: bool) -> Router {
+    Router::new().route("/j/", get(page::page)).merge(phone_page_and_api()).with_state(Phone { host, workshop_id: None, secure })
 }
 
 /// The page at the link and the phone's API, the same on the room's network and a team server.
@@ -96,13 +98,12 @@ pub(crate) fn device_secret(headers: &HeaderMap, listener: Option<Id>) -> Option
 }
 
 /// The cookie a joined device keeps (see [`join`]).
-fn device_cookie(headers: &HeaderMap, listener: Option<Id>, joined: &polku_api::Joined) -> String {
+fn device_cookie(phone: &Phone, joined: &polku_api::Joined) -> String {
     let attributes = "HttpOnly; SameSite=Strict; Path=/p";
-    if listener.is_some() {
+    if phone.workshop_id.is_some() {
         return format!("{DEVICE_COOKIE}={}; {attributes}", joined.secret);
     }
-    // A team server is reached over HTTPS (plain HTTP only on loopback, in tests).
-    let secure = if crate::signin::on_loopback(headers) { "" } else { "; Secure" };
+    let secure = if phone.secure { "; Secure" } else { "" };
     format!("{DEVICE_COOKIE}={}.{}; {attributes}{secure}", joined.workshop_id, joined.secret)
 }
 
@@ -174,7 +175,7 @@ async fn join(State(phone): State<Phone>, headers: HeaderMap, body: Result<Bytes
         let req: JoinRequest = parse(&headers, body)?;
         let at = phone.workshop_id;
         let joined = blocking(host_of(&phone)?, move |h| h.join(at, &req)).await?;
-        let cookie = device_cookie(&headers, phone.workshop_id, &joined);
+        let cookie = device_cookie(&phone, &joined);
         let cookie = HeaderValue::from_str(&cookie).map_err(|_| ApiError::internal("a device secret is not cookie text"))?;
         Ok(([(header::SET_COOKIE, cookie)], axum::Json(JoinedDevice::from(&joined))).into_response())
     };
