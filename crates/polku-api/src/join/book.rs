@@ -62,6 +62,11 @@ impl Host {
         })
     }
 
+    /// Whether the joins are a team library's, in its database (asking is blocking work then).
+    pub fn joins_in_database(&self) -> bool {
+        matches!(self.join_book(), JoinBook::Team(_))
+    }
+
     /// The workshops whose joins this host closes when it quits: the laptop's; a team server's
     /// joins are the library's and stay open for the other instances.
     pub(crate) fn own_open_joins(&self) -> Vec<Id> {

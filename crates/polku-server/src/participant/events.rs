@@ -30,12 +30,13 @@ pub(crate) async fn upgrade(State(phone): State<Phone>, headers: HeaderMap, ws: 
         Err(e) => return error_response(&e),
     };
     let events = strong.subscribe();
+    let in_database = strong.joins_in_database();
     // A team library's joins are in its database: asked off the async threads.
     let standing = tokio::task::spawn_blocking(move || strong.device(&secret, at)).await.ok().flatten();
     let Some(standing) = standing else { return refused() };
     let device = standing.device;
     // A phone only listens; a small frame limit keeps it from sending anything big.
-    ws.max_message_size(1024).on_upgrade(move |socket| stream(phone.host, device, events, socket)).into_response()
+    ws.max_message_size(1024).on_upgrade(move |socket| stream(phone.host, device, events, socket, in_database)).into_response()
 }
 
 /// What to send the device for `event`, or `Err` when the device is gone and the socket must close.
@@ -75,15 +76,18 @@ fn text(event: &PhoneEvent) -> Option<String> {
     serde_json::to_string(event).ok()
 }
 
-async fn stream(host: Weak<Host>, device: Device, mut events: tokio::sync::broadcast::Receiver<Event>, mut socket: WebSocket) {
+/// `in_database`: the device is looked up in a team library's database for each event of its
+/// workshop, off the async threads; on the laptop in memory, in place.
+async fn stream(host: Weak<Host>, device: Device, mut events: tokio::sync::broadcast::Receiver<Event>, mut socket: WebSocket, in_database: bool) {
     loop {
         tokio::select! {
             event = events.recv() => {
                 let send = match event {
-                    Ok(event) => {
+                    Ok(event) if in_database => {
                         let host = host.clone();
                         tokio::task::spawn_blocking(move || for_device(&host, &device, &event)).await.unwrap_or(Err(()))
                     }
+                    Ok(event) => for_device(&host, &device, &event),
                     // Behind: the phone reconnects and refetches its view.
                     Err(RecvError::Lagged(_)) => {
                         let _ = socket.send(Message::Close(None)).await;

@@ -53,14 +53,27 @@ pub(crate) struct Budgets {
     per_device: DefaultKeyedRateLimiter<Spender>,
     room: DefaultDirectRateLimiter,
     device_of: Option<DeviceOf>,
+    /// Finding the device asks a team library's database: off the async threads then. (On the
+    /// laptop it is a look in memory, done in place.)
+    off_thread: bool,
 }
 
 impl Budgets {
     pub(crate) fn new(per_device: Budget, room: Budget, device_of: Option<DeviceOf>) -> Arc<Budgets> {
+        Budgets::with(per_device, room, device_of, false)
+    }
+
+    /// The same where finding a device asks the database.
+    pub(crate) fn asking_a_database(per_device: Budget, room: Budget, device_of: DeviceOf) -> Arc<Budgets> {
+        Budgets::with(per_device, room, Some(device_of), true)
+    }
+
+    fn with(per_device: Budget, room: Budget, device_of: Option<DeviceOf>, off_thread: bool) -> Arc<Budgets> {
         Arc::new(Budgets {
             per_device: governor::RateLimiter::keyed(per_device.quota()),
             room: governor::RateLimiter::direct(room.quota()),
             device_of,
+            off_thread,
         })
     }
 
@@ -73,12 +86,12 @@ impl Budgets {
 }
 
 pub(crate) async fn within_budget(State(budgets): State<Arc<Budgets>>, req: Request, next: Next) -> Response {
-    // Finding the device may ask a team library's database: off the async threads.
     let named = match budgets.device_of.clone() {
-        Some(of) => {
+        Some(of) if budgets.off_thread => {
             let headers = req.headers().clone();
             tokio::task::spawn_blocking(move || of(&headers)).await.ok().flatten()
         }
+        Some(of) => of(req.headers()),
         None => None,
     };
     let device = match named {

@@ -109,7 +109,7 @@ pub fn wrap_team(host: &std::sync::Arc<polku_api::Host>, limits: &Limits, secure
     team_routes(std::sync::Arc::downgrade(host), secure)
         .layer(DefaultBodyLimit::max(max))
         .layer(from_fn(move |req: Request, next: Next| declared_size(max, req, next)))
-        .layer(from_fn_with_state(Budgets::new(limits.per_device, limits.room, Some(device_of)), limit::within_budget))
+        .layer(from_fn_with_state(Budgets::asking_a_database(limits.per_device, limits.room, device_of), limit::within_budget))
         .layer(from_fn(guard::secure_headers))
 }
 
