@@ -1,6 +1,7 @@
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { binary, serveWith, type Served } from "./server";
+import { expectAccessible } from "./a11y";
 import { freePort, oidcProvider, testPostgres } from "./team-server";
 
 /**
@@ -103,6 +104,7 @@ test("someone the provider knows but no admin added is told so, and is not let i
   // The password form is still there for those who have one.
   await expect(page.getByLabel("Salasana")).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("oidc-unknown-fi.png") });
+  await expectAccessible(page, "the sign-in page with the organisation's button");
   expect((await page.request.post(`${a.url}/api/list_workshops`, { data: {} })).status()).toBe(401);
   const list = execFileSync(binary(), ["facilitators", "list", "--json"], { env: { ...process.env, POLKU_DATABASE: databaseUrl } }).toString();
   expect(list).not.toContain("eero@kunta.fi");

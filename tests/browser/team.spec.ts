@@ -2,6 +2,7 @@ import { execFileSync, type ChildProcess } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { addNote, note, TOUCHPOINTS, unique } from "./helpers";
 import { binary, serveWith, type Served } from "./server";
+import { expectAccessible } from "./a11y";
 import { testPostgres } from "./team-server";
 
 /**
@@ -80,6 +81,7 @@ test("two facilitators on two instances of a team server work on one workshop", 
   await dialog.getByRole("button", { name: "Share with Aikuissosiaalityö" }).click();
   await expect(dialog.getByRole("button", { name: "Stop sharing with Aikuissosiaalityö" })).toBeVisible();
   await onA.screenshot({ path: test.info().outputPath("team-share-dialog.png") });
+  await expectAccessible(onA, "the share dialog");
   await dialog.getByRole("button", { name: "Close" }).click();
   await onA.getByRole("link", { name: title }).click();
   await onB.getByText(title).click();
@@ -113,6 +115,7 @@ test("a wrong password is refused in words, and signing out ends the sign-in", a
   await expect(page.getByRole("alert")).toHaveText("Osoite ja salasana eivät täsmää. Tarkista ne ja yritä uudelleen.");
   await expect(page.getByLabel("Sähköpostiosoite")).toHaveValue("anna@kunta.fi");
   await page.screenshot({ path: test.info().outputPath("signin-wrong-fi.png") });
+  await expectAccessible(page, "the sign-in page, a wrong password said");
 
   await page.getByLabel("Salasana").fill(PASSWORD);
   await page.getByRole("button", { name: "Kirjaudu" }).click();
@@ -174,6 +177,7 @@ test("an admin makes a group on the Facilitators page, puts a colleague in it an
   await expect(page.getByText("Ville Korhonen is now in Lastensuojelu.")).toBeVisible();
   await expect(group.getByRole("button", { name: "Take Ville Korhonen out of Lastensuojelu" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("team-groups.png"), fullPage: true });
+  await expectAccessible(page, "the Facilitators page with its groups");
   // Another instance's list has it too: groups are the library's.
   const onB = await facilitator(browser, b, "admin@kunta.fi");
   await onB.goto(`${b.url}/#/facilitators`);

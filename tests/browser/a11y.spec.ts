@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./a11y";
+import { addNote, createWorkshop, unique } from "./helpers";
+import { joinPhone } from "./phones";
+import { openJoining, RoomNetwork } from "./room-network";
+
+/**
+ * Every view of the facilitator's app and the participant's phone page, checked by axe-core
+ * against WCAG 2.1 A and AA, as a person reaches it: the list, the board and its other views, the
+ * dialogs, the walk, big-screen mode; the phone's join page, its writing page, its code page.
+ * (The team server's sign-in and Facilitators pages: team.spec.ts.)
+ */
+
+let room: RoomNetwork;
+test.beforeAll(() => {
+  room = RoomNetwork.make();
+});
+test.afterAll(() => room?.remove());
+
+test("the facilitator's views pass axe-core's WCAG 2.1 AA checks", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByLabel("Workshop name")).toBeVisible();
+  await expectAccessible(page, "the workshop list");
+  await createWorkshop(page, unique("Saavutettava"));
+  await addNote(page, "negative", "Jonot puhelimessa");
+  await page.keyboard.press("Escape");
+  await expectAccessible(page, "the board");
+  for (const [view, shown] of [
+    ["Outline", "Add lane"],
+    ["Personas", "New persona"],
+    ["Sessions", "Add session"],
+  ] as const) {
+    await page.getByRole("button", { name: view, exact: true }).click();
+    await expect(page.getByRole("button", { name: view, exact: true })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: new RegExp(`^${shown}`) }).first()).toBeVisible();
+    await expectAccessible(page, `the ${view.toLowerCase()} view`);
+  }
+  await page.getByRole("button", { name: "Board", exact: true }).click();
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, "the export dialog");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.getByRole("button", { name: "Walk", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Walkthrough" })).toBeVisible();
+  await expectAccessible(page, "the walk");
+  await page.getByRole("button", { name: "Walk", exact: true }).click();
+  await page.getByRole("button", { name: "Big screen" }).click();
+  await expect(page.getByRole("button", { name: "Big screen" })).toHaveAttribute("aria-pressed", "true");
+  await expectAccessible(page, "big-screen mode");
+  await page.getByRole("button", { name: "Big screen" }).click();
+});
+
+test("the phone's pages pass axe-core's WCAG 2.1 AA checks, and so does the join dialog", async ({ page, browser }) => {
+  await createWorkshop(page, unique("Saavutettava puhelin"));
+  await page.getByRole("button", { name: "Let participants join" }).click();
+  await expect(page.getByRole("dialog", { name: "Let participants join" })).toBeVisible();
+  await expectAccessible(page, "the join dialog");
+  await page.keyboard.press("Escape");
+  const url = await openJoining(page, room);
+  await expectAccessible(page, "the open join");
+
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" });
+  const codePage = await ctx.newPage();
+  await codePage.goto(new URL(url).origin + "/");
+  await expect(codePage.getByRole("textbox")).toBeVisible();
+  await expectAccessible(codePage, "the phone's code page");
+  await codePage.goto(url);
+  await expect(codePage.getByRole("button", { name: "Join" })).toBeVisible();
+  await expectAccessible(codePage, "the phone's join page");
+  await ctx.close();
+  const phone = await joinPhone(browser, url, "Kettu");
+  await expectAccessible(phone, "the phone's writing page");
+});
+
+test("the check finds what it is for: a field with no name fails it", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByLabel("Workshop name")).toBeVisible();
+  await page.evaluate(() => document.querySelector("main")?.append(Object.assign(document.createElement("input"), { type: "text" })));
+  await expect(expectAccessible(page, "a page with a nameless field")).rejects.toThrow(/label/);
+});
