@@ -1,5 +1,10 @@
 import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { readFileSync } from "node:fs";
+
+// The version the About view shows: the UI's, which test/version.test.ts keeps the Rust
+// workspace's and the desktop bundle's.
+const version: string = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")).version;
 
 const api = process.env.POLKU_API ?? "http://127.0.0.1:4870";
 // `polku serve` answers only who has its key: start it with POLKU_SERVE_TOKEN set to the same
@@ -8,6 +13,7 @@ const key = process.env.POLKU_SERVE_TOKEN;
 
 export default defineConfig({
   plugins: [svelte()],
+  define: { __POLKU_VERSION__: JSON.stringify(version) },
   // Relative base: the Tauri custom protocol and `polku serve` load the build from files.
   base: "./",
   // Two pages: the app, and the participants' phone page (served only on the join listener).

@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./a11y";
 import { addNote, createWorkshop, unique } from "./helpers";
 import { joinPhone } from "./phones";
 import { openJoining, RoomNetwork } from "./room-network";
+import { ROOT } from "./server";
 
 /**
  * Every view of the facilitator's app and the participant's phone page, checked by axe-core
@@ -21,6 +24,13 @@ test("the facilitator's views pass axe-core's WCAG 2.1 AA checks", async ({ page
   await page.goto("/");
   await expect(page.getByLabel("Workshop name")).toBeVisible();
   await expectAccessible(page, "the workshop list");
+  // About Polku: its version (the build's), what it is, its data, its licence.
+  const version = JSON.parse(readFileSync(join(ROOT, "ui", "package.json"), "utf8")).version;
+  await page.getByRole("link", { name: "About Polku" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "About Polku" })).toBeVisible();
+  await expect(page.getByTestId("about-version")).toHaveText(`Version ${version}`);
+  await expect(page.getByText("European Union Public Licence (EUPL) 1.2")).toBeVisible();
+  await expectAccessible(page, "About Polku");
   await createWorkshop(page, unique("Saavutettava"));
   await addNote(page, "negative", "Jonot puhelimessa");
   await page.keyboard.press("Escape");
