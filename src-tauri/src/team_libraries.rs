@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use polku_api::{ApiError, ErrorCode};
-use sha2::{Digest, Sha256};
+use polku_store::secret::{random_hex, sha256_hex};
 use tauri::webview::PageLoadEvent;
 use tauri::{AppHandle, Manager, Url, WebviewUrl, WebviewWindowBuilder};
 
@@ -120,8 +120,7 @@ pub fn open_team_library(app: AppHandle, libraries: tauri::State<'_, TeamLibrari
 
 /// One window per team library, named after its origin.
 fn window_label(origin: &str) -> String {
-    let hash = Sha256::digest(origin.as_bytes());
-    format!("team-{}", hash.iter().take(8).map(|b| format!("{b:02x}")).collect::<String>())
+    format!("team-{}", &sha256_hex(origin)[..16])
 }
 
 fn is_sign_in(url: &Url) -> bool {
@@ -185,17 +184,12 @@ fn open_in_browser(url: &str) -> std::io::Result<()> {
     }
 }
 
-/// 32 random bytes in hex.
-fn random_hex() -> String {
-    rand::random::<[u8; 32]>().iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The browser's round trip, then the window's trade of the code for its own sign-in.
 fn sign_in_through_browser(app: &AppHandle, label: &str, origin: &str, traded: &Mutex<Option<Instant>>) -> Result<(), ApiError> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| ApiError::internal(format!("cannot listen on loopback: {e}")))?;
     let port = listener.local_addr().map_err(|e| ApiError::internal(e.to_string()))?.port();
     let (state, verifier) = (random_hex(), random_hex());
-    let challenge: String = Sha256::digest(verifier.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let challenge = sha256_hex(&verifier);
     open_in_browser(&format!("{origin}/signin/desktop?port={port}&state={state}&challenge={challenge}"))
         .map_err(|e| ApiError::internal(format!("cannot open the browser: {e}")))?;
     let code = wait_for_code(&listener, &state, origin)?;

@@ -9,7 +9,6 @@ mod common;
 use common::room::send;
 use common::team::*;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 fn location(answer: &common::Answer) -> String {
     answer.header("location").unwrap_or_default().to_string()
@@ -25,7 +24,7 @@ async fn the_browser_signs_in_and_hands_the_app_a_code_only_its_verifier_redeems
     add_facilitator(&url, EMAIL, PASSWORD);
     let a = start(&url);
     let verifier = "app-verifier-4f1c2d9e8b7a6f5e4d3c2b1a0f9e8d7c";
-    let challenge: String = Sha256::digest(verifier.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let challenge = polku_store::secret::sha256_hex(verifier);
     let asked = format!("/signin/desktop?port=49152&state=s7Xq&challenge={challenge}");
 
     // Not signed in in the browser: to the sign-in, which comes back here afterwards.

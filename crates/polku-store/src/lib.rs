@@ -17,6 +17,7 @@ mod notes;
 mod ops;
 mod paths;
 mod pg;
+pub mod secret;
 mod read_only;
 mod records;
 mod restore;

@@ -4,7 +4,6 @@
 //! code stores in its dense alphanumeric mode.
 
 use rand::Rng;
-use subtle::ConstantTimeEq;
 
 /// Crockford's alphabet: no I, L, O or U.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -92,14 +91,13 @@ pub(crate) fn looks_like_code(normalized: &str) -> bool {
 /// Compares a presented secret with the real one in time that does not depend on where they
 /// differ, so answer times give an attacker nothing to climb. (Lengths are public: all are fixed.)
 pub fn same(presented: &str, real: &str) -> bool {
-    presented.as_bytes().ct_eq(real.as_bytes()).into()
+    polku_store::secret::same(presented, real)
 }
 
 /// What is kept of a device's secret: its SHA-256, so a copy of the joins (a team library's
 /// database) lets no one in. The secret is 160 random bits, so no salt or slow hash is needed.
 pub(crate) fn hashed(secret: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    polku_store::secret::sha256_hex(secret)
 }
 
 #[cfg(test)]

@@ -10,8 +10,6 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
 use polku_core::{Id, Millis};
 use postgres::{Client, Config};
-use rand::RngCore;
-use sha2::{Digest, Sha256};
 
 use super::lazy::Lazy;
 use crate::StoreError;
@@ -55,13 +53,11 @@ pub struct Accounts {
 }
 
 pub(crate) fn token_hash(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::secret::sha256_hex(secret)
 }
 
 pub(crate) fn new_secret() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::secret::random_hex()
 }
 
 /// An address as it is kept and compared: trimmed, lower case.

@@ -52,7 +52,7 @@ impl Accounts {
             let Some(row) = row else { return Ok(None) };
             let f = super::accounts::facilitator(&row)?;
             let (challenge, expires_at): (String, Millis) = (row.get(5), row.get(6));
-            let verified = same_in_constant_time(&token_hash(verifier), &challenge);
+            let verified = crate::secret::same(&token_hash(verifier), &challenge);
             if !verified || expires_at <= now || f.disabled {
                 tx.commit()?;
                 return Ok(None);
@@ -64,7 +64,3 @@ impl Accounts {
     }
 }
 
-/// Equal strings, compared in time that does not depend on where they differ.
-fn same_in_constant_time(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
