@@ -232,25 +232,3 @@ fn wait_for_code(listener: &TcpListener, state: &str, origin: &str) -> Result<St
     }
     Err(ApiError::with_field(ErrorCode::Conflict, "the browser did not come back signed in", "sign_in"))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_team_library_is_an_https_origin_or_loopback() {
-        assert_eq!(origin(" polku.kunta.fi ").unwrap(), "https://polku.kunta.fi");
-        assert_eq!(origin("https://Polku.Kunta.fi/some/page?x=1").unwrap(), "https://polku.kunta.fi");
-        assert_eq!(origin("http://127.0.0.1:4870").unwrap(), "http://127.0.0.1:4870");
-        for bad in ["http://polku.kunta.fi", "ftp://polku.kunta.fi", "https://user:pw@polku.kunta.fi", "", "https://"] {
-            assert!(origin(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn each_library_has_a_window_of_its_own() {
-        assert_ne!(window_label("https://a.fi"), window_label("https://b.fi"));
-        assert_eq!(window_label("https://a.fi"), window_label("https://a.fi"));
-        assert!(window_label("https://a.fi").starts_with("team-"));
-    }
-}

@@ -52,6 +52,11 @@ describe("A team library in the desktop app", { concurrency: 1 }, () => {
     await browser.$(`//*[normalize-space()=${xq(t("library.local"))}]`).waitForDisplayed();
 
     const field = browser.$(`//label[contains(normalize-space(), ${xq(t("teamLibraries.address"))})]//input`);
+    // Plain HTTP is for this machine's loopback only: a team library elsewhere is HTTPS.
+    await field.setValue("http://polku.kunta.fi");
+    await browser.$(`//section[@aria-labelledby="team-libraries-title"]//form//button[normalize-space()=${xq(t("teamLibraries.open"))}]`).click();
+    await browser.$(`//*[normalize-space()=${xq(t("error.validation.team_url"))}]`).waitForDisplayed();
+    assert.equal((await browser.getWindowHandles()).length, 1, "no window for an address refused");
     await field.setValue(team);
     await browser.$(`//section[@aria-labelledby="team-libraries-title"]//form//button[normalize-space()=${xq(t("teamLibraries.open"))}]`).click();
     await browser.$(`//*[@data-testid="team-library-row"][.//*[normalize-space()=${xq(team)}]]`).waitForDisplayed();
