@@ -236,8 +236,8 @@ test("keyboard only: open the dialog, choose the table, export", async ({ page }
   await page.reload();
   await expect(page.getByText("Queue at the door")).toBeVisible();
 
-  // From the top of the page, Tab reaches the header's Export button.
-  await page.locator("body").focus();
+  // From the top of the page (its first link; the page opens with its heading focused), Tab reaches the header's Export button.
+  await page.getByRole("link", { name: "Polku", exact: true }).focus();
   for (let i = 0; i < 10 && !(await exportButton(page).evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("Tab");
   }

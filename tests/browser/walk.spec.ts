@@ -118,6 +118,8 @@ test("walk a persona through every touchpoint by keyboard, then reload: curve an
   const idea = note(page, "A farewell meeting");
   await expect(idea).toHaveAttribute("data-kind", "idea");
   await expect(idea.getByTestId("note-persona")).toHaveAttribute("data-persona-id", aino);
+  // The avatar is a picture only: a screen reader hears whose note it is from the note's name.
+  await expect(idea).toHaveAccessibleName("Idea note, persona Aino: A farewell meeting");
   await expect(points(page)).toHaveCount(5);
   // The texts themselves, so a failure says which station's answer is missing.
   const saved = async () => (await savedSteps(page)).map((s) => s.record.happens).filter(Boolean).sort();
@@ -126,6 +128,10 @@ test("walk a persona through every touchpoint by keyboard, then reload: curve an
   expect(ys).toEqual(["-1", "1", "0", "-2", "2"]);
 
   await page.getByRole("button", { name: "Outline", exact: true }).click();
+  // The outline names the persona as the board does, to the eye and in the note's name.
+  const listed = page.getByTestId("outline-note").filter({ hasText: "A farewell meeting" });
+  await expect(listed.getByTestId("outline-note-persona")).toHaveText(/^\W*Persona: Aino$/);
+  await expect(listed.getByRole("button", { name: "Idea note, persona Aino: A farewell meeting", exact: true })).toBeVisible();
   const table = page.getByTestId("walk-table");
   await expect(table).toHaveCount(1);
   await expect(page.getByRole("heading", { name: "Walkthroughs" })).toBeVisible();

@@ -8,7 +8,7 @@ export const isWorkshopView = (v: View | undefined): boolean => !!v && WORKSHOP_
  * the sessions); the page shows the first board then. `view` absent: the tab's remembered view
  * (see `board/view.ts`). `session`: the session open in the sessions view's editor.
  */
-export type Route = { name: "list" } | { name: "facilitators" } | { name: "about" } | { name: "workshop"; id: string; board?: string; view?: View; session?: string };
+export type Route = { name: "list" } | { name: "facilitators" } | { name: "about" } | { name: "accessibility" } | { name: "licences" } | { name: "workshop"; id: string; board?: string; view?: View; session?: string };
 
 const WORKSHOP =
   /^#\/w\/([^/?#]+)(?:\/b\/([^/?#]+)(?:\/(board|outline))?|\/(board|outline|personas)|\/(sessions)(?:\/([^/?#]+))?)?\/?$/;
@@ -23,6 +23,8 @@ export function parseRoute(hash: string): Route {
   // A team server's facilitators, for its admins.
   if (hash === "#/facilitators") return { name: "facilitators" };
   if (hash === "#/about") return { name: "about" };
+  if (hash === "#/about/accessibility") return { name: "accessibility" };
+  if (hash === "#/about/licences") return { name: "licences" };
   const m = WORKSHOP.exec(hash);
   if (!m) return { name: "list" };
   const route: Extract<Route, { name: "workshop" }> = { name: "workshop", id: decodeURIComponent(m[1]) };
@@ -42,6 +44,8 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.name === "facilitators") return "#/facilitators";
   if (route.name === "about") return "#/about";
+  if (route.name === "accessibility") return "#/about/accessibility";
+  if (route.name === "licences") return "#/about/licences";
   if (route.name !== "workshop") return "#/";
   const base = `#/w/${encodeURIComponent(route.id)}`;
   if (route.view === "personas") return `${base}/personas`;

@@ -46,11 +46,47 @@ export function withdrawOffers(): void {
   for (const t of toasts.filter((t) => t.action)) dismiss(t.id);
 }
 
+/**
+ * A toast's time left. Its clock stands while the pointer is on it or the focus is in it (WCAG
+ * 2.2.1): someone who reads slowly, or needs a while to reach its Undo, keeps it by pointing at it.
+ */
+type Clock = { left: number; since: number; timer: ReturnType<typeof setTimeout> | null; holds: Set<Hold> };
+export type Hold = "pointer" | "focus";
+const clocks = new Map<number, Clock>();
+
+/** Let go with only a moment left, a toast would vanish as the pointer leaves, as if it fled. */
+export const LEFT_AFTER_HOLD = 2000;
+
+function run(id: number, clock: Clock): void {
+  clock.since = Date.now();
+  clock.timer = setTimeout(() => dismiss(id), clock.left);
+}
+
 function show(toast: Omit<Toast, "id">, ms: number): void {
   const shown = { ...toast, id: next++ };
   toasts.push(shown);
-  if (toasts.length > 3) toasts.shift();
-  setTimeout(() => dismiss(shown.id), ms);
+  if (toasts.length > 3) dismiss(toasts[0].id);
+  const clock: Clock = { left: ms, since: 0, timer: null, holds: new Set() };
+  clocks.set(shown.id, clock);
+  run(shown.id, clock);
+}
+
+/** The toast stays while held: its clock stands until every hold is let go. */
+export function hold(id: number, why: Hold): void {
+  const clock = clocks.get(id);
+  if (!clock) return;
+  clock.holds.add(why);
+  if (clock.timer === null) return;
+  clearTimeout(clock.timer);
+  clock.timer = null;
+  clock.left -= Date.now() - clock.since;
+}
+
+export function release(id: number, why: Hold): void {
+  const clock = clocks.get(id);
+  if (!clock || !clock.holds.delete(why) || clock.holds.size > 0 || clock.timer !== null) return;
+  clock.left = Math.max(clock.left, LEFT_AFTER_HOLD);
+  run(id, clock);
 }
 
 export function notifyError(err: unknown): ApiError {
@@ -61,6 +97,9 @@ export function notifyError(err: unknown): ApiError {
 }
 
 export function dismiss(id: number): void {
+  const clock = clocks.get(id);
+  if (clock && clock.timer !== null) clearTimeout(clock.timer);
+  clocks.delete(id);
   const i = toasts.findIndex((t) => t.id === id);
   if (i >= 0) toasts.splice(i, 1);
 }

@@ -1,4 +1,4 @@
-import type { BoardKind, Note, NotePatch, Op, Phase, Touchpoint } from "../../api/types";
+import type { BoardKind, Note, NotePatch, Op, Persona, Phase, Touchpoint } from "../../api/types";
 import type { Veil } from "../live/veil";
 import { FIRST_ROW_Y, freeSpotBelow, freeSpotFrom, NOTE_GAP, NOTE_W, pathOrder, stations, type Point, type Row, type Station } from "../geometry";
 import { growOps } from "../lanes/lanes";
@@ -149,4 +149,6 @@ export type OutlineOps = {
   focusNote: (id: string) => boolean;
   /** Why a note is shown without its words here (private writing, a covered board), if it is. */
   veil: (id: string) => Veil | null;
+  /** The persona a note was posted for in a walkthrough, while the persona is still there. */
+  persona: (note: Note) => Persona | null;
 };
