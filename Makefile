@@ -18,7 +18,7 @@ CARGO := node scripts/cargo-once.mjs
 # builds are a chain of our crates, one at a time).
 LAYERS := deps-test bg:ui-test build rust-test test-lan test-disk wait browser-test desktop-test
 
-.PHONY: run serve build test test-lan test-disk bench soak fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings clean help
+.PHONY: run serve build test test-lan test-disk bench release package appimage soak fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings licences clean help
 
 help:
 	@echo "make run     install what is missing, build, open the desktop app"
@@ -28,8 +28,11 @@ help:
 	@echo "make test-lan  the participants' listener across a real interface (root: a network namespace)"
 	@echo "make test-disk the library on a disk that fills up, then turns read-only (root: a tmpfs)"
 	@echo "make bench   benchmarks; prints 'bench: <name> <value> <unit>' lines"
+	@echo "make package the release app and its .deb, installed and started on a clean Debian 12 (root)"
+	@echo "make appimage  the AppImage, started under Xvfb (Tauri's bundler fetches linuxdeploy from GitHub)"
 	@echo "make soak    1,000 kill -9s of a writer, then polku serve under load for SOAK_MINUTES (30)"
 	@echo "make fuzz    libFuzzer on the workshop file reader and the commands, FUZZ_SECONDS (600) each"
+	@echo "make licences  rewrite ui/public/licences/rust.json, the shipped Rust crates' licences (cargo-about)"
 
 ## Set-up ------------------------------------------------------------------------------
 
@@ -53,9 +56,10 @@ tests/node_modules/.package-lock.json: tests/package-lock.json
 	@touch $@
 
 # The UI bundle, rebuilt only when its sources change: the desktop app embeds it, so a needless
-# rebuild would recompile the app.
+# rebuild would recompile the app. The fonts' licence texts are in it (Licences page).
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts \
-	ui/svelte.config.js ui/tsconfig.json ui/package-lock.json
+	ui/svelte.config.js ui/tsconfig.json ui/package-lock.json \
+	$(wildcard crates/polku-export/fonts/*.txt)
 ui/dist/index.html: $(UI_SOURCES) ui/node_modules/.package-lock.json
 	npm --prefix ui run build
 	@touch $@
@@ -129,6 +133,12 @@ bench: deps-test build
 	cargo build --release -p test-postgres
 	POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku POLKU_TEST_POSTGRES_BIN=$(CARGO_TARGET_DIR)/release/test-postgres node tests/bench/team.bench.mjs
 	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(BIN)/polku-desktop tests/desktop/run.sh desktop/board.bench.mjs
+	@# What facilitators install: the release app's sizes, start-up and memory.
+	@$(MAKE) --no-print-directory release
+	@bash scripts/install-deps.sh package
+	@bash tests/package/sizes.sh $(CARGO_TARGET_DIR)/dist
+	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(CARGO_TARGET_DIR)/dist/polku-desktop node tests/package/start.bench.mjs
+	POLKU_BIN=$(BIN)/polku POLKU_DESKTOP_BIN=$(CARGO_TARGET_DIR)/dist/polku-desktop tests/desktop/run.sh desktop/memory.bench.mjs
 
 # The long proofs, not part of `make test` (docs/ARCHITECTURE.md, "Tests"): the durability test with
 # SOAK_KILLS kill -9s instead of 50, then the release server with 50 event sockets and 10 writers for
@@ -139,6 +149,30 @@ soak: deps-test ui/dist/index.html
 	POLKU_SOAK_KILLS=$(SOAK_KILLS) cargo test --release -p polku-store --test durability -- --nocapture
 	cargo build --release -p polku-server
 	SOAK_MINUTES=$(SOAK_MINUTES) POLKU_BIN=$(CARGO_TARGET_DIR)/release/polku node tests/soak/serve.soak.mjs
+
+## Release packages ------------------------------------------------------------------
+
+# The release app with the UI embedded and its Linux package, by Tauri's bundler (the CLI is one of
+# ui's devDependencies), then the .deb installed on a clean Debian 12 and started there
+# (tests/package/deb.test.sh). Not part of `make test`: a cold release build of the app takes
+# long (docs/ARCHITECTURE.md, "Packages"). The AppImage needs linuxdeploy, which Tauri's bundler
+# downloads from GitHub: `make appimage` where GitHub can be reached.
+PACKAGE_DIR := $(CARGO_TARGET_DIR)/package
+DEB = $$(ls -t $(CARGO_TARGET_DIR)/dist/bundle/deb/*.deb | head -n 1)
+release: deps ui/dist/index.html
+	@mkdir -p packaging/out
+	node packaging/licences/debian-copyright.mjs ui/dist/licences > packaging/out/copyright
+	ui/node_modules/.bin/tauri build --ci --bundles deb -- --profile dist
+
+package: release
+	@bash scripts/install-deps.sh package
+	@mkdir -p $(PACKAGE_DIR)
+	POLKU_PACKAGE_DIR=$(PACKAGE_DIR) bash tests/package/deb.test.sh $(DEB)
+
+appimage: release
+	@bash scripts/install-deps.sh package
+	ui/node_modules/.bin/tauri build --ci --bundles appimage -- --profile dist
+	bash tests/package/appimage.test.sh $$(ls -t $(CARGO_TARGET_DIR)/dist/bundle/appimage/*.AppImage | head -n 1)
 
 ## Fuzzing ---------------------------------------------------------------------------
 
@@ -165,6 +199,17 @@ fuzz:
 # Rewrites the generated TypeScript types after a change to the Rust command types.
 bindings:
 	UPDATE_BINDINGS=1 cargo test --workspace --test bindings
+
+# Rewrites ui/public/licences/rust.json, the licences of the Rust crates the programs ship, for the
+# Licences page (About Polku), after a dependency is added or updated: ui/test/licences.test.ts
+# fails until then. cargo-about, configured in packaging/licences/about.toml, reads the graph of
+# polku-desktop, which takes in polku-server (the `polku` binary) as well; a crate under a licence
+# not accepted there fails it. The npm packages' and the fonts' licences are written by the UI build.
+licences:
+	@cargo about --version 2>/dev/null | grep -q '^cargo-about 0\.9\.' || \
+		CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)/cargo-about cargo install cargo-about --version 0.9.3 --locked --features cli
+	cargo about generate --locked --fail -c packaging/licences/about.toml -m src-tauri/Cargo.toml \
+		-o ui/public/licences/rust.json packaging/licences/about.hbs
 
 clean:
 	cargo clean

@@ -3,6 +3,9 @@
 # (a new laptop or CI) gets from clone to running app with `make run` / `make test`.
 #   install-deps.sh build   — what building the desktop app needs
 #   install-deps.sh test    — plus what the test layers need (Xvfb, WebKitWebDriver, Chromium, poppler)
+#   install-deps.sh package — plus what `make package` needs to build the Linux packages and try
+#                             the .deb on a clean Debian 12 (debootstrap, Xvfb, the screen read
+#                             back with netpbm and tesseract)
 set -euo pipefail
 want=${1:-build}
 
@@ -13,6 +16,10 @@ if [ "$want" = test ]; then
   # iproute2: the LAN test's network namespace and veth pair (`ip netns`, `ip link`).
   # postgresql: the team server's engine; the store's tests start its server on a temp folder.
   pkgs+=(postgresql iproute2 xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core python3-gi gir1.2-gtk-3.0)
+fi
+
+if [ "$want" = package ]; then
+  pkgs+=(debootstrap xvfb xauth netpbm tesseract-ocr tesseract-ocr-eng desktop-file-utils)
 fi
 
 missing=()

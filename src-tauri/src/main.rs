@@ -9,6 +9,7 @@ mod opened_files;
 mod save;
 mod team_libraries;
 mod template_files;
+mod webkit;
 mod workshop_files;
 
 use std::path::{Path, PathBuf};
@@ -99,6 +100,7 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 fn main() {
+    webkit::prepare();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(setup)
