@@ -15,7 +15,9 @@ if [ "$want" = test ]; then
   # python3-gi, gir1.2-gtk-3.0: the desktop suite's stand-in file manager to drag files from.
   # iproute2: the LAN test's network namespace and veth pair (`ip netns`, `ip link`).
   # postgresql: the team server's engine; the store's tests start its server on a temp folder.
-  pkgs+=(postgresql iproute2 xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core python3-gi gir1.2-gtk-3.0)
+  # dbus, at-spi2-core, gir1.2-atspi-2.0: the desktop suite asks the board what a screen reader
+  # asks, over AT-SPI in a D-Bus session of its own (tests/desktop/a11y-board.test.mjs).
+  pkgs+=(dbus at-spi2-core gir1.2-atspi-2.0 postgresql iproute2 xvfb xauth xdotool webkit2gtk-driver chromium poppler-utils fonts-dejavu-core python3-gi gir1.2-gtk-3.0)
 fi
 
 if [ "$want" = package ]; then
