@@ -1,6 +1,7 @@
 // About Polku in the real window: the licences of what the app ships load there too (the page
 // reads them from the app's own origin, which the window's Content-Security-Policy must allow),
-// and the accessibility statement opens.
+// and the accessibility statement opens. Named to run after app.test.mjs (files run in name
+// order), which needs the shared library empty.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { closeApp, openApp, t, xq } from "./helpers.mjs";
