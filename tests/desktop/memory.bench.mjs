@@ -6,6 +6,7 @@
 // tests/desktop/run.sh. It reports:
 //
 //   bench: desktop.idle_pss_mb          the sum, in MiB
+//   bench: desktop.list_pss_mb          the same on the workshop list before, for the board's share
 //   bench: desktop.idle_processes       how many processes it is spread over
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -50,28 +51,38 @@ function pssKiB(pid) {
   }
 }
 
+/** The PSS of the app's processes, in MiB, and a line naming each. */
+function measure() {
+  const [app] = appPids();
+  if (!app) throw new Error("the app's process was not found");
+  const pids = tree(app);
+  const parts = pids.map((p) => {
+    try {
+      return `${readFileSync(`/proc/${p}/comm`, "utf8").trim()} ${(pssKiB(p) / 1024).toFixed(1)} MiB`;
+    } catch {
+      return `${p} gone`;
+    }
+  });
+  return { total: pids.reduce((sum, p) => sum + pssKiB(p), 0) / 1024, count: pids.length, parts: parts.join(", ") };
+}
+
 const browser = await openApp();
 try {
+  // The same app on its workshop list, for what the board itself costs.
+  await browser.pause(IDLE_MS);
+  const list = measure();
+  console.log(`memory bench: on the list: ${list.parts}`);
   await browser.execute((id) => (location.hash = `#/w/${id}`), uuidFor(1));
   await browser.waitUntil(async () => (await browser.$$(".world [data-testid=note]").length) > 0, {
     timeout: 60_000,
     timeoutMsg: "the board's notes never appeared",
   });
   await browser.pause(IDLE_MS);
-  const [app] = appPids();
-  if (!app) throw new Error("the app's process was not found");
-  const pids = tree(app);
-  const names = pids.map((p) => {
-    try {
-      return `${readFileSync(`/proc/${p}/comm`, "utf8").trim()} ${(pssKiB(p) / 1024).toFixed(1)}`;
-    } catch {
-      return `${p} gone`;
-    }
-  });
-  const total = pids.reduce((sum, p) => sum + pssKiB(p), 0) / 1024;
-  console.log(`memory bench: ${names.join(" MiB, ")} MiB`);
-  console.log(`bench: desktop.idle_pss_mb ${total.toFixed(1)} MiB`);
-  console.log(`bench: desktop.idle_processes ${pids.length} processes`);
+  const board = measure();
+  console.log(`memory bench: on the board: ${board.parts}`);
+  console.log(`bench: desktop.idle_pss_mb ${board.total.toFixed(1)} MiB`);
+  console.log(`bench: desktop.list_pss_mb ${list.total.toFixed(1)} MiB`);
+  console.log(`bench: desktop.idle_processes ${board.count} processes`);
 } finally {
   await closeApp(browser);
 }

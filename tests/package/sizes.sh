@@ -5,7 +5,7 @@
 set -euo pipefail
 release="${1:?usage: sizes.sh target/release}"
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1000000 }'; }
-newest() { ls -t "$release"/bundle/"$1"/*."$2" 2>/dev/null | head -n 1; }
+newest() { ls -t "$release"/bundle/"$1"/*."$2" 2>/dev/null | head -n 1 || true; }
 
 echo "bench: release.binary_mb $(mb "$release/polku-desktop") MB"
 deb="$(newest deb deb)"
