@@ -6,14 +6,43 @@
 //! font's own advance table, so wrapping agrees with what the reader sees.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::sync::OnceLock;
 
 use super::script;
 
-const REGULAR: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../fonts/NotoSans-Bold.ttf");
-const FALLBACK: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
-const EMOJI: &[u8] = include_bytes!("../../fonts/NotoEmoji-Regular.ttf");
+/// A font as build.rs stored it (deflated: half the binary's size for them), inflated on first use.
+struct Packed {
+    deflated: &'static [u8],
+    font: OnceLock<Vec<u8>>,
+}
+
+impl Packed {
+    const fn new(deflated: &'static [u8]) -> Packed {
+        Packed { deflated, font: OnceLock::new() }
+    }
+
+    fn get(&self) -> &[u8] {
+        self.font.get_or_init(|| {
+            let mut font = Vec::new();
+            flate2::read::DeflateDecoder::new(self.deflated)
+                .read_to_end(&mut font)
+                .expect("build.rs deflated the fonts into the binary");
+            font
+        })
+    }
+}
+
+macro_rules! packed {
+    ($file:literal) => {
+        Packed::new(include_bytes!(concat!(env!("OUT_DIR"), "/", $file, ".deflate")))
+    };
+}
+
+static REGULAR: Packed = packed!("NotoSans-Regular.ttf");
+static BOLD: Packed = packed!("NotoSans-Bold.ttf");
+static FALLBACK: Packed = packed!("DejaVuSans.ttf");
+static EMOJI: Packed = packed!("NotoEmoji-Regular.ttf");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
@@ -46,8 +75,8 @@ const PICTOGRAPHS: char = '\u{1F000}';
 impl Metrics {
     fn parse(bytes: &[u8]) -> Metrics {
         let (advance, missing) = advances(bytes);
-        let (emoji, _) = advances(EMOJI);
-        let (mut fallback, _) = advances(FALLBACK);
+        let (emoji, _) = advances(EMOJI.get());
+        let (mut fallback, _) = advances(FALLBACK.get());
         let drawn_before = |c: &char| advance.contains_key(c) || (*c >= PICTOGRAPHS && emoji.contains_key(c));
         fallback.retain(|c, _| !drawn_before(c));
         Metrics { advance, fallback, emoji, missing }
@@ -136,17 +165,17 @@ pub fn metrics(weight: Weight) -> &'static Metrics {
     static REG: OnceLock<Metrics> = OnceLock::new();
     static BLD: OnceLock<Metrics> = OnceLock::new();
     match weight {
-        Weight::Regular => REG.get_or_init(|| Metrics::parse(REGULAR)),
-        Weight::Bold => BLD.get_or_init(|| Metrics::parse(BOLD)),
+        Weight::Regular => REG.get_or_init(|| Metrics::parse(REGULAR.get())),
+        Weight::Bold => BLD.get_or_init(|| Metrics::parse(BOLD.get())),
     }
 }
 
 pub fn bytes(face: Face) -> &'static [u8] {
     match face {
-        Face::Primary(Weight::Regular) => REGULAR,
-        Face::Primary(Weight::Bold) => BOLD,
-        Face::Fallback => FALLBACK,
-        Face::Emoji => EMOJI,
+        Face::Primary(Weight::Regular) => REGULAR.get(),
+        Face::Primary(Weight::Bold) => BOLD.get(),
+        Face::Fallback => FALLBACK.get(),
+        Face::Emoji => EMOJI.get(),
     }
 }
 
