@@ -9,6 +9,20 @@ use rust_embed::RustEmbed;
 #[allow_missing = true]
 pub(crate) struct Ui;
 
+/// What the participants' listener serves: the same build without the facilitator's pages (the
+/// list, the board's chunk) and the licence lists. Phones have no use for them, and the desktop
+/// app, which serves only this, would otherwise carry the facilitator's UI twice (Tauri embeds
+/// its own copy): about 1 MB of its binary. A chunk the phone page shares with the facilitator's
+/// stays, whatever the bundler names it.
+#[derive(RustEmbed)]
+#[folder = "../../ui/dist"]
+#[allow_missing = true]
+#[exclude = "index.html"]
+#[exclude = "licences/*"]
+#[exclude = "assets/main-*"]
+#[exclude = "assets/WorkshopPage-*"]
+pub(crate) struct PhoneUi;
+
 /// Where the build looked for the UI: a debug build reads it from there, and only finds it when
 /// the folder already existed when `polku` was compiled (rust-embed fixes that at compile time).
 const UI_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist");

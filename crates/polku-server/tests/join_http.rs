@@ -167,3 +167,38 @@ async fn a_phone_writing_faster_than_a_person_is_told_to_wait() {
     assert_eq!((over.status, over.header("retry-after")), (429, Some("1")));
     assert_eq!(over.json()["error"]["field"], json!("rate"));
 }
+
+/// The built UI's files, as a phone would ask for them (`assets/NAME`).
+fn built_assets() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist/assets");
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}; build the UI first (npm --prefix ui run build)"))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_phone_gets_its_page_and_files_but_not_the_facilitators_code() {
+    let room = Room::new().await;
+    let status = room.open_join().await;
+    let phone = Phone::of(&status);
+    let page = send(phone.lan, "GET", "/", &[], None).await;
+    // Every file the phone page names comes, from the listener itself.
+    let named: Vec<&str> = page.body.split("./assets/").skip(1).map(|rest| rest.split('"').next().unwrap()).collect();
+    assert!(named.len() >= 2, "{}", page.body);
+    for file in &named {
+        let got = send(phone.lan, "GET", &format!("/assets/{file}"), &[], None).await;
+        assert_eq!(got.status, 200, "the phone page's {file}");
+    }
+    // The facilitator's own code (the list, the board) is not handed to phones.
+    let facilitators: Vec<String> =
+        built_assets().into_iter().filter(|f| f.starts_with("main-") || f.starts_with("WorkshopPage-")).collect();
+    assert!(facilitators.len() >= 2, "the build has its main and board chunks: {facilitators:?}");
+    for file in facilitators {
+        assert_eq!(send(phone.lan, "GET", &format!("/assets/{file}"), &[], None).await.status, 404, "{file}");
+    }
+    for path in ["/index.html", "/licences/rust.json"] {
+        assert_eq!(send(phone.lan, "GET", path, &[], None).await.status, 404, "{path}");
+    }
+}

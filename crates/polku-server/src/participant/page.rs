@@ -1,14 +1,15 @@
 //! The phone page: `participant.html` and its files from the built UI, embedded like the
-//! facilitator's (see `crate::assets`). Until the UI has that entry, a short page says so. The
-//! page is the same for every address it is served on: it reads the link's token from its own
-//! URL and asks the API, so serving it says nothing about whether a token is valid.
+//! facilitator's but without the facilitator's own pages (`crate::assets::PhoneUi`). Until the
+//! UI has that entry, a short page says so. The page is the same for every address it is served
+//! on: it reads the link's token from its own URL and asks the API, so serving it says nothing
+//! about whether a token is valid.
 
 use axum::extract::Path;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use rust_embed::RustEmbed;
 
-use crate::assets::Ui;
+use crate::assets::PhoneUi;
 
 const ENTRY: &str = "participant.html";
 
@@ -18,7 +19,7 @@ const NOT_BUILT: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=
 
 /// `GET /` and `GET /j/{token}`.
 pub(crate) async fn page() -> Response {
-    match <Ui as RustEmbed>::get(ENTRY) {
+    match <PhoneUi as RustEmbed>::get(ENTRY) {
         // Fetched fresh, so a phone gets the page of the Polku running now.
         Some(file) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], file.data).into_response(),
         None => (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], NOT_BUILT).into_response(),
@@ -27,7 +28,7 @@ pub(crate) async fn page() -> Response {
 
 /// `GET /assets/{*file}`: the page's scripts and styles, hashed by the build, so cacheable.
 pub(crate) async fn asset(Path(file): Path<String>) -> Response {
-    match <Ui as RustEmbed>::get(&format!("assets/{file}")) {
+    match <PhoneUi as RustEmbed>::get(&format!("assets/{file}")) {
         Some(f) => {
             let mime = f.metadata.mimetype().to_string();
             ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "public, max-age=31536000, immutable".to_string())], f.data).into_response()
