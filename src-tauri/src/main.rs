@@ -5,6 +5,7 @@
 //! request to polku-api, the same handler the HTTP server runs; change events are forwarded as
 //! the Tauri event `polku://event`.
 
+mod first_show;
 mod opened_files;
 mod save;
 mod team_libraries;
@@ -103,7 +104,11 @@ fn main() {
     webkit::prepare();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .setup(setup)
+        .setup(|app| {
+            first_show::show_anyway_later(app.handle().clone());
+            setup(app)
+        })
+        .on_page_load(first_show::page_loaded)
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(files) = event {
                 opened_files::drag_drop(window.app_handle(), files);

@@ -5,7 +5,8 @@
 //   bench: desktop.cold_start_ms   median of 5 starts with the kernel's file cache dropped first
 //                                  (the app, WebKit and the library read from disk again)
 //   bench: desktop.warm_start_ms   median of 5 starts right after one another
-//   bench: desktop.window_shown_ms the warm starts' first frame of the window (still empty)
+//   bench: desktop.window_shown_ms the warm starts' first frame of the window (it is shown once
+//                                  its page has loaded: src-tauri/src/first_show.rs)
 //
 // The screen is Xvfb's framebuffer file (-fbdir), read every 10 ms; the list is "painted" at
 // the first frame that matches the one the window settles on (under 0.5% of sampled pixels
