@@ -62,21 +62,3 @@ pub fn prepare() {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_machine_with_a_gpu_keeps_webkits_defaults() {
-        let m = Machine { nvidia_driver: false, render_node: true };
-        assert!(m.switches().is_empty());
-    }
-
-    #[test]
-    fn nvidias_driver_gets_copied_frames_and_no_gpu_gets_no_compositing() {
-        let nvidia = Machine { nvidia_driver: true, render_node: true };
-        assert_eq!(nvidia.switches(), vec![DMABUF_SWITCH]);
-        let no_gpu = Machine { nvidia_driver: false, render_node: false };
-        assert_eq!(no_gpu.switches(), vec![COMPOSITING_SWITCH]);
-    }
-}
