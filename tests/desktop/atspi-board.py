@@ -20,6 +20,8 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
+from atspi_app import app  # noqa: E402
+
 APP, DATA = sys.argv[1], sys.argv[2]
 env = dict(os.environ, POLKU_DATA_DIR=DATA, GTK_MODULES="gail:atk-bridge", LANGUAGE="en", LANG="en_US.UTF-8")
 env.pop("NO_AT_BRIDGE", None)
@@ -30,15 +32,6 @@ result = {"alive": False, "asked": 0, "heading": None, "error": None}
 def web_process_alive():
     kids = subprocess.run(["pgrep", "-s", str(app_proc.pid), "-f", "WebKitWebProcess"], capture_output=True)
     return kids.returncode == 0
-
-
-def app():
-    desk = Atspi.get_desktop(0)
-    for i in range(desk.get_child_count()):
-        a = desk.get_child_at_index(i)
-        if a is not None and a.get_name() == "polku-desktop":
-            return a
-    return None
 
 
 def walk(o, depth=0):

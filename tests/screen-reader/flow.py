@@ -9,11 +9,16 @@ Usage: flow.py TRANSCRIPT SPEECH_LOG
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import gi
 
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
+
+# The helper that finds the app is shared with the desktop suite's AT-SPI test.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desktop"))
+from atspi_app import app  # noqa: E402
 
 TRANSCRIPT, SPEECH_LOG = sys.argv[1], sys.argv[2]
 out = open(TRANSCRIPT, "w", encoding="utf-8")
@@ -67,15 +72,6 @@ def describe(acc):
         return text
     except GLib.Error as e:
         return f"(the object that had the focus is gone from the tree; AT-SPI: {e.message[:60]})"
-
-
-def app():
-    desk = Atspi.get_desktop(0)
-    for i in range(desk.get_child_count()):
-        a = desk.get_child_at_index(i)
-        if a is not None and a.get_name() == "polku-desktop":
-            return a
-    return None
 
 
 def walk_focused():
