@@ -5,7 +5,8 @@
 #   install-deps.sh test    — plus what the test layers need (Xvfb, WebKitWebDriver, Chromium, poppler)
 #   install-deps.sh package — plus what `make package` needs to build the Linux packages and try
 #                             the .deb on a clean Debian 12 (debootstrap, Xvfb, the screen read
-#                             back with netpbm and tesseract)
+#                             back with netpbm and tesseract, and a bare WebKitGTK window from
+#                             Python for the memory bench's floor)
 set -euo pipefail
 want=${1:-build}
 
@@ -21,7 +22,7 @@ if [ "$want" = test ]; then
 fi
 
 if [ "$want" = package ]; then
-  pkgs+=(debootstrap xvfb xauth netpbm tesseract-ocr tesseract-ocr-eng desktop-file-utils)
+  pkgs+=(debootstrap xvfb xauth netpbm tesseract-ocr tesseract-ocr-eng desktop-file-utils python3-gi gir1.2-webkit2-4.1)
 fi
 
 missing=()
