@@ -125,57 +125,12 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
         Op::CreateVote { vote } => crate::vote::create(vote, doc, now),
         Op::UpdateVote { id, patch } => crate::vote::update(*id, patch, doc),
         Op::EndVote { id } => crate::vote::end(*id, doc, now),
-        Op::DeleteVote { id } => {
-            let before = doc.vote(*id).ok_or(OpError::NotFound { entity: "vote", id: *id })?;
-            Ok(vec![Change::Vote { id: *id, before: Some(before), after: None }])
-        }
-        Op::RestoreVote { vote } => {
-            if doc.vote(vote.id).is_some() {
-                return Err(OpError::Conflict(format!("vote {} already exists", vote.id)));
-            }
-            doc.board_info(vote.board_id).ok_or(OpError::NotFound { entity: "board", id: vote.board_id })?;
-            crate::vote::check_vote(vote)?;
-            Ok(vec![Change::Vote { id: vote.id, before: None, after: Some(crate::Vote { version: vote.version + 1, ..vote.clone() }) }])
-        }
+        Op::DeleteVote { id } => crate::vote::delete(*id, doc),
+        Op::RestoreVote { vote } => crate::vote::restore(vote, doc),
         Op::RevealNotes { board_id } => crate::writing::reveal(*board_id, doc, now),
         Op::RunSession { id, step } => crate::run::plan(*id, step, doc, now),
-        Op::CreateNote { note } => {
-            if doc.note(note.id).is_some() {
-                return Err(OpError::Conflict(format!("note {} already exists", note.id)));
-            }
-            let after = Note {
-                id: note.id,
-                board_id: note.board_id,
-                touchpoint_id: note.touchpoint_id,
-                lane_id: note.lane_id,
-                persona_id: note.persona_id,
-                session_id: note.session_id,
-                kind: note.kind,
-                sentiment: note.sentiment,
-                text: note.text.clone(),
-                x: note.x,
-                y: note.y,
-                face_down: doc.board_info(note.board_id).and_then(|b| b.live.writing).is_some_and(|w| w.covers(note.touchpoint_id)),
-                author: note.author.clone(),
-                version: doc.last_note_version(note.id).unwrap_or(0) + 1,
-                created_at: now,
-                updated_at: now,
-            };
-            check_note(&after, doc)?;
-            Ok(vec![Change::Note { id: note.id, before: None, after: Some(after) }])
-        }
-        Op::RestoreNote { note } => {
-            if doc.note(note.id).is_some() {
-                return Err(OpError::Conflict(format!("note {} already exists", note.id)));
-            }
-            let after = Note {
-                version: doc.last_note_version(note.id).unwrap_or(0).max(note.version) + 1,
-                updated_at: now,
-                ..note.clone()
-            };
-            check_note(&after, doc)?;
-            Ok(vec![Change::Note { id: note.id, before: None, after: Some(after) }])
-        }
+        Op::CreateNote { note } => create_note(note, doc, now),
+        Op::RestoreNote { note } => restore_note(note, doc, now),
         Op::UpdateNote { id, patch } => {
             if patch.is_empty() {
                 return Err(OpError::invalid("patch", "names nothing to change"));
@@ -214,23 +169,67 @@ pub(crate) fn plan_in(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Cha
         | Op::RestoreWalkthrough { .. }
         | Op::SetWalkStep { .. }
         | Op::DeleteWalkStep { .. } => people::plan(op, doc, now),
-        Op::Batch { ops } => {
-            if ops.is_empty() || ops.len() > MAX_BATCH_OPS {
-                return Err(OpError::invalid("ops", format!("a batch holds 1–{MAX_BATCH_OPS} ops")));
-            }
-            let mut view = Overlay::new(doc);
-            let mut all = Vec::new();
-            for op in ops {
-                if matches!(op, Op::Batch { .. }) {
-                    return Err(OpError::invalid("ops", "batches do not nest"));
-                }
-                let changes = plan_in(op, &view, now)?;
-                view.record(&changes);
-                all.extend(changes);
-            }
-            Ok(all)
-        }
+        Op::Batch { ops } => plan_batch(ops, doc, now),
     }
+}
+
+/// A new note, face down when the board's private writing covers its column.
+fn create_note(note: &crate::NewNote, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+    if doc.note(note.id).is_some() {
+        return Err(OpError::Conflict(format!("note {} already exists", note.id)));
+    }
+    let after = Note {
+        id: note.id,
+        board_id: note.board_id,
+        touchpoint_id: note.touchpoint_id,
+        lane_id: note.lane_id,
+        persona_id: note.persona_id,
+        session_id: note.session_id,
+        kind: note.kind,
+        sentiment: note.sentiment,
+        text: note.text.clone(),
+        x: note.x,
+        y: note.y,
+        face_down: doc.board_info(note.board_id).and_then(|b| b.live.writing).is_some_and(|w| w.covers(note.touchpoint_id)),
+        author: note.author.clone(),
+        version: doc.last_note_version(note.id).unwrap_or(0) + 1,
+        created_at: now,
+        updated_at: now,
+    };
+    check_note(&after, doc)?;
+    Ok(vec![Change::Note { id: note.id, before: None, after: Some(after) }])
+}
+
+/// Undo of a deletion: the note as it was, with a version past any it has had.
+fn restore_note(note: &Note, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+    if doc.note(note.id).is_some() {
+        return Err(OpError::Conflict(format!("note {} already exists", note.id)));
+    }
+    let after = Note {
+        version: doc.last_note_version(note.id).unwrap_or(0).max(note.version) + 1,
+        updated_at: now,
+        ..note.clone()
+    };
+    check_note(&after, doc)?;
+    Ok(vec![Change::Note { id: note.id, before: None, after: Some(after) }])
+}
+
+/// Each op of a batch planned against the document as the ops before it left it.
+fn plan_batch(ops: &[Op], doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+    if ops.is_empty() || ops.len() > MAX_BATCH_OPS {
+        return Err(OpError::invalid("ops", format!("a batch holds 1–{MAX_BATCH_OPS} ops")));
+    }
+    let mut view = Overlay::new(doc);
+    let mut all = Vec::new();
+    for op in ops {
+        if matches!(op, Op::Batch { .. }) {
+            return Err(OpError::invalid("ops", "batches do not nest"));
+        }
+        let changes = plan_in(op, &view, now)?;
+        view.record(&changes);
+        all.extend(changes);
+    }
+    Ok(all)
 }
 
 fn patched(before: &Note, patch: &NotePatch, now: Millis) -> Note {

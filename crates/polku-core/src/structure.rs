@@ -6,7 +6,10 @@ use crate::layout::{lane_top, places, LANES_TOP, LANE_H, MAX_LANE_H, MIN_LANE_H,
 use crate::order::{moved, order_with, renumber};
 use crate::plan::{DocRead, NoteFilter, StepFilter};
 use crate::validate::{caption, description, label};
-use crate::{BoardKind, Change, Id, Lane, Millis, Note, Op, OpError, Phase, Touchpoint, Walkthrough};
+use crate::{
+    BoardKind, Change, Id, Lane, LanePatch, Millis, NewPhase, NewTouchpoint, Note, Op, OpError, Phase, PhasePatch, Touchpoint,
+    TouchpointPatch, Walkthrough,
+};
 
 fn not_found(entity: &'static str, id: Id) -> OpError {
     OpError::NotFound { entity, id }
@@ -26,250 +29,270 @@ fn moved_note(n: &Note, now: Millis) -> Note {
 
 pub(crate) fn plan(op: &Op, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
     match op {
-        Op::CreateTouchpoint { touchpoint: new } => {
-            require_board(doc, new.board_id)?;
-            if doc.touchpoint(new.id).is_some() {
-                return Err(OpError::Conflict(format!("touchpoint {} already exists", new.id)));
-            }
-            let list = doc.touchpoints(new.board_id);
-            let (order, at) = order_with(&list, new.id, new.index);
-            let t = Touchpoint {
-                id: new.id,
-                board_id: new.board_id,
-                position: at as i64,
-                label: new.label.clone(),
-                description: new.description.clone(),
-                phase_id: new.phase_id,
-                side_station: new.side_station,
-                original_label: String::new(),
-                version: 1,
-            };
-            check_touchpoint(&t, doc)?;
-            let mut changes = vec![Change::Touchpoint { id: t.id, before: None, after: Some(t) }];
-            changes.extend(renumber(&list, &order));
-            Ok(changes)
-        }
-        Op::UpdateTouchpoint { id, patch } => {
-            if patch.is_empty() {
-                return Err(OpError::invalid("patch", "names nothing to change"));
-            }
-            let before = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
-            let mut after = before.clone();
-            if let Some(v) = &patch.label {
-                after.label = v.clone();
-            }
-            if let Some(v) = &patch.description {
-                after.description = v.clone();
-            }
-            if let Some(v) = patch.phase_id {
-                after.phase_id = v;
-            }
-            if let Some(v) = patch.side_station {
-                after.side_station = v;
-            }
-            if let Some(v) = patch.position {
-                after.position = v;
-            }
-            after.version += 1;
-            check_touchpoint(&after, doc)?;
-            Ok(vec![Change::Touchpoint { id: *id, before: Some(before), after: Some(after) }])
-        }
+        Op::CreateTouchpoint { touchpoint: new } => create_touchpoint(new, doc),
+        Op::UpdateTouchpoint { id, patch } => update_touchpoint(id, patch, doc),
         Op::MoveTouchpoint { id, index } => {
             let t = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
-            let list = doc.touchpoints(t.board_id);
-            Ok(moved(&list, *id, *index))
+            Ok(moved(&doc.touchpoints(t.board_id), *id, *index))
         }
-        Op::DeleteTouchpoint { id, move_notes_to } => {
-            let before = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
-            let list = doc.touchpoints(before.board_id);
-            let kind = board_kind(doc, before.board_id)?;
-            let place = places(kind, &doc.phases(before.board_id), &list).into_iter().find(|p| p.id == *id);
-            let notes = doc.notes_in(before.board_id, NoteFilter::Touchpoint(*id));
-            let mut changes = match move_notes_to {
-                Some(target) => {
-                    let to = doc.touchpoint(*target).ok_or(not_found("touchpoint", *target))?;
-                    if to.board_id != before.board_id || to.id == *id {
-                        return Err(OpError::invalid("move_notes_to", "must be another touchpoint of the same board"));
-                    }
-                    let there = doc.notes_in(before.board_id, NoteFilter::Touchpoint(*target));
-                    stack_under(&notes, &there, now, |n| n.lane_id, |n| n.touchpoint_id = Some(*target))
-                }
-                None => notes
-                    .iter()
-                    .map(|n| {
-                        // Left where it was drawn: out of its box, the note's y is its own again.
-                        let x = place.map_or(0.0, |p| p.x) + n.x;
-                        let y = place.and_then(|p| p.top).map_or(n.y, |top| top + n.y);
-                        let after = Note { touchpoint_id: None, x, y, ..moved_note(n, now) };
-                        Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
-                    })
-                    .collect(),
-            };
-            // What walks recorded here goes with the station; their tokens step off the path.
-            changes.extend(doc.walk_steps(StepFilter::Touchpoint(*id)).into_iter().map(|s| Change::WalkStep {
-                id: s.id,
-                before: Some(s),
-                after: None,
-            }));
-            changes.extend(doc.walkthroughs_at(*id).into_iter().map(|w| {
-                let after =
-                    Walkthrough { at_touchpoint_id: None, version: w.version + 1, updated_at: now, ..w.clone() };
-                Change::Walkthrough { id: w.id, before: Some(w), after: Some(after) }
-            }));
-            changes.push(Change::Touchpoint { id: *id, before: Some(before), after: None });
-            Ok(changes)
-        }
-        Op::RestoreTouchpoint { touchpoint } => {
-            require_board(doc, touchpoint.board_id)?;
-            if doc.touchpoint(touchpoint.id).is_some() {
-                return Err(OpError::Conflict(format!("touchpoint {} already exists", touchpoint.id)));
-            }
-            let mut after = Touchpoint { version: touchpoint.version + 1, ..touchpoint.clone() };
-            // Its phase may have gone meanwhile; the touchpoint still comes back, in no phase.
-            if after.phase_id.is_some_and(|p| doc.phase(p).is_none_or(|p| p.board_id != after.board_id)) {
-                after.phase_id = None;
-            }
-            check_touchpoint(&after, doc)?;
-            Ok(vec![Change::Touchpoint { id: after.id, before: None, after: Some(after) }])
-        }
+        Op::DeleteTouchpoint { id, move_notes_to } => delete_touchpoint(id, move_notes_to, doc, now),
+        Op::RestoreTouchpoint { touchpoint } => restore_touchpoint(touchpoint, doc),
         Op::CreateLane { lane: new } => create_lane(new, doc, now),
-        Op::UpdateLane { id, patch } => {
-            if patch.is_empty() {
-                return Err(OpError::invalid("patch", "names nothing to change"));
-            }
-            let before = doc.lane(*id).ok_or(not_found("lane", *id))?;
-            let mut after = before.clone();
-            if let Some(v) = &patch.label {
-                after.label = v.clone();
-            }
-            if let Some(v) = patch.height {
-                after.height = v;
-            }
-            if let Some(v) = &patch.line_above {
-                after.line_above = v.clone();
-            }
-            if let Some(v) = patch.position {
-                after.position = v;
-            }
-            after.version += 1;
-            check_lane(&after)?;
-            Ok(vec![Change::Lane { id: *id, before: Some(before), after: Some(after) }])
-        }
+        Op::UpdateLane { id, patch } => update_lane(id, patch, doc),
         Op::MoveLane { id, index } => {
             let l = doc.lane(*id).ok_or(not_found("lane", *id))?;
-            let list = doc.lanes(l.board_id);
-            Ok(moved(&list, *id, *index))
+            Ok(moved(&doc.lanes(l.board_id), *id, *index))
         }
-        Op::DeleteLane { id, move_notes_to } => {
-            let before = doc.lane(*id).ok_or(not_found("lane", *id))?;
-            let list = doc.lanes(before.board_id);
-            let index = list.iter().position(|l| l.id == *id).unwrap_or(0);
-            let notes = doc.notes_in(before.board_id, NoteFilter::Lane(*id));
-            let mut changes = match move_notes_to {
-                Some(target) => {
-                    let to = doc.lane(*target).ok_or(not_found("lane", *target))?;
-                    if to.board_id != before.board_id || to.id == *id {
-                        return Err(OpError::invalid("move_notes_to", "must be another lane of the same board"));
-                    }
-                    let there = doc.notes_in(before.board_id, NoteFilter::Lane(*target));
-                    stack_under(&notes, &there, now, |n| n.touchpoint_id, |n| n.lane_id = Some(*target))
-                }
-                None => {
-                    let top = lane_top(&list, index);
-                    notes
-                        .iter()
-                        .map(|n| {
-                            let after = Note { lane_id: None, y: top + n.y, ..moved_note(n, now) };
-                            Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
-                        })
-                        .collect()
-                }
-            };
-            changes.push(Change::Lane { id: *id, before: Some(before), after: None });
-            Ok(changes)
-        }
-        Op::RestoreLane { lane } => {
-            require_board(doc, lane.board_id)?;
-            if doc.lane(lane.id).is_some() {
-                return Err(OpError::Conflict(format!("lane {} already exists", lane.id)));
-            }
-            let after = Lane { version: lane.version + 1, ..lane.clone() };
-            check_lane(&after)?;
-            Ok(vec![Change::Lane { id: after.id, before: None, after: Some(after) }])
-        }
-        Op::CreatePhase { phase: new } => {
-            if new.stacked && !board_kind(doc, new.board_id)?.has_boxes() {
-                return Err(OpError::invalid("stacked", "this kind of board has no boxes"));
-            }
-            require_board(doc, new.board_id)?;
-            if doc.phase(new.id).is_some() {
-                return Err(OpError::Conflict(format!("phase {} already exists", new.id)));
-            }
-            label("label", &new.label)?;
-            caption("caption", &new.caption)?;
-            let list = doc.phases(new.board_id);
-            let (order, at) = order_with(&list, new.id, new.index);
-            let p = Phase {
-                id: new.id,
-                board_id: new.board_id,
-                position: at as i64,
-                label: new.label.clone(),
-                stacked: new.stacked,
-                caption: new.caption.clone(),
-                original_label: String::new(),
-                original_caption: String::new(),
-                version: 1,
-            };
-            let mut changes = vec![Change::Phase { id: p.id, before: None, after: Some(p) }];
-            changes.extend(renumber(&list, &order));
-            Ok(changes)
-        }
-        Op::UpdatePhase { id, patch } => {
-            if patch.is_empty() {
-                return Err(OpError::invalid("patch", "names nothing to change"));
-            }
-            let before = doc.phase(*id).ok_or(not_found("phase", *id))?;
-            let mut after = before.clone();
-            if let Some(v) = &patch.label {
-                label("label", v)?;
-                after.label = v.clone();
-            }
-            if let Some(v) = &patch.caption {
-                caption("caption", v)?;
-                after.caption = v.clone();
-            }
-            if let Some(v) = patch.position {
-                after.position = v;
-            }
-            after.version += 1;
-            Ok(vec![Change::Phase { id: *id, before: Some(before), after: Some(after) }])
-        }
-        Op::DeletePhase { id } => {
-            let before = doc.phase(*id).ok_or(not_found("phase", *id))?;
-            let mut changes: Vec<Change> = doc
-                .touchpoints(before.board_id)
-                .into_iter()
-                .filter(|t| t.phase_id == Some(*id))
-                .map(|t| {
-                    let after = Touchpoint { phase_id: None, version: t.version + 1, ..t.clone() };
-                    Change::Touchpoint { id: t.id, before: Some(t), after: Some(after) }
-                })
-                .collect();
-            changes.push(Change::Phase { id: *id, before: Some(before), after: None });
-            Ok(changes)
-        }
-        Op::RestorePhase { phase } => {
-            require_board(doc, phase.board_id)?;
-            if doc.phase(phase.id).is_some() {
-                return Err(OpError::Conflict(format!("phase {} already exists", phase.id)));
-            }
-            label("label", &phase.label)?;
-            caption("caption", &phase.caption)?;
-            let after = Phase { version: phase.version + 1, ..phase.clone() };
-            Ok(vec![Change::Phase { id: after.id, before: None, after: Some(after) }])
-        }
+        Op::DeleteLane { id, move_notes_to } => delete_lane(id, move_notes_to, doc, now),
+        Op::RestoreLane { lane } => restore_lane(lane, doc),
+        Op::CreatePhase { phase: new } => create_phase(new, doc),
+        Op::UpdatePhase { id, patch } => update_phase(id, patch, doc),
+        Op::DeletePhase { id } => delete_phase(id, doc),
+        Op::RestorePhase { phase } => restore_phase(phase, doc),
         _ => Err(OpError::invalid("type", "is not a structure op")),
     }
+}
+
+fn create_touchpoint(new: &NewTouchpoint, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    require_board(doc, new.board_id)?;
+    if doc.touchpoint(new.id).is_some() {
+        return Err(OpError::Conflict(format!("touchpoint {} already exists", new.id)));
+    }
+    let list = doc.touchpoints(new.board_id);
+    let (order, at) = order_with(&list, new.id, new.index);
+    let t = Touchpoint {
+        id: new.id,
+        board_id: new.board_id,
+        position: at as i64,
+        label: new.label.clone(),
+        description: new.description.clone(),
+        phase_id: new.phase_id,
+        side_station: new.side_station,
+        original_label: String::new(),
+        version: 1,
+    };
+    check_touchpoint(&t, doc)?;
+    let mut changes = vec![Change::Touchpoint { id: t.id, before: None, after: Some(t) }];
+    changes.extend(renumber(&list, &order));
+    Ok(changes)
+}
+
+fn update_touchpoint(id: &Id, patch: &TouchpointPatch, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    if patch.is_empty() {
+        return Err(OpError::invalid("patch", "names nothing to change"));
+    }
+    let before = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
+    let mut after = before.clone();
+    if let Some(v) = &patch.label {
+        after.label = v.clone();
+    }
+    if let Some(v) = &patch.description {
+        after.description = v.clone();
+    }
+    if let Some(v) = patch.phase_id {
+        after.phase_id = v;
+    }
+    if let Some(v) = patch.side_station {
+        after.side_station = v;
+    }
+    if let Some(v) = patch.position {
+        after.position = v;
+    }
+    after.version += 1;
+    check_touchpoint(&after, doc)?;
+    Ok(vec![Change::Touchpoint { id: *id, before: Some(before), after: Some(after) }])
+}
+
+fn delete_touchpoint(id: &Id, move_notes_to: &Option<Id>, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+    let before = doc.touchpoint(*id).ok_or(not_found("touchpoint", *id))?;
+    let list = doc.touchpoints(before.board_id);
+    let kind = board_kind(doc, before.board_id)?;
+    let place = places(kind, &doc.phases(before.board_id), &list).into_iter().find(|p| p.id == *id);
+    let notes = doc.notes_in(before.board_id, NoteFilter::Touchpoint(*id));
+    let mut changes = match move_notes_to {
+        Some(target) => {
+            let to = doc.touchpoint(*target).ok_or(not_found("touchpoint", *target))?;
+            if to.board_id != before.board_id || to.id == *id {
+                return Err(OpError::invalid("move_notes_to", "must be another touchpoint of the same board"));
+            }
+            let there = doc.notes_in(before.board_id, NoteFilter::Touchpoint(*target));
+            stack_under(&notes, &there, now, |n| n.lane_id, |n| n.touchpoint_id = Some(*target))
+        }
+        None => notes
+            .iter()
+            .map(|n| {
+                // Left where it was drawn: out of its box, the note's y is its own again.
+                let x = place.map_or(0.0, |p| p.x) + n.x;
+                let y = place.and_then(|p| p.top).map_or(n.y, |top| top + n.y);
+                let after = Note { touchpoint_id: None, x, y, ..moved_note(n, now) };
+                Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
+            })
+            .collect(),
+    };
+    // What walks recorded here goes with the station; their tokens step off the path.
+    changes.extend(doc.walk_steps(StepFilter::Touchpoint(*id)).into_iter().map(|s| Change::WalkStep {
+        id: s.id,
+        before: Some(s),
+        after: None,
+    }));
+    changes.extend(doc.walkthroughs_at(*id).into_iter().map(|w| {
+        let after =
+            Walkthrough { at_touchpoint_id: None, version: w.version + 1, updated_at: now, ..w.clone() };
+        Change::Walkthrough { id: w.id, before: Some(w), after: Some(after) }
+    }));
+    changes.push(Change::Touchpoint { id: *id, before: Some(before), after: None });
+    Ok(changes)
+}
+
+fn restore_touchpoint(touchpoint: &Touchpoint, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    require_board(doc, touchpoint.board_id)?;
+    if doc.touchpoint(touchpoint.id).is_some() {
+        return Err(OpError::Conflict(format!("touchpoint {} already exists", touchpoint.id)));
+    }
+    let mut after = Touchpoint { version: touchpoint.version + 1, ..touchpoint.clone() };
+    // Its phase may have gone meanwhile; the touchpoint still comes back, in no phase.
+    if after.phase_id.is_some_and(|p| doc.phase(p).is_none_or(|p| p.board_id != after.board_id)) {
+        after.phase_id = None;
+    }
+    check_touchpoint(&after, doc)?;
+    Ok(vec![Change::Touchpoint { id: after.id, before: None, after: Some(after) }])
+}
+
+fn update_lane(id: &Id, patch: &LanePatch, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    if patch.is_empty() {
+        return Err(OpError::invalid("patch", "names nothing to change"));
+    }
+    let before = doc.lane(*id).ok_or(not_found("lane", *id))?;
+    let mut after = before.clone();
+    if let Some(v) = &patch.label {
+        after.label = v.clone();
+    }
+    if let Some(v) = patch.height {
+        after.height = v;
+    }
+    if let Some(v) = &patch.line_above {
+        after.line_above = v.clone();
+    }
+    if let Some(v) = patch.position {
+        after.position = v;
+    }
+    after.version += 1;
+    check_lane(&after)?;
+    Ok(vec![Change::Lane { id: *id, before: Some(before), after: Some(after) }])
+}
+
+fn delete_lane(id: &Id, move_notes_to: &Option<Id>, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>, OpError> {
+    let before = doc.lane(*id).ok_or(not_found("lane", *id))?;
+    let list = doc.lanes(before.board_id);
+    let index = list.iter().position(|l| l.id == *id).unwrap_or(0);
+    let notes = doc.notes_in(before.board_id, NoteFilter::Lane(*id));
+    let mut changes = match move_notes_to {
+        Some(target) => {
+            let to = doc.lane(*target).ok_or(not_found("lane", *target))?;
+            if to.board_id != before.board_id || to.id == *id {
+                return Err(OpError::invalid("move_notes_to", "must be another lane of the same board"));
+            }
+            let there = doc.notes_in(before.board_id, NoteFilter::Lane(*target));
+            stack_under(&notes, &there, now, |n| n.touchpoint_id, |n| n.lane_id = Some(*target))
+        }
+        None => {
+            let top = lane_top(&list, index);
+            notes
+                .iter()
+                .map(|n| {
+                    let after = Note { lane_id: None, y: top + n.y, ..moved_note(n, now) };
+                    Change::Note { id: n.id, before: Some(n.clone()), after: Some(after) }
+                })
+                .collect()
+        }
+    };
+    changes.push(Change::Lane { id: *id, before: Some(before), after: None });
+    Ok(changes)
+}
+
+fn restore_lane(lane: &Lane, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    require_board(doc, lane.board_id)?;
+    if doc.lane(lane.id).is_some() {
+        return Err(OpError::Conflict(format!("lane {} already exists", lane.id)));
+    }
+    let after = Lane { version: lane.version + 1, ..lane.clone() };
+    check_lane(&after)?;
+    Ok(vec![Change::Lane { id: after.id, before: None, after: Some(after) }])
+}
+
+fn create_phase(new: &NewPhase, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    if new.stacked && !board_kind(doc, new.board_id)?.has_boxes() {
+        return Err(OpError::invalid("stacked", "this kind of board has no boxes"));
+    }
+    require_board(doc, new.board_id)?;
+    if doc.phase(new.id).is_some() {
+        return Err(OpError::Conflict(format!("phase {} already exists", new.id)));
+    }
+    label("label", &new.label)?;
+    caption("caption", &new.caption)?;
+    let list = doc.phases(new.board_id);
+    let (order, at) = order_with(&list, new.id, new.index);
+    let p = Phase {
+        id: new.id,
+        board_id: new.board_id,
+        position: at as i64,
+        label: new.label.clone(),
+        stacked: new.stacked,
+        caption: new.caption.clone(),
+        original_label: String::new(),
+        original_caption: String::new(),
+        version: 1,
+    };
+    let mut changes = vec![Change::Phase { id: p.id, before: None, after: Some(p) }];
+    changes.extend(renumber(&list, &order));
+    Ok(changes)
+}
+
+fn update_phase(id: &Id, patch: &PhasePatch, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    if patch.is_empty() {
+        return Err(OpError::invalid("patch", "names nothing to change"));
+    }
+    let before = doc.phase(*id).ok_or(not_found("phase", *id))?;
+    let mut after = before.clone();
+    if let Some(v) = &patch.label {
+        label("label", v)?;
+        after.label = v.clone();
+    }
+    if let Some(v) = &patch.caption {
+        caption("caption", v)?;
+        after.caption = v.clone();
+    }
+    if let Some(v) = patch.position {
+        after.position = v;
+    }
+    after.version += 1;
+    Ok(vec![Change::Phase { id: *id, before: Some(before), after: Some(after) }])
+}
+
+fn delete_phase(id: &Id, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    let before = doc.phase(*id).ok_or(not_found("phase", *id))?;
+    let mut changes: Vec<Change> = doc
+        .touchpoints(before.board_id)
+        .into_iter()
+        .filter(|t| t.phase_id == Some(*id))
+        .map(|t| {
+            let after = Touchpoint { phase_id: None, version: t.version + 1, ..t.clone() };
+            Change::Touchpoint { id: t.id, before: Some(t), after: Some(after) }
+        })
+        .collect();
+    changes.push(Change::Phase { id: *id, before: Some(before), after: None });
+    Ok(changes)
+}
+
+fn restore_phase(phase: &Phase, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    require_board(doc, phase.board_id)?;
+    if doc.phase(phase.id).is_some() {
+        return Err(OpError::Conflict(format!("phase {} already exists", phase.id)));
+    }
+    label("label", &phase.label)?;
+    caption("caption", &phase.caption)?;
+    let after = Phase { version: phase.version + 1, ..phase.clone() };
+    Ok(vec![Change::Phase { id: after.id, before: None, after: Some(after) }])
 }
 
 /// A new row. The first row of a board that has notes takes them in (so they don't float over

@@ -253,6 +253,21 @@ pub(crate) fn end(id: Id, doc: &dyn DocRead, now: Millis) -> Result<Vec<Change>,
     Ok(vec![Change::Vote { id, before: Some(before), after: Some(after) }])
 }
 
+pub(crate) fn delete(id: Id, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    let before = doc.vote(id).ok_or(not_found(id))?;
+    Ok(vec![Change::Vote { id, before: Some(before), after: None }])
+}
+
+/// Undo of a deletion: the vote as it was, on a board that is still there.
+pub(crate) fn restore(vote: &Vote, doc: &dyn DocRead) -> Result<Vec<Change>, OpError> {
+    if doc.vote(vote.id).is_some() {
+        return Err(OpError::Conflict(format!("vote {} already exists", vote.id)));
+    }
+    doc.board_info(vote.board_id).ok_or(OpError::NotFound { entity: "board", id: vote.board_id })?;
+    check_vote(vote)?;
+    Ok(vec![Change::Vote { id: vote.id, before: None, after: Some(Vote { version: vote.version + 1, ..vote.clone() }) }])
+}
+
 /// A vote kept in a workshop file or brought back by undo: its settings and counts in range.
 pub fn check_vote(v: &Vote) -> Result<(), OpError> {
     check_settings(&v.fields.settings)?;

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use polku_core::{check_lane, check_note, check_touchpoint, validate_title, Id, Millis, OpError, Workshop, MAX_TITLE};
+use polku_core::{check_lane, check_note, check_touchpoint, validate_title, Board, Id, Millis, OpError, Workshop, MAX_TITLE};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -150,40 +150,7 @@ fn check(w: &Workshop) -> Result<(), FileError> {
         p.fields.check().map_err(|e| FileError::broken(&format!("workshop.personas[{i}].fields"), e))?;
     }
     for (bi, b) in w.boards.iter().enumerate() {
-        let at = format!("workshop.boards[{bi}]");
-        unique(b.id, format!("{at}.id"))?;
-        short_text(&b.title, "title", &at)?;
-        for (i, p) in b.phases.iter().enumerate() {
-            unique(p.id, format!("{at}.phases[{i}].id"))?;
-            short_text(&p.label, "label", &format!("{at}.phases[{i}]"))?;
-            if p.board_id != b.id {
-                return Err(bad(format!("{at}.phases[{i}].board_id"), "is not the board it is in"));
-            }
-        }
-        for (i, t) in b.touchpoints.iter().enumerate() {
-            unique(t.id, format!("{at}.touchpoints[{i}].id"))?;
-            if t.board_id != b.id {
-                return Err(bad(format!("{at}.touchpoints[{i}].board_id"), "is not the board it is in"));
-            }
-            check_touchpoint(t, w).map_err(|e| FileError::broken(&format!("{at}.touchpoints[{i}]"), e))?;
-        }
-        for (i, l) in b.lanes.iter().enumerate() {
-            unique(l.id, format!("{at}.lanes[{i}].id"))?;
-            if l.board_id != b.id {
-                return Err(bad(format!("{at}.lanes[{i}].board_id"), "is not the board it is in"));
-            }
-            check_lane(l).map_err(|e| FileError::broken(&format!("{at}.lanes[{i}]"), e))?;
-        }
-        for (i, n) in b.notes.iter().enumerate() {
-            unique(n.id, format!("{at}.notes[{i}].id"))?;
-            if n.board_id != b.id {
-                return Err(bad(format!("{at}.notes[{i}].board_id"), "is not the board it is in"));
-            }
-            check_note(n, w).map_err(|e| FileError::broken(&format!("{at}.notes[{i}]"), e))?;
-        }
-        if b.live.writing.as_ref().and_then(|p| p.touchpoint_id).is_some_and(|t| !b.touchpoints.iter().any(|tp| tp.id == t)) {
-            return Err(bad(format!("{at}.live.writing.touchpoint_id"), "names no touchpoint of this board"));
-        }
+        check_board(b, &format!("workshop.boards[{bi}]"), w, &mut unique)?;
     }
     for (i, walk) in w.walkthroughs.iter().enumerate() {
         let at = format!("workshop.walkthroughs[{i}]");
@@ -232,6 +199,45 @@ fn check(w: &Workshop) -> Result<(), FileError> {
     Ok(())
 }
 
+/// One board of the file: its own records, each on this board, and the place its private writing covers.
+fn check_board(b: &Board, at: &str, w: &Workshop, unique: &mut dyn FnMut(Id, String) -> Result<(), FileError>) -> Result<(), FileError> {
+    let bad = |at: String, reason: &str| FileError::invalid(at, reason);
+    unique(b.id, format!("{at}.id"))?;
+    short_text(&b.title, "title", at)?;
+    for (i, p) in b.phases.iter().enumerate() {
+        unique(p.id, format!("{at}.phases[{i}].id"))?;
+        short_text(&p.label, "label", &format!("{at}.phases[{i}]"))?;
+        if p.board_id != b.id {
+            return Err(bad(format!("{at}.phases[{i}].board_id"), "is not the board it is in"));
+        }
+    }
+    for (i, t) in b.touchpoints.iter().enumerate() {
+        unique(t.id, format!("{at}.touchpoints[{i}].id"))?;
+        if t.board_id != b.id {
+            return Err(bad(format!("{at}.touchpoints[{i}].board_id"), "is not the board it is in"));
+        }
+        check_touchpoint(t, w).map_err(|e| FileError::broken(&format!("{at}.touchpoints[{i}]"), e))?;
+    }
+    for (i, l) in b.lanes.iter().enumerate() {
+        unique(l.id, format!("{at}.lanes[{i}].id"))?;
+        if l.board_id != b.id {
+            return Err(bad(format!("{at}.lanes[{i}].board_id"), "is not the board it is in"));
+        }
+        check_lane(l).map_err(|e| FileError::broken(&format!("{at}.lanes[{i}]"), e))?;
+    }
+    for (i, n) in b.notes.iter().enumerate() {
+        unique(n.id, format!("{at}.notes[{i}].id"))?;
+        if n.board_id != b.id {
+            return Err(bad(format!("{at}.notes[{i}].board_id"), "is not the board it is in"));
+        }
+        check_note(n, w).map_err(|e| FileError::broken(&format!("{at}.notes[{i}]"), e))?;
+    }
+    if b.live.writing.as_ref().and_then(|p| p.touchpoint_id).is_some_and(|t| !b.touchpoints.iter().any(|tp| tp.id == t)) {
+        return Err(bad(format!("{at}.live.writing.touchpoint_id"), "names no touchpoint of this board"));
+    }
+    Ok(())
+}
+
 fn short_text(s: &str, field: &'static str, at: &str) -> Result<(), FileError> {
     if s.trim().is_empty() || s.chars().count() > MAX_TITLE || s.chars().any(char::is_control) {
         return Err(FileError::broken(at, OpError::invalid(field, format!("must be 1–{MAX_TITLE} characters on one line"))));
@@ -252,32 +258,7 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
         p.id = fresh(p.id);
     }
     for b in &mut out.boards {
-        b.id = fresh(b.id);
-        if let Some(w) = &mut b.live.writing {
-            w.touchpoint_id = w.touchpoint_id.map(&mut fresh);
-        }
-        for p in &mut b.phases {
-            p.id = fresh(p.id);
-            p.board_id = b.id;
-        }
-        for t in &mut b.touchpoints {
-            t.id = fresh(t.id);
-            t.board_id = b.id;
-            t.phase_id = t.phase_id.map(&mut fresh);
-        }
-        for l in &mut b.lanes {
-            l.id = fresh(l.id);
-            l.board_id = b.id;
-        }
-        for n in &mut b.notes {
-            n.id = fresh(n.id);
-            n.board_id = b.id;
-            n.touchpoint_id = n.touchpoint_id.map(&mut fresh);
-            n.lane_id = n.lane_id.map(&mut fresh);
-            n.persona_id = n.persona_id.map(&mut fresh);
-            n.session_id = n.session_id.map(&mut fresh);
-        }
-        b.notes.sort_by_key(|n| n.id);
+        renumber_board(b, &mut fresh);
     }
     for s in &mut out.sessions {
         s.id = fresh(s.id);
@@ -305,26 +286,61 @@ pub fn with_new_ids(w: &Workshop, new_id: &mut dyn FnMut() -> Id) -> Workshop {
     }
     // After the boards and sessions: a vote's targets and counts name their notes and touchpoints.
     for v in &mut out.votes {
-        v.id = fresh(v.id);
-        v.board_id = fresh(v.board_id);
-        v.fields.session_id = v.fields.session_id.map(&mut fresh);
-        for t in &mut v.fields.targets {
-            *t = fresh(*t);
-        }
-        for c in &mut v.fields.counts {
-            c.target_id = fresh(c.target_id);
-        }
-        v.fields.counts.sort_by_key(|c| c.target_id);
-        match &mut v.fields.settings.on {
-            polku_core::VoteOn::Notes { ids } => ids.iter_mut().for_each(|t| *t = fresh(*t)),
-            polku_core::VoteOn::Lane { lane_id } => *lane_id = fresh(*lane_id),
-            polku_core::VoteOn::Place { touchpoint_id } => *touchpoint_id = fresh(*touchpoint_id),
-            polku_core::VoteOn::Board | polku_core::VoteOn::Touchpoints => {}
-        }
+        renumber_vote(v, &mut fresh);
     }
     out.votes.sort_by_key(|x| x.id);
     out.personas.sort_by_key(|p| p.id);
     out.walkthroughs.sort_by_key(|x| x.id);
     out.walk_steps.sort_by_key(|x| x.id);
     out
+}
+
+/// A board and everything on it under the ids `fresh` gives, its notes kept in id order.
+fn renumber_board(b: &mut Board, fresh: &mut dyn FnMut(Id) -> Id) {
+    b.id = fresh(b.id);
+    if let Some(w) = &mut b.live.writing {
+        w.touchpoint_id = w.touchpoint_id.map(&mut *fresh);
+    }
+    for p in &mut b.phases {
+        p.id = fresh(p.id);
+        p.board_id = b.id;
+    }
+    for t in &mut b.touchpoints {
+        t.id = fresh(t.id);
+        t.board_id = b.id;
+        t.phase_id = t.phase_id.map(&mut *fresh);
+    }
+    for l in &mut b.lanes {
+        l.id = fresh(l.id);
+        l.board_id = b.id;
+    }
+    for n in &mut b.notes {
+        n.id = fresh(n.id);
+        n.board_id = b.id;
+        n.touchpoint_id = n.touchpoint_id.map(&mut *fresh);
+        n.lane_id = n.lane_id.map(&mut *fresh);
+        n.persona_id = n.persona_id.map(&mut *fresh);
+        n.session_id = n.session_id.map(&mut *fresh);
+    }
+    b.notes.sort_by_key(|n| n.id);
+}
+
+/// A vote under the ids `fresh` gives, with the notes and touchpoints it names.
+fn renumber_vote(v: &mut polku_core::Vote, fresh: &mut dyn FnMut(Id) -> Id) {
+    v.id = fresh(v.id);
+    v.board_id = fresh(v.board_id);
+    v.fields.session_id = v.fields.session_id.map(&mut *fresh);
+    for t in &mut v.fields.targets {
+        *t = fresh(*t);
+    }
+    for c in &mut v.fields.counts {
+        c.target_id = fresh(c.target_id);
+    }
+    v.fields.counts.sort_by_key(|c| c.target_id);
+    match &mut v.fields.settings.on {
+        polku_core::VoteOn::Notes { ids } => ids.iter_mut().for_each(|t| *t = fresh(*t)),
+        polku_core::VoteOn::Lane { lane_id } => *lane_id = fresh(*lane_id),
+        polku_core::VoteOn::Place { touchpoint_id } => *touchpoint_id = fresh(*touchpoint_id),
+        polku_core::VoteOn::Board | polku_core::VoteOn::Touchpoints => {}
+    }
 }
