@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./a11y";
-import { addNote, createWorkshop, unique } from "./helpers";
+import { addNote, createWorkshop, newWorkshop, newWorkshopName, unique } from "./helpers";
 import { joinPhone } from "./phones";
 import { openJoining, RoomNetwork } from "./room-network";
 import { ROOT } from "./server";
@@ -23,8 +23,10 @@ test.afterAll(() => room?.remove());
 
 test("the facilitator's views pass axe-core's WCAG 2.1 AA checks", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByLabel("Workshop name")).toBeVisible();
+  await expect(newWorkshop(page)).toBeVisible();
   await expectAccessible(page, "the workshop list");
+  await newWorkshopName(page);
+  await expectAccessible(page, "the workshop list with the new-workshop form open");
   // About Polku: its version (the build's), what it is, its data, its licence.
   const version = JSON.parse(readFileSync(join(ROOT, "ui", "package.json"), "utf8")).version;
   await page.getByRole("link", { name: "About Polku" }).click();
@@ -131,7 +133,7 @@ test("the accessibility statement opens from About Polku and goes back, in Finni
 
 test("the check finds what it is for: a field with no name fails it", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByLabel("Workshop name")).toBeVisible();
+  await expect(newWorkshop(page)).toBeVisible();
   await page.evaluate(() => document.querySelector("main")?.append(Object.assign(document.createElement("input"), { type: "text" })));
   await expect(expectAccessible(page, "a page with a nameless field")).rejects.toThrow(/label/);
 });

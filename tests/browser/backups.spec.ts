@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { note } from "./helpers";
+import { newWorkshop as newWorkshopControl, note } from "./helpers";
 import { call, type Workshop } from "./run-helpers";
 import { binary, serve, TOKEN_HEADER, type Served } from "./server";
 
@@ -108,10 +108,10 @@ test("a damaged library offers its newest backup and is working again after one 
   const damaged = page.getByTestId("damaged-library");
   await expect(damaged).toContainText("The workshop library is damaged");
   await expect(damaged).toContainText("stopped writing to it");
-  await expect(page.getByLabel("Workshop name")).toHaveCount(0);
+  await expect(newWorkshopControl(page)).toHaveCount(0);
   await expect(damaged).toContainText("1 workshop · 0 notes");
   await damaged.getByRole("button", { name: "Restore this backup" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The library is back as it was" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Channels of the family services" })).toBeVisible();
-  await expect(page.getByLabel("Workshop name")).toBeVisible();
+  await expect(newWorkshopControl(page)).toBeVisible();
 });

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { note } from "./helpers";
+import { newWorkshop, note } from "./helpers";
 import { binary, serve, TOKEN_HEADER, type Served } from "./server";
 
 /**
@@ -89,7 +89,7 @@ test("a library on a disk that cannot be written opens to read, says so, and off
   await expect(banner).toContainText("Read only");
   await expect(banner).toContainText(dir);
   await expect(page.getByRole("link", { name: "Read only" })).toBeVisible();
-  await expect(page.getByLabel("Workshop name")).toHaveCount(0);
+  await expect(newWorkshop(page)).toHaveCount(0);
   await page.getByRole("link", { name: "Read only" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Read only" })).toBeVisible();
   await expect(banner).toBeVisible();

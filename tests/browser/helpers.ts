@@ -12,10 +12,32 @@ export function unique(name: string): string {
   return `${name} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/** The words of the list's way to a new workshop, in the UI's language. */
+export type NewWorkshopWords = { button?: string; field?: string };
+
+/**
+ * The list's way to a new workshop: the form's name field in an empty library, else the button
+ * that opens the form (the library's workshops come first). Seen once the list has answered.
+ */
+export function newWorkshop(page: Page, { button = "New workshop", field = "Workshop name" }: NewWorkshopWords = {}): Locator {
+  return page.getByLabel(field, { exact: true }).or(page.getByRole("button", { name: button, exact: true }));
+}
+
+/** The new-workshop form's name field, the form opened first where the library keeps it closed. */
+export async function newWorkshopName(page: Page, words: NewWorkshopWords = {}): Promise<Locator> {
+  const { button = "New workshop", field = "Workshop name" } = words;
+  await expect(newWorkshop(page, words)).toBeVisible();
+  const open = page.getByRole("button", { name: button, exact: true });
+  if (await open.isVisible()) await open.click();
+  const name = page.getByLabel(field, { exact: true });
+  await expect(name).toBeVisible();
+  return name;
+}
+
 /** Creates a workshop from the list (English UI) and waits for its board. */
 export async function createWorkshop(page: Page, title: string): Promise<void> {
   await page.goto("/");
-  await page.getByLabel("Workshop name").fill(title);
+  await (await newWorkshopName(page)).fill(title);
   await page.getByRole("button", { name: "Create workshop" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText(TOUCHPOINTS.en[0], { exact: true })).toBeVisible();

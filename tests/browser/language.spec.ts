@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { TOUCHPOINTS, unique } from "./helpers";
+import { newWorkshopName, TOUCHPOINTS, unique } from "./helpers";
 
 test("switching the language changes what is shown, and is remembered", async ({ page }) => {
   await page.goto("/");
@@ -7,12 +7,12 @@ test("switching the language changes what is shown, and is remembered", async ({
 
   await page.getByLabel("Language", { exact: true }).selectOption("fi");
   await expect(page.getByRole("heading", { level: 1, name: "Työpajat" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Luo työpaja" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fi");
 
   // A workshop made now defaults to Finnish labels on its path.
   const title = unique("Työpaja");
-  await page.getByLabel("Työpajan nimi").fill(title);
+  await (await newWorkshopName(page, { button: "Uusi työpaja", field: "Työpajan nimi" })).fill(title);
+  await expect(page.getByRole("button", { name: "Luo työpaja" })).toBeVisible();
   await page.getByRole("button", { name: "Luo työpaja" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   for (const label of TOUCHPOINTS.fi) await expect(page.getByText(label, { exact: true })).toBeVisible();

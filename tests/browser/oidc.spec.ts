@@ -1,5 +1,6 @@
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { newWorkshop } from "./helpers";
 import { binary, serveWith, type Served } from "./server";
 import { expectAccessible } from "./a11y";
 import { freePort, oidcProvider, testPostgres } from "./team-server";
@@ -80,7 +81,7 @@ test("a facilitator an admin added signs in with the organisation's account, and
   await atProvider(page, "anna");
 
   // Back in Polku, as the admin named her (the address matched, whatever its case).
-  await expect(page.getByLabel("Workshop name")).toBeVisible();
+  await expect(newWorkshop(page)).toBeVisible();
   await expect(page.getByTestId("signed-in-as")).toHaveText("Signed in as Anna Virtanen");
   const me = await page.request.get(`${a.url}/api/me`);
   expect(await me.json()).toMatchObject({ email: "anna@kunta.fi", name: "Anna Virtanen", admin: false });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { addDialog, boardMenu, expectStrip, openTab } from "./board-ops";
-import { unique } from "./helpers";
+import { newWorkshopName, unique } from "./helpers";
 import { fromTemplate } from "./library";
 
 // A facilitator's own templates: a board or a whole workshop saved as its structure, offered where
@@ -142,12 +142,14 @@ test("a workshop saved as a template makes new workshops, goes to a file, comes 
   await saveAsTemplate(page, "Save workshop as template", title, name, "Five meetings, as we ran them");
   await expect(page.getByTestId("toast").filter({ hasText: `“${name}” is saved as a template. Pick it when you create a workshop.` })).toBeVisible();
 
+  // The template is offered in the new-workshop form.
+  const workshopName = await newWorkshopName(page);
   const card = choice(page, name);
   await expect(card.getByText("Your own", { exact: true })).toBeVisible();
   await expect(card.getByText("5 sessions")).toBeVisible();
   await expect(card.locator("svg.preview")).toHaveCount(4);
   const made = unique("From our own");
-  await page.getByLabel("Workshop name").fill(made);
+  await workshopName.fill(made);
   await page.getByRole("radio", { name, exact: true }).check();
   await page.getByRole("button", { name: "Create workshop" }).click();
   await expect(page.getByRole("heading", { level: 1, name: made })).toBeVisible();
@@ -160,6 +162,7 @@ test("a workshop saved as a template makes new workshops, goes to a file, comes 
 
   // Shared as a file: downloaded, then imported again as a second copy, picked for the next workshop.
   await page.goto("/");
+  await newWorkshopName(page);
   const downloading = page.waitForEvent("download");
   await choice(page, name).getByRole("button", { name: `Download the template file of ${name}` }).click();
   const download = await downloading;

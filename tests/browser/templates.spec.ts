@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addDialog, expectStrip, openTab, tabs } from "./board-ops";
-import { createWorkshop, unique } from "./helpers";
+import { createWorkshop, newWorkshopName, unique } from "./helpers";
 
 // Starting from templates: a workshop from the five-session programme, a board from a one-board
 // template. What the boards look like inside is the board's own business, not asserted here.
@@ -24,7 +24,7 @@ async function showSessions(page: Page, name = "Sessions"): Promise<void> {
 test("a workshop made from the five-session programme has its four boards and five sessions, and each agenda opens its board", async ({ page }) => {
   await page.goto("/");
   const title = unique("Programme");
-  await page.getByLabel("Workshop name").fill(title);
+  await (await newWorkshopName(page)).fill(title);
   // The service path is the default; the cards are radio buttons, so the arrow keys choose too.
   const path = page.getByRole("radio", { name: "Service path", exact: true });
   const programme = page.getByRole("radio", { name: PROGRAMME, exact: true });
@@ -65,7 +65,7 @@ test("a workshop made from the five-session programme has its four boards and fi
 test("in a Finnish UI, the programme's boards are named in Finnish", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Language", { exact: true }).selectOption("fi");
-  await page.getByLabel("Työpajan nimi").fill(unique("Ohjelma"));
+  await (await newWorkshopName(page, { button: "Uusi työpaja", field: "Työpajan nimi" })).fill(unique("Ohjelma"));
   await page.getByRole("radio", { name: "Yhteiskehittäminen asiakkaiden kanssa — viisi kertaa", exact: true }).check();
   await page.getByRole("button", { name: "Luo työpaja" }).click();
   await expectStrip(page, ["Käyttämämme digitaaliset palvelut", "Kanava-analyysi", "Palvelupolku", "Asiakaspolun kanvas"]);
