@@ -189,6 +189,40 @@ test("an admin makes a group on the Facilitators page, puts a colleague in it an
   await groups.getByRole("button", { name: "Add group" }).click();
   await expect(page.getByText("There is a group with that name already.")).toBeVisible();
   await expect(groups.getByLabel("New group's name")).toHaveValue("Lastensuojelu");
+
+  // Renamed in place: Escape gives the new name up, Enter keeps it, and the focus stays on the group.
+  const rename = (name: string) => groups.getByRole("button", { name: `Rename the group ${name}` });
+  await rename("Lastensuojelu").click();
+  const field = groups.getByLabel("New name for the group Lastensuojelu");
+  await expect(field).toBeFocused();
+  await field.fill("Ei tämä");
+  await field.press("Escape");
+  await expect(rename("Lastensuojelu")).toBeFocused();
+  await rename("Lastensuojelu").click();
+  await field.fill("  ");
+  await field.press("Enter");
+  await expect(page.getByText("A group's name is 1–200 characters on one line.")).toBeVisible();
+  await field.fill("Lapsiperheet ja nuoret");
+  await field.press("Enter");
+  await expect(page.getByText("The group Lastensuojelu is now Lapsiperheet ja nuoret.")).toBeVisible();
+  await expect(rename("Lapsiperheet ja nuoret")).toBeFocused();
+  // The other instance's page has the new name too.
+  await onB.reload();
+  await expect(onB.getByRole("heading", { level: 3, name: "Lapsiperheet ja nuoret" })).toBeVisible();
+
+  // Removed only after a question that says what its members lose; Cancel keeps it.
+  const remove = groups.getByRole("button", { name: "Remove the group Lapsiperheet ja nuoret" });
+  await remove.click();
+  const ask = page.getByRole("dialog", { name: "Remove the group Lapsiperheet ja nuoret?" });
+  await expect(ask).toContainText("No workshop is shared with it; its members keep everything they have.");
+  await expectAccessible(page, "the question before a group is removed");
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(remove).toBeFocused();
+  await remove.click();
+  await ask.getByRole("button", { name: "Remove group" }).click();
+  await expect(page.getByText("The group Lapsiperheet ja nuoret was removed.")).toBeVisible();
+  await expect(groups.getByTestId("group").filter({ hasText: "Lapsiperheet ja nuoret" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 2, name: "Groups" })).toBeFocused();
 });
 
 test("participants join a team server's workshop from home, through any instance, by link or by code", async ({ browser }) => {

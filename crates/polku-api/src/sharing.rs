@@ -158,7 +158,7 @@ fn sharing_of(host: &Host, sharing: polku_store::Sharing) -> Result<WorkshopShar
         owner: sharing.owner.as_ref().map(colleague),
         shared_with: sharing.shared_with.iter().map(colleague).collect(),
         others: all.iter().filter(|f| !f.disabled && !has(f)).map(colleague).collect(),
-        other_groups: groups.into_iter().map(|(name, _)| name).filter(|g| !sharing.groups.contains(g)).collect(),
+        other_groups: groups.into_iter().map(|g| g.name).filter(|g| !sharing.groups.contains(g)).collect(),
         groups: sharing.groups,
     })
 }

@@ -1,19 +1,21 @@
 //! A team server's groups (a team, a unit) that workshops are shared with as a whole, managed
-//! by its admins from the app as IT does with `polku facilitators add-group` and `member`:
-//! `GET /api/team/groups` lists them with their members, `POST /api/team/groups {name}` adds
-//! one, `POST /api/team/groups/member {group, email, member}` puts a facilitator in or takes
-//! them out. Anyone else is refused (403, field `admin`).
+//! by its admins from the app as IT does with `polku facilitators add-group` and the rest:
+//! `GET /api/team/groups` lists them with their members and shared workshops,
+//! `POST /api/team/groups {name}` adds one, `POST /api/team/groups/rename {group, name}` renames
+//! it, `POST /api/team/groups/remove {group}` removes it, and
+//! `POST /api/team/groups/member {group, email, member}` puts a facilitator in or takes them out.
+//! Each answers every group as it is now. Anyone else is refused (403, field `admin`).
 
 use axum::extract::State;
 use axum::response::Response;
 use axum::{Extension, Json};
-use polku_store::Facilitator;
+use polku_store::{Facilitator, TeamGroup};
 use serde::Deserialize;
 
 use crate::admin::{run, Admin};
 
-fn listed(groups: Vec<(String, Vec<String>)>) -> serde_json::Value {
-    groups.into_iter().map(|(name, members)| serde_json::json!({ "name": name, "members": members })).collect()
+fn listed(groups: Vec<TeamGroup>) -> serde_json::Value {
+    groups.into_iter().map(|g| serde_json::json!({ "id": g.id, "name": g.name, "members": g.members, "workshops": g.workshops })).collect()
 }
 
 pub(crate) async fn list(State(admin): State<Admin>, Extension(me): Extension<Facilitator>) -> Response {
@@ -29,6 +31,35 @@ pub(crate) struct NewGroup {
 pub(crate) async fn add(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(new): Json<NewGroup>) -> Response {
     run(&admin, &me, move |a| {
         a.add_group(&new.name, crate::now())?;
+        Ok(listed(a.groups()?))
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Rename {
+    group: String,
+    name: String,
+}
+
+pub(crate) async fn rename(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(r): Json<Rename>) -> Response {
+    run(&admin, &me, move |a| {
+        a.rename_group(&r.group, &r.name)?;
+        Ok(listed(a.groups()?))
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Removal {
+    group: String,
+}
+
+pub(crate) async fn remove(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(r): Json<Removal>) -> Response {
+    run(&admin, &me, move |a| {
+        a.remove_group(&r.group)?;
         Ok(listed(a.groups()?))
     })
     .await

@@ -84,6 +84,8 @@ pub fn team_router(host: Arc<Host>, gate: SignIn, admin: Admin, public: Option<P
         .route("/api/team/facilitators", get(admin::list).post(admin::add).with_state(admin.clone()))
         .route("/api/team/facilitators/update", post(admin::update).with_state(admin.clone()))
         .route("/api/team/groups", get(groups::list).post(groups::add).with_state(admin.clone()))
+        .route("/api/team/groups/rename", post(groups::rename).with_state(admin.clone()))
+        .route("/api/team/groups/remove", post(groups::remove).with_state(admin.clone()))
         .route("/api/team/groups/member", post(groups::member).with_state(admin))
         .route("/signin/desktop", get(handoff::confirm).post(handoff::hand_off).with_state(gate.clone()))
         .layer(axum::middleware::from_fn_with_state(gate.clone(), signin::require))

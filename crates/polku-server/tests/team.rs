@@ -235,17 +235,20 @@ async fn an_admin_manages_facilitators_and_no_one_else_may() {
     assert_eq!(serde_json::from_str::<Value>(&listed.body).unwrap().as_array().unwrap().len(), 2);
 }
 
+/// A JSON POST to a team route as the signed-in `cookie`: the status and the answer's JSON.
+async fn post_json(addr: std::net::SocketAddr, cookie: String, path: &'static str, body: Value) -> (u16, Value) {
+    let headers = vec![("Content-Type", "application/json".to_string()), ("Cookie", cookie)];
+    let answer = send(addr, "POST", path, &headers, Some(&body)).await;
+    (answer.status, serde_json::from_str::<Value>(&answer.body).unwrap_or(Value::Null))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_makes_groups_in_the_app_and_a_workshop_shared_with_one_reaches_whoever_is_in_it() {
     let url = tokio::task::spawn_blocking(test_postgres::database).await.unwrap();
     add_facilitator(&url, EMAIL, PASSWORD);
     let a = start(&url);
     let admin = sign_in(a.addr, EMAIL, PASSWORD).await.unwrap();
-    let json = |cookie: &str| vec![("Content-Type", "application/json".to_string()), ("Cookie", cookie.to_string())];
-    let post = |cookie: String, path: &'static str, body: Value| async move {
-        let answer = send(a.addr, "POST", path, &json(&cookie), Some(&body)).await;
-        (answer.status, serde_json::from_str::<Value>(&answer.body).unwrap_or(Value::Null))
-    };
+    let post = |cookie: String, path: &'static str, body: Value| post_json(a.addr, cookie, path, body);
 
     // Sari is added without a password (she would sign in through the organisation's provider).
     let (status, _) = post(admin.clone(), "/api/team/facilitators", json!({ "email": "sari@kunta.fi", "name": "Sari Laine" })).await;
@@ -255,11 +258,13 @@ async fn an_admin_makes_groups_in_the_app_and_a_workshop_shared_with_one_reaches
     assert_eq!(status, 200);
 
     let (status, groups) = post(admin.clone(), "/api/team/groups", json!({ "name": " Lapsiperheet " })).await;
-    assert_eq!((status, groups), (200, json!([{ "name": "Lapsiperheet", "members": [] }])));
+    let id = groups[0]["id"].clone();
+    assert!(id.is_string(), "{groups}");
+    assert_eq!((status, groups), (200, json!([{ "id": id, "name": "Lapsiperheet", "members": [], "workshops": 0 }])));
     let (status, again) = post(admin.clone(), "/api/team/groups", json!({ "name": "Lapsiperheet" })).await;
     assert_eq!((status, again["error"]["field"].clone()), (422, json!("group_taken")));
     let (_, groups) = post(admin.clone(), "/api/team/groups/member", json!({ "group": "Lapsiperheet", "email": "Eero@kunta.fi", "member": true })).await;
-    assert_eq!(groups, json!([{ "name": "Lapsiperheet", "members": ["eero@kunta.fi"] }]));
+    assert_eq!(groups, json!([{ "id": id, "name": "Lapsiperheet", "members": ["eero@kunta.fi"], "workshops": 0 }]));
     let (status, unknown) = post(admin.clone(), "/api/team/groups/member", json!({ "group": "Lapsiperheet", "email": "nobody@kunta.fi", "member": true })).await;
     assert_eq!((status, unknown["error"]["field"].clone()), (422, json!("facilitator")));
 
@@ -274,7 +279,60 @@ async fn an_admin_makes_groups_in_the_app_and_a_workshop_shared_with_one_reaches
     let (status, refused) = post(eero.clone(), "/api/team/groups", json!({ "name": "Oma" })).await;
     assert_eq!((status, refused["error"]["field"].clone()), (403, json!("admin")));
     let (_, groups) = post(admin.clone(), "/api/team/groups/member", json!({ "group": "Lapsiperheet", "email": "eero@kunta.fi", "member": false })).await;
-    assert_eq!(groups, json!([{ "name": "Lapsiperheet", "members": [] }]));
+    assert_eq!(groups, json!([{ "id": id, "name": "Lapsiperheet", "members": [], "workshops": 1 }]));
     let (_, list) = call(a.addr, &eero, "list_workshops", json!({})).await;
     assert_eq!(list, json!([]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_renames_a_group_keeping_its_people_and_workshops_and_removing_it_ends_their_reach() {
+    let url = tokio::task::spawn_blocking(test_postgres::database).await.unwrap();
+    add_facilitator(&url, EMAIL, PASSWORD);
+    let a = start(&url);
+    let admin = sign_in(a.addr, EMAIL, PASSWORD).await.unwrap();
+    let post = |cookie: String, path: &'static str, body: Value| post_json(a.addr, cookie, path, body);
+    let field = |answer: &Value| answer["error"]["field"].clone();
+    post(admin.clone(), "/api/team/facilitators", json!({ "email": "eero@kunta.fi", "name": "Eero", "password": "eeron-salasana-26" })).await;
+    for name in ["Lapsiperheet", "Aikuiset"] {
+        post(admin.clone(), "/api/team/groups", json!({ "name": name })).await;
+    }
+    post(admin.clone(), "/api/team/groups/member", json!({ "group": "Lapsiperheet", "email": "eero@kunta.fi", "member": true })).await;
+    let (_, made) = call(a.addr, &admin, "create_workshop", json!({ "title": "Perhetyö", "language": "fi" })).await;
+    call(a.addr, &admin, "share_workshop", json!({ "workshop_id": made["id"], "group": "Lapsiperheet", "shared": true })).await;
+    let eero = sign_in(a.addr, "eero@kunta.fi", "eeron-salasana-26").await.unwrap();
+    let (_, before) = post(admin.clone(), "/api/team/groups/member", json!({ "group": "Lapsiperheet", "email": "eero@kunta.fi", "member": true })).await;
+    let (aikuiset, lapsi) = (before[0]["id"].clone(), before[1]["id"].clone());
+
+    // Renamed, the group keeps its id, people and workshops; the workshop names it by its new name.
+    let (status, groups) = post(admin.clone(), "/api/team/groups/rename", json!({ "group": "Lapsiperheet", "name": " Perhepalvelut " })).await;
+    assert_eq!(status, 200);
+    assert_eq!(groups[1], json!({ "id": lapsi, "name": "Perhepalvelut", "members": ["eero@kunta.fi"], "workshops": 1 }));
+    let (_, list) = call(a.addr, &eero, "list_workshops", json!({})).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let (_, sharing) = call(a.addr, &admin, "workshop_sharing", json!({ "workshop_id": made["id"] })).await;
+    assert_eq!(sharing["groups"], json!(["Perhepalvelut"]));
+
+    // A name taken, an empty or two-line one, a group not there, and a non-admin: each refused, nothing changed.
+    let (status, answer) = post(admin.clone(), "/api/team/groups/rename", json!({ "group": "Perhepalvelut", "name": "Aikuiset" })).await;
+    assert_eq!((status, field(&answer)), (422, json!("group_taken")));
+    for bad in ["  ", "Kaksi\nriviä"] {
+        let (status, answer) = post(admin.clone(), "/api/team/groups/rename", json!({ "group": "Perhepalvelut", "name": bad })).await;
+        assert_eq!((status, field(&answer)), (422, json!("group_name")), "{bad:?}");
+    }
+    let (status, answer) = post(admin.clone(), "/api/team/groups/remove", json!({ "group": "Lapsiperheet" })).await;
+    assert_eq!((status, field(&answer)), (422, json!("group")));
+    let (status, answer) = post(eero.clone(), "/api/team/groups/remove", json!({ "group": "Perhepalvelut" })).await;
+    assert_eq!((status, field(&answer)), (403, json!("admin")));
+    let (status, answer) = post(eero.clone(), "/api/team/groups/rename", json!({ "group": "Perhepalvelut", "name": "Oma" })).await;
+    assert_eq!((status, field(&answer)), (403, json!("admin")));
+
+    // Removed, the group is gone and Eero no longer reaches its workshop; its owner still has it.
+    let (status, groups) = post(admin.clone(), "/api/team/groups/remove", json!({ "group": "Perhepalvelut" })).await;
+    assert_eq!((status, groups), (200, json!([{ "id": aikuiset, "name": "Aikuiset", "members": [], "workshops": 0 }])));
+    let (_, list) = call(a.addr, &eero, "list_workshops", json!({})).await;
+    assert_eq!(list, json!([]));
+    let (_, list) = call(a.addr, &admin, "list_workshops", json!({})).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let (_, sharing) = call(a.addr, &admin, "workshop_sharing", json!({ "workshop_id": made["id"] })).await;
+    assert_eq!(sharing["groups"], json!([]));
 }

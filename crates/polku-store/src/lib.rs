@@ -40,6 +40,7 @@ pub use copy::{copy_library, Copied};
 pub use error::StoreError;
 pub use library::{Library, Lock};
 pub use pg::accounts::{self, Accounts, Facilitator, Identity, NotLetIn, Refused, SignedIn};
+pub use pg::groups::{TeamGroup, MAX_GROUP_NAME};
 pub use pg::sharing::{ShareWith, Sharing};
 pub use pg::handoff::{self, HANDOFF_MS};
 pub use pg::joins::{JoinRows, JoinWrite};

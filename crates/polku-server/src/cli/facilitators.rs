@@ -54,6 +54,19 @@ enum Action {
         #[arg(long)]
         group: String,
     },
+    /// Give a group another name; its members and its workshops stay with it
+    RenameGroup {
+        #[arg(long)]
+        group: String,
+        /// The new name
+        #[arg(long)]
+        to: String,
+    },
+    /// Remove a group: its members no longer reach the workshops shared with it (the workshops stay)
+    RemoveGroup {
+        #[arg(long)]
+        group: String,
+    },
     /// Put a facilitator in a group (or take them out with --remove)
     Member {
         #[arg(long)]
@@ -119,13 +132,22 @@ pub(crate) fn run(args: FacilitatorsArgs, now: polku_core::Millis) -> Result<(),
             accounts.add_group(&group, now).map_err(fail)?;
             println!("Added the group {group:?}");
         }
+        Action::RenameGroup { group, to } => {
+            accounts.rename_group(&group, &to).map_err(fail)?;
+            println!("The group {group:?} is now {:?}", to.trim());
+        }
+        Action::RemoveGroup { group } => {
+            accounts.remove_group(&group).map_err(fail)?;
+            println!("Removed the group {group:?}; its workshops are no longer shared through it");
+        }
         Action::Member { group, email, remove } => {
             accounts.set_member(&group, &email, !remove).map_err(fail)?;
             println!("{email} is {} the group {group:?}", if remove { "no longer in" } else { "in" });
         }
         Action::Groups => {
-            for (name, members) in accounts.groups().map_err(fail)? {
-                println!("{name}: {}", if members.is_empty() { "(nobody)".to_string() } else { members.join(", ") });
+            for g in accounts.groups().map_err(fail)? {
+                let members = if g.members.is_empty() { "(nobody)".to_string() } else { g.members.join(", ") };
+                println!("{}: {members}; {} workshop(s) shared with it", g.name, g.workshops);
             }
         }
     }

@@ -11,6 +11,7 @@ pub mod handoff;
 pub mod joins;
 mod lazy;
 mod migrations;
+pub mod groups;
 pub mod sharing;
 
 use std::cell::RefCell;

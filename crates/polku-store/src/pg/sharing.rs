@@ -129,68 +129,6 @@ impl Accounts {
         self.sharing(workshop)
     }
 
-    fn group_id(&self, name: &str) -> Result<String, StoreError> {
-        let name = name.trim().to_string();
-        self.with(|c| {
-            c.query_opt("SELECT id FROM team_group WHERE name = $1", &[&name])?
-                .map(|r| r.get::<_, String>(0))
-                .ok_or_else(|| polku_core::OpError::invalid("group", format!("no group {name:?}")).into())
-        })
-    }
-
-    /// The groups, each with its members' addresses, by name.
-    pub fn groups(&self) -> Result<Vec<(String, Vec<String>)>, StoreError> {
-        self.with(|c| {
-            let rows = c.query(
-                "SELECT g.name, f.email FROM team_group g LEFT JOIN group_member m ON m.group_id = g.id
-                 LEFT JOIN facilitator f ON f.id = m.facilitator_id ORDER BY g.name, f.email",
-                &[],
-            )?;
-            let mut out: Vec<(String, Vec<String>)> = Vec::new();
-            for r in rows {
-                let (name, email): (String, Option<String>) = (r.get(0), r.get(1));
-                match out.last_mut() {
-                    Some((last, members)) if *last == name => members.extend(email),
-                    _ => out.push((name, email.into_iter().collect())),
-                }
-            }
-            Ok(out)
-        })
-    }
-
-    /// A new group of facilitators to share workshops with.
-    pub fn add_group(&self, name: &str, now: polku_core::Millis) -> Result<(), StoreError> {
-        let name = name.trim();
-        if name.is_empty() || name.len() > 200 {
-            return Err(polku_core::OpError::invalid("group", "a name of 1–200 characters").into());
-        }
-        self.with(|c| {
-            let added = c.execute(
-                "INSERT INTO team_group (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
-                &[&Id::now_v7().to_string(), &name, &now],
-            )?;
-            if added == 0 {
-                return Err(polku_core::OpError::invalid("group_taken", format!("there is a group {name:?} already")).into());
-            }
-            Ok(())
-        })
-    }
-
-    /// Puts a facilitator in a group (or takes them out).
-    pub fn set_member(&self, group: &str, email: &str, member: bool) -> Result<(), StoreError> {
-        let group = self.group_id(group)?;
-        let email = normal_email(email);
-        let f = self.find(&email)?.ok_or_else(|| polku_core::OpError::invalid("facilitator", format!("no facilitator {email}")))?;
-        self.with(|c| {
-            if member {
-                c.execute("INSERT INTO group_member (group_id, facilitator_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", &[&group, &f.id.to_string()])?;
-            } else {
-                c.execute("DELETE FROM group_member WHERE group_id = $1 AND facilitator_id = $2", &[&group, &f.id.to_string()])?;
-            }
-            Ok(())
-        })
-    }
-
     /// Shares the workshop with the colleague at `email` (or takes it back). Their own
     /// workshop stays theirs: sharing it with its owner changes nothing.
     fn share_with_colleague(&self, workshop: Id, email: &str, shared: bool) -> Result<Sharing, StoreError> {
