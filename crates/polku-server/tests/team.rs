@@ -336,3 +336,26 @@ async fn an_admin_renames_a_group_keeping_its_people_and_workshops_and_removing_
     let (_, sharing) = call(a.addr, &admin, "workshop_sharing", json!({ "workshop_id": made["id"] })).await;
     assert_eq!(sharing["groups"], json!([]));
 }
+
+#[test]
+fn it_manages_groups_from_the_command_line_as_admins_do_in_the_app() {
+    let url = test_postgres::database();
+    add_facilitator(&url, EMAIL, PASSWORD);
+    let polku = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_polku")).args(["facilitators", "--database", &url]).args(args).output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    };
+    assert!(polku(&["add-group", "--group", "Lapsiperheet"]).0);
+    assert!(polku(&["member", "--group", "Lapsiperheet", "--email", EMAIL]).0);
+    let (ok, said) = polku(&["rename-group", "--group", "Lapsiperheet", "--to", "Perhepalvelut"]);
+    assert!(ok, "{said}");
+    assert_eq!(polku(&["groups"]).1, format!("Perhepalvelut: {EMAIL}; 0 workshop(s) shared with it\n"));
+    // A name in use, or a group that is not there: refused in one line, nothing changed.
+    assert!(polku(&["add-group", "--group", "Aikuiset"]).0);
+    let (ok, said) = polku(&["rename-group", "--group", "Perhepalvelut", "--to", "Aikuiset"]);
+    assert!(!ok && said.contains("already"), "{said}");
+    let (ok, said) = polku(&["remove-group", "--group", "Lapsiperheet"]);
+    assert!(!ok && said.contains("no group"), "{said}");
+    assert!(polku(&["remove-group", "--group", "Perhepalvelut"]).0);
+    assert_eq!(polku(&["groups"]).1, "Aikuiset: (nobody); 0 workshop(s) shared with it\n");
+}
