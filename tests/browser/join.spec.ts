@@ -72,3 +72,29 @@ test("the facilitator opens joining on the room's network; a phone asks, is let 
   await fresh.dispose();
   await p.dispose();
 });
+
+test("joining closes by itself: in 12 hours unless the facilitator picks another time, and more time can be given", async ({ page }) => {
+  await createWorkshop(page, unique("Join time"));
+  await page.getByRole("button", { name: "Let participants join" }).click();
+  const dialog = page.getByRole("dialog", { name: "Let participants join" });
+  const hours = dialog.getByLabel("Closes by itself after");
+  await expect(hours.locator("option:checked")).toHaveText("12 hours (today)");
+  await hours.selectOption({ label: "3 hours (a meeting)" });
+  await dialog.getByLabel("Network").selectOption({ label: `${room.address} (${room.name})` });
+  await dialog.getByRole("button", { name: "Open joining" }).click();
+
+  // When it closes is said as the page says times: three hours from now (the minute may turn meanwhile).
+  const open = page.getByRole("dialog", { name: "Participants can join" });
+  const closes = open.getByTestId("join-closes");
+  const around = (ms: number) =>
+    page.evaluate((ms) => [-60_000, 0, 60_000].map((d) => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(Date.now() + ms + d)), ms);
+  const shown = async () => /^Closes by itself at (.*)\. Everyone is then let out/.exec((await closes.textContent()) ?? "")?.[1];
+  expect(await around(3 * 3_600_000)).toContain(await shown());
+
+  // A week more, counted from now: said, and shown.
+  await open.getByLabel("How much more time, counted from now").selectOption({ label: "7 days (adding from home)" });
+  await open.getByRole("button", { name: "Keep open longer" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Joining stays open until" })).toBeVisible();
+  const week = await around(168 * 3_600_000);
+  await expect.poll(async () => week.includes((await shown()) ?? "")).toBe(true);
+});

@@ -8,7 +8,7 @@ pub(crate) use crate::backups::{backup_workshops, list_backups, make_backup, ope
 pub(crate) use crate::library::library_status;
 pub(crate) use crate::deleted::{erase_workshop, list_deleted_workshops, restore_workshop};
 pub(crate) use crate::join::{
-    answer_join, bring_everyone, close_join, follow_board, join_addresses, join_status, open_join, participant_add_note, participant_delete_note, participant_update_note,
+    answer_join, bring_everyone, close_join, extend_join, follow_board, join_addresses, join_status, open_join, participant_add_note, participant_delete_note, participant_update_note,
     participant_view, participant_vote, remove_device, renew_join_code, set_join_boards, set_note_names,
 };
 pub(crate) use crate::sharing::{share_workshop, workshop_sharing};

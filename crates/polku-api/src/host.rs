@@ -128,6 +128,13 @@ impl Host {
         }
     }
 
+    /// The same host on another clock, for tests in which time must pass (a join's hours).
+    #[doc(hidden)]
+    pub fn with_clock(mut self, clock: fn() -> Millis) -> Host {
+        self.clock = clock;
+        self
+    }
+
     /// Why the library is closed, when it is (found damaged).
     pub fn damage(&self) -> Option<ApiError> {
         self.damaged.read().unwrap_or_else(|p| p.into_inner()).clone()

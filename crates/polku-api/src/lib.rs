@@ -30,10 +30,10 @@ pub use sharing::{Colleague, ShareWorkshopRequest, WorkshopSharing, WorkshopShar
 pub use join::secret::{access_key, same as same_secret};
 pub use qr::{picture as qr_picture, QrPicture, MAX_QR_TEXT};
 pub use join::{
-    AnswerJoinRequest, BringEveryoneRequest, Caller, Device, DeviceStanding, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined, JoinedDevice,
+    AnswerJoinRequest, BringEveryoneRequest, Caller, Device, DeviceStanding, ExtendJoinRequest, FollowBoardRequest, JoinAddress, JoinAddressesRequest, JoinDevice, JoinInvite, JoinInviteRequest, JoinNetwork, JoinRequest, JoinStatus, Joined, JoinedDevice,
     OpenJoinRequest, ParticipantAddNoteRequest, ParticipantBoard, ParticipantDeleteNoteRequest, ParticipantLane, ParticipantNote,
     ParticipantPlace, ParticipantUpdateNoteRequest, ParticipantView, ParticipantViewRequest, FaceDownCount, ParticipantVoteRequest, PhoneBring, PhoneEvent, PhoneLive, PhoneVote, PhoneVoteTarget, RemoveDeviceRequest, SetJoinBoardsRequest, SetNoteNamesRequest,
-    Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES, OTHERS_LISTED,
+    Tone, WorkshopJoinRequest, CODE_FAILURES_PER_MINUTE, DEFAULT_JOIN_HOURS, DEVICE_WRITES_PER_MINUTE, MAX_DEVICES, MAX_DEVICE_NOTES, MAX_JOIN_HOURS, OTHERS_LISTED,
 };
 pub use types::*;
 pub use votes::{CastVoteRequest, VoteTurn, VoteTurnRequest};
@@ -222,6 +222,7 @@ commands! {
     facilitator[workshop(workshop_id)] open_join(OpenJoinRequest) -> JoinStatus;
     facilitator[workshop(workshop_id)] join_status(WorkshopJoinRequest) -> JoinStatus;
     facilitator[workshop(workshop_id)] close_join(WorkshopJoinRequest) -> JoinStatus;
+    facilitator[workshop(workshop_id)] extend_join(ExtendJoinRequest) -> JoinStatus;
     facilitator[workshop(workshop_id)] renew_join_code(WorkshopJoinRequest) -> JoinStatus;
     facilitator[workshop(workshop_id)] remove_device(RemoveDeviceRequest) -> JoinStatus;
     facilitator[workshop(workshop_id)] answer_join(AnswerJoinRequest) -> JoinStatus;

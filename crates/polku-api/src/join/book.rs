@@ -40,17 +40,39 @@ impl Host {
     /// Runs `change` on the joins that hold `workshop_id`'s. On a team server that is the one
     /// join, read under its lock and written back (when changed) before the lock is let go; a
     /// change that fails writes nothing.
+    ///
+    /// A join whose time is up is closed first, so `change` never sees it: its link, code and
+    /// devices stop working at that moment, whoever asks first (a phone, or the facilitator's
+    /// window, which asks at the time it shows).
     pub(crate) fn with_joins<R>(&self, workshop_id: Id, change: impl FnOnce(&mut Joins) -> Result<R, ApiError>) -> Result<R, ApiError> {
+        let now = self.now();
         let rows = match self.join_book() {
-            JoinBook::Memory(joins) => return change(&mut memory(joins)),
+            JoinBook::Memory(joins) => {
+                let (answer, expired) = {
+                    let mut joins = memory(joins);
+                    let expired = joins.close_if_expired(workshop_id, now);
+                    (change(&mut joins), expired)
+                };
+                if expired {
+                    self.after_expiry(workshop_id);
+                }
+                return answer;
+            }
             JoinBook::Team(rows) => rows,
         };
         let public = self.join_network().and_then(|n| n.public_url());
-        rows.with(workshop_id, self.now(), |state: Option<String>| {
+        let mut expired = false;
+        let answer = rows.with(workshop_id, now, |state: Option<String>| {
             let before: Option<serde_json::Value> = state.as_deref().map(serde_json::from_str).transpose().map_err(unreadable)?;
             let join: Option<Join> = before.clone().map(serde_json::from_value).transpose().map_err(unreadable)?;
             let mut joins = Joins::single(workshop_id, join, public);
-            let answer = change(&mut joins)?;
+            expired = joins.close_if_expired(workshop_id, now);
+            let answer = change(&mut joins);
+            // A change refused after the join expired still deletes the expired row.
+            let answer = match answer {
+                Err(e) if !expired => return Err(e),
+                other => other,
+            };
             let after = joins.take(workshop_id).map(|j| serde_json::to_value(&j)).transpose().map_err(unreadable)?;
             let write = match (before, after) {
                 (None, None) => JoinWrite::Keep,
@@ -59,7 +81,22 @@ impl Host {
                 (_, Some(a)) => JoinWrite::Put(a.to_string()),
             };
             Ok((answer, write))
-        })
+        });
+        if expired {
+            self.after_expiry(workshop_id);
+        }
+        answer?
+    }
+
+    /// What closing does besides forgetting the join, for one that closed by itself: every
+    /// window and phone is told, and the listener stops. The listener is stopped from a thread of
+    /// its own, because the call that found the join expired may be one of its own requests,
+    /// which stopping it waits for.
+    fn after_expiry(&self, workshop_id: Id) {
+        self.emit(crate::Event::JoinChanged { workshop_id });
+        if let Some(network) = self.join_network() {
+            std::thread::spawn(move || network.stop(workshop_id));
+        }
     }
 
     /// Whether the joins are a team library's, in its database (asking is blocking work then).

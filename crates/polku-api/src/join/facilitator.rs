@@ -5,6 +5,7 @@ use polku_core::{Id, Workshop};
 
 use super::{FollowBoardRequest, JoinStatus, RemoveDeviceRequest, SetJoinBoardsRequest, WorkshopJoinRequest};
 use super::{AnswerJoinRequest, BringEveryoneRequest, JoinAddress, PhoneBring, SetNoteNamesRequest, JoinAddressesRequest, OpenJoinRequest};
+use super::{ExtendJoinRequest, DEFAULT_JOIN_HOURS, MAX_JOIN_HOURS};
 use crate::{ApiError, ErrorCode, Event, Host};
 
 /// The boards as asked for, each once, all of this workshop; at least one.
@@ -42,8 +43,17 @@ pub(crate) fn join_addresses(host: &Host, _: JoinAddressesRequest) -> Result<Vec
     Ok(host.join_network().map(|n| n.addresses()).unwrap_or_default())
 }
 
+/// When a join given `hours` from `now` closes; hours out of 1–168 are refused (`open_hours`).
+fn closing(now: polku_core::Millis, hours: u32, field: &str) -> Result<polku_core::Millis, ApiError> {
+    if !(1..=MAX_JOIN_HOURS).contains(&hours) {
+        return Err(ApiError::with_field(ErrorCode::Validation, format!("a join stays open 1–{MAX_JOIN_HOURS} hours"), field));
+    }
+    Ok(now + i64::from(hours) * 3_600_000)
+}
+
 /// Listens before the join opens, so a failure to listen leaves no join without a way in.
 pub(crate) fn open_join(host: &Host, req: OpenJoinRequest) -> Result<JoinStatus, ApiError> {
+    let asked_until = req.open_hours.map(|h| closing(host.now(), h, "open_hours")).transpose()?;
     let w = host.store()?.load_workshop(req.workshop_id)?;
     let asked = if req.boards.is_empty() { vec![req.board_id] } else { req.boards };
     let boards = check_boards(&w, &asked)?;
@@ -64,6 +74,10 @@ pub(crate) fn open_join(host: &Host, req: OpenJoinRequest) -> Result<JoinStatus,
         join.show_others = req.show_others;
         join.follow = join.follow.filter(|b| join.boards.contains(b));
         join.locked.retain(|b| join.boards.contains(b));
+        // A new join gets the default time; an open one keeps its own unless another was asked.
+        if asked_until.is_some() || join.closes_at.is_none() {
+            join.closes_at = Some(asked_until.unwrap_or(host.now() + i64::from(DEFAULT_JOIN_HOURS) * 3_600_000));
+        }
         Ok(joins.status(w.id))
     })?;
     host.emit(Event::JoinChanged { workshop_id: w.id });
@@ -78,6 +92,15 @@ pub(crate) fn join_status(host: &Host, req: WorkshopJoinRequest) -> Result<JoinS
 pub(crate) fn close_join(host: &Host, req: WorkshopJoinRequest) -> Result<JoinStatus, ApiError> {
     host.close_join_of(req.workshop_id);
     host.with_joins(req.workshop_id, |j| Ok(j.status(req.workshop_id)))
+}
+
+/// More time for an open join, counted from now.
+pub(crate) fn extend_join(host: &Host, req: ExtendJoinRequest) -> Result<JoinStatus, ApiError> {
+    let until = closing(host.now(), req.hours, "hours")?;
+    change_join(host, req.workshop_id, |join| {
+        join.closes_at = Some(until);
+        Ok(())
+    })
 }
 
 /// A new short code, for when the old one was read out to the wrong room or stopped working

@@ -13,7 +13,7 @@ pub(crate) mod secret;
 mod state;
 mod types;
 
-pub(crate) use facilitator::{answer_join, bring_everyone, set_note_names, join_addresses, close_join, follow_board, join_status, open_join, remove_device, renew_join_code, set_join_boards};
+pub(crate) use facilitator::{answer_join, bring_everyone, set_note_names, join_addresses, close_join, extend_join, follow_board, join_status, open_join, remove_device, renew_join_code, set_join_boards};
 pub(crate) use participant::{participant_add_note, participant_delete_note, participant_update_note, participant_view};
 pub use participant::OTHERS_LISTED;
 pub(crate) use book::JoinBook;
@@ -75,6 +75,11 @@ pub const MAX_DEVICES: usize = 200;
 pub const MAX_DEVICE_NOTES: usize = 500;
 /// Failed short-code tries (over all joins) in a minute before every code stops working.
 pub const CODE_FAILURES_PER_MINUTE: usize = 10;
+/// How long a join stays open unless the facilitator asks for another time: a day's meeting,
+/// and then it closes by itself, so a forgotten one is not a way in for days.
+pub const DEFAULT_JOIN_HOURS: u32 = 12;
+/// The longest a join may be kept open at once: a week of participants adding from home.
+pub const MAX_JOIN_HOURS: u32 = 168;
 
 impl Host {
     /// Whether `caller` may run a command for `audience`: the one place this is decided. A

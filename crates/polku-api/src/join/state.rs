@@ -48,9 +48,21 @@ pub(crate) struct Join {
     /// Notes from phones keep their writer's nickname (`set_note_names`).
     pub names: bool,
     pub devices: Vec<DeviceState>,
+    /// When it closes by itself (`open_join`'s `open_hours` after opening, or `extend_join`), so a
+    /// join the facilitator forgot does not stay a way in. None only for a join kept by a version
+    /// before this; it stays open until closed.
+    #[serde(default)]
+    pub closes_at: Option<Millis>,
     /// Where its phones connect, when the host listens on a network.
     #[serde(skip)]
     pub listening: Option<SocketAddr>,
+}
+
+impl Join {
+    /// Whether its time is up at `now`.
+    pub fn expired(&self, now: Millis) -> bool {
+        self.closes_at.is_some_and(|at| now >= at)
+    }
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -140,8 +152,17 @@ impl Joins {
             bring: None,
             names: false,
             devices: Vec::new(),
+            closes_at: None,
             listening: None,
         })
+    }
+
+    /// Closes `workshop_id`'s join if its time is up at `now`; whether it did.
+    pub fn close_if_expired(&mut self, workshop_id: Id, now: Millis) -> bool {
+        if self.open.get(&workshop_id).is_some_and(|j| j.expired(now)) {
+            return self.close(workshop_id);
+        }
+        false
     }
 
     pub fn open_ids(&self) -> Vec<Id> {
@@ -284,6 +305,7 @@ impl Joins {
                 qr: None,
                 address: None,
                 code_url: None,
+                closes_at: None,
             };
         };
         let devices: Vec<JoinDevice> = j
@@ -317,6 +339,7 @@ impl Joins {
             url,
             address: j.listening.map(|a| a.to_string()).or_else(|| self.public.clone()),
             code_url,
+            closes_at: j.closes_at,
         }
     }
 }

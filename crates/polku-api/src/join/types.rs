@@ -29,6 +29,19 @@ pub struct OpenJoinRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub address: Option<String>,
+    /// How long the join stays open before it closes by itself, 1–168 hours; left out: 12 for a
+    /// new join, and an open one keeps its time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub open_hours: Option<u32>,
+}
+
+/// More time for an open join: it closes `hours` (1–168) from now instead.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ExtendJoinRequest {
+    pub workshop_id: Id,
+    pub hours: u32,
 }
 
 /// One workshop's join, by workshop.
@@ -139,6 +152,9 @@ pub struct JoinStatus {
     pub address: Option<String>,
     /// Where a phone that cannot scan types the short code (`http://192.168.1.23:4871/`).
     pub code_url: Option<String>,
+    /// When the join closes by itself (ms since the epoch); null when closed.
+    #[ts(type = "number | null")]
+    pub closes_at: Option<Millis>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -12,8 +12,21 @@ pub struct Room {
 
 impl Room {
     pub fn new() -> Room {
+        Room::on_clock(None)
+    }
+
+    /// The same on `clock`'s time (a test's own, so its hours can pass).
+    pub fn with_clock(clock: fn() -> polku_core::Millis) -> Room {
+        Room::on_clock(Some(clock))
+    }
+
+    fn on_clock(clock: Option<fn() -> polku_core::Millis>) -> Room {
         let dir = tempfile::tempdir().unwrap();
         let host = Host::open(dir.path()).unwrap();
+        let host = match clock {
+            Some(clock) => host.with_clock(clock),
+            None => host,
+        };
         let summary = host.call("create_workshop", json!({"title": "Palvelupolku", "language": "fi"})).unwrap();
         let workshop = host.call("open_workshop", json!({"id": summary["id"]})).unwrap();
         Room { host, workshop, dir }

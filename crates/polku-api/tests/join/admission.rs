@@ -3,7 +3,9 @@
 
 use crate::common::*;
 use crate::{note_args, notes_on_board, token};
-use polku_api::{ErrorCode, Event, JoinInviteRequest, CODE_FAILURES_PER_MINUTE};
+use std::sync::atomic::{AtomicI64, Ordering::SeqCst};
+
+use polku_api::{ErrorCode, Event, JoinInviteRequest, CODE_FAILURES_PER_MINUTE, DEFAULT_JOIN_HOURS, MAX_JOIN_HOURS};
 use serde_json::{json, Value};
 
 #[test]
@@ -238,4 +240,62 @@ fn a_join_that_cannot_listen_does_not_open() {
     let e = room.host.call("open_join", json!({"workshop_id": room.id(), "board_id": room.board(0)["id"]})).unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Conflict, Some("listen")));
     assert_eq!(room.status()["open"], json!(false));
+}
+
+const HOUR: i64 = 3_600_000;
+/// The time of the test below's host, which it moves on.
+static NOW: AtomicI64 = AtomicI64::new(1_900_000_000_000);
+
+fn test_clock() -> polku_core::Millis {
+    NOW.load(SeqCst)
+}
+
+#[test]
+fn a_join_closes_by_itself_when_its_time_is_up_and_can_be_given_more() {
+    let room = Room::with_clock(test_clock);
+    let net = std::sync::Arc::new(FakeNetwork::default());
+    room.host.set_join_network(net.clone());
+    let events = room.host.subscribe();
+    let start = NOW.load(SeqCst);
+    let s = room.open_join(json!({}));
+    assert_eq!(s["closes_at"], json!(start + i64::from(DEFAULT_JOIN_HOURS) * HOUR), "12 hours unless asked");
+    let t = token(&s);
+    let d = room.join(&t, "Kettu").unwrap();
+
+    // Out of 1–168 hours: refused, the time as it was.
+    for bad in [0, MAX_JOIN_HOURS + 1] {
+        assert_refused(room.host.call("extend_join", json!({"workshop_id": room.id(), "hours": bad})), ErrorCode::Validation, "hours");
+        let open = room.host.call("open_join", json!({"workshop_id": room.id(), "board_id": room.board(0)["id"], "open_hours": bad}));
+        assert_refused(open, ErrorCode::Validation, "open_hours");
+    }
+    assert_eq!(room.status()["closes_at"], s["closes_at"]);
+
+    // More time counts from now; changing what phones see keeps it.
+    NOW.fetch_add(11 * HOUR, SeqCst);
+    let more = room.host.call("extend_join", json!({"workshop_id": room.id(), "hours": 3})).unwrap();
+    assert_eq!(more["closes_at"], json!(start + 14 * HOUR));
+    assert_eq!(room.open_join(json!({"show_others": true}))["closes_at"], json!(start + 14 * HOUR));
+
+    // Up to the last millisecond the phone writes; then the link, the code and the phone are dead.
+    NOW.fetch_add(3 * HOUR - 1, SeqCst);
+    room.host.call_as(&phone(&d), "participant_add_note", note_args(&room, "Vielä ehtii")).unwrap();
+    NOW.fetch_add(1, SeqCst);
+    assert_refused(room.host.call_as(&phone(&d), "participant_add_note", note_args(&room, "Liian myöhään")), ErrorCode::Forbidden, "device");
+    assert_refused(room.join(&t, "Karhu").map(|_| json!(null)), ErrorCode::Forbidden, "join");
+    assert_eq!((room.status()["open"].clone(), room.status()["closes_at"].clone()), (json!(false), Value::Null));
+    assert_eq!(notes_on_board(&room).iter().filter(|n| n["text"] == "Liian myöhään").count(), 0);
+    // Every window is told, and the listener stops (from a thread of its own).
+    let mut events = events;
+    let told = std::iter::from_fn(|| events.try_recv().ok()).any(|e| matches!(e, Event::JoinChanged { .. }));
+    assert!(told, "the windows were told the join closed");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while net.stopped.lock().unwrap().is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(net.stopped.lock().unwrap().len(), 1, "the listener stopped");
+
+    // Opened again for a week: a new link, a week from now.
+    let week = room.open_join(json!({"open_hours": MAX_JOIN_HOURS}));
+    assert_ne!(token(&week), t);
+    assert_eq!(week["closes_at"], json!(NOW.load(SeqCst) + i64::from(MAX_JOIN_HOURS) * HOUR));
 }

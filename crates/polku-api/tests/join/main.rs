@@ -1,12 +1,14 @@
 //! Joining from a phone, in one test binary: the link's token and the short code, devices let in,
 //! asked about, removed and revoked (`admission`), what a device may do on the boards
-//! (`phone_notes`), and what of a device never leaves the join (`privacy`).
+//! (`phone_notes`), a join closing by itself on a team server (`closing`), and what of a device
+//! never leaves the join (`privacy`).
 
 #[path = "../common/mod.rs"]
 mod common;
 
 mod admission;
 mod phone_notes;
+mod closing;
 mod privacy;
 
 use common::*;

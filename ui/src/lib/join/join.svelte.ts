@@ -9,12 +9,22 @@ import { toApiError, type ApiError } from "../api/errors";
  * reconnect, and the commands that change it. A refusal is handed back for the dialog to show
  * beside what was pressed.
  */
+/** The times a join may stay open, in hours, offered when it opens and for more time. */
+export const JOIN_HOURS = [3, 12, 168] as const;
+/** The server's own default (`DEFAULT_JOIN_HOURS`). */
+export const DEFAULT_JOIN_HOURS = 12;
+
+/** setTimeout's longest wait; a week is well within it. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
 export class JoinState {
-  status = $state<JoinStatus | null>(null);
+  #status = $state<JoinStatus | null>(null);
   addresses = $state<JoinAddress[]>([]);
   boards = $state<{ id: string; title: string }[]>([]);
   busy = $state(false);
   private offs: (() => void)[] = [];
+  /** Asks again when the join's time is up, so the page shows it closed (the server closes it then). */
+  private closing: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly api: Backend,
@@ -35,6 +45,21 @@ export class JoinState {
   stop(): void {
     for (const off of this.offs) off();
     this.offs = [];
+    clearTimeout(this.closing);
+  }
+
+  get status(): JoinStatus | null {
+    return this.#status;
+  }
+
+  set status(s: JoinStatus | null) {
+    this.#status = s;
+    clearTimeout(this.closing);
+    if (!s?.open || s.closes_at === null) return;
+    // A second after the time, and never sooner than a second from now: the server's clock may be
+    // a little behind this computer's, and then the answer is still "open", with the same time.
+    const wait = Math.min(Math.max(s.closes_at - Date.now() + 1_000, 1_000), MAX_TIMEOUT_MS);
+    this.closing = setTimeout(() => void this.refresh(), wait);
   }
 
   get open(): boolean {
@@ -55,7 +80,7 @@ export class JoinState {
     });
   }
 
-  openJoin(args: { boardId: string; address: string | null; askFirst: boolean; showOthers: boolean }): Promise<ApiError | null> {
+  openJoin(args: { boardId: string; address: string | null; askFirst: boolean; showOthers: boolean; hours: number }): Promise<ApiError | null> {
     return this.run(async () => {
       this.status = await this.api.call("open_join", {
         workshop_id: this.workshopId,
@@ -63,7 +88,15 @@ export class JoinState {
         address: args.address ?? undefined,
         ask_first: args.askFirst,
         show_others: args.showOthers,
+        open_hours: args.hours,
       });
+    });
+  }
+
+  /** More time: the join closes `hours` from now instead. */
+  extend(hours: number): Promise<ApiError | null> {
+    return this.run(async () => {
+      this.status = await this.api.call("extend_join", { workshop_id: this.workshopId, hours });
     });
   }
 

@@ -52,4 +52,8 @@ address: string | null,
 /**
  * Where a phone that cannot scan types the short code (`http://192.168.1.23:4871/`).
  */
-code_url: string | null, };
+code_url: string | null, 
+/**
+ * When the join closes by itself (ms since the epoch); null when closed.
+ */
+closes_at: number | null, };

@@ -23,4 +23,9 @@ show_others?: boolean,
 /**
  * The address phones reach it on, one of `join_addresses`; left out: the preselected one.
  */
-address?: string, };
+address?: string, 
+/**
+ * How long the join stays open before it closes by itself, 1–168 hours; left out: 12 for a
+ * new join, and an open one keeps its time.
+ */
+open_hours?: number, };

@@ -16,6 +16,7 @@ import type { ExportJob } from "./ExportJob";
 import type { ExportJobRequest } from "./ExportJobRequest";
 import type { ExportPreview } from "./ExportPreview";
 import type { ExportStatus } from "./ExportStatus";
+import type { ExtendJoinRequest } from "./ExtendJoinRequest";
 import type { FollowBoardRequest } from "./FollowBoardRequest";
 import type { History } from "./History";
 import type { HistoryRequest } from "./HistoryRequest";
@@ -102,6 +103,7 @@ export type Commands = {
   open_join: { request: OpenJoinRequest; response: JoinStatus };
   join_status: { request: WorkshopJoinRequest; response: JoinStatus };
   close_join: { request: WorkshopJoinRequest; response: JoinStatus };
+  extend_join: { request: ExtendJoinRequest; response: JoinStatus };
   renew_join_code: { request: WorkshopJoinRequest; response: JoinStatus };
   remove_device: { request: RemoveDeviceRequest; response: JoinStatus };
   answer_join: { request: AnswerJoinRequest; response: JoinStatus };
@@ -157,6 +159,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "open_join",
   "join_status",
   "close_join",
+  "extend_join",
   "renew_join_code",
   "remove_device",
   "answer_join",
