@@ -29,7 +29,7 @@ help:
 	@echo "make test-disk the library on a disk that fills up, then turns read-only (root: a tmpfs)"
 	@echo "make bench   benchmarks; prints 'bench: <name> <value> <unit>' lines"
 	@echo "make package the release app and its .deb, installed and started on a clean Debian 12 (root)"
-	@echo "make appimage  the AppImage, started under Xvfb (Tauri's bundler fetches linuxdeploy from GitHub)"
+	@echo "make appimage  the AppImage, started under Xvfb (linuxdeploy from ~/.cache/tauri, else GitHub)"
 	@echo "make soak    1,000 kill -9s of a writer, then polku serve under load for SOAK_MINUTES (30)"
 	@echo "make fuzz    libFuzzer on the workshop file reader and the commands, FUZZ_SECONDS (600) each"
 	@echo "make licences  rewrite ui/public/licences/rust.json, the shipped Rust crates' licences (cargo-about)"
@@ -156,7 +156,7 @@ soak: deps-test ui/dist/index.html
 # ui's devDependencies), then the .deb installed on a clean Debian 12 and started there
 # (tests/package/deb.test.sh). Not part of `make test`: a cold release build of the app takes
 # long (docs/ARCHITECTURE.md, "Packages"). The AppImage needs linuxdeploy, which Tauri's bundler
-# downloads from GitHub: `make appimage` where GitHub can be reached.
+# takes from ~/.cache/tauri or else downloads from GitHub (README, "Packages for facilitators").
 PACKAGE_DIR := $(CARGO_TARGET_DIR)/package
 DEB = $$(ls -t $(CARGO_TARGET_DIR)/dist/bundle/deb/*.deb | head -n 1)
 release: deps ui/dist/index.html

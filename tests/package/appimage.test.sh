@@ -20,7 +20,9 @@ tmp="$(mktemp -d)"
 start_screen "$tmp" || fail "no screen"
 chmod +x "$image"
 start_ms=$(date +%s%3N)
-DISPLAY="$SCREEN_DISPLAY" POLKU_DATA_DIR="$tmp/library" APPIMAGE_EXTRACT_AND_RUN=1 \
+# TMPDIR: the runtime extracts the image (~300 MB) under it, and a killed app cannot clean up after
+# itself; the folder goes with this test's own.
+DISPLAY="$SCREEN_DISPLAY" POLKU_DATA_DIR="$tmp/library" APPIMAGE_EXTRACT_AND_RUN=1 TMPDIR="$tmp" \
   XDG_DATA_HOME="$tmp/xdg-data" XDG_CONFIG_HOME="$tmp/xdg-config" XDG_CACHE_HOME="$tmp/xdg-cache" \
   setsid "$image" >"$tmp/app.log" 2>&1 &
 app_pid=$!
@@ -29,6 +31,7 @@ stop() {
   for _ in $(seq 1 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
   kill -KILL -- "-$app_pid" 2>/dev/null || true
   kill "$SCREEN_PID" 2>/dev/null || true
+  rm -rf "$tmp"
 }
 trap stop EXIT
 
