@@ -84,8 +84,11 @@ function screenText() {
   return execFileSync("tesseract", ["-", "-"], { input: pnm, encoding: "utf8", stdio: ["pipe", "pipe", "ignore"] });
 }
 
-/** The first screen of the list: its heading and the new-workshop form under it. */
-const isList = (text) => /Workshops/.test(text) && /Create workshop/.test(text);
+/**
+ * The first screen of the list: its heading and the way to a new workshop (the button over the
+ * library's workshops; the form itself only in an empty library).
+ */
+const isList = (text) => /Workshops/.test(text) && /New workshop/.test(text);
 
 /** One start: ms from spawn to the window's first frame on screen, and to the settled list. */
 async function start() {
