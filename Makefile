@@ -18,7 +18,7 @@ CARGO := node scripts/cargo-once.mjs
 # builds are a chain of our crates, one at a time).
 LAYERS := deps-test bg:ui-test build rust-test test-lan test-disk wait browser-test desktop-test
 
-.PHONY: run serve build test test-lan test-disk bench release package appimage soak fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings licences clean help
+.PHONY: run serve build test test-lan test-disk bench release package appimage appimage-only soak fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings licences clean help
 
 help:
 	@echo "make run     install what is missing, build, open the desktop app"
@@ -28,7 +28,7 @@ help:
 	@echo "make test-lan  the participants' listener across a real interface (root: a network namespace)"
 	@echo "make test-disk the library on a disk that fills up, then turns read-only (root: a tmpfs)"
 	@echo "make bench   benchmarks; prints 'bench: <name> <value> <unit>' lines"
-	@echo "make package the release app and its .deb, installed and started on a clean Debian 12 (root)"
+	@echo "make package the release app, its .deb installed and started on a clean Debian 12 (root), and its AppImage"
 	@echo "make appimage  the AppImage, started under Xvfb (linuxdeploy from ~/.cache/tauri, else GitHub)"
 	@echo "make soak    1,000 kill -9s of a writer, then polku serve under load for SOAK_MINUTES (30)"
 	@echo "make fuzz    libFuzzer on the workshop file reader and the commands, FUZZ_SECONDS (600) each"
@@ -152,10 +152,11 @@ soak: deps-test ui/dist/index.html
 
 ## Release packages ------------------------------------------------------------------
 
-# The release app with the UI embedded and its Linux package, by Tauri's bundler (the CLI is one of
+# The release app with the UI embedded and its Linux packages, by Tauri's bundler (the CLI is one of
 # ui's devDependencies), then the .deb installed on a clean Debian 12 and started there
-# (tests/package/deb.test.sh). Not part of `make test`: a cold release build of the app takes
-# long (docs/ARCHITECTURE.md, "Packages"). The AppImage needs linuxdeploy, which Tauri's bundler
+# (tests/package/deb.test.sh) and the AppImage started here (tests/package/appimage.test.sh).
+# Not part of `make test`: a cold release build of the app takes long (docs/ARCHITECTURE.md,
+# "Packages"). The AppImage needs linuxdeploy, which Tauri's bundler
 # takes from ~/.cache/tauri or else downloads from GitHub (README, "Packages for facilitators").
 PACKAGE_DIR := $(CARGO_TARGET_DIR)/package
 DEB = $$(ls -t $(CARGO_TARGET_DIR)/dist/bundle/deb/*.deb | head -n 1)
@@ -164,12 +165,16 @@ release: deps ui/dist/index.html
 	node packaging/licences/debian-copyright.mjs ui/dist/licences > packaging/out/copyright
 	ui/node_modules/.bin/tauri build --ci --bundles deb -- --profile dist
 
+# Both Linux packages, each tried as a user would: the .deb on a clean Debian 12, the AppImage here.
 package: release
 	@bash scripts/install-deps.sh package
 	@mkdir -p $(PACKAGE_DIR)
 	POLKU_PACKAGE_DIR=$(PACKAGE_DIR) bash tests/package/deb.test.sh $(DEB)
+	@$(MAKE) --no-print-directory appimage-only
 
-appimage: release
+appimage: release appimage-only
+
+appimage-only:
 	@bash scripts/install-deps.sh package
 	ui/node_modules/.bin/tauri build --ci --bundles appimage -- --profile dist
 	bash tests/package/appimage.test.sh $$(ls -t $(CARGO_TARGET_DIR)/dist/bundle/appimage/*.AppImage | head -n 1)
