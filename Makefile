@@ -18,7 +18,7 @@ CARGO := node scripts/cargo-once.mjs
 # builds are a chain of our crates, one at a time).
 LAYERS := deps-test bg:ui-test build rust-test test-lan test-disk wait browser-test desktop-test
 
-.PHONY: run serve build test test-lan test-disk bench release package appimage appimage-only soak fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings licences clean help
+.PHONY: run serve build test test-lan test-disk bench release package appimage appimage-only server-package soak fuzz deps deps-test rust-test ui-test browser-test desktop-test bindings licences clean help
 
 help:
 	@echo "make run     install what is missing, build, open the desktop app"
@@ -30,6 +30,7 @@ help:
 	@echo "make bench   benchmarks; prints 'bench: <name> <value> <unit>' lines"
 	@echo "make package the release app, its .deb installed and started on a clean Debian 12 (root), and its AppImage"
 	@echo "make appimage  the AppImage, started under Xvfb (linuxdeploy from ~/.cache/tauri, else GitHub)"
+	@echo "make server-package  the team server's .deb, installed and run on a clean Debian 12 with PostgreSQL (root)"
 	@echo "make soak    1,000 kill -9s of a writer, then polku serve under load for SOAK_MINUTES (30)"
 	@echo "make fuzz    libFuzzer on the workshop file reader and the commands, FUZZ_SECONDS (600) each"
 	@echo "make licences  rewrite ui/public/licences/rust.json, the shipped Rust crates' licences (cargo-about)"
@@ -178,6 +179,14 @@ appimage-only:
 	@bash scripts/install-deps.sh package
 	ui/node_modules/.bin/tauri build --ci --bundles appimage -- --profile dist
 	bash tests/package/appimage.test.sh $$(ls -t $(CARGO_TARGET_DIR)/dist/bundle/appimage/*.AppImage | head -n 1)
+
+# The team server as a Debian package (scripts/server-deb.sh), installed on a clean Debian 12 with
+# Debian's PostgreSQL and run as its unit runs it (tests/package/server-deb.test.sh).
+server-package: deps ui/dist/index.html
+	@bash scripts/install-deps.sh package
+	@mkdir -p packaging/out $(PACKAGE_DIR)
+	node packaging/licences/debian-copyright.mjs ui/dist/licences > packaging/out/copyright
+	POLKU_PACKAGE_DIR=$(PACKAGE_DIR) bash tests/package/server-deb.test.sh $$(bash scripts/server-deb.sh $(CARGO_TARGET_DIR)/dist/bundle/server)
 
 ## Fuzzing ---------------------------------------------------------------------------
 

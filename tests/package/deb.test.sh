@@ -17,8 +17,6 @@ set -euo pipefail
 deb="$(realpath "${1:?usage: deb.test.sh path/to/polku.deb}")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="${POLKU_PACKAGE_DIR:?set POLKU_PACKAGE_DIR (make package does)}"
-mirror="${POLKU_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-base="$work/debian12-base"
 root="$work/debian12-root"
 shot="$work/deb-installed.png"
 say() { echo "deb test: $*"; }
@@ -26,30 +24,12 @@ fail() { echo "deb test: FAIL: $*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || fail "needs root (debootstrap, chroot): run it as root, as CI does"
 
-# ---- the clean Debian 12, made once --------------------------------------------------------
-if [ ! -f "$base/.polku-base-complete" ]; then
-  rm -rf "$base"
-  say "making a clean Debian 12 root with debootstrap (once per build folder)"
-  start=$SECONDS
-  debootstrap --variant=minbase bookworm "$base" "$mirror" >"$work/debootstrap.log" 2>&1 ||
-    { tail -n 20 "$work/debootstrap.log" >&2; fail "debootstrap failed (log: $work/debootstrap.log)"; }
-  # A Debian 12 as installed: its updates and security fixes too.
-  cat >"$base/etc/apt/sources.list" <<EOF
-deb $mirror bookworm main
-deb $mirror bookworm-updates main
-deb http://deb.debian.org/debian-security bookworm-security main
-EOF
-  rm -rf "$base/var/cache/apt/archives/"*.deb
-  touch "$base/.polku-base-complete"
-  say "base root made in $((SECONDS - start)) s"
-fi
-
-# ---- a fresh copy, the install and the app, inside a mount namespace of their own -----------
-# Mounts made in the namespace go away with it, even when this script is killed.
-rm -rf "$root"
-cp -a "$base" "$root"
+# ---- a fresh copy of a clean Debian 12, the install and the app, inside a mount namespace of
+# their own: mounts made in the namespace go away with it, even when this script is killed.
+# shellcheck source=debian-root.sh
+source "$here/debian-root.sh"
+fresh_debian_root "$work" "$root" | sed 's/^/deb test: /' || fail "no clean Debian 12 root"
 cp "$deb" "$root/tmp/"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
 export ROOT="$root" DEB_NAME="$(basename "$deb")" SHOT="$shot" HERE="$here"
 unshare --mount --propagation private bash "$here/deb-inside.sh"
 say "PASS"
