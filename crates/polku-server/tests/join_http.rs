@@ -202,3 +202,49 @@ async fn a_phone_gets_its_page_and_files_but_not_the_facilitators_code() {
         assert_eq!(send(phone.lan, "GET", path, &[], None).await.status, 404, "{path}");
     }
 }
+
+/// The next test's host's time, which it moves on.
+static NOW: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1_900_000_000_000);
+
+fn moved_clock() -> polku_core::Millis {
+    NOW.load(std::sync::atomic::Ordering::SeqCst)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_join_whose_time_is_up_refuses_the_phone_closes_its_socket_and_opens_again_on_a_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = Arc::new(Host::open(dir.path()).unwrap().with_clock(moved_clock));
+    host.set_join_network(Arc::new(LanJoinNetwork::offering(&host, tokio::runtime::Handle::current(), vec![loopback()])));
+    let call = |command: &'static str, args: Value| {
+        let host = host.clone();
+        async move { tokio::task::spawn_blocking(move || host.call(command, args).unwrap()).await.unwrap() }
+    };
+    let w = call("create_workshop", json!({"title": "Iltaryhmä", "language": "fi"})).await;
+    let w = call("open_workshop", json!({"id": w["id"]})).await;
+    let open = json!({"workshop_id": w["id"], "board_id": w["boards"][0]["id"], "open_hours": 3});
+    let status = call("open_join", open.clone()).await;
+    let mut phone = Phone::of(&status);
+    assert_eq!(phone.join(status["token"].as_str().unwrap()).await.status, 200);
+    assert_eq!(phone.post("/p/api/participant_view", json!({})).await.status, 200);
+
+    // Three hours on, the phone's next request is refused, and the socket closes by itself.
+    NOW.fetch_add(3 * 3_600_000, std::sync::atomic::Ordering::SeqCst);
+    let late = phone.post("/p/api/participant_view", json!({})).await;
+    assert_eq!((late.status, late.json()["error"]["field"].as_str()), (403, Some("device")));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while TcpStream::connect(phone.lan).await.is_ok() {
+        assert!(std::time::Instant::now() < deadline, "the expired join's socket stayed open");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    // Its time up again with no one asking, opening again listens on a socket that answers.
+    let again = call("open_join", open.clone()).await;
+    NOW.fetch_add(3 * 3_600_000, std::sync::atomic::Ordering::SeqCst);
+    let third = call("open_join", open).await;
+    assert_ne!(third["token"], again["token"]);
+    // Past the moment a retired listener takes to close, the new link still answers.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let mut fresh = Phone::of(&third);
+    assert_eq!(fresh.join(third["token"].as_str().unwrap()).await.status, 200, "the new link works");
+    tokio::task::spawn_blocking(move || drop(host)).await.unwrap();
+}

@@ -89,13 +89,12 @@ impl Host {
     }
 
     /// What closing does besides forgetting the join, for one that closed by itself: every
-    /// window and phone is told, and the listener stops. The listener is stopped from a thread of
-    /// its own, because the call that found the join expired may be one of its own requests,
-    /// which stopping it waits for.
+    /// window and phone is told, and the listener is retired (see `JoinNetwork::retire`: the call
+    /// that found the join expired may be one of the listener's own requests).
     fn after_expiry(&self, workshop_id: Id) {
         self.emit(crate::Event::JoinChanged { workshop_id });
         if let Some(network) = self.join_network() {
-            std::thread::spawn(move || network.stop(workshop_id));
+            network.retire(workshop_id);
         }
     }
 

@@ -55,6 +55,9 @@ fn closing(now: polku_core::Millis, hours: u32, field: &str) -> Result<polku_cor
 pub(crate) fn open_join(host: &Host, req: OpenJoinRequest) -> Result<JoinStatus, ApiError> {
     let asked_until = req.open_hours.map(|h| closing(host.now(), h, "open_hours")).transpose()?;
     let w = host.store()?.load_workshop(req.workshop_id)?;
+    // A join whose time is up goes first, its listener with it, so opening again listens anew
+    // rather than keeping the socket that is on its way out.
+    host.with_joins(w.id, |_| Ok(()))?;
     let asked = if req.boards.is_empty() { vec![req.board_id] } else { req.boards };
     let boards = check_boards(&w, &asked)?;
     let listening = match host.join_network() {

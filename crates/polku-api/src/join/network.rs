@@ -23,6 +23,13 @@ pub trait JoinNetwork: Send + Sync {
     fn listen(&self, workshop_id: Id, ip: IpAddr) -> Result<SocketAddr, ApiError>;
     /// Closes `workshop_id`'s listener, if any, and every connection on it.
     fn stop(&self, workshop_id: Id);
+    /// The same without waiting, for a join that closed by itself, found so by whichever call asked
+    /// (perhaps one of this listener's own requests, which `stop` would wait for): the listener is
+    /// no longer `workshop_id`'s when this returns, so joining opened again listens anew, and it
+    /// closes meanwhile.
+    fn retire(&self, workshop_id: Id) {
+        self.stop(workshop_id);
+    }
     /// A team server's address (`https://polku.kunta.fi`): every join's phones come there,
     /// from anywhere, so no room address is chosen or listened on.
     fn public_url(&self) -> Option<String> {

@@ -107,6 +107,17 @@ impl JoinNetwork for LanJoinNetwork {
             listener.close_now(&self.runtime);
         }
     }
+
+    fn retire(&self, workshop_id: Id) {
+        let stopped = self.listeners().remove(&workshop_id);
+        if let Some((_, listener)) = stopped {
+            let runtime = self.runtime.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(GOODBYE);
+                listener.close_now(&runtime);
+            });
+        }
+    }
 }
 
 #[cfg(test)]
