@@ -12,6 +12,8 @@ use axum::{Extension, Json};
 use polku_store::{Facilitator, TeamGroup};
 use serde::Deserialize;
 
+use polku_store::{Accounts, StoreError};
+
 use crate::admin::{run, Admin};
 
 fn listed(groups: Vec<TeamGroup>) -> serde_json::Value {
@@ -22,6 +24,15 @@ pub(crate) async fn list(State(admin): State<Admin>, Extension(me): Extension<Fa
     run(&admin, &me, |a| Ok(listed(a.groups()?))).await
 }
 
+/// An admin's change to the groups, answered with every group as it is after it.
+async fn change(admin: &Admin, me: &Facilitator, change: impl FnOnce(&Accounts) -> Result<(), StoreError> + Send + 'static) -> Response {
+    run(admin, me, move |a| {
+        change(a)?;
+        Ok(listed(a.groups()?))
+    })
+    .await
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct NewGroup {
@@ -29,11 +40,7 @@ pub(crate) struct NewGroup {
 }
 
 pub(crate) async fn add(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(new): Json<NewGroup>) -> Response {
-    run(&admin, &me, move |a| {
-        a.add_group(&new.name, crate::now())?;
-        Ok(listed(a.groups()?))
-    })
-    .await
+    change(&admin, &me, move |a| a.add_group(&new.name, crate::now())).await
 }
 
 #[derive(Deserialize)]
@@ -44,11 +51,7 @@ pub(crate) struct Rename {
 }
 
 pub(crate) async fn rename(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(r): Json<Rename>) -> Response {
-    run(&admin, &me, move |a| {
-        a.rename_group(&r.group, &r.name)?;
-        Ok(listed(a.groups()?))
-    })
-    .await
+    change(&admin, &me, move |a| a.rename_group(&r.group, &r.name)).await
 }
 
 #[derive(Deserialize)]
@@ -58,11 +61,7 @@ pub(crate) struct Removal {
 }
 
 pub(crate) async fn remove(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(r): Json<Removal>) -> Response {
-    run(&admin, &me, move |a| {
-        a.remove_group(&r.group)?;
-        Ok(listed(a.groups()?))
-    })
-    .await
+    change(&admin, &me, move |a| a.remove_group(&r.group)).await
 }
 
 #[derive(Deserialize)]
@@ -74,9 +73,5 @@ pub(crate) struct Membership {
 }
 
 pub(crate) async fn member(State(admin): State<Admin>, Extension(me): Extension<Facilitator>, Json(m): Json<Membership>) -> Response {
-    run(&admin, &me, move |a| {
-        a.set_member(&m.group, &m.email, m.member)?;
-        Ok(listed(a.groups()?))
-    })
-    .await
+    change(&admin, &me, move |a| a.set_member(&m.group, &m.email, m.member)).await
 }
