@@ -87,6 +87,9 @@ test:
 rust-test: deps
 	$(CARGO) test --workspace --no-run
 	cargo test --workspace
+	@# make bench is not run here, but its criterion benches must still compile against the crates'
+	@# API: they once fell behind it unnoticed. A check, not a build (its own metadata, ~10 s warm).
+	cargo check -p polku-store -p polku-export --features polku-store/bench,polku-export/bench --benches
 
 # The participants' listener reached from another host: a network namespace and a veth pair that
 # the test makes and removes (crates/polku-server/tests/lan.rs). Namespaces need root; CI has it,

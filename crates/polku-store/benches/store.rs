@@ -7,7 +7,7 @@ use std::time::Instant;
 use criterion::Criterion;
 use polku_core::template::service_path;
 use polku_core::*;
-use polku_store::{Envelope, Store};
+use polku_store::{Envelope, Library, Store};
 
 fn workshop_with_notes(store: &mut Store, n: usize) -> Workshop {
     workshop_with_boards(store, 1, n)
