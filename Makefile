@@ -180,6 +180,7 @@ appimage: release appimage-only
 
 appimage-only:
 	@bash scripts/install-deps.sh package
+	@bash scripts/appimage-tools.sh
 	ui/node_modules/.bin/tauri build --ci --bundles appimage -- --profile dist
 	bash tests/package/appimage.test.sh $$(ls -t $(CARGO_TARGET_DIR)/dist/bundle/appimage/*.AppImage | head -n 1)
 
