@@ -18,7 +18,7 @@ async function expectOnScreen(page: Page, control: Locator): Promise<void> {
   expect(box.y + box.height, `${name} is above the screen's bottom`).toBeLessThanOrEqual(screen.height);
 }
 
-test("on a phone the header's buttons are named icons in two rows at most, and every button of the board's dock is on the screen", async ({ page }) => {
+test("on a phone the header's buttons are named icons in two rows at most, and every button of the board's toolbar and dock is on the screen", async ({ page }) => {
   await createWorkshop(page, unique("Puhelimella"));
   const header = page.locator("header.app-header");
   const controls = [
@@ -35,6 +35,11 @@ test("on a phone the header's buttons are named icons in two rows at most, and e
   // Two rows of 44 px targets and their gaps: with the words drawn the header took three.
   const headerBox = await header.boundingBox();
   expect(headerBox?.height).toBeLessThanOrEqual(110);
+
+  // The board's toolbar: the tones by their symbols, named in full, none past the screen's edge.
+  const toolbar = page.getByRole("toolbar", { name: "Board tools" });
+  for (const button of await toolbar.getByRole("button").all()) await expectOnScreen(page, button);
+  await expect(toolbar.getByRole("button", { name: "Add negative note", exact: true })).toBeVisible();
 
   const dock = page.getByTestId("board-dock");
   const buttons = await dock.getByRole("button").all();
