@@ -18,7 +18,7 @@ async function expectOnScreen(page: Page, control: Locator): Promise<void> {
   expect(box.y + box.height, `${name} is above the screen's bottom`).toBeLessThanOrEqual(screen.height);
 }
 
-test("on a phone the header's buttons are named icons in two rows at most, and every button of the board's toolbar and dock is on the screen", async ({ page }) => {
+test("on a phone the header's buttons are named icons in two rows at most, every button of the board's toolbar and dock is on the screen, and 40 % of the screen is the board's", async ({ page }) => {
   await createWorkshop(page, unique("Puhelimella"));
   const header = page.locator("header.app-header");
   const controls = [
@@ -45,6 +45,11 @@ test("on a phone the header's buttons are named icons in two rows at most, and e
   const buttons = await dock.getByRole("button").all();
   expect(buttons.length).toBeGreaterThanOrEqual(5);
   for (const button of buttons) await expectOnScreen(page, button);
+
+  // What is left is the board's: 40 % of the screen at least (357 px of 844; 303 with undo on a row
+  // of its own below the tones).
+  const board = await page.getByTestId("board-viewport").boundingBox();
+  expect(board?.height).toBeGreaterThanOrEqual(0.4 * 844);
 
   // The icon alone still does what its name says.
   await header.getByRole("button", { name: "Export", exact: true }).tap();
