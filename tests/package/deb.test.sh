@@ -17,19 +17,9 @@ set -euo pipefail
 deb="$(realpath "${1:?usage: deb.test.sh path/to/polku.deb}")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="${POLKU_PACKAGE_DIR:?set POLKU_PACKAGE_DIR (make package does)}"
-root="$work/debian12-root"
-shot="$work/deb-installed.png"
-say() { echo "deb test: $*"; }
-fail() { echo "deb test: FAIL: $*" >&2; exit 1; }
 
-[ "$(id -u)" -eq 0 ] || fail "needs root (debootstrap, chroot): run it as root, as CI does"
-
-# ---- a fresh copy of a clean Debian 12, the install and the app, inside a mount namespace of
-# their own: mounts made in the namespace go away with it, even when this script is killed.
 # shellcheck source=debian-root.sh
 source "$here/debian-root.sh"
-fresh_debian_root "$work" "$root" | sed 's/^/deb test: /' || fail "no clean Debian 12 root"
-cp "$deb" "$root/tmp/"
-export ROOT="$root" DEB_NAME="$(basename "$deb")" SHOT="$shot" HERE="$here"
-unshare --mount --propagation private bash "$here/deb-inside.sh"
-say "PASS"
+export SHOT="$work/deb-installed.png" HERE="$here"
+install_test "deb test" "$work" "$work/debian12-root" "$deb" "$here/deb-inside.sh"
+echo "deb test: PASS"

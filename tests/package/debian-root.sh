@@ -3,6 +3,10 @@
 # fresh for each run, so no run sees another's install.
 #
 #   fresh_debian_root WORK ROOT   makes $WORK/debian12-base once, then ROOT as a copy of it
+#   install_test LABEL WORK ROOT DEB INSIDE
+#                                 a fresh ROOT with DEB in its /tmp, then the INSIDE script run in
+#                                 a mount namespace of its own (its mounts go away with it, even
+#                                 when the test is killed), ROOT and DEB_NAME in its environment
 # Needs root, debootstrap and the Debian mirror (POLKU_DEBIAN_MIRROR, default deb.debian.org).
 fresh_debian_root() {
   local work="$1" root="$2"
@@ -27,4 +31,12 @@ SOURCES
   rm -rf "$root"
   cp -a "$base" "$root"
   cp /etc/resolv.conf "$root/etc/resolv.conf"
+}
+
+install_test() {
+  local label="$1" work="$2" root="$3" deb="$4" inside="$5"
+  [ "$(id -u)" -eq 0 ] || { echo "$label: FAIL: needs root (debootstrap, chroot): run it as root, as CI does" >&2; return 1; }
+  fresh_debian_root "$work" "$root" | sed "s/^/$label: /" || { echo "$label: FAIL: no clean Debian 12 root" >&2; return 1; }
+  cp "$deb" "$root/tmp/"
+  ROOT="$root" DEB_NAME="$(basename "$deb")" unshare --mount --propagation private bash "$inside"
 }

@@ -13,15 +13,8 @@ set -euo pipefail
 deb="$(realpath "${1:?usage: server-deb.test.sh path/to/polku-server.deb}")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="${POLKU_PACKAGE_DIR:?set POLKU_PACKAGE_DIR (make server-package does)}"
-root="$work/debian12-server-root"
-say() { echo "server deb test: $*"; }
-fail() { echo "server deb test: FAIL: $*" >&2; exit 1; }
 
-[ "$(id -u)" -eq 0 ] || fail "needs root (debootstrap, chroot): run it as root, as CI does"
 # shellcheck source=debian-root.sh
 source "$here/debian-root.sh"
-fresh_debian_root "$work" "$root" | sed 's/^/server deb test: /' || fail "no clean Debian 12 root"
-cp "$deb" "$root/tmp/"
-export ROOT="$root" DEB_NAME="$(basename "$deb")"
-unshare --mount --propagation private bash "$here/server-deb-inside.sh"
-say "PASS"
+install_test "server deb test" "$work" "$work/debian12-server-root" "$deb" "$here/server-deb-inside.sh"
+echo "server deb test: PASS"
